@@ -1,0 +1,39 @@
+// The resolved configuration the engine works with. Loading (finding .pmdocs.json, reading schema
+// files) happens through the host; this is the result, plain data.
+
+import type { SeveritySetting } from '../types.js';
+import type { DocType } from '../doctypes/docType.js';
+
+export interface ConfigProblem {
+  /** The file the problem is in (config or schema), as the host spells paths. */
+  file: string;
+  message: string;
+  line?: number;
+  column?: number;
+}
+
+export interface Association {
+  /** Glob relative to the config file's folder, `/`-separated. */
+  glob: string;
+  type: string;
+}
+
+export interface ResolvedConfig {
+  /** The config file, if one was found. */
+  file?: string;
+  /** Folder that globs are relative to (the config file's folder, or the workspace root), `/`-separated. */
+  root: string;
+  include?: string[];
+  exclude?: string[];
+  rules: Record<string, SeveritySetting>;
+  associations: Association[];
+  /** Workspace doc types; they may replace a built-in type of the same name. */
+  docTypes: DocType[];
+  /** Extra schemas workspace types `$ref` (by `$id`). */
+  schemas: Record<string, unknown>[];
+  problems: ConfigProblem[];
+}
+
+export const defaultConfig = (root = ''): ResolvedConfig => ({
+  root, rules: {}, associations: [], docTypes: [], schemas: [], problems: [],
+});

@@ -1,0 +1,65 @@
+// A doc type = a front-matter JSON Schema + the body structure carried in its `x-pmdocs` block.
+// Built-in types come from schemas/; workspace types from .pmdocs.json (same shape, so both get the
+// same checks, quick fixes and editor help).
+
+export interface SectionSpec {
+  /** Canonical name, used in messages and templates. */
+  name: string;
+  synonyms?: string[];
+  required?: boolean;
+  /** Required when every listed front-matter field equals the value (or one of an array of values). */
+  requiredWhen?: Record<string, unknown>;
+  /** A front-matter key whose non-empty value satisfies this required section. */
+  satisfiedBy?: string;
+  group?: string;
+  /** Semantic role a rule looks for: story | acceptance-criteria | change-type | breaking-changes | highlights. */
+  role?: string;
+  /** Body text for a newly inserted section. */
+  template?: string;
+}
+
+export interface SectionGroup {
+  min: number;
+  label?: string;
+}
+
+export interface BodySpec {
+  type: string;
+  label?: string;
+  idPrefix?: string;
+  idExample?: string;
+  sections: SectionSpec[];
+  groups?: Record<string, SectionGroup>;
+  order?: string[];
+  template?: string;
+  frontMatterTemplate?: string;
+}
+
+export interface DocType extends BodySpec {
+  /** The front-matter schema (JSON Schema 2020-12), as data. */
+  schema: Record<string, unknown>;
+  /** The schema's `$id`, or a synthetic one for workspace schemas without it. */
+  schemaId: string;
+  builtIn: boolean;
+  /** Where a workspace type's schema came from (a path as the host spells it). */
+  source?: string;
+}
+
+/** Reads the `x-pmdocs` block of a schema into a DocType; `overrides` (from config) win field by field. */
+export function docTypeFromSchema(
+  schema: Record<string, unknown>,
+  options: { builtIn: boolean; source?: string; name?: string; overrides?: Partial<BodySpec> },
+): DocType {
+  const body = (schema['x-pmdocs'] ?? {}) as Partial<BodySpec>;
+  const merged = { ...body, ...options.overrides } as Partial<BodySpec>;
+  const type = options.name ?? merged.type ?? String(schema['$id'] ?? 'unknown');
+  return {
+    ...merged,
+    type,
+    sections: merged.sections ?? [],
+    schema,
+    schemaId: typeof schema['$id'] === 'string' ? (schema['$id'] as string) : `urn:pmdocs:workspace:${type}`,
+    builtIn: options.builtIn,
+    source: options.source,
+  };
+}

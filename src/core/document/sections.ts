@@ -1,0 +1,86 @@
+// The document's sections: each heading at the section level with the nodes up to the next heading of
+// the same or a higher level. Built once per document and shared by the body rules and the preview.
+
+import type { Heading, Root, RootContent, Nodes } from 'mdast';
+import type { Span } from '../types.js';
+
+export interface Section extends Span {
+  heading: Heading;
+  /** The heading's text as written (inline markup and HTML comments dropped). */
+  title: string;
+  /** `title` normalised for matching: see normalizeHeading. */
+  key: string;
+  depth: number;
+  /** Offsets of the heading itself. */
+  headingSpan: Span;
+  /** Nodes between this heading and the next heading of depth ≤ this one (subsections included). */
+  content: RootContent[];
+}
+
+export interface DocOutline {
+  /** The title heading: the first heading, when it is an H1 and the only one. */
+  titleHeading?: Heading;
+  /** Depth of the headings that form the sections (2 in the usual `# Title` + `## Section` layout). */
+  sectionDepth: number;
+  sections: Section[];
+}
+
+export function outline(root: Root, textLength: number): DocOutline {
+  const headings = root.children.filter((n): n is Heading => n.type === 'heading');
+  const h1s = headings.filter((h) => h.depth === 1);
+  const titleHeading = h1s.length === 1 && headings[0] === h1s[0] ? h1s[0] : undefined;
+  const rest = headings.filter((h) => h !== titleHeading);
+  const sectionDepth = rest.length ? Math.min(...rest.map((h) => h.depth)) : 2;
+  const sections: Section[] = [];
+  const children = root.children;
+  for (let i = 0; i < children.length; i++) {
+    const node = children[i]!;
+    if (node.type !== 'heading' || node === titleHeading || node.depth !== sectionDepth) continue;
+    let j = i + 1;
+    while (j < children.length && !(children[j]!.type === 'heading' && (children[j] as Heading).depth <= sectionDepth)) j++;
+    const title = headingText(node);
+    const start = node.position?.start.offset ?? 0;
+    sections.push({
+      heading: node,
+      title,
+      key: normalizeHeading(title),
+      depth: node.depth,
+      start,
+      end: j < children.length ? (children[j]!.position?.start.offset ?? textLength) : textLength,
+      headingSpan: { start, end: node.position?.end.offset ?? start },
+      content: children.slice(i + 1, j),
+    });
+  }
+  return { titleHeading, sectionDepth, sections };
+}
+
+/** Plain text of a node, skipping HTML (comments such as `<!-- expect: … -->` or suppressions). */
+export function plainText(node: Nodes): string {
+  if (node.type === 'html') return '';
+  if ('value' in node && typeof node.value === 'string') return node.value;
+  if ('children' in node) return (node.children as Nodes[]).map(plainText).join('');
+  return '';
+}
+
+export function headingText(heading: Heading): string {
+  return plainText(heading).trim();
+}
+
+const EMOJI = /[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}\u{FE0F}\u{200D}]/gu;
+
+/**
+ * Heading text reduced to what identifies a section: lower case, no emoji, no leading numbering
+ * ("3.", "3.2", "IV."), no trailing "(optional)", `&` read as "and", punctuation and dashes as spaces.
+ */
+export function normalizeHeading(text: string): string {
+  return text
+    .replace(EMOJI, ' ')
+    .toLowerCase()
+    .replace(/\(\s*optional\s*\)\s*$/, '')
+    .replace(/^\s*(?:\d+(?:\.\d+)*|[ivxlc]+)[.)]\s+/, '')
+    .replace(/^\s*\d+(?:\.\d+)*\s+/, '')
+    .replace(/&/g, ' and ')
+    .replace(/[’']/g, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}

@@ -1,0 +1,164 @@
+// The engine: text in, findings out. One instance is shared by every document of a process (it keeps
+// compiled schema validators); configuration comes with each call because it depends on the file.
+
+import type { Finding, Report, Severity, Span } from './types.js';
+import { parseDoc, type ParsedDoc } from './document/parse.js';
+import { outline as buildOutline, type DocOutline } from './document/sections.js';
+import { yamlSpan } from './document/yamlSpans.js';
+import { createRegistry, detectDocType, type DocTypeRegistry, type Detection } from './doctypes/registry.js';
+import type { DocType } from './doctypes/docType.js';
+import { defaultConfig, type ResolvedConfig } from './config/types.js';
+import { createFrontMatterValidator, type FrontMatterValidator } from './schema/validator.js';
+import type { SchemaProblem } from './schema/problems.js';
+import { readSuppressions } from './suppressions.js';
+import { rules as allRules } from './rules/index.js';
+import { docsUrl, type Rule, type RuleContext } from './rules/rule.js';
+
+export interface LintOptions {
+  /** The document's path, `/`-separated (used for path associations and `$schema` paths). */
+  path?: string;
+  config?: ResolvedConfig;
+}
+
+export interface LintResult {
+  /** The detected doc type; undefined means "not a pmdocs document" (and no findings but front-matter syntax). */
+  docType?: DocType;
+  detectedBy?: Detection['by'];
+  findings: Finding[];
+  doc: ParsedDoc;
+}
+
+export interface Engine {
+  lint(text: string, options?: LintOptions): LintResult;
+  /** The doc types known under a config (built-in + workspace). */
+  registry(config?: ResolvedConfig): DocTypeRegistry;
+  readonly rules: readonly Rule[];
+}
+
+interface PerConfig {
+  registry: DocTypeRegistry;
+  validator: FrontMatterValidator;
+}
+
+const FALLBACK_CONFIG = defaultConfig();
+
+export function createEngine(init: { rules?: readonly Rule[] } = {}): Engine {
+  const rules = init.rules ?? allRules;
+  const perConfig = new WeakMap<ResolvedConfig, PerConfig>();
+  const forConfig = (config: ResolvedConfig): PerConfig => {
+    let entry = perConfig.get(config);
+    if (!entry) {
+      entry = { registry: createRegistry(config.docTypes), validator: createFrontMatterValidator(config.schemas) };
+      perConfig.set(config, entry);
+    }
+    return entry;
+  };
+
+  function lint(text: string, options: LintOptions = {}): LintResult {
+    const config = options.config ?? FALLBACK_CONFIG;
+    const { registry, validator } = forConfig(config);
+    const doc = parseDoc(text, options.path);
+    const detection = detectDocType(registry, doc.frontMatter, options.path, config);
+    if (!detection && !doc.frontMatter?.problems.length) return { findings: [], doc };
+    const docType = detection?.docType;
+    const reports: { rule: Rule; report: Report }[] = [];
+    const ctx = createContext(doc, docType, validator, (rule, report) => reports.push({ rule, report }));
+    for (const rule of rules) {
+      if (!docType && !rule.anyDocument) continue;
+      if (severityFor(rule, config) === 'off') continue;
+      ctx.current = rule;
+      try {
+        rule.check(ctx.api);
+      } catch (e) {
+        // One broken rule never stops the run: its failure is a finding like any other.
+        reports.push({ rule, report: { start: 0, end: 0, severity: 'error', message: `Rule '${rule.id}' failed on this document: ${(e as Error)?.message ?? String(e)}. Please report this.` } });
+      }
+    }
+    return { docType, detectedBy: detection?.by, findings: finish(doc, config, reports), doc };
+  }
+
+  return Object.freeze({ lint, registry: (config?: ResolvedConfig) => forConfig(config ?? FALLBACK_CONFIG).registry, rules });
+}
+
+function createContext(
+  doc: ParsedDoc,
+  docType: DocType | undefined,
+  validator: FrontMatterValidator,
+  push: (rule: Rule, report: Report) => void,
+): { api: RuleContext; current?: Rule } {
+  let outline: DocOutline | undefined;
+  let schemaProblems: SchemaProblem[] | undefined;
+  const fm = doc.frontMatter;
+  const holder: { api: RuleContext; current?: Rule } = {
+    current: undefined,
+    api: {
+      doc,
+      docType,
+      data: fm?.data ?? {},
+      get outline() {
+        return (outline ??= buildOutline(doc.root, doc.text.length));
+      },
+      get schemaProblems() {
+        return (schemaProblems ??= docType ? validator.validate(docType, doc) : []);
+      },
+      frontMatterSpan: (path, part) => (fm ? yamlSpan(fm, path, part) : undefined),
+      frontMatterAnchor: fm ? fm.block.openFence : { start: 0, end: Math.min(doc.text.length, lineEnd(doc.text, 0)) },
+      report: (report) => push(holder.current!, report),
+    },
+  };
+  return holder;
+}
+
+function lineEnd(text: string, from: number): number {
+  const m = /\r|\n/.exec(text.slice(from, from + 10000));
+  return m ? from + m.index : text.length;
+}
+
+function severityFor(rule: Rule, config: ResolvedConfig): Severity | 'off' {
+  return config.rules[rule.id] ?? rule.defaultSeverity;
+}
+
+/** The single post-processing step: check spans, apply severity and suppressions, de-duplicate, sort. */
+function finish(doc: ParsedDoc, config: ResolvedConfig, reports: { rule: Rule; report: Report }[]): Finding[] {
+  const text = doc.text;
+  const fmEnd = doc.frontMatter?.block.end ?? 0;
+  const suppressions = readSuppressions(text, doc.lines, fmEnd);
+  const findings: Finding[] = [];
+  const seen = new Set<string>();
+  for (const { rule, report } of reports) {
+    const configured = config.rules[rule.id];
+    const severity: Severity = configured && configured !== 'off' ? configured : (report.severity ?? rule.defaultSeverity);
+    const span = clampSpan(report, text.length);
+    const start = doc.lines.pointAt(span.start);
+    if (suppressions.isSuppressed(rule.id, start.line)) continue;
+    const key = `${rule.id}\0${span.start}\0${span.end}\0${report.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const end = doc.lines.pointAt(span.end);
+    findings.push({
+      ...report,
+      ...span,
+      ruleId: rule.id,
+      severity,
+      line: start.line,
+      column: start.column,
+      endLine: end.line,
+      endColumn: end.column,
+      docsUrl: docsUrl(rule.id),
+    });
+  }
+  return dropShadowedSchemaFindings(findings).sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
+}
+
+/** A rule's range is trusted only inside the text; a reversed or out-of-range span is clamped. */
+function clampSpan(span: Span, length: number): Span {
+  const ok = (n: number) => (Number.isFinite(n) ? Math.min(Math.max(Math.trunc(n), 0), length) : 0);
+  const start = ok(span.start);
+  return { start, end: Math.max(start, ok(span.end)) };
+}
+
+/** When a specific rule explains a value, the generic schema finding on the same span is noise. */
+function dropShadowedSchemaFindings(findings: Finding[]): Finding[] {
+  const specific = new Set(findings.filter((f) => f.ruleId !== 'frontmatter-schema').map((f) => `${f.start}:${f.end}`));
+  return findings.filter((f) => f.ruleId !== 'frontmatter-schema' || !specific.has(`${f.start}:${f.end}`));
+}

@@ -1,0 +1,16 @@
+import type { Rule } from './rule.js';
+
+const rule: Rule = {
+  id: 'frontmatter-syntax',
+  description: 'Front matter must be well-formed YAML: a closed block holding a mapping of keys to values.',
+  defaultSeverity: 'error',
+  anyDocument: true,
+  check(ctx) {
+    for (const p of ctx.doc.frontMatter?.problems ?? []) {
+      if (p.kind === 'language') continue;
+      ctx.report({ start: p.start, end: p.end, message: p.message });
+    }
+  },
+};
+
+export default rule;

@@ -1,0 +1,40 @@
+// The contract every rule file implements. A rule reads the parsed document and reports spans; the
+// engine turns reports into findings (positions, severity from config, docs URL) in one place.
+
+import type { Report, Severity, Span } from '../types.js';
+import type { ParsedDoc } from '../document/parse.js';
+import type { DocOutline } from '../document/sections.js';
+import type { YamlPath } from '../document/yamlSpans.js';
+import type { DocType } from '../doctypes/docType.js';
+import type { SchemaProblem } from '../schema/problems.js';
+
+export interface RuleContext {
+  readonly doc: ParsedDoc;
+  /** Undefined only for rules with `anyDocument: true` running on a document of no known type. */
+  readonly docType: DocType | undefined;
+  /** The front matter as data ({} when there is none or it could not be read). */
+  readonly data: Record<string, unknown>;
+  /** Sections of the body (computed on first use). */
+  readonly outline: DocOutline;
+  /** Front-matter schema problems (ajv errors mapped to YAML nodes; computed on first use). */
+  readonly schemaProblems: readonly SchemaProblem[];
+  /** Span of the value (or key) at a front-matter path, if it exists. */
+  frontMatterSpan(path: YamlPath, part?: 'value' | 'key'): Span | undefined;
+  /** A span to blame for "something is missing in the front matter": the opening fence, else line 1. */
+  readonly frontMatterAnchor: Span;
+  report(report: Report): void;
+}
+
+export interface Rule {
+  id: string;
+  /** One line, shown in the README table, hovers and `pmdocs rules`. */
+  description: string;
+  defaultSeverity: Severity;
+  /** Runs on every document with front matter, typed or not (front-matter syntax and language). */
+  anyDocument?: boolean;
+  check(ctx: RuleContext): void;
+}
+
+export const DOCS_BASE_URL = 'https://github.com/pmdocs/pmdocs/blob/main/docs/rules/';
+
+export const docsUrl = (ruleId: string): string => `${DOCS_BASE_URL}${ruleId}.md`;

@@ -1,0 +1,18 @@
+// A front-matter schema problem: an ajv error placed on the YAML node it is about.
+
+import type { Fix, Span } from '../types.js';
+
+export type SchemaProblemKind = 'schema' | 'unknown-key' | 'coerced';
+
+export interface SchemaProblem extends Span {
+  kind: SchemaProblemKind;
+  message: string;
+  /** The ajv keyword (`enum`, `required`, `unevaluatedProperties`…). */
+  keyword: string;
+  /** JSON Pointer of the offending value, as ajv reports it (unescaped segments in `path`). */
+  instancePath: string;
+  path: (string | number)[];
+  expected?: string[];
+  actual?: string;
+  fixes?: Fix[];
+}
