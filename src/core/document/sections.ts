@@ -66,21 +66,26 @@ export function headingText(heading: Heading): string {
   return plainText(heading).trim();
 }
 
-const EMOJI = /[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}\u{FE0F}\u{200D}]/gu;
+// Pictographs plus the pieces emoji are built from: variation selector, joiner, skin tones, keycap, tags.
+const EMOJI = /[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}\u{1F3FB}-\u{1F3FF}\u{FE0F}\u{200D}\u{20E3}\u{E0020}-\u{E007F}]/gu;
 
 /**
  * Heading text reduced to what identifies a section: lower case, no emoji, no leading numbering
- * ("3.", "3.2", "IV."), no trailing "(optional)", `&` read as "and", punctuation and dashes as spaces.
+ * ("3.", "3.2", "IV.", "3)"), no "(optional)" before or after, `&` read as "and", apostrophes dropped
+ * ("Won't" = "wont"), other punctuation and dashes as spaces.
  */
 export function normalizeHeading(text: string): string {
   return text
     .replace(EMOJI, ' ')
     .toLowerCase()
-    .replace(/\(\s*optional\s*\)\s*$/, '')
-    .replace(/^\s*(?:\d+(?:\.\d+)*|[ivxlc]+)[.)]\s+/, '')
+    .replace(/[\s:.;,!?*_-]+$/, '')
+    .replace(/[\s:-]*[([]\s*optional\s*[)\]]\s*$/, '')
+    .replace(/^\s*[([]\s*optional\s*[)\]][\s:-]*/, '')
+    .replace(/^\s*\d+(?:\.\d+)*[.)]\s*/, '')
+    .replace(/^\s*[ivxlc]+[.)]\s+/, '')
     .replace(/^\s*\d+(?:\.\d+)*\s+/, '')
     .replace(/&/g, ' and ')
-    .replace(/[’']/g, '')
+    .replace(/[’'‘`]/g, '')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 }
