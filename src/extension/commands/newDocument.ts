@@ -1,0 +1,169 @@
+// pmdocs: New Document — pick a type, give a title (a version for release notes) and an owner; the file
+// is written with the next free id next to the type's other documents and opened. Never overwrites.
+// Arguments (for keybindings, tasks and tests) skip the questions: {type, title, owner, version, folder}.
+// From the explorer's context menu the clicked folder is the target.
+
+import * as vscode from 'vscode';
+import defs from '../../../schemas/defs.schema.json';
+import type { DocType } from '../../core/doctypes/docType.js';
+import { frontMatterId } from '../../core/templates/index.js';
+import type { Linter } from '../diagnostics/linter.js';
+import { planNewDocument, idFromVersion, asksForOwner, requiresOwner, today, type ExistingDoc } from './newDocumentPlan.js';
+
+export interface NewDocumentOptions {
+  type?: string;
+  title?: string;
+  owner?: string;
+  version?: string;
+  folder?: vscode.Uri | string;
+  /** Default true: show the new document in an editor. */
+  open?: boolean;
+}
+
+const OWNER = new RegExp((defs.$defs.owner as { pattern: string }).pattern);
+const SEMVER = new RegExp((defs.$defs.semver as { pattern: string }).pattern);
+const LAST_OWNER = 'pmdocs.lastOwner';
+
+export function registerNewDocument(context: vscode.ExtensionContext, linter: Linter, log: vscode.LogOutputChannel): vscode.Disposable {
+  return vscode.commands.registerCommand('pmdocs.newDocument', async (arg?: vscode.Uri | NewDocumentOptions) => {
+    try {
+      return await newDocument(context, linter, log, arg instanceof vscode.Uri ? { folder: arg } : (arg ?? {}));
+    } catch (e) {
+      const message = `pmdocs: could not create the document: ${(e as Error)?.message ?? String(e)}`;
+      log.error(message);
+      void vscode.window.showErrorMessage(message);
+      return undefined;
+    }
+  });
+}
+
+async function newDocument(
+  context: vscode.ExtensionContext,
+  linter: Linter,
+  log: vscode.LogOutputChannel,
+  options: NewDocumentOptions,
+): Promise<vscode.Uri | undefined> {
+  const explicitFolder = await folderOf(options.folder);
+  const anchor = explicitFolder ?? activeFolder() ?? vscode.workspace.workspaceFolders?.[0]?.uri;
+  if (!anchor) {
+    void vscode.window.showWarningMessage('pmdocs: open a folder first; new documents are created inside the workspace.');
+    return undefined;
+  }
+  const probe = vscode.Uri.joinPath(anchor, 'new-document.md'); // the config that applies inside the target folder
+  const { engine, config } = await linter.prepare(probe);
+  const types = engine.registry(config).all().filter((t) => t.template || t.frontMatterTemplate);
+
+  const docType = options.type ? types.find((t) => t.type === options.type) : await pickType(types);
+  if (!docType) {
+    if (options.type) throw new Error(`unknown document type '${options.type}' (known: ${types.map((t) => t.type).join(', ')})`);
+    return undefined;
+  }
+  let version = options.version;
+  if (idFromVersion(docType) && version === undefined) {
+    version = await vscode.window.showInputBox({
+      title: `New ${docType.label ?? docType.type}`,
+      prompt: 'Version (SemVer, without "v")',
+      placeHolder: '1.4.0',
+      validateInput: (v) => (SEMVER.test(v.trim()) ? undefined : 'A SemVer version such as 1.4.0 or 2.0.0-rc.1'),
+    });
+    if (version === undefined) return undefined;
+    version = version.trim();
+  }
+  const title =
+    options.title ??
+    (await vscode.window.showInputBox({
+      title: `New ${docType.label ?? docType.type}`,
+      prompt: 'Title',
+      value: version ? `Release ${version}` : '',
+      placeHolder: docType.type === 'prd' ? 'Export invoices as CSV' : 'A short, specific title',
+      validateInput: (v) => (v.trim() ? undefined : 'A title is needed'),
+    }));
+  if (title === undefined) return undefined;
+  let owner = options.owner;
+  if (owner === undefined && asksForOwner(docType)) {
+    const required = requiresOwner(docType);
+    owner = await vscode.window.showInputBox({
+      title: `New ${docType.label ?? docType.type}: ${title}`,
+      prompt: required ? 'Owner (required): @handle, group:team or email' : 'Owner (optional): @handle, group:team or email',
+      value: context.globalState.get<string>(LAST_OWNER) ?? '',
+      validateInput: (v) => (!v.trim() ? (required ? 'This document type needs an owner' : undefined) : OWNER.test(v.trim()) ? undefined : 'Use @handle, user:name, group:team or an email'),
+    });
+    if (owner === undefined) return undefined;
+    owner = owner.trim();
+    if (owner) await context.globalState.update(LAST_OWNER, owner);
+  }
+
+  // Ids are unique per config root (the folder of the .pmdocs.json, else the workspace folder).
+  const root = anchor.with({ path: config.root || vscode.workspace.getWorkspaceFolder(anchor)?.uri.path || anchor.path });
+  const plan = planNewDocument({
+    docType,
+    title: title.trim(),
+    owner,
+    version,
+    date: today(),
+    folder: explicitFolder?.path,
+    fallbackFolder: anchor.path,
+    existing: await existingDocs(root),
+  });
+  if (plan.existingWithId) throw new Error(`${plan.id} exists already: ${plan.existingWithId}`);
+  const target = anchor.with({ path: plan.path });
+  if (await exists(target)) throw new Error(`${vscode.workspace.asRelativePath(target)} exists already; pmdocs never overwrites a file`);
+  await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(plan.text));
+  log.info(`New ${docType.type} ${plan.id}: ${vscode.workspace.asRelativePath(target)}`);
+  if (options.open !== false) await vscode.window.showTextDocument(target, { preview: false });
+  return target;
+}
+
+async function pickType(types: readonly DocType[]): Promise<DocType | undefined> {
+  const picked = await vscode.window.showQuickPick(
+    types.map((t) => ({ label: t.label ?? t.type, description: t.idPrefix ? `${t.type} · ${t.idPrefix}…` : t.type, detail: typeof t.schema['description'] === 'string' ? t.schema['description'] : undefined, type: t })),
+    { title: 'pmdocs: New Document', placeHolder: 'Which kind of document?', matchOnDescription: true },
+  );
+  return picked?.type;
+}
+
+/** Ids of the documents already under the config root (front matter; file name as a fallback). */
+async function existingDocs(root: vscode.Uri): Promise<ExistingDoc[]> {
+  const files = await vscode.workspace.findFiles(new vscode.RelativePattern(root, '**/*.{md,markdown}'), '**/node_modules/**');
+  const decoder = new TextDecoder();
+  const out: ExistingDoc[] = [];
+  for (const uri of files) {
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    let text: string | undefined = open?.getText();
+    if (text === undefined) {
+      try {
+        text = decoder.decode(await vscode.workspace.fs.readFile(uri));
+      } catch {
+        text = undefined; // unreadable: its file name still counts
+      }
+    }
+    out.push({ path: uri.path, id: text === undefined ? undefined : frontMatterId(text) });
+  }
+  return out;
+}
+
+async function folderOf(target: vscode.Uri | string | undefined): Promise<vscode.Uri | undefined> {
+  if (!target) return undefined;
+  const uri = typeof target === 'string' ? (/^[a-z][a-z0-9+.-]*:/i.test(target) ? vscode.Uri.parse(target) : vscode.Uri.file(target)) : target;
+  try {
+    const s = await vscode.workspace.fs.stat(uri);
+    return s.type & vscode.FileType.Directory ? uri : vscode.Uri.joinPath(uri, '..');
+  } catch {
+    return uri; // not there yet: writeFile creates the folder
+  }
+}
+
+function activeFolder(): vscode.Uri | undefined {
+  const uri = vscode.window.activeTextEditor?.document.uri;
+  if (!uri || !vscode.workspace.getWorkspaceFolder(uri)) return undefined;
+  return vscode.Uri.joinPath(uri, '..');
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}

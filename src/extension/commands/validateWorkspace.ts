@@ -1,0 +1,77 @@
+// pmdocs: Validate Workspace — every Markdown file of every workspace folder that its config includes,
+// open or not, with a cancellable progress notification; results land in the Problems panel.
+
+import * as vscode from 'vscode';
+import type { DiagnosticsController } from '../diagnostics/diagnosticsController.js';
+import type { ConfigProvider } from '../config/configProvider.js';
+import { isIncluded } from '../config/includes.js';
+
+export interface WorkspaceSummary {
+  files: number;
+  documents: number;
+  errors: number;
+  warnings: number;
+  cancelled: boolean;
+}
+
+export async function findWorkspaceDocuments(configs: ConfigProvider, token?: vscode.CancellationToken): Promise<vscode.Uri[]> {
+  const out: vscode.Uri[] = [];
+  for (const folder of vscode.workspace.workspaceFolders ?? []) {
+    const found = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, '**/*.{md,markdown}'), '**/node_modules/**', undefined, token);
+    for (const uri of found) {
+      if (token?.isCancellationRequested) return out;
+      if (isIncluded((await configs.configFor(uri)).config, uri.path)) out.push(uri);
+    }
+  }
+  return out.sort((a, b) => a.toString().localeCompare(b.toString()));
+}
+
+export async function validateWorkspace(
+  controller: DiagnosticsController,
+  configs: ConfigProvider,
+  log: vscode.LogOutputChannel,
+  progress?: vscode.Progress<{ message?: string; increment?: number }>,
+  token?: vscode.CancellationToken,
+): Promise<WorkspaceSummary> {
+  const started = Date.now();
+  const files = await findWorkspaceDocuments(configs, token);
+  const summary: WorkspaceSummary = { files: files.length, documents: 0, errors: 0, warnings: 0, cancelled: false };
+  for (const [i, uri] of files.entries()) {
+    if (token?.isCancellationRequested) {
+      summary.cancelled = true;
+      break;
+    }
+    progress?.report({ message: `${i + 1}/${files.length} ${vscode.workspace.asRelativePath(uri)}`, increment: 100 / files.length });
+    await controller.validateFromDisk(uri, token);
+  }
+  // Open files were validated through their editors; count from what the Problems panel now holds.
+  for (const uri of files) {
+    const result = controller.lastResult(uri);
+    if (!result?.docType) continue;
+    summary.documents++;
+    summary.errors += result.findings.filter((f) => f.severity === 'error').length;
+    summary.warnings += result.findings.filter((f) => f.severity === 'warning').length;
+  }
+  log.info(
+    `Validate Workspace${summary.cancelled ? ' (cancelled)' : ''}: ${summary.files} Markdown file(s), ${summary.documents} pmdocs document(s), ${summary.errors} error(s), ${summary.warnings} warning(s), ${Date.now() - started} ms.`,
+  );
+  return summary;
+}
+
+export function registerValidateWorkspace(controller: DiagnosticsController, configs: ConfigProvider, log: vscode.LogOutputChannel): vscode.Disposable {
+  return vscode.commands.registerCommand('pmdocs.validateWorkspace', async (options?: { silent?: boolean }) => {
+    const summary = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: 'pmdocs: validating workspace', cancellable: true },
+      (progress, token) => validateWorkspace(controller, configs, log, progress, token),
+    );
+    if (!options?.silent) {
+      const text = summary.cancelled
+        ? `pmdocs: validation cancelled.`
+        : `pmdocs: ${summary.documents} document(s) checked, ${summary.errors} error(s), ${summary.warnings} warning(s).`;
+      void vscode.window.showInformationMessage(text, 'Open Problems').then((choice) => {
+        if (choice) void vscode.commands.executeCommand('workbench.actions.view.problems');
+      });
+    }
+    return summary;
+  });
+}

@@ -1,0 +1,41 @@
+// The core's disk access (IHost) on top of vscode.workspace.fs, never Node's fs: it works the same for
+// local folders, remote ones and virtual workspaces (vscode.dev, GitHub repositories). Paths are
+// `Uri.path` strings; one host serves one scheme + authority (one workspace folder's file system).
+
+import * as vscode from 'vscode';
+import type { IHost } from '../../core/host.js';
+
+const decoder = new TextDecoder('utf-8'); // drops a leading BOM, like an editor does
+
+export interface WorkspaceFsHost extends IHost {
+  uriOf(path: string): vscode.Uri;
+}
+
+export function createWorkspaceFsHost(base: vscode.Uri): WorkspaceFsHost {
+  const uriOf = (path: string) => base.with({ path, query: '', fragment: '' });
+  const stat = async (path: string) => {
+    try {
+      const s = await vscode.workspace.fs.stat(uriOf(path));
+      return { isFile: (s.type & vscode.FileType.File) !== 0, isDirectory: (s.type & vscode.FileType.Directory) !== 0, size: s.size };
+    } catch (e) {
+      if (isNotFound(e)) return undefined;
+      throw e;
+    }
+  };
+  return {
+    uriOf,
+    stat,
+    async readFile(path) {
+      try {
+        return decoder.decode(await vscode.workspace.fs.readFile(uriOf(path)));
+      } catch (e) {
+        if (isNotFound(e)) return undefined;
+        throw e;
+      }
+    },
+  };
+}
+
+function isNotFound(e: unknown): boolean {
+  return e instanceof vscode.FileSystemError && (e.code === 'FileNotFound' || e.code === 'EntryNotFound');
+}

@@ -1,0 +1,48 @@
+// Text + uri → lint result, with the document's configuration. The engine (remark, yaml, ajv and the
+// rules) is loaded on first use, not at activation, so opening VS Code never waits for it.
+
+import type * as vscode from 'vscode';
+import type { Engine, LintResult } from '../../core/engine.js';
+import type { ResolvedConfig } from '../../core/config/types.js';
+import type { ConfigProvider } from '../config/configProvider.js';
+
+export interface LintOutcome {
+  result: LintResult;
+  config: ResolvedConfig;
+}
+
+export class Linter {
+  private engine?: Engine;
+  private loading?: Promise<Engine>;
+
+  constructor(
+    private readonly configs: ConfigProvider,
+    private readonly log: vscode.LogOutputChannel,
+  ) {}
+
+  async getEngine(): Promise<Engine> {
+    if (this.engine) return this.engine;
+    this.loading ??= import('../../core/engine.js').then(({ createEngine }) => {
+      const started = Date.now();
+      this.engine = createEngine();
+      this.log.info(`Engine ready (${this.engine.rules.length} rules, ${Date.now() - started} ms).`);
+      return this.engine;
+    });
+    return this.loading;
+  }
+
+  /** The config is resolved first: callers check afterwards that the text they lint is still current. */
+  async prepare(uri: vscode.Uri): Promise<{ engine: Engine; config: ResolvedConfig }> {
+    const [engine, { config }] = await Promise.all([this.getEngine(), this.configs.configFor(uri)]);
+    return { engine, config };
+  }
+
+  lintWith(engine: Engine, config: ResolvedConfig, uri: vscode.Uri, text: string): LintOutcome {
+    const started = Date.now();
+    // Untitled documents have no path: only their front matter (`type:`/`$schema:`) can give them a type.
+    const path = uri.scheme === 'untitled' ? undefined : uri.path;
+    const result = engine.lint(text, { path, config });
+    this.log.trace(`Linted ${uri.toString(true)}: ${result.docType?.type ?? 'no doc type'}, ${result.findings.length} finding(s), ${Date.now() - started} ms.`);
+    return { result, config };
+  }
+}

@@ -1,0 +1,56 @@
+// Entry point of the VS Code extension. Activation only wires things up; the engine loads on the first
+// lint (diagnostics/linter.ts), so VS Code start-up never waits for it.
+
+import * as vscode from 'vscode';
+import { ConfigProvider } from './config/configProvider.js';
+import { createConfigProblemDiagnostics } from './diagnostics/configProblemDiagnostics.js';
+import { DiagnosticsController, type ValidationEvent } from './diagnostics/diagnosticsController.js';
+import { Linter } from './diagnostics/linter.js';
+import { registerStatusBar } from './statusBar.js';
+import { watchConfiguration, anyFolderValidatesWorkspace } from './configWatcher.js';
+import { registerShowOutput } from './commands/showOutput.js';
+import { registerOpenRuleDocumentation } from './commands/openRuleDocumentation.js';
+import { registerValidateWorkspace } from './commands/validateWorkspace.js';
+import { registerNewDocument } from './commands/newDocument.js';
+import { registerProviders } from './providers/index.js';
+import type { Services } from './services.js';
+import type { LintResult } from '../core/engine.js';
+
+/** What activate() returns: for other extensions and the integration tests (events, not sleeps). */
+export interface PmdocsApi {
+  onDidValidate: vscode.Event<ValidationEvent>;
+  resultFor(doc: vscode.TextDocument): LintResult | undefined;
+}
+
+export function activate(context: vscode.ExtensionContext): PmdocsApi {
+  const log = vscode.window.createOutputChannel('pmdocs', { log: true });
+  const problems = createConfigProblemDiagnostics();
+  const configs = new ConfigProvider(log, problems);
+  const linter = new Linter(configs, log);
+  const controller = new DiagnosticsController(linter, log);
+  const services: Services = { context, log, configs, linter, controller };
+  const validateAllQuietly = () => void vscode.commands.executeCommand('pmdocs.validateWorkspace', { silent: true });
+
+  context.subscriptions.push(
+    log,
+    problems,
+    configs,
+    controller,
+    registerStatusBar(controller),
+    watchConfiguration(configs, controller, validateAllQuietly),
+    registerShowOutput(log),
+    registerOpenRuleDocumentation(context, linter),
+    registerValidateWorkspace(controller, configs, log),
+    registerNewDocument(context, linter, log),
+    ...registerProviders(services),
+  );
+  // TODO(preview helper): call registerPreview(context, { lint: (doc) => controller.resultFor(doc), log })
+  // from './preview/index.js' once src/extension/preview/ lands.
+
+  log.info(`pmdocs ${context.extension.packageJSON.version ?? ''} active (${vscode.env.uiKind === vscode.UIKind.Web ? 'web UI' : 'desktop UI'}${vscode.env.remoteName ? `, remote: ${vscode.env.remoteName}` : ''}, ${vscode.workspace.isTrusted ? 'trusted' : 'restricted mode'}).`);
+  controller.start();
+  if (anyFolderValidatesWorkspace()) validateAllQuietly();
+  return { onDidValidate: controller.onDidValidate, resultFor: (doc) => controller.resultFor(doc) };
+}
+
+export function deactivate(): void {}

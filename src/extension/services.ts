@@ -1,0 +1,16 @@
+// The extension's shared services, created once in activate() and handed to commands and providers.
+
+import type * as vscode from 'vscode';
+import type { ConfigProvider } from './config/configProvider.js';
+import type { DiagnosticsController } from './diagnostics/diagnosticsController.js';
+import type { Linter } from './diagnostics/linter.js';
+
+export const MARKDOWN: vscode.DocumentSelector = [{ language: 'markdown' }];
+
+export interface Services {
+  context: vscode.ExtensionContext;
+  log: vscode.LogOutputChannel;
+  configs: ConfigProvider;
+  linter: Linter;
+  controller: DiagnosticsController;
+}

@@ -1,0 +1,50 @@
+// A status bar item on pmdocs documents: the doc type and the error/warning count; a click opens the
+// Problems panel. Also keeps the `pmdocs.isPmdocsDocument` context key (editor title buttons, menus) in
+// step with the active editor.
+
+import * as vscode from 'vscode';
+import type { DiagnosticsController } from './diagnostics/diagnosticsController.js';
+
+export const IS_PMDOCS_DOCUMENT = 'pmdocs.isPmdocsDocument';
+
+export function registerStatusBar(controller: DiagnosticsController): vscode.Disposable {
+  const item = vscode.window.createStatusBarItem('pmdocs.status', vscode.StatusBarAlignment.Right, 100);
+  item.name = 'pmdocs';
+  item.command = 'workbench.actions.view.problems';
+  let shownFor: string | undefined;
+  let contextValue: boolean | undefined;
+
+  const update = () => {
+    const editor = vscode.window.activeTextEditor;
+    const result = editor ? controller.lastResult(editor.document.uri) : undefined;
+    const isPmdocs = !!result?.docType;
+    if (contextValue !== isPmdocs) {
+      contextValue = isPmdocs;
+      void vscode.commands.executeCommand('setContext', IS_PMDOCS_DOCUMENT, isPmdocs);
+    }
+    if (!editor || !result?.docType) {
+      item.hide();
+      shownFor = undefined;
+      return;
+    }
+    const errors = result.findings.filter((f) => f.severity === 'error').length;
+    const warnings = result.findings.filter((f) => f.severity === 'warning').length;
+    const label = result.docType.label ?? result.docType.type;
+    item.text = errors || warnings ? `$(checklist) ${result.docType.type} $(error) ${errors} $(warning) ${warnings}` : `$(checklist) ${result.docType.type} $(check)`;
+    item.tooltip = `pmdocs: ${label} — ${count(errors, 'error')}, ${count(warnings, 'warning')}. Click to open the Problems panel.`;
+    item.accessibilityInformation = { label: `pmdocs ${label}: ${count(errors, 'error')}, ${count(warnings, 'warning')}`, role: 'button' };
+    item.show();
+    shownFor = editor.document.uri.toString();
+  };
+
+  update();
+  return vscode.Disposable.from(
+    item,
+    vscode.window.onDidChangeActiveTextEditor(update),
+    controller.onDidValidate((e) => {
+      if (e.uri.toString() === (shownFor ?? vscode.window.activeTextEditor?.document.uri.toString())) update();
+    }),
+  );
+}
+
+const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
