@@ -62,7 +62,7 @@ export function createEngine(init: { rules?: readonly Rule[] } = {}): Engine {
     if (!detection && !doc.frontMatter?.problems.length) return { findings: [], doc };
     const docType = detection?.docType;
     const reports: { rule: Rule; report: Report }[] = [];
-    const ctx = createContext(doc, docType, validator, (rule, report) => reports.push({ rule, report }));
+    const ctx = createContext(doc, docType, registry.all(), validator, (rule, report) => reports.push({ rule, report }));
     for (const rule of rules) {
       if (!docType && !rule.anyDocument) continue;
       if (severityFor(rule, config) === 'off') continue;
@@ -83,6 +83,7 @@ export function createEngine(init: { rules?: readonly Rule[] } = {}): Engine {
 function createContext(
   doc: ParsedDoc,
   docType: DocType | undefined,
+  docTypes: readonly DocType[],
   validator: FrontMatterValidator,
   push: (rule: Rule, report: Report) => void,
 ): { api: RuleContext; current?: Rule } {
@@ -94,6 +95,7 @@ function createContext(
     api: {
       doc,
       docType,
+      docTypes,
       data: fm?.data ?? {},
       get outline() {
         return (outline ??= buildOutline(doc.root, doc.text.length));

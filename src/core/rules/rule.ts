@@ -12,6 +12,8 @@ export interface RuleContext {
   readonly doc: ParsedDoc;
   /** Undefined only for rules with `anyDocument: true` running on a document of no known type. */
   readonly docType: DocType | undefined;
+  /** Every doc type known under this document's config (built-in + workspace), for rules that name another type. */
+  readonly docTypes: readonly DocType[];
   /** The front matter as data ({} when there is none or it could not be read). */
   readonly data: Record<string, unknown>;
   /** Sections of the body (computed on first use). */
