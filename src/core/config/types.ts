@@ -32,6 +32,8 @@ export interface ResolvedConfig {
   /** Extra schemas workspace types `$ref` (by `$id`). */
   schemas: Record<string, unknown>[];
   problems: ConfigProblem[];
+  /** Every file this config was built from (the config file, then schema files, missing ones too), for caches. */
+  sources?: string[];
 }
 
 export const defaultConfig = (root = ''): ResolvedConfig => ({
