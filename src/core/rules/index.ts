@@ -3,8 +3,32 @@
 import type { Rule } from './rule.js';
 import frontmatterSyntax from './frontmatter-syntax.js';
 import frontmatterLanguage from './frontmatter-language.js';
+import acceptanceCriteria from './acceptance-criteria.js';
+import breakingChangesSection from './breaking-changes-section.js';
+import dateOrder from './date-order.js';
+import emptySection from './empty-section.js';
+import gherkinMalformed from './gherkin-malformed.js';
+import idTypePrefix from './id-type-prefix.js';
+import releaseChangeType from './release-change-type.js';
+import releaseVersionId from './release-version-id.js';
+import requiredSection from './required-section.js';
+import riceScore from './rice-score.js';
+import sectionOrder from './section-order.js';
+import userStoryStatement from './user-story-statement.js';
 
 export const rules: readonly Rule[] = Object.freeze([
   frontmatterSyntax,
   frontmatterLanguage,
+  acceptanceCriteria,
+  breakingChangesSection,
+  dateOrder,
+  emptySection,
+  gherkinMalformed,
+  idTypePrefix,
+  releaseChangeType,
+  releaseVersionId,
+  requiredSection,
+  riceScore,
+  sectionOrder,
+  userStoryStatement,
 ]);

@@ -1,0 +1,60 @@
+// The acceptance-criteria section holds at least one criterion: a Given/When/Then scenario (a
+// ```gherkin block or step lines), a list or checklist item, or a table row. Without one, nobody can say
+// when the story is done.
+
+import type { Nodes, RootContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import type { Rule } from './rule.js';
+import { findSection } from './util/findSections.js';
+import { classify, codeBlockLines, gherkinBlocks, proseBlocks } from './util/gherkin.js';
+import { describeEmptiness, emptiness, sectionBodyText } from './util/sectionContent.js';
+import { excerpt } from './util/sectionBlocks.js';
+import { specsWithRole } from './util/sectionSpecs.js';
+
+const EXPECTED = "a list item, a checklist item ('- [ ] …') or a Given/When/Then scenario";
+
+const rule: Rule = {
+  id: 'acceptance-criteria',
+  description: 'The acceptance-criteria section holds at least one criterion: a list or checklist item, or a Given/When/Then scenario.',
+  defaultSeverity: 'error',
+  check(ctx) {
+    const text = ctx.doc.text;
+    for (const spec of specsWithRole(ctx.docType, 'acceptance-criteria')) {
+      const section = findSection(ctx, spec);
+      if (!section) continue; // required-section reports a missing one
+      const e = emptiness(text, section, spec);
+      if (e.kind !== 'content') {
+        ctx.report({ ...section.headingSpan, message: `The '${section.title}' section ${describeEmptiness(e)}: expected at least one acceptance criterion: ${EXPECTED}.` });
+        continue;
+      }
+      if (hasCriterion(section.content, text)) continue;
+      const found = excerpt(sectionBodyText(text, section).replace(/<!--[^]*?-->/g, ''));
+      ctx.report({
+        ...section.headingSpan,
+        message: `The '${section.title}' section holds no acceptance criterion (found '${found}'): expected ${EXPECTED}.`,
+        actual: found,
+      });
+    }
+  },
+};
+
+function hasCriterion(nodes: readonly RootContent[], text: string): boolean {
+  if (gherkinBlocks(nodes).some((b) => codeBlockLines(b, text).some((l) => classify(l, true).kind !== 'other'))) return true;
+  if (proseBlocks(nodes, text).some((block) => block.some((l) => classify(l, false).kind !== 'other' || /^\s*(given|when)\b.*[,;]\s*then\b/i.test(l.text)))) return true;
+  return nodes.some((n) => hasListItem(n) || isTable(n, text));
+}
+
+function hasListItem(node: Nodes): boolean {
+  if (node.type === 'listItem') return toString(node).trim() !== '';
+  return 'children' in node && node.type !== 'paragraph' && (node.children as Nodes[]).some(hasListItem);
+}
+
+/** A pipe table (read as a paragraph, since the body parser skips GFM tables) with a row under its header. */
+function isTable(node: Nodes, text: string): boolean {
+  if (node.type !== 'paragraph') return false;
+  const raw = text.slice(node.position?.start.offset ?? 0, node.position?.end.offset ?? 0);
+  const rows = raw.split(/\r\n|\n|\r/).filter((l) => /^\s*\|/.test(l));
+  return rows.length >= 3 && /^\s*\|?\s*:?-{3,}/.test(rows[1]!);
+}
+
+export default rule;

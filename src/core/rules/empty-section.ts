@@ -1,0 +1,41 @@
+// A required section (or a section of a group the type requires, such as release notes' change types)
+// that is present but says nothing: only whitespace, HTML comments, placeholder words (TBD, TODO, …) or
+// the type's own template text for it. Sections with the story and acceptance-criteria roles are left to
+// user-story-statement and acceptance-criteria, which say more precisely what is missing.
+
+import type { SectionSpec } from '../doctypes/docType.js';
+import type { Rule } from './rule.js';
+import { CONTENT_CHECKED_ROLES } from './util/contentRoles.js';
+import { findAllSections } from './util/findSections.js';
+import { describeEmptiness, emptiness } from './util/sectionContent.js';
+import { isRequired, satisfiedByFrontMatter, sectionSpecs } from './util/sectionSpecs.js';
+
+const rule: Rule = {
+  id: 'empty-section',
+  description: 'Required sections have real content, not just TBD, TODO, a comment or the template text.',
+  defaultSeverity: 'warning',
+  check(ctx) {
+    const groups = ctx.docType?.groups ?? {};
+    const inRequiredGroup = (spec: SectionSpec) => typeof spec.group === 'string' && (groups[spec.group]?.min ?? 0) > 0;
+    for (const spec of sectionSpecs(ctx.docType)) {
+      if (typeof spec.role === 'string' && CONTENT_CHECKED_ROLES.has(spec.role)) continue;
+      const required = isRequired(spec, ctx.data);
+      if (!required && !inRequiredGroup(spec)) continue;
+      if (satisfiedByFrontMatter(spec, ctx.data)) continue;
+      for (const section of findAllSections(ctx, spec)) {
+        const e = emptiness(ctx.doc.text, section, spec);
+        if (e.kind === 'content') continue;
+        const expected = e.kind === 'template' ? 'your own content in its place' : e.kind === 'placeholder' ? 'real content' : 'at least one line of content';
+        ctx.report({
+          ...section.headingSpan,
+          message: required
+            ? `Required section '${section.title}' ${describeEmptiness(e)}: expected ${expected}.`
+            : `Section '${section.title}' ${describeEmptiness(e)}: expected ${expected}, or remove the section.`,
+          actual: e.kind === 'placeholder' ? e.found : '',
+        });
+      }
+    }
+  },
+};
+
+export default rule;

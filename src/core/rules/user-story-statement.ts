@@ -1,0 +1,98 @@
+// The story section holds the role/goal/benefit sentence: "As a <role>, I want <goal>, so that <benefit>"
+// (want/need/can; commas optional; emphasis allowed). A statement without "so that" or with the bare
+// role "user" is still a story, so those two get an info finding; no statement at all is a warning.
+
+import type { Rule, RuleContext } from './rule.js';
+import type { Section } from '../document/sections.js';
+import { findSection } from './util/findSections.js';
+import { flattenInline, spanOf, type FlatText } from './util/inlineText.js';
+import { emptiness, describeEmptiness, sectionBodyText } from './util/sectionContent.js';
+import { excerpt, paragraphsIn } from './util/sectionBlocks.js';
+import { specsWithRole } from './util/sectionSpecs.js';
+
+const SHAPE = "'As a <role>, I want <goal>, so that <benefit>.'";
+
+// Role up to the comma or "I want"; goal lazily up to "so that" or the end of the sentence.
+const STATEMENT = /\bas\s+an?\s+([^,\n]*?[^\s,])\s*,?\s+I\s+(?:want|need|can)\b([^]*?)(?:,?\s+so\s+that\b([^]*?))?(?=[.!?](?:\s|$)|\n\s*\n|$)/giu;
+const PLACEHOLDER = /<[^<>\n]{1,60}>/;
+
+interface Statement {
+  flat: FlatText;
+  index: number;
+  length: number;
+  role: { text: string; from: number };
+  goal: string;
+  benefit?: string;
+}
+
+const rule: Rule = {
+  id: 'user-story-statement',
+  description: "The story section says who wants what and why: 'As a <role>, I want <goal>, so that <benefit>.'",
+  defaultSeverity: 'warning',
+  check(ctx) {
+    for (const spec of specsWithRole(ctx.docType, 'story')) {
+      const section = findSection(ctx, spec);
+      if (!section) continue; // required-section reports a missing one
+      const e = emptiness(ctx.doc.text, section, spec);
+      if (e.kind !== 'content') {
+        ctx.report({ ...section.headingSpan, message: `The '${section.title}' section ${describeEmptiness(e)}: expected a user story statement, ${SHAPE}` });
+        continue;
+      }
+      checkSection(ctx, section);
+    }
+  },
+};
+
+function checkSection(ctx: RuleContext, section: Section): void {
+  const statements = findStatements(ctx.doc.text, section);
+  if (!statements.length) {
+    const found = excerpt(sectionBodyText(ctx.doc.text, section).replace(/<!--[^]*?-->/g, ''));
+    ctx.report({
+      ...section.headingSpan,
+      message: `The '${section.title}' section has no user story statement (found '${found}'): expected a sentence like ${SHAPE}`,
+      expected: ['As a <role>, I want <goal>, so that <benefit>.'],
+      actual: found,
+    });
+    return;
+  }
+  for (const s of statements) {
+    const whole = spanOf(s.flat, s.index, s.index + s.length);
+    const quoted = excerpt(s.flat.text.slice(s.index, s.index + s.length), 70);
+    const placeholder = PLACEHOLDER.exec(`${s.role.text} ${s.goal} ${s.benefit ?? ''}`);
+    if (placeholder) {
+      ctx.report({ ...whole, message: `The user story statement still has the template placeholder '${placeholder[0]}': replace it with the real role, goal and benefit.` });
+      continue;
+    }
+    if (s.benefit === undefined || !s.benefit.trim()) {
+      ctx.report({
+        ...whole,
+        severity: 'info',
+        message: `The user story statement has no benefit (found '${quoted}'): expected '…, so that <benefit>' saying why it matters.`,
+        actual: quoted,
+      });
+    }
+    if (/^users?$/i.test(s.role.text.replace(/[*_`]/g, '').trim())) {
+      ctx.report({
+        ...spanOf(s.flat, s.role.from, s.role.from + s.role.text.length),
+        severity: 'info',
+        message: `The story's role is just '${s.role.text}': name a specific user type (for example 'billing admin' or 'first-time buyer') so the team knows whose need this is.`,
+        actual: s.role.text,
+      });
+    }
+  }
+}
+
+function findStatements(text: string, section: Section): Statement[] {
+  const out: Statement[] = [];
+  for (const paragraph of paragraphsIn(section.content)) {
+    const flat = flattenInline(paragraph, text);
+    for (const m of flat.text.matchAll(STATEMENT)) {
+      const roleText = m[1]!;
+      const roleFrom = m.index! + m[0].indexOf(roleText, 2);
+      out.push({ flat, index: m.index!, length: m[0].length, role: { text: roleText, from: roleFrom }, goal: m[2] ?? '', benefit: m[3] });
+    }
+  }
+  return out;
+}
+
+export default rule;
