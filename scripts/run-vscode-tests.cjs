@@ -63,11 +63,11 @@ function parseArgs(argv) {
 const state = { tmp: undefined, server: undefined, browser: undefined, stopping: undefined };
 
 async function stopServer(server) {
-  if (server.exitCode !== null || server.signalCode !== null) return;
-  const exited = once(server, 'exit');
+  // code-server was started as a process-group leader: the group holds its extension host, file
+  // watcher and pty host too, which may outlive the leader, so the group is signalled either way.
   const signalGroup = (sig) => { try { process.kill(-server.pid, sig); } catch { /* already gone */ } };
-  // code-server was started as a process-group leader: the group holds its extension host,
-  // file watcher and pty host too.
+  const running = server.exitCode === null && server.signalCode === null;
+  const exited = running ? once(server, 'exit').catch(() => {}) : Promise.resolve();
   signalGroup('SIGTERM');
   const grace = new Promise((r) => setTimeout(r, 5000).unref());
   await Promise.race([exited, grace]);
@@ -123,7 +123,7 @@ function startCodeServer(profile) {
   const listening = new Promise((resolve, reject) => {
     const onData = (chunk) => {
       log += chunk;
-      if (verbose) process.stderr.write(`[code-server] ${chunk}`);
+      if (verbose) process.stderr.write(String(chunk).replace(/^(?=.)/gm, '[code-server] '));
       const m = /HTTP server listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(log);
       if (m) resolve(Number(m[1]));
     };
