@@ -1,6 +1,6 @@
 // A front-matter schema problem: an ajv error placed on the YAML node it is about.
 
-import type { Fix, Span } from '../types.js';
+import type { Fix, RelatedLocation, Span } from '../types.js';
 
 export type SchemaProblemKind = 'schema' | 'unknown-key' | 'coerced';
 
@@ -15,4 +15,6 @@ export interface SchemaProblem extends Span {
   expected?: string[];
   actual?: string;
   fixes?: Fix[];
+  /** Another place that explains the problem (the `status` that makes `date` required). */
+  related?: RelatedLocation[];
 }
