@@ -80,7 +80,7 @@ function parseFrontMatter(text: string, block: FrontMatterBlock): FrontMatter {
   const source = text.slice(block.content.start, block.content.end);
   const yaml = parseDocument(source, { prettyErrors: false, uniqueKeys: true, strict: true });
   for (const e of yaml.errors) {
-    problems.push({ kind: 'syntax', ...absolute(block, e.pos[0], Math.max(e.pos[1], e.pos[0] + 1), text), message: yamlMessage(e.message) });
+    problems.push({ kind: 'syntax', ...absolute(block, e.pos[0], Math.max(e.pos[1], e.pos[0] + 1), text), message: yamlMessage(e.message, source, e.pos[0]) });
   }
   let data: Record<string, unknown> | undefined;
   if (yaml.errors.length === 0) {
@@ -113,7 +113,22 @@ function absolute(block: FrontMatterBlock, start: number, end: number, text: str
 }
 
 /** The yaml package's messages start with a code-like prefix in some versions; keep them readable. */
-function yamlMessage(message: string): string {
+function yamlMessage(message: string, source = '', pos = -1): string {
   const text = message.replace(/\s+at line \d+, column \d+[\s\S]*$/, '').trim();
-  return `YAML syntax error: ${text.charAt(0).toLowerCase()}${text.slice(1)}`;
+  return `YAML syntax error: ${text.charAt(0).toLowerCase()}${text.slice(1)}${reservedStartHint(text, source, pos)}`;
+}
+
+/** `owner: @jane`: '@' and '`' cannot start a plain value; show the line with the value quoted. */
+function reservedStartHint(message: string, source: string, pos: number): string {
+  if (!/reserved character/i.test(message) || pos < 0) return '';
+  const lineStart = source.lastIndexOf('\n', pos - 1) + 1;
+  const lineEnd = source.slice(pos).search(/\r|\n/);
+  const line = source.slice(lineStart, lineEnd < 0 ? source.length : pos + lineEnd);
+  const before = line.slice(0, pos - lineStart);
+  const inFlow = /[[{,]\s*$/.test(before);
+  const rest = line.slice(pos - lineStart);
+  const end = inFlow ? rest.search(/\s*[,\]}]/) : rest.search(/\s+#|\s*$/);
+  const value = rest.slice(0, end < 0 ? rest.length : end);
+  if (!value) return '';
+  return `; quote the value: ${(before + JSON.stringify(value) + rest.slice(value.length)).trim()}`;
 }

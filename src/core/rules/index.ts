@@ -7,6 +7,8 @@ import acceptanceCriteria from './acceptance-criteria.js';
 import breakingChangesSection from './breaking-changes-section.js';
 import dateOrder from './date-order.js';
 import emptySection from './empty-section.js';
+import frontmatterSchema from './frontmatter-schema.js';
+import frontmatterUnknownKey from './frontmatter-unknown-key.js';
 import gherkinMalformed from './gherkin-malformed.js';
 import idTypePrefix from './id-type-prefix.js';
 import releaseChangeType from './release-change-type.js';
@@ -15,6 +17,7 @@ import requiredSection from './required-section.js';
 import riceScore from './rice-score.js';
 import sectionOrder from './section-order.js';
 import userStoryStatement from './user-story-statement.js';
+import yamlCoercedScalar from './yaml-coerced-scalar.js';
 
 export const rules: readonly Rule[] = Object.freeze([
   frontmatterSyntax,
@@ -23,6 +26,8 @@ export const rules: readonly Rule[] = Object.freeze([
   breakingChangesSection,
   dateOrder,
   emptySection,
+  frontmatterSchema,
+  frontmatterUnknownKey,
   gherkinMalformed,
   idTypePrefix,
   releaseChangeType,
@@ -31,4 +36,5 @@ export const rules: readonly Rule[] = Object.freeze([
   riceScore,
   sectionOrder,
   userStoryStatement,
+  yamlCoercedScalar,
 ]);
