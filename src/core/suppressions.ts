@@ -1,7 +1,8 @@
 // Inline suppression comments:
 //   <!-- pmdocs-disable-next-line RULE [RULE…] -->   the next line
 //   <!-- pmdocs-disable-line RULE -->               its own line
-//   <!-- pmdocs-disable RULE --> … <!-- pmdocs-enable RULE -->   a region (to the end without enable)
+//   <!-- pmdocs-disable RULE --> … <!-- pmdocs-enable RULE -->   a region (to the end without enable);
+//                                                   before any body content it covers the front matter too
 //   # pmdocs-disable-next-line RULE                 the same, as a YAML comment in the front matter
 // No rule name means every rule.
 
@@ -34,6 +35,11 @@ export function readSuppressions(text: string, lines: LineIndex, frontMatterEnd:
   collect(YAML, text.slice(0, frontMatterEnd), 0);
   collect(HTML, text.slice(frontMatterEnd), frontMatterEnd);
   if (!directives.length) return none;
+  // A `disable` before any body content is file-level: it covers the front matter above it too.
+  const body = text.slice(frontMatterEnd);
+  const lead = /^(?:\s|<!--[^]*?-->)*/.exec(body)![0].length;
+  const firstContentLine = lead === body.length ? Infinity : lines.pointAt(frontMatterEnd + lead).line;
+  for (const d of directives) if (d.kind === 'disable' && d.line < firstContentLine) d.line = 0;
   directives.sort((a, b) => a.line - b.line);
   const covers = (d: Directive, ruleId: string) => d.rules === 'all' || d.rules.includes(ruleId);
   return {

@@ -1,4 +1,5 @@
 import type { Rule } from './rule.js';
+import { quoteReservedFix } from '../fixes/quoteReserved.js';
 
 const rule: Rule = {
   id: 'frontmatter-syntax',
@@ -8,7 +9,8 @@ const rule: Rule = {
   check(ctx) {
     for (const p of ctx.doc.frontMatter?.problems ?? []) {
       if (p.kind === 'language') continue;
-      ctx.report({ start: p.start, end: p.end, message: p.message });
+      const fix = p.kind === 'syntax' ? quoteReservedFix(ctx.doc.text, p.start) : undefined;
+      ctx.report({ start: p.start, end: p.end, message: p.message, ...(fix ? { fixes: [fix] } : {}) });
     }
   },
 };
