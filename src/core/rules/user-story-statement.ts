@@ -89,7 +89,7 @@ function findStatements(text: string, section: Section): Statement[] {
     for (const m of flat.text.matchAll(STATEMENT)) {
       const roleText = m[1]!;
       const roleFrom = m.index! + m[0].indexOf(roleText, 2);
-      out.push({ flat, index: m.index!, length: m[0].length, role: { text: roleText, from: roleFrom }, goal: m[2] ?? '', benefit: m[3] });
+      out.push({ flat, index: m.index!, length: m[0].trimEnd().length, role: { text: roleText, from: roleFrom }, goal: m[2] ?? '', benefit: m[3] });
     }
   }
   return out;

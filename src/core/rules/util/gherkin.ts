@@ -196,7 +196,9 @@ function splitLines(source: string, start: number, end: number): Line[] {
 const PROSE_PREFIX = /^(?:\s*>)*\s*(?:(?:[-+*]|\d{1,9}[.)])\s+)?(?:\[[ xX]\]\s+)?(?:#{1,6}\s+)?/;
 
 function stripProsePrefix(line: Line): Line {
-  const m = PROSE_PREFIX.exec(line.text);
+  // HTML comments (suppressions, notes) become spaces, so they are not part of a step and offsets hold.
+  const text = line.text.replace(/<!--.*?(?:-->|$)/g, (c) => ' '.repeat(c.length));
+  const m = PROSE_PREFIX.exec(text);
   const cut = m ? m[0].length : 0;
-  return { text: line.text.slice(cut), offset: line.offset + cut };
+  return { text: text.slice(cut), offset: line.offset + cut };
 }

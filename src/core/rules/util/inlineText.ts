@@ -17,7 +17,8 @@ export function flattenInline(node: Nodes, source: string): FlatText {
     const start = n.position?.start.offset;
     const end = n.position?.end.offset;
     if (n.type === 'text' || n.type === 'inlineCode' || n.type === 'html') {
-      if (start === undefined || end === undefined) return;
+      // Comments are for tools (suppressions, fixture markers), not part of what the reader sees.
+      if (start === undefined || end === undefined || (n.type === 'html' && n.value.startsWith('<!--'))) return;
       align(n.value, source, n.type === 'inlineCode' ? start + 1 : start, end, chars, offsets);
       last = end;
     } else if (n.type === 'break') {
