@@ -149,7 +149,7 @@ function finish(doc: ParsedDoc, config: ResolvedConfig, reports: { rule: Rule; r
       docsUrl: docsUrl(rule.id),
     });
   }
-  return dropShadowedSchemaFindings(findings).sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
+  return dropShadowedSchemaFindings(findings, fmEnd).sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
 }
 
 /** A rule's range is trusted only inside the text; a reversed or out-of-range span is clamped. */
@@ -160,7 +160,9 @@ function clampSpan(span: Span, length: number): Span {
 }
 
 /** When a specific rule explains a value, the generic schema finding on the same span is noise. */
-function dropShadowedSchemaFindings(findings: Finding[]): Finding[] {
-  const specific = new Set(findings.filter((f) => f.ruleId !== 'frontmatter-schema').map((f) => `${f.start}:${f.end}`));
+function dropShadowedSchemaFindings(findings: Finding[], fmEnd: number): Finding[] {
+  // Only findings inside the front matter explain a value; without front matter, "missing key" and a
+  // body rule may share line 1 and both stand.
+  const specific = new Set(findings.filter((f) => f.ruleId !== 'frontmatter-schema' && f.end <= fmEnd).map((f) => `${f.start}:${f.end}`));
   return findings.filter((f) => f.ruleId !== 'frontmatter-schema' || !specific.has(`${f.start}:${f.end}`));
 }
