@@ -10,7 +10,9 @@ const minify = process.argv.includes('--minify');
 // ESM bundles that inline CommonJS dependencies (ajv) need a real `require` for Node built-ins.
 const esmBanner = "import { createRequire as __pmdocsCreateRequire } from 'node:module'; const require = __pmdocsCreateRequire(import.meta.url);";
 
-const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, minify, logLevel: 'warning', legalComments: 'none' };
+// mainFields: prefer a package's ESM build; jsonc-parser's default (UMD) entry requires its modules at
+// run time, which a bundle cannot resolve.
+const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, minify, logLevel: 'warning', legalComments: 'none', mainFields: ['module', 'main'] };
 
 const targets = [
   { entryPoints: ['src/cli/bin.ts'], outfile: 'dist/cli.mjs', format: 'esm', banner: { js: `#!/usr/bin/env node\n${esmBanner}` } },

@@ -1,0 +1,87 @@
+// `--cache`: lint results by content hash, under node_modules/.cache/pmdocs of the cwd. A file's entry is
+// reused when its text, its config's fingerprint (the config file and every schema file it read) and
+// the pmdocs version are all unchanged. Configs are remembered too, so an unchanged re-run never
+// resolves them (no ajv, no remark: only reading and hashing).
+
+import { createHash } from 'node:crypto';
+import type { ConfigProblem } from '../core/config/types.js';
+import type { CliHost } from './host.js';
+import type { FileResult } from './results.js';
+
+const FORMAT = 1;
+
+export interface CachedConfig {
+  /** sha1 of each source file's text (null: the file did not exist). */
+  sources: Record<string, string | null>;
+  fingerprint: string;
+  problems: ConfigProblem[];
+  include?: string[];
+  exclude?: string[];
+}
+
+export interface CachedFile {
+  hash: string;
+  config: string;
+  docType?: string;
+  findings: FileResult['findings'];
+}
+
+interface CacheData {
+  format: number;
+  version: string;
+  configs: Record<string, CachedConfig>;
+  files: Record<string, CachedFile>;
+}
+
+export const hashText = (text: string): string => createHash('sha1').update(text).digest('hex');
+
+export class LintCache {
+  #data: CacheData;
+  #dirty = false;
+
+  private constructor(
+    private readonly host: CliHost,
+    readonly file: string,
+    data: CacheData | undefined,
+    version: string,
+  ) {
+    this.#data = data && data.format === FORMAT && data.version === version ? data : { format: FORMAT, version, configs: {}, files: {} };
+  }
+
+  static async open(host: CliHost, cwd: string, version: string): Promise<LintCache> {
+    const file = `${cwd === '/' ? '' : cwd}/node_modules/.cache/pmdocs/cache.json`;
+    let data: CacheData | undefined;
+    try {
+      const text = await host.readFile(file);
+      data = text ? (JSON.parse(text) as CacheData) : undefined;
+    } catch {
+      data = undefined; // a torn or foreign cache file is just a cold cache
+    }
+    return new LintCache(host, file, data, version);
+  }
+
+  config(path: string): CachedConfig | undefined {
+    return this.#data.configs[path];
+  }
+
+  setConfig(path: string, entry: CachedConfig): void {
+    this.#data.configs[path] = entry;
+    this.#dirty = true;
+  }
+
+  lookup(path: string, hash: string, configFingerprint: string): CachedFile | undefined {
+    const e = this.#data.files[path];
+    return e && e.hash === hash && e.config === configFingerprint ? e : undefined;
+  }
+
+  store(path: string, entry: CachedFile): void {
+    this.#data.files[path] = entry;
+    this.#dirty = true;
+  }
+
+  async save(): Promise<void> {
+    if (!this.#dirty) return;
+    await this.host.writeFile(this.file, JSON.stringify(this.#data), { atomic: true });
+    this.#dirty = false;
+  }
+}

@@ -1,0 +1,102 @@
+// What the lint run needs to know about each config before linting: its problems, include/exclude, and
+// a fingerprint for cache keys. With --cache, an unchanged config (the config file and every schema
+// file it read hash the same as last time) is taken from the cache and never resolved, so ajv is not
+// even loaded; it is resolved only when a file under it has to be linted.
+
+import picomatch from 'picomatch';
+import type { ConfigLoader } from '../core/config/load.js';
+import { isInside, relativePath } from '../core/config/paths.js';
+import { defaultConfig, type ConfigProblem, type ResolvedConfig } from '../core/config/types.js';
+import { hashText, type CachedConfig, type LintCache } from './cache.js';
+import type { CliHost } from './host.js';
+
+export interface ConfigInfo {
+  /** The config file path, or '' for "no config file". */
+  key: string;
+  root: string;
+  fingerprint: string;
+  problems: ConfigProblem[];
+  include?: string[];
+  /** Is a file (found through a folder or glob) excluded by this config? */
+  excludes(path: string): boolean;
+  resolve(): Promise<ResolvedConfig>;
+}
+
+export class ConfigInfos {
+  readonly #infos = new Map<string, Promise<ConfigInfo>>();
+  readonly #none: ResolvedConfig;
+  /** How many configs this run resolved (parsed, checked with ajv, schema files read); for --cache stats. */
+  resolvedCount = 0;
+
+  constructor(
+    private readonly host: CliHost,
+    private readonly loader: ConfigLoader,
+    private readonly cache: LintCache | undefined,
+    cwd: string,
+  ) {
+    this.#none = defaultConfig(cwd);
+  }
+
+  get(configPath: string | undefined): Promise<ConfigInfo> {
+    const key = configPath ?? '';
+    let p = this.#infos.get(key);
+    if (!p) this.#infos.set(key, (p = configPath ? this.#load(configPath) : Promise.resolve(this.#noConfig())));
+    return p;
+  }
+
+  async all(): Promise<ConfigInfo[]> {
+    return Promise.all(this.#infos.values());
+  }
+
+  #noConfig(): ConfigInfo {
+    const none = this.#none;
+    return { key: '', root: none.root, fingerprint: 'none', problems: [], excludes: () => false, resolve: async () => none };
+  }
+
+  async #load(path: string): Promise<ConfigInfo> {
+    const cached = this.cache?.config(path);
+    if (cached && (await this.#unchanged(cached))) {
+      return info(path, cached, () => this.#resolve(path));
+    }
+    const config = await this.#resolve(path);
+    const sources: Record<string, string | null> = {};
+    for (const source of config.sources ?? [path]) sources[source] = await this.#hash(source);
+    const entry: CachedConfig = { sources, fingerprint: fingerprint(path, sources), problems: config.problems, include: config.include, exclude: config.exclude };
+    this.cache?.setConfig(path, entry);
+    return info(path, entry, async () => config);
+  }
+
+  #resolve(path: string): Promise<ResolvedConfig> {
+    this.resolvedCount++;
+    return this.loader.loadFile(path);
+  }
+
+  async #unchanged(entry: CachedConfig): Promise<boolean> {
+    for (const [source, hash] of Object.entries(entry.sources)) if ((await this.#hash(source)) !== hash) return false;
+    return true;
+  }
+
+  async #hash(path: string): Promise<string | null> {
+    const text = await this.host.readFile(path).catch(() => undefined);
+    return text === undefined ? null : hashText(text);
+  }
+}
+
+function info(path: string, entry: CachedConfig, resolve: () => Promise<ResolvedConfig>): ConfigInfo {
+  const root = path.slice(0, path.lastIndexOf('/')) || '/';
+  const exclude = entry.exclude?.length ? picomatch(entry.exclude, { dot: true }) : undefined;
+  return {
+    key: path,
+    root,
+    fingerprint: entry.fingerprint,
+    problems: entry.problems,
+    include: entry.include,
+    excludes: (file) => !!exclude && isInside(root, file) && exclude(relativePath(root, file)),
+    resolve,
+  };
+}
+
+function fingerprint(path: string, sources: Record<string, string | null>): string {
+  const parts = Object.keys(sources).sort().map((s) => `${s}=${sources[s] ?? 'missing'}`);
+  return hashText([path, ...parts].join('\0'));
+}

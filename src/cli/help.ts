@@ -1,0 +1,50 @@
+// Usage text (docs/cli.md has the long form).
+
+export const HELP = `Usage: pmdocs <command> [options]
+
+Lint product docs (PRDs, epics, user stories, release notes) written as Markdown with YAML front matter.
+
+Commands:
+  lint [paths|globs...]   Check documents (default: the config's "include", else **/*.md)
+  new <type> "Title"      Create a document from its type's template with the next free id
+  rules                   List the rules with their default severity
+
+Options:
+  -h, --help              Show help (also: pmdocs <command> --help)
+  -v, --version           Print the version
+
+Exit codes: 0 clean, 1 errors found (or too many warnings), 2 tool failure.
+Docs: https://github.com/pmdocs/pmdocs/blob/main/docs/cli.md
+`;
+
+export const LINT_HELP = `Usage: pmdocs lint [paths|globs...] [options]
+
+Files are linted as named; folders and globs skip node_modules and git-ignored files.
+Markdown files that are not pmdocs documents (no type) are skipped silently.
+
+Options:
+  -f, --format <name>     stylish (default), json, sarif or github
+  -c, --config <file>     Use this config for every file instead of the nearest .pmdocs.json
+      --max-warnings <n>  Exit with 1 when there are more than n warnings
+  -q, --quiet             Report errors only
+      --cache             Reuse results of unchanged files (node_modules/.cache/pmdocs)
+      --color, --no-color Force colours on or off (default: on for a terminal, off with NO_COLOR)
+  -h, --help              Show this help
+
+Exit codes: 0 clean, 1 errors found (or too many warnings), 2 tool failure
+(bad config, unreadable or missing path, unknown option).
+`;
+
+export const NEW_HELP = `Usage: pmdocs new <type> "Title" [options]
+
+Types: prd, epic, user-story, release-notes, and the workspace types of your .pmdocs.json.
+Writes <ID>-<slug>.md (release notes: REL-<version>.md) with the next free id among the documents
+under the config's folder (or the current folder). Never overwrites a file. Prints the new file's path.
+
+Options:
+      --dir <folder>      Where to write the file (default: the current folder)
+      --owner <owner>     The owner to fill in (default: $PMDOCS_OWNER, else @$USER)
+      --version <semver>  The version (release notes: required; the id is REL-<version>)
+  -c, --config <file>     Use this config instead of the nearest .pmdocs.json
+  -h, --help              Show this help
+`;

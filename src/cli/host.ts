@@ -1,0 +1,31 @@
+// What the CLI needs from the machine, beyond core's IHost: listing files and writing them. bin.ts wires
+// Node's fs; tests use the same Node host on a temporary folder. Paths are absolute and `/`-separated.
+
+import type { IHost } from '../core/host.js';
+
+export interface GlobOptions {
+  /** Folder the patterns are relative to. */
+  cwd: string;
+  /** Globs (relative to cwd) whose matches, and folders, are skipped. */
+  ignore?: string[];
+  /** Match names starting with a dot. */
+  dot?: boolean;
+}
+
+export interface CliHost extends IHost {
+  /** Absolute paths of the files matching any pattern, in no particular order. */
+  glob(patterns: string[], options: GlobOptions): Promise<string[]>;
+  /**
+   * Writes a file, creating missing folders. `exclusive`: fail with code EEXIST if it exists (new docs
+   * never overwrite). `atomic`: write a temporary file and rename it (the cache: no torn files).
+   */
+  writeFile(path: string, text: string, options?: { exclusive?: boolean; atomic?: boolean }): Promise<void>;
+  /** How many files lint at once (worker threads): min(cores, 4) unless told otherwise. */
+  parallelism(): number;
+}
+
+/** Where output goes: process.stdout/stderr, or a string collector in tests. */
+export interface OutputStream {
+  write(text: string): unknown;
+  isTTY?: boolean;
+}

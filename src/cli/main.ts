@@ -1,0 +1,63 @@
+// The CLI as a function: arguments and a host in, an exit code out (0 clean, 1 findings, 2 tool
+// failure). bin.ts wires it to Node; tests call it directly.
+
+import { UsageError } from './args.js';
+import type { CliHost, OutputStream } from './host.js';
+import { HELP } from './help.js';
+import { VERSION } from './version.js';
+import { lintCommand } from './commands/lint.js';
+import { newCommand } from './commands/new.js';
+import { rulesCommand } from './commands/rules.js';
+
+export interface Io {
+  /** Absolute, `/`-separated. */
+  cwd: string;
+  host: CliHost;
+  stdout: OutputStream;
+  stderr: OutputStream;
+  env: Record<string, string | undefined>;
+  /** The clock for `new` (tests pass a fixed date). */
+  now: () => Date;
+}
+
+export interface MainOptions extends Omit<Io, 'now'> {
+  argv: string[];
+  now?: () => Date;
+}
+
+const COMMANDS: Record<string, (args: string[], io: Io) => Promise<number>> = {
+  lint: lintCommand,
+  new: newCommand,
+  rules: rulesCommand,
+};
+
+export async function main(options: MainOptions): Promise<number> {
+  const { argv, ...rest } = options;
+  const io: Io = { ...rest, cwd: rest.cwd.replace(/\\/g, '/'), now: options.now ?? (() => new Date()) };
+  const [command, ...args] = argv;
+  try {
+    if (command === '--version' || command === '-v') {
+      io.stdout.write(`${VERSION}\n`);
+      return 0;
+    }
+    if (command === '--help' || command === '-h' || command === 'help') {
+      io.stdout.write(HELP);
+      return 0;
+    }
+    if (command === undefined) {
+      io.stderr.write(HELP);
+      return 2;
+    }
+    const run = COMMANDS[command];
+    if (!run) throw new UsageError(command.startsWith('-') ? `unknown option '${command}'` : `unknown command '${command}'; use lint, new or rules`);
+    return await run(args, io);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.stderr.write(`pmdocs: ${e.message}\nRun 'pmdocs --help' for usage.\n`);
+      return 2;
+    }
+    io.stderr.write(`pmdocs: ${(e as Error)?.message ?? String(e)}\n`);
+    if (io.env['PMDOCS_DEBUG']) io.stderr.write(`${(e as Error)?.stack ?? ''}\n`);
+    return 2;
+  }
+}

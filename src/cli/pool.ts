@@ -1,0 +1,89 @@
+// Worker threads for big runs: min(cores, 4) workers, each with its own engine, fed batches of files
+// as they finish. Start-up is not free (each worker loads the engine), so small runs stay in-process.
+
+import { Worker } from 'node:worker_threads';
+import type { ResolvedConfig } from '../core/config/types.js';
+import type { FileResult } from './results.js';
+
+export interface LintJob {
+  path: string;
+  text: string;
+  configKey: string;
+}
+
+export interface ToWorker {
+  id: number;
+  /** Configs this worker has not seen yet (resolved configs are plain data). */
+  configs: [string, ResolvedConfig][];
+  jobs: LintJob[];
+}
+
+export interface FromWorker {
+  id: number;
+  results: FileResult[];
+}
+
+/** Below this many files, linting in-process is faster than starting workers. */
+export const POOL_THRESHOLD = 50;
+
+const BATCH_BYTES = 512 * 1024;
+
+function workerUrl(): { url: URL; execArgv: string[] } {
+  // From the bundle: dist/worker.mjs next to dist/cli.mjs. From source (tests run through tsx): worker.ts.
+  const fromSource = import.meta.url.endsWith('.ts');
+  return { url: new URL(fromSource ? './worker.ts' : './worker.mjs', import.meta.url), execArgv: fromSource ? ['--import', 'tsx'] : [] };
+}
+
+function batches(jobs: LintJob[], workers: number): LintJob[][] {
+  // Small batches keep both cores busy to the end; a byte cap keeps one huge file from hiding others.
+  const perBatch = Math.max(4, Math.min(100, Math.ceil(jobs.length / (workers * 8))));
+  const out: LintJob[][] = [];
+  let current: LintJob[] = [];
+  let bytes = 0;
+  for (const job of jobs) {
+    if (current.length && (current.length >= perBatch || bytes + job.text.length > BATCH_BYTES)) {
+      out.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(job);
+    bytes += job.text.length;
+  }
+  if (current.length) out.push(current);
+  return out;
+}
+
+export async function lintInPool(jobs: LintJob[], configs: Map<string, ResolvedConfig>, size: number): Promise<FileResult[]> {
+  const queue = batches(jobs, size);
+  const { url, execArgv } = workerUrl();
+  const workers = Array.from({ length: Math.min(size, queue.length) }, () => new Worker(url, { execArgv }));
+  const results: FileResult[] = [];
+  try {
+    await Promise.all(
+      workers.map(
+        (worker) =>
+          new Promise<void>((resolve, reject) => {
+            const sent = new Set<string>();
+            let id = 0;
+            const next = () => {
+              const batch = queue.shift();
+              if (!batch) return resolve();
+              const fresh = [...new Set(batch.map((j) => j.configKey))].filter((k) => !sent.has(k));
+              for (const k of fresh) sent.add(k);
+              worker.postMessage({ id: ++id, configs: fresh.map((k) => [k, configs.get(k)!]), jobs: batch } satisfies ToWorker);
+            };
+            worker.on('message', (msg: FromWorker) => {
+              results.push(...msg.results);
+              next();
+            });
+            worker.on('error', reject);
+            worker.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`a lint worker stopped with exit code ${code}`))));
+            next();
+          }),
+      ),
+    );
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+  return results;
+}
