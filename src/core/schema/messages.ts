@@ -53,7 +53,7 @@ export function draftFor(issue: Issue, path: readonly (string | number)[], ctx: 
       return { message: `${label} ${shown} must be ${yamlLiteral(allowed)}.`, placement: { on: 'value' }, expected: [yamlLiteral(allowed)], actual: plain(value), replaceWith: [allowed] };
     }
     case 'type':
-      return typeDraft(label, value, String(p.type), schema);
+      return typeDraft(label, value, String(p.type), schema, path);
     case 'format':
       return { message: `${label} ${shown} ${formatProblem(String(p.format))}.`, placement: { on: 'value' }, expected: [String(p.format)], actual: plain(value) };
     case 'pattern':
@@ -130,17 +130,22 @@ function unknownKey(key: string, issue: Issue, path: readonly (string | number)[
   const schema = issue.parentSchema ?? {};
   const base = baseOf(issue, ctx);
   const present = new Set(Object.keys(objectAt(ctx.data, path) ?? {}));
-  const known = ctx.lookup.knownKeys(schema, base).filter((k) => !present.has(k) && k !== '$schema');
+  const known = ctx.lookup.knownKeys(schema, base).filter((k) => k !== '$schema');
   const matches = closeMatches(key, known);
+  // Renaming onto a key that is already there would only make a duplicate key.
+  const renameTo = matches.filter((m) => !present.has(m));
   const where = path.length ? ` in ${pathLabel(path)}` : '';
   let message: string;
-  if (matches.length) message = `Unknown key '${key}'${where}. Did you mean ${orList(matches.slice(0, 3).map((m) => `'${m}'`))}?`;
-  else if (path.length || known.length <= 8) message = `Unknown key '${key}'${where}. Known keys: ${known.join(', ') || '(none left)'}.`;
+  if (matches.length) {
+    const taken = matches.filter((m) => present.has(m));
+    const note = taken.length && !renameTo.length ? ` ('${taken[0]}' is already set${where}: remove one of them.)` : '';
+    message = `Unknown key '${key}'${where}. Did you mean ${orList(matches.slice(0, 3).map((m) => `'${m}'`))}?${note}`;
+  } else if (path.length || known.length <= 8) message = `Unknown key '${key}'${where}. Known keys: ${known.join(', ') || '(none left)'}.`;
   else {
     const ext = ctx.lookup.allowsExtensionKeys(schema, base);
     message = `Unknown key '${key}': ${article(ctx.docType.type)} does not use it.${ext ? ` Check the spelling, or name your own keys with an 'x-' prefix (x-${key}).` : ''}`;
   }
-  return { message, placement: { on: 'key', key }, actual: key, expected: matches.length ? matches : undefined, renameTo: matches, unknownKey: true };
+  return { message, placement: { on: 'key', key }, actual: key, expected: matches.length ? matches : undefined, renameTo, unknownKey: true };
 }
 
 function enumDraft(label: string, value: unknown, allowed: unknown[], path: readonly (string | number)[], ctx: MessageContext): Draft {
@@ -166,11 +171,11 @@ function enumDraft(label: string, value: unknown, allowed: unknown[], path: read
   };
 }
 
-function typeDraft(label: string, value: unknown, types: string, schema: SchemaObject): Draft {
+function typeDraft(label: string, value: unknown, types: string, schema: SchemaObject, path: readonly (string | number)[]): Draft {
   const expected = typeWords(types);
   const wanted = types.split(',');
   const base = { placement: { on: 'value' } as Placement, expected: wanted, actual: value === null || value === undefined ? 'null' : Array.isArray(value) ? 'array' : typeof value };
-  if (value === null || value === undefined) return { ...base, message: `${label} is empty: expected ${expected}${hintFor(schema)}.` };
+  if (value === null || value === undefined) return { ...base, message: `${label} is empty: expected ${expected}${hintFor(schema, lastKey(path))}.` };
   if (!isScalar(value)) return { ...base, message: `${label} is ${actualTypeWord(value)}, expected ${expected}.` };
   if (typeof value === 'string' && wanted.some((t) => t === 'number' || t === 'integer') && value.trim() !== '' && Number.isFinite(Number(value))) {
     return { ...base, message: `${label} ${showValue(value)} is text, expected ${expected}: remove the quotes.`, replaceWith: [Number(value)] };

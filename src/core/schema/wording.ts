@@ -68,7 +68,8 @@ function readsBackAsItself(s: string): boolean {
 
 /** `a` or `an` before a word (a prd, an epic, a user-story). */
 export function article(word: string): string {
-  return /^[aeiou]/i.test(word) ? `an ${word}` : `a ${word}`;
+  // "a user-story", "a one-pager": a vowel letter is not always a vowel sound.
+  return /^[aeiou]/i.test(word) && !/^(us|uni|eu|one)/i.test(word) ? `an ${word}` : `a ${word}`;
 }
 
 /** A short phrase saying what a property is, from its title or the first clause of its description. */
