@@ -17,6 +17,8 @@ export interface SchemaView {
 export interface Located {
   schema: SchemaObject;
   base: string;
+  /** Reached through anyOf/oneOf/then/else: it may not apply, so its `required` does not count. */
+  conditional?: boolean;
 }
 
 export interface Facts {
@@ -59,25 +61,27 @@ export function schemaViewFor(docType: DocType, extraSchemas: readonly unknown[]
 export function expand(view: SchemaView, located: readonly Located[]): Located[] {
   const out: Located[] = [];
   const seen = new Set<SchemaObject>();
-  const visit = (schema: SchemaObject, base: string) => {
+  const visit = (schema: SchemaObject, base: string, conditional: boolean) => {
     if (seen.has(schema) || seen.size > 200) return;
     seen.add(schema);
     const here = typeof schema.$id === 'string' && /^[a-z][a-z0-9+.-]*:/i.test(schema.$id) ? schema.$id.replace(/#.*$/, '') : base;
-    out.push({ schema, base: here });
+    out.push({ schema, base: here, ...(conditional ? { conditional } : {}) });
     if (typeof schema.$ref === 'string') {
       const r = view.lookup.resolve(schema.$ref, here);
-      if (r) visit(r.schema, r.base);
+      if (r) visit(r.schema, r.base, conditional);
     }
-    for (const k of ['allOf', 'anyOf', 'oneOf'] as const) {
+    const all = schema.allOf;
+    if (Array.isArray(all)) for (const s of all) if (isObject(s)) visit(s, here, conditional);
+    for (const k of ['anyOf', 'oneOf'] as const) {
       const list = schema[k];
-      if (Array.isArray(list)) for (const s of list) if (isObject(s)) visit(s, here);
+      if (Array.isArray(list)) for (const s of list) if (isObject(s)) visit(s, here, true);
     }
     for (const k of ['then', 'else'] as const) {
       const s = schema[k];
-      if (isObject(s)) visit(s, here);
+      if (isObject(s)) visit(s, here, true);
     }
   };
-  for (const l of located) visit(l.schema, l.base);
+  for (const l of located) visit(l.schema, l.base, !!l.conditional);
   return out;
 }
 
@@ -109,7 +113,8 @@ export function schemasAt(view: SchemaView, path: readonly (string | number)[]):
 export function factsOf(located: readonly Located[]): Facts {
   const facts: Facts = { hasDefault: false, types: [], patterns: [], examples: [], properties: [], required: [], deprecated: false };
   let values: unknown[] | undefined;
-  for (const { schema } of located) {
+  const alternatives: unknown[] = [];
+  for (const { schema, conditional } of located) {
     if (facts.title === undefined && typeof schema.title === 'string') facts.title = schema.title;
     if (facts.description === undefined && typeof schema.description === 'string') facts.description = schema.description;
     if (!facts.hasDefault && 'default' in schema) {
@@ -118,17 +123,20 @@ export function factsOf(located: readonly Located[]): Facts {
     }
     const allowed = 'const' in schema ? [schema.const] : Array.isArray(schema.enum) ? schema.enum : undefined;
     // Several lists apply at once (a $ref and its referrer): only values every list allows remain.
-    if (allowed) values = values ? values.filter((v) => allowed.some((a) => same(a, v))) : [...allowed];
+    // Lists of alternatives (anyOf, then/else) add up instead.
+    if (allowed && !conditional) values = values ? values.filter((v) => allowed.some((a) => same(a, v))) : [...allowed];
+    else if (allowed) for (const v of allowed) if (!alternatives.some((a) => same(a, v))) alternatives.push(v);
     const t = schema.type;
     for (const type of typeof t === 'string' ? [t] : Array.isArray(t) ? t : []) if (typeof type === 'string' && !facts.types.includes(type)) facts.types.push(type);
     if (facts.format === undefined && typeof schema.format === 'string') facts.format = schema.format;
     if (typeof schema.pattern === 'string' && !facts.patterns.includes(schema.pattern)) facts.patterns.push(schema.pattern);
     if (Array.isArray(schema.examples)) for (const e of schema.examples) if (!facts.examples.some((x) => same(x, e))) facts.examples.push(e);
     if (isObject(schema.properties)) for (const k of Object.keys(schema.properties)) if (!facts.properties.includes(k)) facts.properties.push(k);
-    if (Array.isArray(schema.required)) for (const k of schema.required) if (typeof k === 'string' && !facts.required.includes(k)) facts.required.push(k);
+    if (Array.isArray(schema.required) && !conditional) for (const k of schema.required) if (typeof k === 'string' && !facts.required.includes(k)) facts.required.push(k);
     if (schema.deprecated === true) facts.deprecated = true;
   }
   if (values) facts.values = values;
+  else if (alternatives.length) facts.values = alternatives;
   if (!facts.types.length && values?.length) {
     for (const v of values) {
       const type = jsonType(v);
