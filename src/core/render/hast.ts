@@ -1,0 +1,25 @@
+// Tiny builders for the parts of the page we make ourselves (header card, findings, placeholders).
+// Everything user-supplied goes in as text nodes, so the serialiser escapes it: no string concatenation
+// of HTML anywhere in the render module.
+
+import type { Element, ElementContent, Properties, Root, RootContent } from 'hast';
+import { unified } from 'unified';
+import rehypeStringify from 'rehype-stringify';
+
+export type Child = ElementContent | string | number | null | undefined | false;
+
+export function h(tagName: string, properties: Properties = {}, ...children: (Child | Child[])[]): Element {
+  const kids: ElementContent[] = [];
+  for (const c of children.flat()) {
+    if (c === null || c === undefined || c === false || c === '') continue;
+    kids.push(typeof c === 'string' || typeof c === 'number' ? { type: 'text', value: String(c) } : c);
+  }
+  return { type: 'element', tagName, properties, children: kids };
+}
+
+const stringifier = unified().use(rehypeStringify).freeze();
+
+export function toHtml(nodes: Root | RootContent[]): string {
+  const root: Root = Array.isArray(nodes) ? { type: 'root', children: nodes } : nodes;
+  return stringifier.stringify(root);
+}

@@ -1,0 +1,137 @@
+// The header card: what the front matter says about the document, at a glance. Values are shown as
+// text (the serialiser escapes them); anything of an unexpected shape is skipped rather than guessed at.
+
+import type { Element } from 'hast';
+import type { LintResult } from '../engine.js';
+import { h } from './hast.js';
+import { stageOf, STAGE_LABEL } from './lifecycle.js';
+
+const MAX_TEXT = 300;
+const MAX_ITEMS = 50;
+
+/** Front-matter keys shown as facts, in this order, with their labels. */
+const FACTS: [key: string, label: string][] = [
+  ['owner', 'Owner'],
+  ['assignee', 'Assignee'],
+  ['persona', 'Persona'],
+  ['created', 'Created'],
+  ['updated', 'Updated'],
+  ['date', 'Release date'],
+  ['version', 'Version'],
+  ['previous', 'Previous version'],
+  ['priority', 'Priority'],
+  ['estimate', 'Estimate'],
+  ['sprint', 'Sprint'],
+  ['audience', 'Audience'],
+  ['reviewers', 'Reviewers'],
+  ['approvers', 'Approvers'],
+  ['stakeholders', 'Stakeholders'],
+];
+
+/** Keys whose values name other documents or releases: shown as chips. */
+const LINKS: [key: string, label: string][] = [
+  ['prd', 'PRD'],
+  ['prds', 'PRDs'],
+  ['epic', 'Epic'],
+  ['epics', 'Epics'],
+  ['stories', 'Stories'],
+  ['target_release', 'Target release'],
+  ['release', 'Release'],
+];
+
+const RELATIONS: [key: string, label: string][] = [
+  ['depends_on', 'Depends on'],
+  ['blocks', 'Blocks'],
+  ['relates_to', 'Relates to'],
+  ['duplicates', 'Duplicates'],
+  ['supersedes', 'Supersedes'],
+  ['superseded_by', 'Superseded by'],
+];
+
+export function headerCard(result: LintResult): Element | undefined {
+  const data = result.doc.frontMatter?.data ?? {};
+  const docType = result.docType;
+  if (!docType && Object.keys(data).length === 0) return undefined;
+
+  const status = scalar(data['status']);
+  const stage = stageOf(data['status']);
+  const top = h(
+    'div',
+    { className: ['pmdocs-card-top'] },
+    h('span', { className: ['pmdocs-type'] }, docType ? (docType.label ?? docType.type) : 'Markdown with front matter'),
+    scalar(data['id']) && h('span', { className: ['pmdocs-id'] }, scalar(data['id'])),
+    status && h('span', { className: ['pmdocs-status', `pmdocs-stage-${stage}`], title: `Lifecycle stage: ${STAGE_LABEL[stage]}` }, status),
+  );
+  const title = scalar(data['title']);
+  const facts = factList(data);
+  const tags = list(data['tags']);
+  const chips = linkChips(data);
+  return h(
+    'header',
+    { className: ['pmdocs-card'], ariaLabel: 'Document summary' },
+    top,
+    title && h('p', { className: ['pmdocs-card-title'] }, title),
+    facts.length > 0 && h('dl', { className: ['pmdocs-facts'] }, facts),
+    tags.length > 0 && h('ul', { className: ['pmdocs-chips', 'pmdocs-tags'], ariaLabel: 'Tags' }, tags.map((t) => h('li', { className: ['pmdocs-chip', 'pmdocs-tag'] }, t))),
+    chips.length > 0 && h('ul', { className: ['pmdocs-chips', 'pmdocs-links'], ariaLabel: 'Linked documents' }, chips),
+  );
+}
+
+function factList(data: Record<string, unknown>): Element[] {
+  const out: Element[] = [];
+  for (const [key, label] of FACTS) {
+    const value = Array.isArray(data[key]) ? list(data[key]).join(', ') : scalar(data[key]);
+    if (value) out.push(fact(label, value));
+  }
+  const rice = riceText(data['rice']);
+  if (rice) out.push(fact('RICE score', rice.score, rice.detail));
+  return out;
+}
+
+const fact = (label: string, value: string, title?: string): Element =>
+  h('div', { className: ['pmdocs-fact'] }, h('dt', {}, label), h('dd', title ? { title } : {}, value));
+
+function linkChips(data: Record<string, unknown>): Element[] {
+  const chips: Element[] = [];
+  const push = (label: string, value: unknown) => {
+    for (const ref of Array.isArray(value) ? list(value) : [scalar(value)]) {
+      if (ref) chips.push(h('li', { className: ['pmdocs-chip', 'pmdocs-link'], dataRef: ref }, h('span', { className: ['pmdocs-chip-label'] }, label), ' ', ref));
+    }
+  };
+  for (const [key, label] of LINKS) push(label, data[key]);
+  const links = data['links'];
+  if (links && typeof links === 'object' && !Array.isArray(links)) {
+    for (const [key, label] of RELATIONS) push(label, (links as Record<string, unknown>)[key]);
+  }
+  return chips.slice(0, MAX_ITEMS);
+}
+
+/** A scalar value as text; undefined for missing values, objects and empty strings. */
+function scalar(value: unknown): string | undefined {
+  if (typeof value === 'string') return value.trim() ? clip(value.trim()) : undefined;
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  if (typeof value === 'boolean') return value ? 'yes' : 'no';
+  return undefined;
+}
+
+function list(value: unknown): string[] {
+  if (!Array.isArray(value)) return [];
+  return value.slice(0, MAX_ITEMS).map(scalar).filter((v): v is string => !!v);
+}
+
+const clip = (s: string): string => (s.length > MAX_TEXT ? `${s.slice(0, MAX_TEXT)}…` : s);
+
+/** The RICE score as written, or computed from its inputs when only those are given. */
+function riceText(value: unknown): { score: string; detail?: string } | undefined {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  const r = value as Record<string, unknown>;
+  const num = (k: string) => (typeof r[k] === 'number' && Number.isFinite(r[k]) ? (r[k] as number) : undefined);
+  const [reach, impact, confidence, effort, score] = ['reach', 'impact', 'confidence', 'effort', 'score'].map(num);
+  const inputs = reach !== undefined && impact !== undefined && confidence !== undefined && effort !== undefined && effort > 0;
+  const detail = inputs ? `reach ${reach} × impact ${impact} × confidence ${confidence}% ÷ effort ${effort}` : undefined;
+  if (score !== undefined) return { score: round(score), detail };
+  if (inputs) return { score: round((reach! * impact! * (confidence! > 1 ? confidence! / 100 : confidence!)) / effort!), detail };
+  return undefined;
+}
+
+const round = (n: number): string => String(Math.round(n * 10) / 10);

@@ -1,0 +1,95 @@
+// A lint result → the preview's HTML: header card, findings summary and body. Pure (no editor, no
+// Node): the panel calls it in the extension host, tests call it directly.
+//
+// Body: the engine's text with the front matter blanked (so lines match the linted text) → GFM mdast
+// (big tables parsed in pieces, see gfmParse.ts) → hast with raw HTML parsed (rehype-raw) → sanitised
+// with a narrowed GitHub schema → our own additions (heading anchors, image policy, placeholders for
+// missing sections) → HTML.
+
+import type { Root } from 'hast';
+import type { Root as MdRoot } from 'mdast';
+import { visit, EXIT } from 'unist-util-visit';
+import { unified } from 'unified';
+import remarkRehype from 'remark-rehype';
+import rehypeRaw from 'rehype-raw';
+import rehypeSanitize from 'rehype-sanitize';
+import type { LintResult } from '../engine.js';
+import { blankOut } from '../document/frontMatterBlock.js';
+import { outline } from '../document/sections.js';
+import { parseGfm, type TableGuard } from './gfmParse.js';
+import { sanitizeSchema } from './sanitizeSchema.js';
+import { decorateHeadings, textOf, type RenderedHeading } from './headings.js';
+import { applyImagePolicy } from './images.js';
+import { insertPlaceholders, missingSections } from './missingSections.js';
+import { headerCard } from './headerCard.js';
+import { findingsSummary } from './findingsSummary.js';
+import { toHtml } from './hast.js';
+
+export interface RenderOptions {
+  allowRemoteImages: boolean;
+  /** Maps a relative image path to a URL the page may load, or undefined to block it. */
+  resolveImage?: (src: string) => string | undefined;
+  /** For tests: where the big-table guard starts. */
+  tableGuard?: TableGuard;
+}
+
+export interface RenderedDocument {
+  /** The three parts below, each in its container: the whole page content. */
+  html: string;
+  card: string;
+  findings: string;
+  body: string;
+  headings: RenderedHeading[];
+  /** The document's title (front matter, else its first H1) for the panel's tab. */
+  title?: string;
+}
+
+// clobberPrefix '' here: the sanitiser prefixes every id once (footnote ids would get it twice otherwise).
+const toSafeHast = unified()
+  .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: '' })
+  .use(rehypeRaw)
+  .use(rehypeSanitize, sanitizeSchema)
+  .freeze();
+// The same without the HTML parser, for documents with no raw HTML (it costs a third of a big render).
+const toSafeHastNoRaw = unified()
+  .use(remarkRehype, { clobberPrefix: '' })
+  .use(rehypeSanitize, sanitizeSchema)
+  .freeze();
+
+export function renderDocument(result: LintResult, options: RenderOptions): RenderedDocument {
+  const doc = result.doc;
+  const text = blankOut(doc.text, doc.frontMatter?.block);
+  const mdast = parseGfm(text, doc.root, (offset) => doc.lines.pointAt(offset).line, options.tableGuard);
+  const tree = (hasRawHtml(mdast) ? toSafeHast : toSafeHastNoRaw).runSync(mdast) as Root;
+  const headings = decorateHeadings(tree);
+  applyImagePolicy(tree, options);
+  insertPlaceholders(tree, missingSections(result), outline(mdast, text.length).sectionDepth);
+  const body = toHtml(tree);
+
+  const cardNode = headerCard(result);
+  const card = cardNode ? toHtml([cardNode]) : '';
+  const findings = toHtml([findingsSummary(result.findings, !!result.docType)]);
+  const html =
+    `<div id="pmdocs-card">${card}</div>` +
+    `<div id="pmdocs-findings">${findings}</div>` +
+    `<article id="pmdocs-body" class="pmdocs-body">${body}</article>`;
+  return { html, card, findings, body, headings, title: titleOf(result, tree) };
+}
+
+function hasRawHtml(tree: MdRoot): boolean {
+  let found = false;
+  visit(tree, 'html', () => {
+    found = true;
+    return EXIT;
+  });
+  return found;
+}
+
+function titleOf(result: LintResult, tree: Root): string | undefined {
+  const fmTitle = result.doc.frontMatter?.data?.['title'];
+  if (typeof fmTitle === 'string' && fmTitle.trim()) return fmTitle.trim();
+  const h1 = tree.children.find((n) => n.type === 'element' && n.tagName === 'h1');
+  return h1 && h1.type === 'element' ? textOf(h1).trim() || undefined : undefined;
+}
+
+
