@@ -1,0 +1,55 @@
+// options.mjs: `npm run bench -- [options]`.
+
+import { parseArgs } from 'node:util';
+
+export const HELP = `usage: npm run bench -- [options]
+
+Generates corpora into bench/.corpus and times, on the same files in the same run, pmdocs
+(cold, and --cache twice), remark-cli + remark-lint-frontmatter-schema, and markdownlint-cli2.
+
+  --runs N            runs per command (default: 3 for 1k, 1 for 10k, 3 for pmdocs on each big file)
+  --only 1k|10k|big   measure one corpus only
+  --quick             smoke test: 200 docs, 1 run, no 10k, no big docs; BENCHMARKS.md is left alone
+  --skip-peers        time pmdocs only (peers are neither installed nor run)
+  --skip-pmdocs       time the peers only (e.g. before dist/cli.mjs exists)
+  --peer-timeout S    limit for each peer on the big table document (default 300); "> S s" when hit
+  --seed S            corpus seed (default 1)
+  --no-write          print the table without writing BENCHMARKS.md
+  -h, --help          this text
+`;
+
+export function options(argv) {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      runs: { type: 'string' },
+      only: { type: 'string' },
+      quick: { type: 'boolean', default: false },
+      'skip-peers': { type: 'boolean', default: false },
+      'skip-pmdocs': { type: 'boolean', default: false },
+      'peer-timeout': { type: 'string', default: '300' },
+      seed: { type: 'string', default: '1' },
+      'no-write': { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    strict: true,
+  });
+  const positive = (name, v) => {
+    if (v === undefined) return undefined;
+    if (!/^[1-9][0-9]*$/.test(v)) throw new Error(`--${name} must be a positive integer, got ${v}`);
+    return Number(v);
+  };
+  if (values.only && !['1k', '10k', 'big'].includes(values.only)) throw new Error(`--only must be 1k, 10k or big, got ${values.only}`);
+  if (values['skip-peers'] && values['skip-pmdocs']) throw new Error('--skip-peers and --skip-pmdocs together leave nothing to measure');
+  return {
+    help: values.help,
+    runs: positive('runs', values.runs),
+    only: values.only ?? null,
+    quick: values.quick,
+    skipPeers: values['skip-peers'],
+    skipPmdocs: values['skip-pmdocs'],
+    peerTimeoutS: positive('peer-timeout', values['peer-timeout']),
+    seed: values.seed,
+    write: !values['no-write'] && !values.quick,
+  };
+}

@@ -1,0 +1,139 @@
+// report.mjs: turns the measured runs into the Markdown that `npm run bench` prints and writes into
+// BENCHMARKS.md between <!-- bench:start --> and <!-- bench:end -->.
+
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { median } from './measure.mjs';
+
+export const LABEL = {
+  'pmdocs-cold': 'pmdocs lint, cold (no cache)',
+  'pmdocs-cache-prime': 'pmdocs lint --cache, first run (fills the cache)',
+  'pmdocs-cached': 'pmdocs lint --cache, unchanged re-run',
+  remark: 'remark-cli + remark-lint-frontmatter-schema',
+  markdownlint: 'markdownlint-cli2 (defaults, style only)',
+};
+
+/** The peers' numbers measured on this machine kind before the project started (shared/bench/README.md). */
+export const REFERENCE_10K = { remark: { wallS: 183.6, rssMiB: 2858 }, markdownlint: { wallS: 65.6, rssMiB: 447 } };
+/** "A few seconds" for the 8,700-row table document, made a number. */
+export const TABLE_DOC_LIMIT_S = 5;
+
+const num = (x, digits) => x.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const secs = (s) => (s < 10 ? num(s, 2) : num(s, 1));
+const mib = (bytes) => `${num(bytes / 1048576, 1)} MiB`;
+
+/** Median wall time and peak RSS of a row's runs, or why there is none. */
+export function summary(runs) {
+  if (!runs?.length) return null;
+  const failed = runs.find((r) => r.failed);
+  if (failed) return { failed: failed.failed };
+  const timedOut = runs.find((r) => r.timedOut);
+  if (timedOut) return { timedOut: true, limitS: timedOut.limitS, runs: runs.length };
+  return { wallS: median(runs.map((r) => r.wallS)), rssMiB: median(runs.map((r) => r.rssMiB)), runs: runs.length };
+}
+
+/** runs, wall, files/s (– when `files` is null: one big file), peak RSS */
+function cells(s, files) {
+  if (!s) return ['–', '–', '–', '–'];
+  if (s.failed) return [String(s.runs ?? 1), `failed: ${s.failed}`, '–', '–'];
+  if (s.timedOut) return [String(s.runs), `> ${s.limitS} s`, files ? `< ${num(files / s.limitS, 1)}` : '–', '–'];
+  const rate = files / s.wallS;
+  return [String(s.runs), secs(s.wallS), files ? num(rate, rate >= 100 ? 0 : 1) : '–', num(s.rssMiB, 0)];
+}
+
+const ratio = (a, b) => (a && b && Number.isFinite(a) && Number.isFinite(b) ? a / b : NaN);
+const showRatio = (r) => (Number.isFinite(r) ? `${num(r, 3)} (1/${num(1 / r, 1)})` : '–');
+
+function targets(results) {
+  const c = results.corpora.find((x) => x.name === '10k');
+  const s = (k) => (c ? summary(c.rows[k]) : null);
+  const cold = s('pmdocs-cold');
+  const cached = s('pmdocs-cached');
+  const peer = (k, field) => {
+    const m = s(k);
+    if (m?.wallS) return { value: m[field], source: 'same run' };
+    if (m?.timedOut && field === 'wallS') return { value: m.limitS, source: `same run, lower bound (timed out)` };
+    return { value: REFERENCE_10K[k][field], source: 'reference number (shared/bench, not this run)' };
+  };
+  const table = results.big.find((b) => b.tableRows);
+  const tableS = table ? summary(table.rows['pmdocs-cold']) : null;
+  const rows = [];
+  const add = (name, pm, other, limit, note) => {
+    const r = ratio(pm, other?.value);
+    const status = !Number.isFinite(r) ? 'not measured' : r <= limit ? 'met' : 'not met';
+    rows.push(`| ${name} | ${Number.isFinite(pm) ? note(pm) : '–'} | ${other && Number.isFinite(r) ? `${note(other.value)} (${other.source})` : '–'} | ${showRatio(r)} | ${status} |`);
+  };
+  const w = (x) => `${secs(x)} s`;
+  const m = (x) => `${num(x, 0)} MiB`;
+  add('10k cold wall time ≤ 1/6 of remark-lint-frontmatter-schema', cold?.wallS, cold ? peer('remark', 'wallS') : null, 1 / 6, w);
+  add('10k cold wall time ≤ 1/3 of markdownlint-cli2', cold?.wallS, cold ? peer('markdownlint', 'wallS') : null, 1 / 3, w);
+  add('10k peak memory ≤ 1/4 of remark-lint-frontmatter-schema', cold?.rssMiB, cold ? peer('remark', 'rssMiB') : null, 1 / 4, m);
+  add('10k unchanged re-run with --cache ≤ 1/20 of the cold run', cached?.wallS, cold?.wallS ? { value: cold.wallS, source: 'cold run' } : null, 1 / 20, w);
+  const tableOk = tableS?.wallS !== undefined ? (tableS.wallS <= TABLE_DOC_LIMIT_S ? 'met' : 'not met') : 'not measured';
+  rows.push(`| ${table ? `the ${num(table.tableRows, 0)}-row table PRD alone` : 'the table PRD alone'} in a few seconds (≤ ${TABLE_DOC_LIMIT_S} s) | ${tableS?.wallS !== undefined ? w(tableS.wallS) : '–'} | – | – | ${tableOk} |`);
+  return ['| target (issue 2, item 8) | pmdocs | compared with | ratio | status |', '| --- | ---: | ---: | ---: | --- |', ...rows];
+}
+
+export function markdown(results) {
+  const m = results.machine;
+  const out = [];
+  out.push(
+    `Measured ${m.date} on ${m.os}, ${m.nproc} CPUs (${m.cpu}), ${m.memGiB} GiB RAM, Node ${m.node}; load average at start ${m.load}. ` +
+      `pmdocs ${results.versions.pmdocs ?? '(not run)'}; ${Object.entries(results.versions.peers ?? {}).map(([k, v]) => `${k} ${v}`).join(', ') || 'peers not run'}. ` +
+      'Medians of the runs; wall time and peak RSS of the whole command (GNU time).',
+    '',
+    '| corpus | tool | runs | wall s | files/s | peak RSS MiB |',
+    '| --- | --- | ---: | ---: | ---: | ---: |',
+  );
+  for (const c of results.corpora) {
+    let first = true;
+    for (const key of Object.keys(LABEL)) {
+      if (!c.rows[key]) continue;
+      out.push(`| ${first ? `${c.name} (${num(c.docs, 0)} docs, ${mib(c.bytes)})` : ''} | ${LABEL[key]} | ${cells(summary(c.rows[key]), c.docs).join(' | ')} |`);
+      first = false;
+    }
+  }
+  for (const b of results.big) {
+    let first = true;
+    for (const key of ['pmdocs-cold', 'remark', 'markdownlint']) {
+      if (!b.rows[key]) continue;
+      const what = `${b.id}${b.tableRows ? `, ${num(b.tableRows, 0)}-row requirements table` : ''}, ${mib(b.bytes)}`;
+      out.push(`| ${first ? `big: ${what}` : ''} | ${key === 'pmdocs-cold' ? 'pmdocs lint (this file alone, cold)' : LABEL[key]} | ${cells(summary(b.rows[key]), null).join(' | ')} |`);
+      first = false;
+    }
+  }
+  out.push('', ...targets(results), '');
+
+  const ratioRows = results.corpora
+    .map((c) => {
+      const s = (k) => summary(c.rows[k]);
+      const cold = s('pmdocs-cold');
+      if (!cold?.wallS) return null;
+      const r = (a, b) => showRatio(ratio(a, b));
+      return `| ${c.name} | ${r(cold.wallS, s('remark')?.wallS)} | ${r(cold.wallS, s('markdownlint')?.wallS)} | ${r(cold.rssMiB, s('remark')?.rssMiB)} | ${r(s('pmdocs-cached')?.wallS, cold.wallS)} |`;
+    })
+    .filter(Boolean);
+  if (ratioRows.length) {
+    out.push('Ratios pmdocs / peer on each corpus (same run, lower is better):', '', '| corpus | wall vs remark-lint-frontmatter-schema | wall vs markdownlint-cli2 | peak RSS vs remark-lint-frontmatter-schema | cached re-run vs cold |', '| --- | ---: | ---: | ---: | ---: |', ...ratioRows, '');
+  }
+  const acc = results.corpora.filter((c) => c.accuracy && Object.keys(c.accuracy).length);
+  if (acc.length) {
+    out.push('Accuracy on the same files (first run\'s report scored against the manifest with bench/score.mjs):', '');
+    for (const c of acc) for (const [tool, line] of Object.entries(c.accuracy)) out.push(`- ${c.name}, ${tool}: ${line}`);
+    out.push('');
+  }
+  if (results.warnings.length) out.push('Warnings from this run:', '', ...results.warnings.map((w) => `- ${w}`), '');
+  return out.join('\n');
+}
+
+export const START = '<!-- bench:start -->';
+export const END = '<!-- bench:end -->';
+
+/** Replaces what is between the markers (or appends the block when they are missing). */
+export function writeIntoBenchmarks(file, md) {
+  const block = `${START}\n${md.trimEnd()}\n${END}`;
+  const text = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n';
+  const a = text.indexOf(START);
+  const b = text.indexOf(END);
+  const next = a >= 0 && b > a ? text.slice(0, a) + block + text.slice(b + END.length) : `${text.trimEnd()}\n\n${block}\n`;
+  writeFileSync(file, next);
+}

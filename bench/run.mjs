@@ -1,0 +1,189 @@
+#!/usr/bin/env node
+// run.mjs (`npm run bench`): pmdocs against its peers on the same generated files, in the same run.
+// See BENCHMARKS.md for the method and `npm run bench -- --help` for the options.
+
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, loadavg, platform, arch, totalmem } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { HELP, options } from './lib/options.mjs';
+import { checkGnuTime, timed } from './lib/measure.mjs';
+import { ensurePeers, fingerprint, peerCommands, prepareCorpusRoot } from './lib/peers.mjs';
+import { markdown, writeIntoBenchmarks } from './lib/report.mjs';
+import { readReport, score, summarize } from './score.mjs';
+
+const benchDir = dirname(fileURLToPath(import.meta.url));
+const repo = dirname(benchDir);
+const root = join(benchDir, '.corpus'); // every tool runs here, on relative paths
+const reports = join(root, 'reports');
+const cli = join(repo, 'dist', 'cli.mjs');
+const CORPUS_TIMEOUT_S = 1800; // a hung tool must not hang the bench; no tool needs this long on 10k
+const log = (msg) => process.stderr.write(`bench: ${msg}\n`);
+
+let o;
+try {
+  o = options(process.argv.slice(2));
+} catch (e) {
+  log(`${e.message}\n`);
+  process.stderr.write(HELP);
+  process.exit(2);
+}
+if (o.help) {
+  process.stdout.write(HELP);
+  process.exit(0);
+}
+
+checkGnuTime();
+if (!o.skipPmdocs && !existsSync(cli)) {
+  log(`${cli} does not exist: the pmdocs CLI is not built. Run \`npm run build\` first (or pass --skip-pmdocs to time the peers only).`);
+  process.exit(2);
+}
+const peers = o.skipPeers ? null : peerCommands(ensurePeers(benchDir, log));
+prepareCorpusRoot(root, benchDir, Boolean(peers));
+mkdirSync(reports, { recursive: true });
+
+// pmdocs runs without whatever loader the caller's NODE_OPTIONS may carry, like the peers
+const env = { ...process.env };
+delete env.NODE_OPTIONS;
+
+const results = {
+  machine: {
+    date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+    os: `${platform()} ${arch()}`,
+    nproc: availableParallelism(),
+    cpu: cpus()[0]?.model?.trim() ?? 'unknown CPU',
+    memGiB: (totalmem() / 2 ** 30).toFixed(1),
+    node: process.version,
+    load: loadavg().map((x) => x.toFixed(2)).join(' '),
+  },
+  versions: { pmdocs: o.skipPmdocs ? null : pmdocsVersion(), peers: peers?.versions ?? null },
+  corpora: [],
+  big: [],
+  warnings: [],
+};
+log(`${results.machine.nproc} CPUs, Node ${results.machine.node}, load ${results.machine.load}, ${results.machine.date}`);
+
+function pmdocsVersion() {
+  const r = spawnSync(process.execPath, [cli, '--version'], { encoding: 'utf8', env });
+  const v = r.status === 0 ? r.stdout.trim().split('\n').pop() : '';
+  return v || JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')).version;
+}
+
+function generate(name, args) {
+  const dir = join(root, name);
+  const r = spawnSync(process.execPath, [join(benchDir, 'gen-corpus.mjs'), dir, '--seed', o.seed, '--force', ...args], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`gen-corpus failed: ${r.stderr}`);
+  log(r.stdout.trim());
+  return JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+}
+
+const clearCache = () => rmSync(join(root, 'node_modules', '.cache', 'pmdocs'), { recursive: true, force: true });
+
+/** One timed command; `ok` lists the exit codes that mean "ran and reported" (1 = findings). */
+async function run(tag, argv, timeoutS, ok = [0, 1]) {
+  const stdout = join(reports, `${tag}.out`);
+  const stderr = join(reports, `${tag}.err`);
+  const r = await timed(argv, { cwd: root, stdout, stderr, timeoutS, env });
+  const out = { wallS: r.wallS, rssMiB: r.rssMiB, exitCode: r.exitCode, stdout, stderr };
+  if (r.timedOut) Object.assign(out, { timedOut: true, limitS: timeoutS });
+  else if (!ok.includes(r.exitCode)) {
+    const why = readFileSync(stderr, 'utf8').trim().split('\n').slice(-3).join(' / ');
+    out.failed = `exit ${r.exitCode}`;
+    results.warnings.push(`${tag} exited ${r.exitCode}: ${why.slice(0, 300)}`);
+  }
+  log(`${tag}: ${out.timedOut ? `> ${timeoutS} s (timed out)` : `${r.wallS.toFixed(2)} s, ${Math.round(r.rssMiB)} MiB${out.failed ? `, FAILED (${out.failed})` : ''}`}`);
+  return out;
+}
+
+const pmdocs = (target, ...extra) => [process.execPath, cli, 'lint', target, '--format', 'json', ...extra];
+const readJson = (file) => {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    return null;
+  }
+};
+
+async function measureCorpus(name, docs, runs) {
+  const manifest = generate(name, ['--docs', String(docs)]);
+  const c = { name, docs: manifest.files.length, bytes: manifest.totalBytes, rows: {}, accuracy: {} };
+  results.corpora.push(c);
+  const push = (key, r) => (c.rows[key] ??= []).push(r);
+  const before = fingerprint(join(root, name));
+  for (let i = 1; i <= runs; i++) {
+    if (!o.skipPmdocs) {
+      clearCache();
+      push('pmdocs-cold', await run(`${name}-pmdocs-cold-${i}`, pmdocs(name), CORPUS_TIMEOUT_S));
+      clearCache();
+      push('pmdocs-cache-prime', await run(`${name}-pmdocs-cache-prime-${i}`, pmdocs(name, '--cache'), CORPUS_TIMEOUT_S));
+      push('pmdocs-cached', await run(`${name}-pmdocs-cached-${i}`, pmdocs(name, '--cache'), CORPUS_TIMEOUT_S));
+    }
+    if (peers) {
+      push('remark', await run(`${name}-remark-${i}`, peers.remark(name), CORPUS_TIMEOUT_S));
+      push('markdownlint', await run(`${name}-markdownlint-${i}`, peers.markdownlint(name), CORPUS_TIMEOUT_S));
+    }
+  }
+  if (fingerprint(join(root, name)) !== before) throw new Error(`a tool modified the ${name} corpus: the measurement is void`);
+
+  const dir = join(root, name);
+  if (!o.skipPmdocs) {
+    const cold = readJson(c.rows['pmdocs-cold'][0].stdout);
+    const cached = readJson(c.rows['pmdocs-cached'][0].stdout);
+    if (!Array.isArray(cold)) results.warnings.push(`${name}: pmdocs did not print a JSON array; not scored`);
+    else {
+      if (cold.length === 0) results.warnings.push(`${name}: pmdocs linted no file at all`);
+      else if (cold.length !== c.docs) results.warnings.push(`${name}: pmdocs reported ${cold.length} files, the corpus has ${c.docs}`);
+      const s = score(manifest, readReport(cold, dir, root));
+      writeFileSync(join(reports, `${name}-pmdocs-score.json`), JSON.stringify(s, null, 1));
+      c.accuracy.pmdocs = summarize(s);
+      const canon = (x) => JSON.stringify(readReport(x, dir, root), (k, v) => (v instanceof Map ? [...v].sort() : v));
+      if (Array.isArray(cached) && canon(cached) !== canon(cold)) results.warnings.push(`${name}: the --cache re-run reported other findings than the cold run`);
+    }
+  }
+  if (peers) {
+    const remark = readJson(c.rows.remark[0].stderr);
+    if (Array.isArray(remark)) {
+      const s = score(manifest, readReport(remark, dir, root));
+      writeFileSync(join(reports, `${name}-remark-score.json`), JSON.stringify(s, null, 1));
+      c.accuracy['remark-lint-frontmatter-schema'] = summarize(s);
+    }
+  }
+}
+
+async function measureBig(runs) {
+  const manifest = generate('big', ['--docs', '16', '--big']);
+  const dir = join(root, 'big');
+  const before = fingerprint(dir);
+  for (const f of manifest.files.filter((x) => x.big)) {
+    const b = { id: f.id, path: f.path, bytes: f.bytes, ...(f.tableRows ? { tableRows: f.tableRows } : {}), rows: {} };
+    results.big.push(b);
+    const target = `big/${f.path}`;
+    if (!o.skipPmdocs) {
+      for (let i = 1; i <= runs; i++) {
+        clearCache();
+        (b.rows['pmdocs-cold'] ??= []).push(await run(`big-${f.id}-pmdocs-${i}`, pmdocs(target), CORPUS_TIMEOUT_S));
+      }
+    }
+    if (peers && f.tableRows) {
+      b.rows.remark = [await run(`big-${f.id}-remark`, peers.remark(target), o.peerTimeoutS)];
+      b.rows.markdownlint = [await run(`big-${f.id}-markdownlint`, peers.markdownlint(target), o.peerTimeoutS)];
+    }
+  }
+  if (fingerprint(dir) !== before) throw new Error('a tool modified the big corpus: the measurement is void');
+}
+
+const plan = o.quick ? [['quick', 200, 1]] : [['1k', 1000, 3], ['10k', 10000, 1]];
+for (const [name, docs, runs] of plan) {
+  if (o.only && o.only !== name) continue;
+  await measureCorpus(name, docs, o.quick ? 1 : (o.runs ?? runs));
+}
+if (!o.quick && (!o.only || o.only === 'big')) await measureBig(o.runs ?? 3);
+
+writeFileSync(join(root, 'results.json'), JSON.stringify(results, null, 1));
+const md = markdown(results);
+process.stdout.write(`\n${md}\n`);
+if (o.write) {
+  writeIntoBenchmarks(join(repo, 'BENCHMARKS.md'), md);
+  log('wrote the table into BENCHMARKS.md');
+}

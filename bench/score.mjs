@@ -1,0 +1,143 @@
+#!/usr/bin/env node
+// score.mjs: scores a linter's report against a gen-corpus manifest: how many injected defects were
+// found, how many at the expected line with the expected rule, and what was reported on clean files.
+//
+//   node bench/score.mjs CORPUS_DIR REPORT.json [--cwd DIR]
+//
+// REPORT.json is either pmdocs's `--format json` output ([{filePath, findings: [{ruleId, line, …}]}])
+// or remark-cli's `--report json` ([{path, messages: [{ruleId, line, reason}]}]). Paths in it are taken
+// relative to --cwd (default: the current folder), the folder the linter ran in.
+//
+// A defect counts as
+//   exact      — a finding with one of its `rules` on its line or one of its altLines
+//                (any line when the defect has none, e.g. a removed section);
+//   otherLine  — one of its rules, elsewhere in the file;
+//   otherRule  — another rule, on its line;
+//   missed     — none of these.
+// Findings of a matched defect's `related` rules, and findings sharing its lines, belong to it.
+// Left-over findings on defective files are "extra"; every finding on a clean file is a false positive.
+import { readFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+/** Report → Map(manifest path → [{line, ruleId, message, severity}]). */
+export function readReport(report, corpusDir, cwd) {
+  const byPath = new Map();
+  const key = (p) => relative(resolve(corpusDir), resolve(cwd, p)).split('\\').join('/');
+  for (const entry of report) {
+    if (Array.isArray(entry.findings)) {
+      byPath.set(key(entry.filePath), entry.findings.map((f) => ({ line: f.line ?? null, ruleId: f.ruleId, message: f.message, severity: f.severity ?? 'error' })));
+    } else if (Array.isArray(entry.messages)) {
+      byPath.set(key(entry.path), entry.messages.map((m) => ({ line: m.line ?? null, ruleId: m.ruleId ?? m.source, message: m.reason, severity: m.fatal ? 'error' : 'warning' })));
+    }
+  }
+  return byPath;
+}
+
+const bump = (o, k, n = 1) => {
+  o[k] = (o[k] ?? 0) + n;
+};
+
+export function score(manifest, byPath) {
+  const row = () => ({ injected: 0, exact: 0, otherLine: 0, otherRule: 0, missed: 0 });
+  const byKind = {};
+  const byDetect = {};
+  const total = row();
+  const falsePositives = { files: 0, findings: 0, byRule: {}, bySeverity: {}, samples: [] };
+  const extra = { findings: 0, byRule: {}, samples: [] };
+  const missedSamples = [];
+  let reported = 0;
+
+  for (const f of manifest.files) {
+    const findings = byPath.get(f.path) ?? [];
+    if (byPath.has(f.path)) reported++;
+    if (!f.defects.length) {
+      if (findings.length) falsePositives.files++;
+      for (const x of findings) {
+        falsePositives.findings++;
+        bump(falsePositives.byRule, x.ruleId);
+        bump(falsePositives.bySeverity, x.severity);
+        if (falsePositives.samples.length < 12) falsePositives.samples.push(`${f.path}:${x.line ?? '-'} ${x.ruleId} ${x.message}`);
+      }
+      continue;
+    }
+    const used = new Set();
+    const free = (pred) => findings.findIndex((x, i) => !used.has(i) && pred(x));
+    const matched = [];
+    for (const d of f.defects) {
+      const lines = d.line === null ? null : [d.line, ...(d.altLines ?? [])];
+      const ruleOk = (x) => d.rules.includes(x.ruleId);
+      let how = 'exact';
+      let i = free((x) => ruleOk(x) && (lines === null || lines.includes(x.line)));
+      if (i < 0) {
+        how = 'otherLine';
+        i = free(ruleOk);
+      }
+      if (i < 0 && lines) {
+        how = 'otherRule';
+        i = free((x) => lines.includes(x.line));
+      }
+      if (i < 0) how = 'missed';
+      else {
+        used.add(i);
+        matched.push([d, findings[i]]);
+      }
+      for (const r of [total, (byKind[d.kind] ??= row()), (byDetect[d.detect] ??= row())]) {
+        r.injected++;
+        r[how]++;
+      }
+      if (how === 'missed' && missedSamples.length < 12) missedSamples.push(`${f.path}:${d.line ?? '-'} ${d.kind}${d.variant ? `/${d.variant}` : ''} ${d.field ?? d.section ?? ''} (want ${d.rules.join('|')})`);
+    }
+    // consequences: related rules anywhere, and anything on the lines of a matched defect
+    for (const [d, hit] of matched) {
+      const lines = new Set([d.line, ...(d.altLines ?? []), hit.line].filter((l) => l !== null));
+      findings.forEach((x, i) => {
+        if (!used.has(i) && ((d.related ?? []).includes(x.ruleId) || lines.has(x.line))) used.add(i);
+      });
+    }
+    findings.forEach((x, i) => {
+      if (used.has(i)) return;
+      extra.findings++;
+      bump(extra.byRule, x.ruleId);
+      if (extra.samples.length < 12) extra.samples.push(`${f.path}:${x.line ?? '-'} ${x.ruleId} ${x.message}`);
+    });
+  }
+  return {
+    files: manifest.files.length,
+    filesInReport: reported,
+    defects: total,
+    byDetect,
+    byKind: Object.fromEntries(Object.entries(byKind).sort()),
+    falsePositives,
+    extraOnDefectiveFiles: extra,
+    missedSamples,
+  };
+}
+
+/** One line for the benchmark table. */
+export function summarize(s) {
+  const d = s.defects;
+  const pct = (n) => `${((100 * n) / Math.max(1, d.injected)).toFixed(1)} %`;
+  return (
+    `found ${d.injected - d.missed} of ${d.injected} injected defects (${pct(d.injected - d.missed)}), ` +
+    `${d.exact} with the expected rule at the expected line (${pct(d.exact)}); ` +
+    `${s.falsePositives.findings} findings on ${s.falsePositives.files} clean files; ${s.extraOnDefectiveFiles.findings} other findings on defective files`
+  );
+}
+
+function main() {
+  const args = process.argv.slice(2);
+  const cwdAt = args.indexOf('--cwd');
+  const cwd = cwdAt >= 0 ? args.splice(cwdAt, 2)[1] : process.cwd();
+  const [corpus, reportPath] = args;
+  if (!corpus || !reportPath) {
+    console.error('usage: node bench/score.mjs CORPUS_DIR REPORT.json [--cwd DIR]');
+    process.exit(2);
+  }
+  const manifest = JSON.parse(readFileSync(join(corpus, 'manifest.json'), 'utf8'));
+  const s = score(manifest, readReport(JSON.parse(readFileSync(reportPath, 'utf8')), corpus, cwd));
+  console.log(JSON.stringify(s, null, 1));
+  console.error(summarize(s));
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) main();
