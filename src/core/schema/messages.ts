@@ -31,6 +31,8 @@ export interface Draft {
   /** The related value that made a conditional requirement apply (a path below the issue's node). */
   because?: { path: string[]; message: string };
   unknownKey?: boolean;
+  /** For a missing key: the unknown key next to it that looks like a typo of it (rename, don't add). */
+  misspeltAs?: string;
 }
 
 /** `path` is the issue's instance path, unescaped. */
@@ -118,12 +120,24 @@ function required(key: string, issue: Issue, path: readonly (string | number)[],
   const hint = hintFor(propSchema, key);
   const head = path.length ? `${pathLabel(path)} is missing required key '${key}'${hint}` : `Missing required key '${key}'${hint}`;
   const when = issue.condition ? describeCondition(issue.condition) : undefined;
+  const typo = misspelling(key, issue, path, ctx);
+  const tail = typo ? ` Is '${typo}' meant to be it?` : '';
   return {
-    message: when ? `${head}: it is required when ${when.text}.` : `${head}.`,
+    message: `${when ? `${head}: it is required when ${when.text}.` : `${head}.`}${tail}`,
     placement: { on: 'holder' },
     expected: [key],
+    misspeltAs: typo,
     because: when?.key ? { path: [when.key], message: `'${key}' is required because of this value.` } : undefined,
   };
+}
+
+/** A key present in the same mapping that the schema does not know and that is close to the missing one. */
+function misspelling(missing: string, issue: Issue, path: readonly (string | number)[], ctx: MessageContext): string | undefined {
+  const present = Object.keys(objectAt(ctx.data, path) ?? {});
+  if (!present.length) return undefined;
+  // At the root, the whole type's keys (a `then` that requires the key only knows that one key).
+  const known = new Set(path.length ? ctx.lookup.knownKeys(issue.parentSchema ?? {}, baseOf(issue, ctx)) : ctx.lookup.knownKeys(ctx.docType.schema, rootBase(ctx)));
+  return present.find((k) => !known.has(k) && !k.startsWith('x-') && closeMatches(k, [missing]).length > 0);
 }
 
 function unknownKey(key: string, issue: Issue, path: readonly (string | number)[], ctx: MessageContext): Draft {

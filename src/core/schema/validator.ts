@@ -97,7 +97,7 @@ function problemFor(issue: Issue, run: Run, ctx: MessageContext, targets: Target
   } else if (draft.renameTo?.length && place.on === 'key' && exact && fm && isScalar(target.pair?.key)) {
     const keySpan = nodeSpan(fm, target.pair!.key as Node);
     if (keySpan) fixes.push(...replacementFixes(doc.text, keySpan, target.pair!.key as Node, draft.renameTo, 'Rename to'));
-  } else if (issue.keyword === 'required' && draft.expected?.length === 1 && exact) {
+  } else if (issue.keyword === 'required' && draft.expected?.length === 1 && exact && !draft.misspeltAs) {
     // Authoring help (src/core/fixes): insert the key with its default, const, first value or a placeholder.
     const fix = missingKeyFix(doc, { lookup: run.lookup, root: run.docType.schema, base: run.docType.schemaId }, path, draft.expected[0]!);
     if (fix) fixes.push(fix);
