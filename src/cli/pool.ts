@@ -28,10 +28,13 @@ export const POOL_THRESHOLD = 50;
 
 const BATCH_BYTES = 512 * 1024;
 
-function workerUrl(): { url: URL; execArgv: string[] } {
-  // From the bundle: dist/worker.mjs next to dist/cli.mjs. From source (tests run through tsx): worker.ts.
-  const fromSource = import.meta.url.endsWith('.ts');
-  return { url: new URL(fromSource ? './worker.ts' : './worker.mjs', import.meta.url), execArgv: fromSource ? ['--import', 'tsx'] : [] };
+function startWorker(): Worker {
+  // From the bundle: dist/worker.mjs next to dist/cli.mjs. From source (tests run through tsx), the
+  // worker registers tsx's loader first, then imports worker.ts.
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./worker.mjs', import.meta.url));
+  const tsx = import.meta.resolve('tsx/esm/api');
+  const worker = new URL('./worker.ts', import.meta.url).href;
+  return new Worker(`import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(worker)}); })`, { eval: true });
 }
 
 function batches(jobs: LintJob[], workers: number): LintJob[][] {
@@ -55,8 +58,7 @@ function batches(jobs: LintJob[], workers: number): LintJob[][] {
 
 export async function lintInPool(jobs: LintJob[], configs: Map<string, ResolvedConfig>, size: number): Promise<FileResult[]> {
   const queue = batches(jobs, size);
-  const { url, execArgv } = workerUrl();
-  const workers = Array.from({ length: Math.min(size, queue.length) }, () => new Worker(url, { execArgv }));
+  const workers = Array.from({ length: Math.min(size, queue.length) }, startWorker);
   const results: FileResult[] = [];
   try {
     await Promise.all(

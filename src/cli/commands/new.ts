@@ -53,8 +53,8 @@ export async function newCommand(args: string[], io: Io): Promise<number> {
   if (versioned && !version) throw new UsageError(`${typeName} needs --version <semver>, e.g. pmdocs new ${typeName} --version 1.4.0`);
   if (version !== undefined && !SEMVER.test(version)) throw new UsageError(`--version '${version}' is not a SemVer version like 1.4.0`);
 
-  // Ids in use: every document under the config's folder (or the target folder without a config).
-  const root = config.file ? config.root : dir;
+  // Ids in use: every document under the config's folder (or the current folder without a config).
+  const root = config.file ? config.root : cwd;
   const ids = new Map<string, string>();
   for (const file of await host.glob(['**/*.md'], { cwd: root, ignore: ['**/node_modules/**', '**/.git/**'] })) {
     const text = await host.readFile(file).catch(() => undefined);
