@@ -46,7 +46,8 @@ export function builtInSchemaSet(): SchemaSet {
  * schemas are there too (a workspace type may build on them) unless an extra schema takes their `$id`.
  */
 export function workspaceSchemaSet(extraSchemas: readonly Record<string, unknown>[]): SchemaSet {
-  const ajv = new Ajv2020({ ...BASE_OPTIONS, strict: false });
+  // ajv's own messages on: they word the "your schema is invalid" errors a broken workspace schema gets.
+  const ajv = new Ajv2020({ ...BASE_OPTIONS, messages: true, strict: false });
   addFormats(ajv);
   ajv.addKeyword({ keyword: 'x-pmdocs', metaSchema: xPmdocsMetaSchema });
   const added = new Map<string, object>();
@@ -94,9 +95,19 @@ function compile(ajv: Ajv2020, added: Map<string, object>, docType: DocType, loa
     if (!validate) return { error: `schema '${id}' is not available` };
     return { validate };
   } catch (e) {
-    const also = loadErrors.length ? ` (${loadErrors.join('; ')})` : '';
-    return { error: `${errorText(e)}${also}` };
+    const text = errorText(e);
+    // An extra schema that failed to load matters when this schema refers to it.
+    const relevant = /resolve reference/.test(text) ? loadErrors : [];
+    const also = relevant.length ? ` (${relevant.join('; ')})` : '';
+    return { error: `${text}${also}${draftHint(docType.schema, text)}` };
   }
+}
+
+/** Schemas written for an older draft are common; say what to change instead of "no schema with key". */
+function draftHint(schema: Record<string, unknown>, error: string): string {
+  const meta = schema.$schema;
+  if (typeof meta !== 'string' || !/no schema with key or ref/.test(error) || !error.includes(meta)) return '';
+  return `. pmdocs reads JSON Schema draft 2020-12: set "$schema" to "https://json-schema.org/draft/2020-12/schema" (and use "$defs" and "prefixItems" where the old draft had "definitions" and array "items")`;
 }
 
 function errorText(e: unknown): string {

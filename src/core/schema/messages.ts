@@ -209,7 +209,7 @@ function patternDraft(label: string, value: unknown, pattern: string, schema: Sc
   const example = firstExample(schema) ?? (isRootId ? ctx.docType.idExample : undefined);
   const tail = example ? ` (e.g. ${example})` : explained ? '' : ` /${pattern}/`;
   return {
-    message: `${label} ${showValue(value)} does not match ${subject}${explained}${tail}.`,
+    message: `${label} ${showValue(value)} does not match ${subject}${explained}${tail}`.replace(/(?<!…)$/, '.'),
     placement: { on: 'value' },
     expected: [human ?? pattern],
     actual: plain(value),

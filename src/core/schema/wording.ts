@@ -109,9 +109,12 @@ function lowerFirst(s: string): string {
 
 /** A regex a person can read, when it is a simple one: `^PRD-\d{1,6}$` → `PRD-<number>`. */
 export function humanizePattern(pattern: string): string | undefined {
+  // Unanchored ends match anything there: `^@` reads "@…".
+  const open = pattern.startsWith('^') ? '' : '…';
+  const close = pattern.endsWith('$') ? '' : '…';
   let s = pattern.replace(/^\^/, '').replace(/\$$/, '');
   s = s.replace(/(?:\\d|\[0-9\])(?:\+|\*|\{\d+(?:,\d*)?\})?/g, '\u0000');
   s = s.replace(/\\([.\-/_:#])/g, '$1');
   if (/[\\[\](){}*+?|^$]/.test(s)) return undefined;
-  return s.replace(/\u0000+/g, '<number>');
+  return `${open}${s.replace(/\u0000+/g, '<number>')}${close}`;
 }
