@@ -18,6 +18,8 @@ const targets = [
   { entryPoints: ['src/cli/bin.ts'], outfile: 'dist/cli.mjs', format: 'esm', banner: { js: `#!/usr/bin/env node\n${esmBanner}` } },
   { entryPoints: ['src/cli/worker.ts'], outfile: 'dist/worker.mjs', format: 'esm', banner: { js: esmBanner } },
   { entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.cjs', format: 'cjs', external: ['vscode'] },
+  // The preview page's script (src/webview, DOM only): one classic script loaded by nonce.
+  { entryPoints: ['src/webview/main.ts'], outfile: 'dist/webview.js', format: 'iife', platform: 'browser', target: 'es2022' },
 ];
 
 // --- integration tests bundle ---

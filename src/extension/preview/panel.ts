@@ -1,0 +1,290 @@
+// One preview panel: renders its document into the page, keeps it current as the user types (only the
+// three content parts travel, debounced by how long rendering takes), and acts on the page's messages
+// after checking them (reveal a line, open a link through the host).
+
+import * as vscode from 'vscode';
+import type { LintResult } from '../../core/engine.js';
+import { parseDoc } from '../../core/document/parse.js';
+import { renderDocument, type RenderedDocument, type RenderedHeading } from '../../core/render/index.js';
+import { previewShell } from './html.js';
+import { createNonce } from './nonce.js';
+import { classifyLink, parseWebviewMessage, type HostMessage, type WebviewMessage } from './protocol.js';
+import { imageResolver, resolveInRoot, webviewOptions } from './resources.js';
+
+export const VIEW_TYPE = 'pmdocs.preview';
+
+export interface PreviewDeps {
+  /** The lint result for the document's current version, or undefined while it is being linted. */
+  lint(doc: vscode.TextDocument): LintResult | undefined;
+  log?: vscode.LogOutputChannel;
+  /** Fires when a document was linted (the diagnostics controller's onDidValidate fits). */
+  onDidLint?: vscode.Event<{ uri: vscode.Uri }>;
+}
+
+export interface PanelHost {
+  extensionUri: vscode.Uri;
+  deps: PreviewDeps;
+}
+
+/** What the page last confirmed it shows (for tests and for scroll sync after updates). */
+export interface RenderedState {
+  version: number;
+  body: string;
+  findings: string;
+  card: string;
+  headings: RenderedHeading[];
+}
+
+const MIN_DELAY_MS = 120;
+const MAX_DELAY_MS = 2000;
+/** How long to wait for the linter before rendering the new text with the previous findings. */
+const LINT_WAIT_MS = 1500;
+
+export class PreviewPanel implements vscode.Disposable {
+  #document: vscode.TextDocument;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #lintWait: ReturnType<typeof setTimeout> | undefined;
+  #lastResult: LintResult | undefined;
+  #renderMs = 0;
+  #sent = new Map<number, RenderedState>();
+  #confirmed: RenderedState | undefined;
+  readonly #onDidConfirm = new vscode.EventEmitter<RenderedState>();
+  readonly onDidConfirm = this.#onDidConfirm.event;
+  readonly #onDidDispose = new vscode.EventEmitter<void>();
+  readonly onDidDispose = this.#onDidDispose.event;
+  readonly #disposables: vscode.Disposable[] = [];
+
+  constructor(
+    readonly panel: vscode.WebviewPanel,
+    document: vscode.TextDocument,
+    /** A following panel switches to whichever pmdocs document becomes active. */
+    readonly following: boolean,
+    private readonly host: PanelHost,
+  ) {
+    this.#document = document;
+    this.#disposables.push(
+      panel.webview.onDidReceiveMessage((raw) => void this.handleMessage(raw)),
+      panel.onDidDispose(() => this.dispose()),
+      this.#onDidConfirm,
+    );
+    this.refresh();
+  }
+
+  get document(): vscode.TextDocument {
+    return this.#document;
+  }
+
+  get source(): string {
+    return this.#document.uri.toString();
+  }
+
+  get confirmed(): RenderedState | undefined {
+    return this.#confirmed;
+  }
+
+  /** Shows another document in this panel (follow mode). */
+  show(document: vscode.TextDocument): void {
+    if (document.uri.toString() === this.source) return;
+    this.#document = document;
+    this.#lastResult = undefined;
+    this.#sent.clear();
+    this.#confirmed = undefined;
+    this.refresh();
+  }
+
+  /** Rebuilds the whole page (new nonce, options and CSP): on open, document switch, settings change. */
+  refresh(): void {
+    this.#cancelTimers();
+    const webview = this.panel.webview;
+    webview.options = webviewOptions(this.host.extensionUri, this.#document.uri);
+    const rendered = this.#render(this.#currentResult());
+    const ext = this.host.extensionUri;
+    this.panel.title = `Preview ${rendered.title ?? basename(this.#document.uri)}`;
+    this.panel.webview.html = previewShell({
+      cspSource: webview.cspSource,
+      nonce: createNonce(),
+      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(ext, 'dist', 'webview.js')).toString(),
+      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(ext, 'media', 'preview.css')).toString(),
+      allowRemoteImages: allowRemoteImages(this.#document.uri),
+      source: this.source,
+      version: this.#document.version,
+      title: rendered.title ?? basename(this.#document.uri),
+      content: rendered.html,
+    });
+  }
+
+  /** The document changed: update after a pause that grows with the cost of a render. */
+  scheduleUpdate(): void {
+    if (this.#timer) clearTimeout(this.#timer);
+    const delay = Math.min(MAX_DELAY_MS, Math.max(MIN_DELAY_MS, this.#renderMs * 2));
+    this.#timer = setTimeout(() => {
+      this.#timer = undefined;
+      this.#update();
+    }, delay);
+  }
+
+  /** A lint finished for some document: if it is ours and new, show it. */
+  linted(uri: vscode.Uri): void {
+    if (uri.toString() !== this.source) return;
+    const result = this.host.deps.lint(this.#document);
+    if (!result || result === this.#lastResult || this.#timer) return;
+    if (this.#lintWait) clearTimeout(this.#lintWait);
+    this.#lintWait = undefined;
+    this.#post(result);
+  }
+
+  scrollToLine(line: number): void {
+    this.#postMessage({ type: 'scrollToLine', source: this.source, line });
+  }
+
+  #update(): void {
+    const result = this.host.deps.lint(this.#document);
+    if (result) return this.#post(result);
+    if (!this.host.deps.onDidLint) return this.#post(this.#currentResult());
+    if (this.#lintWait) clearTimeout(this.#lintWait);
+    this.#lintWait = setTimeout(() => {
+      this.#lintWait = undefined;
+      this.#post(this.#currentResult());
+    }, LINT_WAIT_MS);
+  }
+
+  #post(result: LintResult): void {
+    const rendered = this.#render(result);
+    const version = this.#document.version;
+    const state: RenderedState = { version, body: rendered.body, findings: rendered.findings, card: rendered.card, headings: rendered.headings };
+    this.#sent.clear();
+    this.#sent.set(version, state);
+    this.#postMessage({ type: 'update', source: this.source, version, card: rendered.card, findings: rendered.findings, body: rendered.body, title: rendered.title });
+    if (rendered.title) this.panel.title = `Preview ${rendered.title}`;
+  }
+
+  /** The linted result for the current text, else the current text with the last known findings. */
+  #currentResult(): LintResult {
+    const fresh = this.host.deps.lint(this.#document);
+    if (fresh) return fresh;
+    const last = this.#lastResult;
+    const path = this.#document.uri.scheme === 'untitled' ? undefined : this.#document.uri.path;
+    return { docType: last?.docType, detectedBy: last?.detectedBy, findings: last?.findings ?? [], doc: parseDoc(this.#document.getText(), path) };
+  }
+
+  #render(result: LintResult): RenderedDocument {
+    const started = Date.now();
+    this.#lastResult = result;
+    const rendered = renderDocument(result, {
+      allowRemoteImages: allowRemoteImages(this.#document.uri),
+      resolveImage: imageResolver(this.panel.webview, this.#document.uri),
+    });
+    this.#renderMs = Date.now() - started;
+    if (this.#renderMs > 500) this.host.deps.log?.info(`Preview of ${this.#document.uri.toString(true)} rendered in ${this.#renderMs} ms.`);
+    // The first render of a page is part of its HTML: remember it as sent too.
+    this.#sent.set(this.#document.version, { version: this.#document.version, body: rendered.body, findings: rendered.findings, card: rendered.card, headings: rendered.headings });
+    return rendered;
+  }
+
+  #postMessage(message: HostMessage): void {
+    void this.panel.webview.postMessage(message);
+  }
+
+  /** Every message from the page comes through here, checked before anything happens. */
+  async handleMessage(raw: unknown): Promise<boolean> {
+    const message = parseWebviewMessage(raw, { source: this.source, lineCount: this.#document.lineCount });
+    if (!message) {
+      this.host.deps.log?.warn(`Preview: ignored a malformed message from the page: ${safeDescribe(raw)}`);
+      return false;
+    }
+    await this.#act(message);
+    return true;
+  }
+
+  async #act(message: WebviewMessage): Promise<void> {
+    switch (message.type) {
+      case 'ready':
+      case 'rendered': {
+        const state = this.#sent.get(message.version);
+        if (state) {
+          this.#confirmed = state;
+          this.#onDidConfirm.fire(state);
+        }
+        if (message.type === 'ready') this.#syncToEditor();
+        return;
+      }
+      case 'revealLine':
+        return this.#revealLine(message.line);
+      case 'openLink':
+        return this.#openLink(message.href);
+    }
+  }
+
+  #syncToEditor(): void {
+    const editor = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === this.source);
+    const top = editor?.visibleRanges[0]?.start.line;
+    if (top !== undefined && top > 0) this.scrollToLine(top + 1);
+  }
+
+  async #revealLine(line: number): Promise<void> {
+    const position = new vscode.Position(line - 1, 0);
+    const visible = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === this.source);
+    const editor = await vscode.window.showTextDocument(this.#document, {
+      viewColumn: visible?.viewColumn ?? otherColumn(this.panel.viewColumn),
+      preserveFocus: false,
+    });
+    editor.selection = new vscode.Selection(position, position);
+    editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  }
+
+  async #openLink(href: string): Promise<void> {
+    const action = classifyLink(href);
+    if (action.kind === 'external') {
+      // VS Code asks the user before opening a site they have not trusted: that is the confirmation.
+      await vscode.env.openExternal(vscode.Uri.parse(action.href, true));
+      return;
+    }
+    if (action.kind === 'ignore') {
+      this.host.deps.log?.info(`Preview: link not opened (${action.reason}).`);
+      return;
+    }
+    const target = resolveInRoot(this.#document.uri, action.path);
+    const exists = target && (await vscode.workspace.fs.stat(target).then((s) => (s.type & vscode.FileType.File) !== 0, () => false));
+    if (!target || !exists) {
+      void vscode.window.showWarningMessage(`pmdocs preview: '${action.path}' was not found in this workspace.`);
+      return;
+    }
+    await vscode.commands.executeCommand('vscode.open', target, { viewColumn: otherColumn(this.panel.viewColumn) });
+  }
+
+  #cancelTimers(): void {
+    if (this.#timer) clearTimeout(this.#timer);
+    if (this.#lintWait) clearTimeout(this.#lintWait);
+    this.#timer = this.#lintWait = undefined;
+  }
+
+  #disposed = false;
+
+  dispose(): void {
+    if (this.#disposed) return;
+    this.#disposed = true;
+    this.#cancelTimers();
+    this.#onDidDispose.fire();
+    this.#onDidDispose.dispose();
+    while (this.#disposables.length) this.#disposables.pop()?.dispose();
+    this.panel.dispose();
+  }
+}
+
+export function allowRemoteImages(uri: vscode.Uri): boolean {
+  return vscode.workspace.getConfiguration('pmdocs.preview', uri).get<boolean>('allowRemoteImages', false) === true;
+}
+
+function otherColumn(panelColumn: vscode.ViewColumn | undefined): vscode.ViewColumn {
+  return panelColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Beside : vscode.ViewColumn.One;
+}
+
+const basename = (uri: vscode.Uri): string => uri.path.slice(uri.path.lastIndexOf('/') + 1) || uri.toString(true);
+
+function safeDescribe(raw: unknown): string {
+  try {
+    return JSON.stringify(raw)?.slice(0, 200) ?? String(raw);
+  } catch {
+    return typeof raw;
+  }
+}
