@@ -70,8 +70,11 @@ export interface RuleInfo {
   description: string;
 }
 
-/** For the findings whose range holds the offset: the rule's description and docs link. */
-export function hoverFindings(findings: readonly Finding[], offset: number, rules: readonly RuleInfo[]): AssistHover | undefined {
+/**
+ * For the findings whose range holds the offset: the rule's description and docs link. `link` may
+ * point somewhere else than the online page (the editor opens the page bundled with it).
+ */
+export function hoverFindings(findings: readonly Finding[], offset: number, rules: readonly RuleInfo[], link: (finding: Finding) => string = (f) => f.docsUrl): AssistHover | undefined {
   const hits = findings.filter((f) => offset >= f.start && offset <= f.end);
   if (!hits.length) return undefined;
   const seen = new Set<string>();
@@ -80,7 +83,7 @@ export function hoverFindings(findings: readonly Finding[], offset: number, rule
     if (seen.has(f.ruleId)) continue;
     seen.add(f.ruleId);
     const rule = rules.find((r) => r.id === f.ruleId);
-    parts.push(`**pmdocs** \`${f.ruleId}\`${rule ? `: ${rule.description}` : ''} — [documentation](${f.docsUrl})`);
+    parts.push(`**pmdocs** \`${f.ruleId}\`${rule ? `: ${rule.description}` : ''} — [documentation](${link(f)})`);
   }
   const start = Math.min(...hits.map((f) => f.start));
   const end = Math.max(...hits.map((f) => f.end));

@@ -1,15 +1,27 @@
-// Language features beyond diagnostics register here, one small file each (quick fixes, completion,
-// hover, outline: issue 5). Each gets the shared services; a provider reads the Finding behind a
-// diagnostic with `findingOf` (diagnostics/toDiagnostic.ts) and lint results with `controller.resultFor`.
+// Language features beyond diagnostics (issue 5: quick fixes and fix-all, completion, hover, outline),
+// one small file each. `registerAuthoring` takes only what it needs (AuthoringDeps); `registerProviders`
+// builds those from the extension's shared services and is what activate() calls.
 
 import type * as vscode from 'vscode';
 import type { Services } from '../services.js';
+import type { AuthoringDeps } from './deps.js';
+import { registerCodeActions } from './codeActions.js';
+import { registerCompletion } from './completion.js';
+import { registerHover } from './hover.js';
+import { registerSymbols } from './symbols.js';
+import { KnownDocsIndex } from './knownDocs.js';
 
-export type ProviderRegistration = (services: Services) => vscode.Disposable;
+export type { AuthoringDeps } from './deps.js';
 
-/** Add a provider's register function here. */
-const providers: ProviderRegistration[] = [];
+export function registerAuthoring(_context: vscode.ExtensionContext, deps: AuthoringDeps): vscode.Disposable[] {
+  const known = new KnownDocsIndex(deps.log);
+  return [known, registerCodeActions(deps), registerCompletion(deps, known), registerHover(deps), registerSymbols(deps)];
+}
 
 export function registerProviders(services: Services): vscode.Disposable[] {
-  return providers.map((register) => register(services));
+  return registerAuthoring(services.context, {
+    prepare: (uri) => services.linter.prepare(uri),
+    currentResult: (document) => services.controller.resultFor(document),
+    log: services.log,
+  });
 }

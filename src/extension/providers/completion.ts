@@ -1,0 +1,65 @@
+// Completion in the front matter of Markdown documents, from the document type's schema (core/assist).
+
+import * as vscode from 'vscode';
+import { completeFrontMatter, type AssistCompletion, type CompletionKind } from '../../core/assist/completion.js';
+import { today } from '../commands/newDocumentPlan.js';
+import { MARKDOWN } from '../services.js';
+import { typeOf, type AuthoringDeps } from './deps.js';
+import type { KnownDocsIndex } from './knownDocs.js';
+
+const TRIGGERS = [':', ' ', '[', ','];
+
+export function registerCompletion(deps: AuthoringDeps, known: KnownDocsIndex): vscode.Disposable {
+  return vscode.languages.registerCompletionItemProvider(MARKDOWN, new PmdocsCompletion(deps, known), ...TRIGGERS);
+}
+
+const KIND: Record<CompletionKind, vscode.CompletionItemKind> = {
+  key: vscode.CompletionItemKind.Property,
+  value: vscode.CompletionItemKind.EnumMember,
+  type: vscode.CompletionItemKind.Class,
+  reference: vscode.CompletionItemKind.Reference,
+  date: vscode.CompletionItemKind.Value,
+  id: vscode.CompletionItemKind.Value,
+};
+
+export class PmdocsCompletion implements vscode.CompletionItemProvider {
+  constructor(
+    private readonly deps: AuthoringDeps,
+    private readonly known: KnownDocsIndex,
+  ) {}
+
+  async provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.CompletionItem[] | undefined> {
+    const text = document.getText();
+    // Cheap exit before any work: the cursor must be inside a front matter at the top.
+    if (!/^\uFEFF?---/.test(text)) return undefined;
+    const offset = document.offsetAt(position);
+    const typed = await typeOf(this.deps, document);
+    const fm = typed.doc.frontMatter;
+    if (!fm || offset < fm.block.content.start || offset > fm.block.content.end) return undefined;
+    const folder = vscode.workspace.getWorkspaceFolder(document.uri);
+    const knownDocs = await this.known.all(folder);
+    const items = completeFrontMatter({
+      doc: typed.doc,
+      offset,
+      docType: typed.docType,
+      docTypes: typed.docTypes,
+      extraSchemas: typed.config.schemas,
+      knownDocs,
+      today: today(),
+      eol: document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n',
+    });
+    return items.map((item) => toCompletionItem(document, item));
+  }
+}
+
+function toCompletionItem(document: vscode.TextDocument, item: AssistCompletion): vscode.CompletionItem {
+  const c = new vscode.CompletionItem(item.label, KIND[item.kind]);
+  c.insertText = item.snippet ? new vscode.SnippetString(item.insertText) : item.insertText;
+  c.range = new vscode.Range(document.positionAt(item.replace.start), document.positionAt(item.replace.end));
+  if (item.detail) c.detail = item.detail;
+  if (item.documentation) c.documentation = new vscode.MarkdownString(item.documentation);
+  if (item.sortText) c.sortText = item.sortText;
+  if (item.filterText) c.filterText = item.filterText;
+  if (item.preselect) c.preselect = true;
+  return c;
+}

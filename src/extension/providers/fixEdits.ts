@@ -1,0 +1,48 @@
+// A core Fix (offsets into the text that was linted) as a WorkspaceEdit. Placeholders of a fix become
+// tab stops: the edit is a snippet edit, which VS Code applies as a snippet in the active editor (and
+// as plain text elsewhere).
+
+import * as vscode from 'vscode';
+import type { Fix, TextEdit } from '../../core/types.js';
+import { placeholdersOf } from '../../core/fixes/snippetFix.js';
+
+export function workspaceEditFor(document: vscode.TextDocument, fix: Fix): vscode.WorkspaceEdit {
+  const edit = new vscode.WorkspaceEdit();
+  const placeholders = placeholdersOf(fix);
+  const edits = fix.edits.map((e, i) => {
+    const range = new vscode.Range(document.positionAt(e.start), document.positionAt(e.end));
+    const mine = placeholders.filter((p) => p.edit === i);
+    if (!mine.length) return new vscode.TextEdit(range, e.newText);
+    const snippet = new vscode.SnippetTextEdit(range, new vscode.SnippetString(snippetText(e, mine)));
+    snippet.keepWhitespace = true; // the fix wrote the indentation already
+    return snippet;
+  });
+  edit.set(document.uri, edits);
+  return edit;
+}
+
+/** The edit's text with `${n:…}` around each placeholder and everything else escaped. */
+export function snippetText(edit: TextEdit, placeholders: readonly { start: number; end: number }[]): string {
+  const escape = (s: string) => s.replace(/[\\$}]/g, (c) => `\\${c}`);
+  const sorted = [...placeholders].sort((a, b) => a.start - b.start);
+  let out = '';
+  let at = 0;
+  sorted.forEach((p, i) => {
+    out += escape(edit.newText.slice(at, p.start)) + `\${${i + 1}:${escape(edit.newText.slice(p.start, p.end))}}`;
+    at = p.end;
+  });
+  return out + escape(edit.newText.slice(at));
+}
+
+/** One replace edit for the changed middle of a text (common prefix and suffix kept): what fix-all writes. */
+export function minimalReplace(document: vscode.TextDocument, before: string, after: string): vscode.TextEdit | undefined {
+  if (before === after) return undefined;
+  let start = 0;
+  while (start < before.length && start < after.length && before[start] === after[start]) start++;
+  let end = 0;
+  while (end < before.length - start && end < after.length - start && before[before.length - 1 - end] === after[after.length - 1 - end]) end++;
+  // Never split a CRLF pair or a surrogate pair.
+  while (start > 0 && (/[\n\udc00-\udfff]/.test(before[start] ?? '') && /[\r\ud800-\udbff]/.test(before[start - 1]!))) start--;
+  const range = new vscode.Range(document.positionAt(start), document.positionAt(before.length - end));
+  return new vscode.TextEdit(range, after.slice(start, after.length - end));
+}
