@@ -5,9 +5,6 @@ import { UsageError } from './args.js';
 import type { CliHost, OutputStream } from './host.js';
 import { HELP } from './help.js';
 import { VERSION } from './version.js';
-import { lintCommand } from './commands/lint.js';
-import { newCommand } from './commands/new.js';
-import { rulesCommand } from './commands/rules.js';
 
 export interface Io {
   /** Absolute, `/`-separated. */
@@ -25,10 +22,13 @@ export interface MainOptions extends Omit<Io, 'now'> {
   now?: () => Date;
 }
 
-const COMMANDS: Record<string, (args: string[], io: Io) => Promise<number>> = {
-  lint: lintCommand,
-  new: newCommand,
-  rules: rulesCommand,
+type Command = (args: string[], io: Io) => Promise<number>;
+
+// Loaded on demand: `new` parses YAML and `rules` loads every rule, which a cached `lint` must not pay for.
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  lint: async () => (await import('./commands/lint.js')).lintCommand,
+  new: async () => (await import('./commands/new.js')).newCommand,
+  rules: async () => (await import('./commands/rules.js')).rulesCommand,
 };
 
 export async function main(options: MainOptions): Promise<number> {
@@ -48,9 +48,9 @@ export async function main(options: MainOptions): Promise<number> {
       io.stderr.write(HELP);
       return 2;
     }
-    const run = COMMANDS[command];
-    if (!run) throw new UsageError(command.startsWith('-') ? `unknown option '${command}'` : `unknown command '${command}'; use lint, new or rules`);
-    return await run(args, io);
+    const load = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
+    if (!load) throw new UsageError(command.startsWith('-') ? `unknown option '${command}'` : `unknown command '${command}'; use lint, new or rules`);
+    return await (await load())(args, io);
   } catch (e) {
     if (e instanceof UsageError) {
       io.stderr.write(`pmdocs: ${e.message}\nRun 'pmdocs --help' for usage.\n`);

@@ -285,3 +285,23 @@ test('a config that cannot be read is a problem, not a crash', async () => {
   const c = await loadConfig(host, '/ws/x.md', { explicitConfig: '/ws/.pmdocs.json' });
   assert.deepEqual(c.problems, [{ file: '/ws/.pmdocs.json', message: 'The config file could not be read: EACCES: permission denied' }]);
 });
+
+test('a workspace type with local $refs validates front matter through the engine', async () => {
+  const { createEngine } = await import('../../src/core/engine.js');
+  const host = memoryHost({
+    '/ws/.pmdocs.json': '{ "docTypes": { "adr": { "schema": "schemas/adr.schema.json" } }, "associations": { "decisions/**": "adr" } }',
+    '/ws/schemas/adr.schema.json': ADR_SCHEMA,
+    '/ws/schemas/common.schema.json': '{ "$defs": { "status": { "$ref": "./sub/status.yaml" } } }',
+    '/ws/schemas/sub/status.yaml': 'enum: [proposed, accepted, superseded]\n',
+  });
+  const config = await loadConfig(host, '/ws/decisions/ADR-1.md');
+  assert.deepEqual(config.problems, []);
+  const engine = createEngine();
+  const doc = (status: string) => `---\ntype: adr\nid: ADR-1\ntitle: Use Postgres\nstatus: ${status}\n---\n\n## Context\n\nWhy.\n\n## Decision\n\nWhat.\n`;
+  const ok = engine.lint(doc('accepted'), { path: '/ws/decisions/ADR-1.md', config });
+  assert.equal(ok.docType?.type, 'adr');
+  assert.deepEqual(ok.findings.map((f) => f.ruleId), []);
+  const bad = engine.lint(doc('acepted'), { path: '/ws/decisions/ADR-1.md', config });
+  assert.deepEqual(bad.findings.map((f) => [f.ruleId, f.line, f.column]), [['frontmatter-schema', 5, 9]]);
+  assert.match(bad.findings[0]!.message, /'acepted'.*Did you mean 'accepted'\?/);
+});
