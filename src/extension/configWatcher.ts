@@ -39,6 +39,10 @@ export function watchConfiguration(configs: ConfigProvider, controller: Diagnost
     watcher.onDidChange(onFile),
     watcher.onDidDelete(onFile),
     vscode.workspace.onDidSaveTextDocument((doc) => onFile(doc.uri)),
+    // Explorer and refactoring operations: known at once, without waiting for the file watcher.
+    vscode.workspace.onDidCreateFiles((e) => e.files.forEach(onFile)),
+    vscode.workspace.onDidDeleteFiles((e) => e.files.forEach(onFile)),
+    vscode.workspace.onDidRenameFiles((e) => e.files.forEach(({ oldUri, newUri }) => (onFile(oldUri), onFile(newUri)))),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (!e.affectsConfiguration('pmdocs')) return;
       const now = anyFolderValidatesWorkspace();

@@ -7,7 +7,6 @@
 import * as vscode from 'vscode';
 import type { ResolvedConfig, ConfigProblem } from '../../core/config/types.js';
 import { defaultConfig } from '../../core/config/types.js';
-import { loadConfig } from '../../core/config/load.js';
 import { createWorkspaceFsHost } from './workspaceFsHost.js';
 import { mergeSettings } from './mergeSettings.js';
 import { readSettings } from './settings.js';
@@ -28,7 +27,8 @@ export interface ConfigProblemSink {
 
 export class ConfigProvider implements vscode.Disposable {
   private readonly loaded = new Map<string, Promise<ResolvedConfig>>();
-  private readonly merged = new WeakMap<ResolvedConfig, ResolvedConfig>();
+  /** Config + current settings, per config object; replaced when settings change. */
+  private merged = new WeakMap<ResolvedConfig, ResolvedConfig>();
   /** For untitled documents and files outside every folder: one object, so the engine's cache holds. */
   private fallback = defaultConfig();
   private readonly problems = new Map<string, readonly LocatedConfigProblem[]>();
@@ -72,6 +72,9 @@ export class ConfigProvider implements vscode.Disposable {
     this.log.info(`Configuration changed (${reason}): re-validating.`);
     this.generation++;
     this.loaded.clear();
+    // The loader hands back the same object for an unchanged config file, so what was merged with the
+    // old settings must go too.
+    this.merged = new WeakMap();
     this.fallback = defaultConfig();
     this.problems.clear();
     this.publishProblems();
@@ -99,6 +102,8 @@ export class ConfigProvider implements vscode.Disposable {
     const generation = this.generation;
     let config: ResolvedConfig;
     try {
+      // Loaded on first use, like the engine: activation stays cheap.
+      const { loadConfig } = await import('../../core/config/load.js');
       config = await loadConfig(host, uri.path, { workspaceRoot: folder.uri.path });
     } catch (e) {
       // The loader reports problems as data; a throw is an I/O failure. Lint with the built-in types.
