@@ -15,6 +15,7 @@ export function parseOptions<O extends Options>(args: string[], options: O, comm
     const name = /'(-[^']*)'/.exec(err.message)?.[1]?.replace(/ <value>$/, '').replace(/^-\w, /, '');
     if (err.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') throw new UsageError(`unknown option '${name ?? err.message}' for 'pmdocs ${command}'`);
     if (err.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+      if (/ambiguous/.test(err.message)) throw new UsageError(`option '${name ?? '?'}' needs a value; for one starting with '-', write ${name ?? '--option'}=-…`);
       throw new UsageError(`option '${name ?? '?'}' ${/argument missing/.test(err.message) ? 'needs a value' : 'takes no value'}`);
     }
     throw new UsageError(err.message);

@@ -93,6 +93,7 @@ const cases: Case[] = [
     { 'US-3.md': WARNING },
     { args: ['lint', '--max-warnings', '0'], code: 1, stdout: ['1 warning'], stderr: 'pmdocs: too many warnings (1; --max-warnings is 0)\n' },
   ),
+  one('--max-warnings -1 means no limit', { 'US-3.md': WARNING }, { args: ['lint', '--max-warnings', '-1'], code: 0, stdout: ['1 warning'] }),
   one('--max-warnings above the count → 0', { 'US-3.md': WARNING }, { args: ['lint', '--max-warnings', '1'], code: 0 }),
   one('--max-warnings needs a number → 2', { 'US-3.md': WARNING }, { args: ['lint', '--max-warnings', 'lots'], code: 2, stdout: '', stderr: ["pmdocs: --max-warnings needs a whole number, not 'lots'"] }),
   one('--quiet hides warnings', { 'US-3.md': WARNING }, { args: ['lint', '--quiet'], code: 0, stdout: '' }),

@@ -39,7 +39,7 @@ interface Job extends LintJob {
 }
 
 export async function lintCommand(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parseOptions(args, OPTIONS, 'lint');
+  const { values, positionals } = parseOptions(joinNegativeMaxWarnings(args), OPTIONS, 'lint');
   if (values.help) {
     io.stdout.write(LINT_HELP);
     return 0;
@@ -168,6 +168,16 @@ export async function lintCommand(args: string[], io: Io): Promise<number> {
     return 1;
   }
   return errors ? 1 : 0;
+}
+
+/** `--max-warnings -1` (no limit, as in ESLint) would otherwise read as an option named `-1`. */
+function joinNegativeMaxWarnings(args: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === '--max-warnings' && /^-\d+$/.test(args[i + 1] ?? '')) out.push(`--max-warnings=${args[++i]}`);
+    else out.push(args[i]!);
+  }
+  return out;
 }
 
 function parseMaxWarnings(value: string | undefined): number | undefined {
