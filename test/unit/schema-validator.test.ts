@@ -13,6 +13,7 @@ import { builtInDocTypes } from '../../src/core/doctypes/builtins.js';
 import { docTypeFromSchema } from '../../src/core/doctypes/docType.js';
 import { parseDoc } from '../../src/core/document/parse.js';
 import { createEngine } from '../../src/core/engine.js';
+import { defaultConfig } from '../../src/core/config/types.js';
 
 const prd = builtInDocTypes.find((t) => t.type === 'prd')!;
 const brief = (text: string, problems: { start: number; end: number; kind: string; message: string }[]) =>
@@ -111,4 +112,14 @@ test("'@' at the start of a value: the syntax error shows the line with the valu
     '3:8 YAML syntax error: plain value cannot start with reserved character @; quote the value: owner: "@jane" # lead',
     '4:11 YAML syntax error: plain value cannot start with reserved character @; quote the value: tags: [a, "@b"]',
   ]);
+});
+
+test('with yaml-coerced-scalar off, the coerced value is still a frontmatter-schema finding (never both)', () => {
+  const engine = createEngine();
+  const text = '---\ntype: user-story\nid: US-1\ntitle: 2026\nstatus: ready\n---\n';
+  const schemaRules = (config?: Parameters<typeof engine.lint>[1]) =>
+    engine.lint(text, config).findings.filter((f) => /^(frontmatter-schema|yaml-coerced-scalar)$/.test(f.ruleId)).map((f) => `${f.line}:${f.column} ${f.ruleId} ${f.message}`);
+  assert.deepEqual(schemaRules(), ['4:8 yaml-coerced-scalar title 2026 was read as a number; quote it: "2026"']);
+  const off = { config: { ...defaultConfig(''), rules: { 'yaml-coerced-scalar': 'off' as const } } };
+  assert.deepEqual(schemaRules(off), ['4:8 frontmatter-schema title 2026 was read as a number; quote it: "2026"']);
 });

@@ -3,9 +3,9 @@
 import type { RuleContext } from '../rules/rule.js';
 import type { SchemaProblemKind } from './problems.js';
 
-export function reportSchemaProblems(ctx: RuleContext, kind: SchemaProblemKind): void {
+export function reportSchemaProblems(ctx: RuleContext, ...kinds: SchemaProblemKind[]): void {
   for (const p of ctx.schemaProblems) {
-    if (p.kind !== kind) continue;
+    if (!kinds.includes(p.kind)) continue;
     ctx.report({
       start: p.start,
       end: p.end,
