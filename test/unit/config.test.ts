@@ -284,6 +284,9 @@ test('a config that cannot be read is a problem, not a crash', async () => {
   };
   const c = await loadConfig(host, '/ws/x.md', { explicitConfig: '/ws/.pmdocs.json' });
   assert.deepEqual(c.problems, [{ file: '/ws/.pmdocs.json', message: 'The config file could not be read: EACCES: permission denied' }]);
+  const found = await loadConfig(host, '/ws/docs/x.md');
+  assert.equal(found.file, '/ws/.pmdocs.json', 'discovery does not skip a config it cannot read');
+  assert.equal(found.problems.length, 1);
 });
 
 test('a workspace type with local $refs validates front matter through the engine', async () => {

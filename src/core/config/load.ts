@@ -78,12 +78,15 @@ export function createConfigLoader(host: IHost, options: ConfigLoaderOptions = {
     return p;
   };
 
+  /** A config that exists but cannot be read still counts: loading it reports why, instead of silently skipping it. */
+  const present = (path: string) => read(path).then((text) => text !== undefined, () => true);
+
   async function findUp(dir: string): Promise<string | undefined> {
     let p = folders.get(dir);
     if (!p) {
       p = (async () => {
         const candidate = `${dir === '/' ? '' : dir}/${CONFIG_FILE_NAME}`;
-        if ((await read(candidate).catch(() => undefined)) !== undefined) return candidate;
+        if (await present(candidate)) return candidate;
         const parent = dirname(dir);
         const atRoot = parent === dir || parent === '' || (root !== undefined && dir === root);
         return atRoot ? undefined : findUp(parent);
@@ -104,7 +107,7 @@ export function createConfigLoader(host: IHost, options: ConfigLoaderOptions = {
   async function findUpUnbounded(dir: string): Promise<string | undefined> {
     for (let d = dir; ; d = dirname(d)) {
       const candidate = `${d === '/' ? '' : d}/${CONFIG_FILE_NAME}`;
-      if ((await read(candidate).catch(() => undefined)) !== undefined) return candidate;
+      if (await present(candidate)) return candidate;
       if (dirname(d) === d || dirname(d) === '') return undefined;
     }
   }
