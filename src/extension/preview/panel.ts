@@ -39,6 +39,8 @@ const MIN_DELAY_MS = 120;
 const MAX_DELAY_MS = 2000;
 /** How long to wait for the linter before rendering the new text with the previous findings. */
 const LINT_WAIT_MS = 1500;
+/** A document whose render takes longer than this updates on save only, not while typing. */
+const SLOW_RENDER_MS = 2000;
 
 export class PreviewPanel implements vscode.Disposable {
   #document: vscode.TextDocument;
@@ -46,6 +48,7 @@ export class PreviewPanel implements vscode.Disposable {
   #lintWait: ReturnType<typeof setTimeout> | undefined;
   #lastResult: LintResult | undefined;
   #renderMs = 0;
+  #staleUntilSave = false;
   #sent = new Map<number, RenderedState>();
   #confirmed: RenderedState | undefined;
   readonly #onDidConfirm = new vscode.EventEmitter<RenderedState>();
@@ -115,6 +118,11 @@ export class PreviewPanel implements vscode.Disposable {
 
   /** The document changed: update after a pause that grows with the cost of a render. */
   scheduleUpdate(): void {
+    if (this.#renderMs > SLOW_RENDER_MS) {
+      // Rendering would freeze the editor on every pause in typing: wait for a save instead.
+      this.#staleUntilSave = true;
+      return;
+    }
     if (this.#timer) clearTimeout(this.#timer);
     const delay = Math.min(MAX_DELAY_MS, Math.max(MIN_DELAY_MS, this.#renderMs * 2));
     this.#timer = setTimeout(() => {
@@ -123,11 +131,18 @@ export class PreviewPanel implements vscode.Disposable {
     }, delay);
   }
 
+  /** The document was saved: catch up if typing was not followed live. */
+  saved(): void {
+    if (!this.#staleUntilSave) return;
+    this.#staleUntilSave = false;
+    this.#update();
+  }
+
   /** A lint finished for some document: if it is ours and new, show it. */
   linted(uri: vscode.Uri): void {
     if (uri.toString() !== this.source) return;
     const result = this.host.deps.lint(this.#document);
-    if (!result || result === this.#lastResult || this.#timer) return;
+    if (!result || result === this.#lastResult || this.#timer || this.#staleUntilSave) return;
     if (this.#lintWait) clearTimeout(this.#lintWait);
     this.#lintWait = undefined;
     this.#post(result);
@@ -175,7 +190,10 @@ export class PreviewPanel implements vscode.Disposable {
       resolveImage: imageResolver(this.panel.webview, this.#document.uri),
     });
     this.#renderMs = Date.now() - started;
-    if (this.#renderMs > 500) this.host.deps.log?.info(`Preview of ${this.#document.uri.toString(true)} rendered in ${this.#renderMs} ms.`);
+    if (this.#renderMs > 500) {
+      const note = this.#renderMs > SLOW_RENDER_MS ? '; it will update on save rather than while typing' : '';
+      this.host.deps.log?.info(`Preview of ${this.#document.uri.toString(true)} rendered in ${this.#renderMs} ms${note}.`);
+    }
     // The first render of a page is part of its HTML: remember it as sent too.
     this.#sent.set(this.#document.version, { version: this.#document.version, body: rendered.body, findings: rendered.findings, card: rendered.card, headings: rendered.headings });
     return rendered;

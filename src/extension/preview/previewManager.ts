@@ -17,7 +17,10 @@ export class PreviewManager implements vscode.Disposable, vscode.WebviewPanelSer
     const ws = vscode.workspace;
     const win = vscode.window;
     this.#disposables.push(
-      ws.onDidChangeTextDocument((e) => this.#forDocument(e.document.uri).forEach((p) => p.scheduleUpdate())),
+      ws.onDidChangeTextDocument((e) => {
+        if (e.contentChanges.length) this.#forDocument(e.document.uri).forEach((p) => p.scheduleUpdate());
+      }),
+      ws.onDidSaveTextDocument((doc) => this.#forDocument(doc.uri).forEach((p) => p.saved())),
       win.onDidChangeActiveTextEditor((editor) => this.#follow(editor)),
       win.onDidChangeTextEditorVisibleRanges((e) => {
         const top = e.visibleRanges[0]?.start.line;
