@@ -28,6 +28,8 @@ Options:
       --max-warnings <n>  Exit with 1 when there are more than n warnings
   -q, --quiet             Report errors only
       --cache             Reuse results of unchanged files (node_modules/.cache/pmdocs)
+      --fix               Apply the safe fixes, write the files back, report what is left
+                          (what changed is listed on stderr)
       --color, --no-color Force colours on or off (default: on for a terminal, off with NO_COLOR)
   -h, --help              Show this help
 
