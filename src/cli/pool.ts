@@ -56,36 +56,56 @@ function batches(jobs: LintJob[], workers: number): LintJob[][] {
   return out;
 }
 
-export async function lintInPool(jobs: LintJob[], configs: Map<string, ResolvedConfig>, size: number): Promise<FileResult[]> {
-  const queue = batches(jobs, size);
-  const workers = Array.from({ length: Math.min(size, queue.length) }, startWorker);
-  const results: FileResult[] = [];
-  try {
-    await Promise.all(
-      workers.map(
-        (worker) =>
-          new Promise<void>((resolve, reject) => {
-            const sent = new Set<string>();
-            let id = 0;
-            const next = () => {
-              const batch = queue.shift();
-              if (!batch) return resolve();
-              const fresh = [...new Set(batch.map((j) => j.configKey))].filter((k) => !sent.has(k));
-              for (const k of fresh) sent.add(k);
-              worker.postMessage({ id: ++id, configs: fresh.map((k) => [k, configs.get(k)!]), jobs: batch } satisfies ToWorker);
-            };
-            worker.on('message', (msg: FromWorker) => {
-              results.push(...msg.results);
+export interface Pool {
+  readonly size: number;
+  /** Lints the jobs on the workers; results come back in no particular order. */
+  lint(jobs: LintJob[], configs: Map<string, ResolvedConfig>): Promise<FileResult[]>;
+  close(): Promise<void>;
+}
+
+/** Starts the workers now, so they load the engine while the main thread is still reading files. */
+export function createPool(size: number): Pool {
+  const workers = Array.from({ length: size }, startWorker);
+  // Idle workers do not keep the process alive (a run that throws or returns early still ends); they
+  // are referenced only while a lint is waiting for them.
+  for (const w of workers) w.unref();
+  const sent = workers.map(() => new Set<string>());
+  return {
+    size,
+    async lint(jobs, configs) {
+      const queue = batches(jobs, size);
+      const results: FileResult[] = [];
+      let id = 0;
+      await Promise.all(
+        workers.map(
+          (worker, w) =>
+            new Promise<void>((resolve, reject) => {
+              const next = () => {
+                const batch = queue.shift();
+                if (!batch) {
+                  worker.off('message', onMessage).off('error', reject).off('exit', onExit);
+                  worker.unref();
+                  return resolve();
+                }
+                const fresh = [...new Set(batch.map((j) => j.configKey))].filter((k) => !sent[w]!.has(k));
+                for (const k of fresh) sent[w]!.add(k);
+                worker.postMessage({ id: ++id, configs: fresh.map((k) => [k, configs.get(k)!]), jobs: batch } satisfies ToWorker);
+              };
+              const onMessage = (msg: FromWorker) => {
+                results.push(...msg.results);
+                next();
+              };
+              const onExit = (code: number) => reject(new Error(`a lint worker stopped unexpectedly (exit code ${code})`));
+              worker.ref();
+              worker.on('message', onMessage).on('error', reject).on('exit', onExit);
               next();
-            });
-            worker.on('error', reject);
-            worker.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`a lint worker stopped with exit code ${code}`))));
-            next();
-          }),
-      ),
-    );
-  } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
-  }
-  return results;
+            }),
+        ),
+      );
+      return results;
+    },
+    async close() {
+      await Promise.all(workers.map((w) => w.terminate()));
+    },
+  };
 }

@@ -80,117 +80,111 @@ export async function lintCommand(args: string[], io: Io): Promise<number> {
   }
 
   // Without a cache every file will be linted: start the workers now, so they load the engine while
-  // this thread reads files. With a cache, only the misses decide (often there are none).
-  let pool: Pool | undefined;
+  // this thread reads files. With a cache, only the misses decide (often there are none). Idle
+  // workers never keep the process alive, so an early return or a throw cannot hang it.
   const early = cache ? 0 : workerCount(io, files.length);
-  if (early) pool = createPool(early);
-  try {
-    return await lintFiles();
-  } finally {
-    await pool?.close();
+  let pool: Pool | undefined = early ? createPool(early) : undefined;
+
+  // Read; answer from the cache what it can.
+  let results: FileResult[] = [];
+  const jobs: Job[] = [];
+  const fixSources = new Map<string, FixSource>(); // --fix: the texts as linted
+  const failures: string[] = [];
+  let cached = 0;
+  const rel = (p: string) => relativePath(cwd, p);
+  await forEachLimit(files, 32, async ({ path, info }) => {
+    let text: string | undefined;
+    try {
+      const s = await host.stat(path);
+      if (s && s.size > MAX_FILE_BYTES) {
+        results.push(skipped(path, `Not linted: the file is ${(s.size / 1024 / 1024).toFixed(1)} MB; pmdocs skips files over ${MAX_FILE_BYTES / 1024 / 1024} MB.`));
+        return;
+      }
+      text = await host.readFile(path);
+    } catch (e) {
+      failures.push(`cannot read ${rel(path)}: ${(e as Error).message}`);
+      return;
+    }
+    if (text === undefined) {
+      failures.push(`cannot read ${rel(path)}: it no longer exists`);
+      return;
+    }
+    if (text.includes('\0')) {
+      results.push(skipped(path, 'Not linted: the file looks binary (it contains NUL bytes).'));
+      return;
+    }
+    const bom = text.charCodeAt(0) === 0xfeff;
+    if (bom) text = text.slice(1); // editors hide the BOM; columns must match them
+    if (values.fix) fixSources.set(path, { text, bom, config: () => info.resolve() });
+    const hash = cache ? hashText(text) : undefined;
+    const hit = hash !== undefined ? cache!.lookup(path, hash, info.fingerprint) : undefined;
+    if (hit) {
+      results.push({ path, docType: hit.docType, findings: hit.findings });
+      cached++;
+    }
+    else jobs.push({ path, text, configKey: info.key, info, hash });
+  });
+
+  // Lint what is left.
+  if (!pool && workerCount(io, jobs.length)) pool = createPool(workerCount(io, jobs.length));
+  const workers = jobs.length && pool ? pool.size : 0;
+  if (jobs.length) {
+    const resolved = new Map<string, ResolvedConfig>();
+    for (const job of jobs) if (!resolved.has(job.configKey)) resolved.set(job.configKey, await job.info.resolve());
+    let linted: FileResult[];
+    if (pool) {
+      linted = await pool.lint(jobs.map(({ path, text, configKey }) => ({ path, text, configKey })), resolved);
+    } else {
+      const engine = await loadEngine();
+      linted = jobs.map((j) => lintText(engine, j.path, j.text, resolved.get(j.configKey)!));
+    }
+    const byFile = new Map(jobs.map((j) => [j.path, j]));
+    for (const r of linted) {
+      if (r.crash) {
+        failures.push(`internal error while linting ${rel(r.path)} (please report it): ${r.crash}`);
+        continue;
+      }
+      results.push(r);
+      const job = byFile.get(r.path)!;
+      if (cache && job.hash) cache.store(r.path, { hash: job.hash, config: job.info.fingerprint, docType: r.docType, findings: r.findings });
+    }
+  }
+  await pool?.close();
+  if (values.fix) {
+    const fixed = await fixFiles(results, fixSources, loadEngine, io);
+    results = fixed.results;
+    failures.push(...fixed.failures);
+  }
+  if (cache) {
+    try {
+      await cache.save();
+    } catch (e) {
+      io.stderr.write(`pmdocs: warning: could not write the cache ${rel(cache.file)}: ${(e as Error).message}\n`);
+    }
+  }
+  if (io.env['PMDOCS_DEBUG']?.split(',').includes('stats')) {
+    // For tests and benchmarks: proves what the cache answered without timing anything.
+    io.stderr.write(`pmdocs: stats: files=${files.length} linted=${jobs.length} cached=${cached} skipped=${countSkipped(results)} configs-resolved=${configs.resolvedCount} workers=${workers}\n`);
   }
 
-  async function lintFiles(): Promise<number> {
-    // Read; answer from the cache what it can.
-    let results: FileResult[] = [];
-    const jobs: Job[] = [];
-    const fixSources = new Map<string, FixSource>(); // --fix: the texts as linted
-    const failures: string[] = [];
-    let cached = 0;
-    const rel = (p: string) => relativePath(cwd, p);
-    await forEachLimit(files, 32, async ({ path, info }) => {
-      let text: string | undefined;
-      try {
-        const s = await host.stat(path);
-        if (s && s.size > MAX_FILE_BYTES) {
-          results.push(skipped(path, `Not linted: the file is ${(s.size / 1024 / 1024).toFixed(1)} MB; pmdocs skips files over ${MAX_FILE_BYTES / 1024 / 1024} MB.`));
-          return;
-        }
-        text = await host.readFile(path);
-      } catch (e) {
-        failures.push(`cannot read ${rel(path)}: ${(e as Error).message}`);
-        return;
-      }
-      if (text === undefined) {
-        failures.push(`cannot read ${rel(path)}: it no longer exists`);
-        return;
-      }
-      if (text.includes('\0')) {
-        results.push(skipped(path, 'Not linted: the file looks binary (it contains NUL bytes).'));
-        return;
-      }
-      const bom = text.charCodeAt(0) === 0xfeff;
-      if (bom) text = text.slice(1); // editors hide the BOM; columns must match them
-      if (values.fix) fixSources.set(path, { text, bom, config: () => info.resolve() });
-      const hash = cache ? hashText(text) : undefined;
-      const hit = hash !== undefined ? cache!.lookup(path, hash, info.fingerprint) : undefined;
-      if (hit) {
-        results.push({ path, docType: hit.docType, findings: hit.findings });
-        cached++;
-      }
-      else jobs.push({ path, text, configKey: info.key, info, hash });
-    });
+  // Report.
+  const problems = (await configs.all()).flatMap((c) => c.problems);
+  for (const p of problems) io.stderr.write(`pmdocs: ${problemText(p, rel)}\n`);
+  for (const f of failures) io.stderr.write(`pmdocs: ${f}\n`);
 
-    // Lint what is left.
-    if (!pool && workerCount(io, jobs.length)) pool = createPool(workerCount(io, jobs.length));
-    const workers = jobs.length && pool ? pool.size : 0;
-    if (jobs.length) {
-      const resolved = new Map<string, ResolvedConfig>();
-      for (const job of jobs) if (!resolved.has(job.configKey)) resolved.set(job.configKey, await job.info.resolve());
-      let linted: FileResult[];
-      if (pool) {
-        linted = await pool.lint(jobs.map(({ path, text, configKey }) => ({ path, text, configKey })), resolved);
-      } else {
-        const engine = await loadEngine();
-        linted = jobs.map((j) => lintText(engine, j.path, j.text, resolved.get(j.configKey)!));
-      }
-      const byFile = new Map(jobs.map((j) => [j.path, j]));
-      for (const r of linted) {
-        if (r.crash) {
-          failures.push(`internal error while linting ${rel(r.path)} (please report it): ${r.crash}`);
-          continue;
-        }
-        results.push(r);
-        const job = byFile.get(r.path)!;
-        if (cache && job.hash) cache.store(r.path, { hash: job.hash, config: job.info.fingerprint, docType: r.docType, findings: r.findings });
-      }
-    }
-    if (values.fix) {
-      const fixed = await fixFiles(results, fixSources, loadEngine, io);
-      results = fixed.results;
-      failures.push(...fixed.failures);
-    }
-    if (cache) {
-      try {
-        await cache.save();
-      } catch (e) {
-        io.stderr.write(`pmdocs: warning: could not write the cache ${rel(cache.file)}: ${(e as Error).message}\n`);
-      }
-    }
-    if (io.env['PMDOCS_DEBUG']?.split(',').includes('stats')) {
-      // For tests and benchmarks: proves what the cache answered without timing anything.
-      io.stderr.write(`pmdocs: stats: files=${files.length} linted=${jobs.length} cached=${cached} skipped=${countSkipped(results)} configs-resolved=${configs.resolvedCount} workers=${workers}\n`);
-    }
+  let shown = results.filter((r) => r.docType !== undefined || r.findings.length).sort(byPath);
+  if (values.quiet) shown = shown.map((r) => ({ ...r, findings: r.findings.filter((f) => f.severity === 'error') }));
+  const errors = shown.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'error').length, 0);
+  const warnings = shown.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'warning').length, 0);
+  const rules = needsRules.has(format) ? await ruleInfos() : [];
+  io.stdout.write(formatter(shown, { cwd, color, version: VERSION, rules }));
 
-    // Report.
-    const problems = (await configs.all()).flatMap((c) => c.problems);
-    for (const p of problems) io.stderr.write(`pmdocs: ${problemText(p, rel)}\n`);
-    for (const f of failures) io.stderr.write(`pmdocs: ${f}\n`);
-
-    let shown = results.filter((r) => r.docType !== undefined || r.findings.length).sort(byPath);
-    if (values.quiet) shown = shown.map((r) => ({ ...r, findings: r.findings.filter((f) => f.severity === 'error') }));
-    const errors = shown.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'error').length, 0);
-    const warnings = shown.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'warning').length, 0);
-    const rules = needsRules.has(format) ? await ruleInfos() : [];
-    io.stdout.write(formatter(shown, { cwd, color, version: VERSION, rules }));
-
-    if (problems.length || failures.length) return 2;
-    if (maxWarnings !== undefined && warnings > maxWarnings) {
-      io.stderr.write(`pmdocs: too many warnings (${warnings}; --max-warnings is ${maxWarnings})\n`);
-      return 1;
-    }
-    return errors ? 1 : 0;
+  if (problems.length || failures.length) return 2;
+  if (maxWarnings !== undefined && warnings > maxWarnings) {
+    io.stderr.write(`pmdocs: too many warnings (${warnings}; --max-warnings is ${maxWarnings})\n`);
+    return 1;
   }
+  return errors ? 1 : 0;
 }
 
 /** `--max-warnings -1` (no limit, as in ESLint) would otherwise read as an option named `-1`. */
