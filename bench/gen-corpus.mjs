@@ -91,8 +91,12 @@ function parseArgs(argv) {
 /** Lines of the file; every section and tagged body line learns its 1-based line number. */
 function assemble(fm, body, closeFence) {
   const lines = ['---', ...fm.lines.map((l) => l.text)];
-  if (closeFence) lines.push('---');
+  if (closeFence) {
+    lines.push('---');
+    (body.fenceRef ??= {}).line = lines.length;
+  }
   lines.push('', body.h1, '');
+  (body.h1Ref ??= {}).line = lines.length - 1;
   if (body.intro) lines.push(...body.intro, '');
   let n = 0;
   for (const s of body.sections) {
@@ -113,7 +117,10 @@ function assemble(fm, body, closeFence) {
 function lineOf(at, fm) {
   if (!at) return null;
   if (at.line) return at.line;
-  if (at.fm) return fm.lineOf(at.fm);
+  if (at.fm) {
+    const line = fm.lineOf(at.fm);
+    return line === null ? null : line + (at.offset ?? 0);
+  }
   if (at.section) return at.section.line ?? null;
   return at.ref?.line ?? null;
 }

@@ -61,32 +61,38 @@ export function score(manifest, byPath) {
       }
       continue;
     }
+    // Matching runs in phases over all defects of the file, so a defect never takes, through a looser
+    // phase, a finding that another defect matches exactly. Within a phase a finding that names the
+    // field or section wins.
     const used = new Set();
-    const free = (pred) => findings.findIndex((x, i) => !used.has(i) && pred(x));
     const matched = [];
-    for (const d of f.defects) {
-      const lines = d.line === null ? null : [d.line, ...(d.altLines ?? [])];
-      const ruleOk = (x) => d.rules.includes(x.ruleId);
-      let how = 'exact';
-      let i = free((x) => ruleOk(x) && (lines === null || lines.includes(x.line)));
-      if (i < 0) {
-        how = 'otherLine';
-        i = free(ruleOk);
-      }
-      if (i < 0 && lines) {
-        how = 'otherRule';
-        i = free((x) => lines.includes(x.line));
-      }
-      if (i < 0) how = 'missed';
-      else {
+    const how = new Map();
+    const hint = (d) => (d.field ? String(d.field).split('.').pop().replace(/\[\d+\]$/, '') : (d.section ?? '')).toLowerCase();
+    const phases = [
+      ['exact', (d, x) => d.rules.includes(x.ruleId) && (d.line === null || x.line === d.line)],
+      ['exact', (d, x) => d.rules.includes(x.ruleId) && (d.altLines ?? []).includes(x.line)],
+      ['otherRule', (d, x) => d.line !== null && [d.line, ...(d.altLines ?? [])].includes(x.line)],
+      ['otherLine', (d, x) => d.rules.includes(x.ruleId)],
+    ];
+    for (const [name, ok] of phases) {
+      for (const d of f.defects) {
+        if (how.has(d)) continue;
+        const candidates = findings.map((x, i) => i).filter((i) => !used.has(i) && ok(d, findings[i]));
+        if (!candidates.length) continue;
+        const h = hint(d);
+        const i = candidates.find((k) => h && String(findings[k].message).toLowerCase().includes(h)) ?? candidates[0];
         used.add(i);
         matched.push([d, findings[i]]);
+        how.set(d, name);
       }
+    }
+    for (const d of f.defects) {
+      const h = how.get(d) ?? 'missed';
       for (const r of [total, (byKind[d.kind] ??= row()), (byDetect[d.detect] ??= row())]) {
         r.injected++;
-        r[how]++;
+        r[h]++;
       }
-      if (how === 'missed' && missedSamples.length < 12) missedSamples.push(`${f.path}:${d.line ?? '-'} ${d.kind}${d.variant ? `/${d.variant}` : ''} ${d.field ?? d.section ?? ''} (want ${d.rules.join('|')})`);
+      if (h === 'missed' && missedSamples.length < 12) missedSamples.push(`${f.path}:${d.line ?? '-'} ${d.kind}${d.variant ? `/${d.variant}` : ''} ${d.field ?? d.section ?? ''} (want ${d.rules.join('|')})`);
     }
     // consequences: related rules anywhere, and anything on the lines of a matched defect
     for (const [d, hit] of matched) {

@@ -81,8 +81,9 @@ const semverDefect = (path) => (r, d, fm, body, g) => {
   const value = r.pick(BAD.semver);
   fm.setRaw(path, value); // plain on purpose: 2.4 and 2.10 become YAML numbers (2.10 reads as 2.1)
   const rules = isYamlNumber(value) ? ['yaml-coerced-scalar', 'frontmatter-schema'] : ['frontmatter-schema'];
-  // the release id keeps the old version, so release-version-id may point at either line
-  return { kind: 'semver', field: path, value, rules, related: ['release-version-id'], detect: 'schema', at: { fm: path }, alt: fm.has('id') ? [{ fm: 'id' }] : [] };
+  // a release's id keeps the old version: release-version-id on either line is a fair report too
+  if (path === 'version') rules.push('release-version-id');
+  return { kind: 'semver', field: path, value, rules, related: ['release-version-id'], detect: 'schema', at: { fm: path }, alt: path === 'version' ? [{ fm: 'id' }] : [] };
 };
 
 const typeDefect = (path, raw, value) => (r, d, fm, body, g) => {
@@ -145,6 +146,8 @@ function versionIdDefect(r, d, fm, body, g) {
 // ---------------------------------------------------------------- body
 
 const sectionOf = (body, key) => body.sections.find((s) => s.key === key && s.level === 2);
+/** The H1 line: where a linter may report a section that is missing altogether. */
+const h1 = (body) => ({ ref: (body.h1Ref ??= {}) });
 
 function missingSection(r, d, fm, body, g) {
   const key = r.pick(REQUIRED_SECTIONS[d.type]);
@@ -155,7 +158,7 @@ function missingSection(r, d, fm, body, g) {
   const above = body.sections[body.sections.indexOf(s) - 1];
   if (how === 'demoted' && above && !g.take(`section:${above.key}`)) how = 'misspelt';
   const related = key === 'Story' ? ['user-story-statement'] : key === 'Acceptance criteria' ? ['acceptance-criteria', 'gherkin-malformed'] : [];
-  const def = { kind: 'missing-section', section: key, variant: how, rules: ['required-section'], related, detect: 'structure' };
+  const def = { kind: 'missing-section', section: key, variant: how, rules: ['required-section'], related, detect: 'structure', alt: [h1(body)] };
   if (how === 'removed') {
     body.sections.splice(body.sections.indexOf(s), 1);
     def.at = null;
@@ -173,8 +176,9 @@ function emptySection(r, d, fm, body, g) {
   if (!s || !g.take(`section:${key}`)) return null;
   s.lines = [];
   delete s.build;
-  const related = key === 'Story' ? ['user-story-statement'] : key === 'Acceptance criteria' ? ['acceptance-criteria'] : [];
-  return { kind: 'empty-section', section: key, rules: ['empty-section', 'required-section'], related, detect: 'structure', at: { section: s } };
+  // an empty Story or Acceptance criteria section is also what the statement / criteria rules look for
+  const own = key === 'Story' ? ['user-story-statement'] : key === 'Acceptance criteria' ? ['acceptance-criteria'] : [];
+  return { kind: 'empty-section', section: key, rules: ['empty-section', 'required-section', ...own], related: own, detect: 'structure', at: { section: s } };
 }
 
 function sectionOrder(r, d, fm, body, g) {
@@ -230,11 +234,11 @@ function gherkin(r, d, fm, body, g) {
   } else if (variant === 'missing-when') {
     sc.steps = st.filter((x, k) => k !== w);
     def.at = { ref: sc };
-    def.alt = [{ ref: st[t] }, { section: s }];
+    def.alt = [{ ref: st[0] }, { ref: st[t] }, { section: s }];
   } else {
     sc.steps = st.slice(0, t);
     def.at = { ref: sc };
-    def.alt = [{ ref: st[w] }, { section: s }];
+    def.alt = [{ ref: st[0] }, { ref: st[w] }, { section: s }];
   }
   return def;
 }
@@ -243,7 +247,7 @@ function noChangeType(r, d, fm, body, g) {
   const keys = CHANGE_TYPES.filter((k) => sectionOf(body, k));
   if (!keys.length || !g.take(...keys.map((k) => `section:${k}`))) return null;
   body.sections = body.sections.filter((s) => !CHANGE_TYPES.includes(s.key));
-  return { kind: 'release-change-type', rules: ['release-change-type'], detect: 'structure', at: null };
+  return { kind: 'release-change-type', rules: ['release-change-type', 'required-section'], detect: 'structure', at: null };
 }
 
 function breakingSection(r, d, fm, body, g) {
@@ -252,7 +256,16 @@ function breakingSection(r, d, fm, body, g) {
     body.sections = body.sections.filter((s) => s.key !== 'Breaking changes');
   } else if (fm.has('breaking')) fm.setRaw('breaking', 'true');
   else fm.add('breaking', 'breaking: true');
-  return { kind: 'breaking-changes-section', field: 'breaking', rules: ['breaking-changes-section'], detect: 'structure', at: { fm: 'breaking' }, alt: [{ line: 1 }] };
+  // the section is what is missing: a linter may point at the key that requires it or at the title
+  const highlights = sectionOf(body, 'Highlights');
+  return {
+    kind: 'breaking-changes-section',
+    field: 'breaking',
+    rules: ['breaking-changes-section', 'required-section'],
+    detect: 'structure',
+    at: { fm: 'breaking' },
+    alt: [h1(body), { line: 1 }, ...(highlights ? [{ section: highlights }] : [])], // or where the section belongs
+  };
 }
 
 // ---------------------------------------------------------------- catalog
@@ -345,10 +358,20 @@ function catalog(type) {
 
 const YAML_VARIANTS = ['unterminated-quote', 'colon-in-plain-scalar', 'reserved-indicator', 'bad-indentation', 'unclosed-flow', 'tab-indentation', 'duplicate-key', 'unclosed-fence'];
 
-function yamlDefect(r, d, fm) {
+/** Where a YAML parser may also report it: the line before (an implicit key it was reading), the line after, the closing fence. */
+const yamlAlt = (body, path) => [{ fm: path, offset: -1 }, { fm: path, offset: 1 }, { ref: (body.fenceRef ??= {}) }];
+
+function yamlDefect(r, d, fm, body) {
+  const def = yamlDefectAt(r, d, fm);
+  if (def.at.fm) def.alt = [...(def.alt ?? []), ...yamlAlt(body, def.at.fm)];
+  return def;
+}
+
+function yamlDefectAt(r, d, fm) {
   const variants = YAML_VARIANTS.filter((v) => (v === 'unclosed-flow' ? fm.lines.some((l) => /^\w+: \[/.test(l.text)) : true));
   const variant = r.pick(variants);
-  const def = { kind: 'yaml-syntax', variant, rules: ['frontmatter-syntax'], detect: 'yaml' };
+  // the parser may report one mistake more than once, on the following lines too
+  const def = { kind: 'yaml-syntax', variant, rules: ['frontmatter-syntax'], related: ['frontmatter-syntax'], detect: 'yaml' };
   const title = d.title.replace(/:.*$/, '');
   switch (variant) {
     case 'unterminated-quote':
@@ -415,8 +438,10 @@ export function injectDefects(d, r, fm, body) {
   const bodyOnly = new Set([missingSection, emptySection, sectionOrder, storyStatement, noScenarios, gherkin, noChangeType]);
   let entries = catalog(d.type);
   if (r.chance(0.07)) {
-    defects.push(yamlDefect(r, d, fm));
-    entries = entries.filter(([, fn]) => bodyOnly.has(fn)); // the rest of the front matter stays as is
+    const y = yamlDefect(r, d, fm, body);
+    defects.push(y);
+    // the rest of the front matter stays as is; with no closing fence there is no body either
+    entries = y.variant === 'unclosed-fence' ? [] : entries.filter(([, fn]) => bodyOnly.has(fn));
   }
   for (let attempt = 0; entries.length && defects.length < count && attempt < 20; attempt++) {
     const fn = r.weighted(entries);

@@ -144,6 +144,7 @@ export function releaseFrontMatter(d, r) {
   fm.scalar('status', d.status);
   fm.scalar('version', d.version, r.chance(0.3));
   fm.scalar('date', isoDay(d.day));
+  if (d.status === 'yanked') fm.scalar('yanked_reason', d.yankedReason);
   if (d.stories.length) {
     fm.list(
       'stories',

@@ -149,6 +149,7 @@ export function planCorpus(o) {
     d.breaking = bump.major;
     d.day = day;
     d.status = day > TODAY ? r.pick(['planned', 'in-progress']) : r.chance(0.03) ? 'yanked' : 'released';
+    if (d.status === 'yanked') d.yankedReason = r.pick(['CSV export dropped rows with non-ASCII names', 'the migration locked large workspaces', 'a regression in SSO logins']);
     d.stories = stories.length ? r.sample(stories, r.int(3, 12)) : [];
     // a released version lists only finished stories
     if (d.status === 'released' || d.status === 'yanked') for (const s of d.stories) if (s.status !== 'wont-do') s.status = 'done';
