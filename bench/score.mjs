@@ -110,6 +110,7 @@ export function score(manifest, byPath) {
   }
   return {
     files: manifest.files.length,
+    cleanFiles: manifest.files.filter((f) => !f.defects.length).length,
     filesInReport: reported,
     defects: total,
     byDetect,
@@ -123,11 +124,17 @@ export function score(manifest, byPath) {
 /** One line for the benchmark table. */
 export function summarize(s) {
   const d = s.defects;
-  const pct = (n) => `${((100 * n) / Math.max(1, d.injected)).toFixed(1)} %`;
+  const pct = (n, of) => `${((100 * n) / Math.max(1, of)).toFixed(1)} %`;
+  const found = (r) => r.injected - r.missed;
+  const schema = s.byDetect.schema;
+  const fp = s.falsePositives;
+  const extra = s.extraOnDefectiveFiles.findings;
   return (
-    `found ${d.injected - d.missed} of ${d.injected} injected defects (${pct(d.injected - d.missed)}), ` +
-    `${d.exact} with the expected rule at the expected line (${pct(d.exact)}); ` +
-    `${s.falsePositives.findings} findings on ${s.falsePositives.files} clean files; ${s.extraOnDefectiveFiles.findings} other findings on defective files`
+    `found ${found(d)} of ${d.injected} injected defects (${pct(found(d), d.injected)}), ` +
+    `${d.exact} with the expected rule at the expected line (${pct(d.exact, d.injected)})` +
+    (schema ? `; front-matter schema defects alone: ${found(schema)} of ${schema.injected}` : '') +
+    `; ${fp.findings ? `${fp.findings} findings on ${fp.files} of the ${s.cleanFiles} clean files` : `no finding on the ${s.cleanFiles} clean files`}` +
+    `; ${extra ? `${extra} unexplained findings` : 'no unexplained finding'} on the defective files`
   );
 }
 

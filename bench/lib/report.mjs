@@ -41,7 +41,7 @@ function cells(s, files) {
 }
 
 const ratio = (a, b) => (a && b && Number.isFinite(a) && Number.isFinite(b) ? a / b : NaN);
-const showRatio = (r) => (Number.isFinite(r) ? `${num(r, 3)} (1/${num(1 / r, 1)})` : '–');
+const showRatio = (r) => (!Number.isFinite(r) ? '–' : r < 1 ? `${num(r, 3)} (1/${num(1 / r, 1)})` : `${num(r, 3)} (${num(r, 1)}×)`);
 
 function targets(results) {
   const c = results.corpora.find((x) => x.name === '10k');
@@ -51,8 +51,8 @@ function targets(results) {
   const peer = (k, field) => {
     const m = s(k);
     if (m?.wallS) return { value: m[field], source: 'same run' };
-    if (m?.timedOut && field === 'wallS') return { value: m.limitS, source: `same run, lower bound (timed out)` };
-    return { value: REFERENCE_10K[k][field], source: 'reference number (shared/bench, not this run)' };
+    if (m?.timedOut && field === 'wallS') return { value: m.limitS, source: 'same run, timed out: a lower bound' };
+    return { value: REFERENCE_10K[k][field], source: 'reference, not this run' };
   };
   const table = results.big.find((b) => b.tableRows);
   const tableS = table ? summary(table.rows['pmdocs-cold']) : null;
