@@ -7,7 +7,7 @@
 
 import { Rng } from './rng.mjs';
 import { FOLDER, RICE_CONFIDENCE, RICE_IMPACT, riceScore } from './contract.mjs';
-import { AREAS, CROSS_TAGS, HANDLES, PLANS, QUALIFIERS, TODAY, VERBS, cap, plural, slugify } from './vocabulary.mjs';
+import { AREAS, CROSS_TAGS, HANDLES, QUALIFIERS, TODAY, VERBS, cap, plural, slugify } from './vocabulary.mjs';
 
 const PRODUCT = 'Atlas';
 /** Rows of the requirements table in the one "table" PRD of a --big corpus. */
@@ -154,7 +154,6 @@ export function planCorpus(o) {
     // a released version lists only finished stories
     if (d.status === 'released' || d.status === 'yanked') for (const s of d.stories) if (s.status !== 'wont-do') s.status = 'done';
     d.owner = r.chance(0.3) ? r.pick(HANDLES) : null;
-    d.plan = r.pick(PLANS);
   }
 
   for (const d of docs) {
