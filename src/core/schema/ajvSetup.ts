@@ -8,6 +8,8 @@ import type { ValidateFunction } from 'ajv';
 import xPmdocsMetaSchema from '../../../schemas/x-pmdocs.schema.json';
 import { builtInDocTypes, sharedSchemas } from '../doctypes/builtins.js';
 import type { DocType } from '../doctypes/docType.js';
+import { BASE_AJV_OPTIONS, builtInFingerprint, createBuiltInAjv } from './builtInAjv.js';
+import precompiled from './generated/builtInValidators.cjs';
 
 export type Compiled = { validate: ValidateFunction; error?: undefined } | { validate?: undefined; error: string };
 
@@ -18,27 +20,33 @@ export interface SchemaSet {
   readonly schemas: readonly Record<string, unknown>[];
 }
 
-const BASE_OPTIONS = {
-  allErrors: true,
-  // Messages are ours (messages.ts); `verbose` gives each error its schema and data to word them.
-  messages: false,
-  verbose: true,
-  logger: false as const,
-};
-
 let builtIn: SchemaSet | undefined;
 
-/** The built-in schemas: strict (a mistake in them fails the tests), set up on first use only. */
+/**
+ * The built-in schemas, set up on first use. Validators come from the precompiled module when it was
+ * generated from these very schemas (no ajv compiler work at start-up, which costs a few hundred ms per
+ * worker); otherwise, e.g. right after a schema edit, they are compiled here with the same options.
+ */
 export function builtInSchemaSet(): SchemaSet {
   if (builtIn) return builtIn;
-  // validateSchema off and x-pmdocs registered without its meta-schema: both would compile the big
-  // 2020-12 meta-schemas in every worker on start-up, for schemas test/unit/schemas.test.ts already checks.
-  const ajv = new Ajv2020({ ...BASE_OPTIONS, strict: true, validateSchema: false });
-  addFormats(ajv);
-  ajv.addKeyword({ keyword: 'x-pmdocs' });
-  for (const s of sharedSchemas) ajv.addSchema(s);
-  builtIn = schemaSet(ajv, new Map(), [...sharedSchemas, ...builtInDocTypes.map((t) => t.schema)]);
+  const fresh = precompiled.fingerprint === builtInFingerprint();
+  let ajv: Ajv2020 | undefined;
+  const runtime: Compiler = (docType) => {
+    ajv ??= createBuiltInAjv();
+    return ajv.compile(docType.schema);
+  };
+  const compiler: Compiler = (docType) => {
+    const name = fresh ? precompiled.ids[docType.schemaId] : undefined;
+    const validate = name ? (precompiled.validators[name] as ValidateFunction | undefined) : undefined;
+    return validate ?? runtime(docType);
+  };
+  builtIn = schemaSet(compiler, [...sharedSchemas, ...builtInDocTypes.map((t) => t.schema)]);
   return builtIn;
+}
+
+/** Whether the built-in validators come from the precompiled module (for tests and diagnostics). */
+export function usesPrecompiledValidators(): boolean {
+  return precompiled.fingerprint === builtInFingerprint();
 }
 
 /**
@@ -47,7 +55,7 @@ export function builtInSchemaSet(): SchemaSet {
  */
 export function workspaceSchemaSet(extraSchemas: readonly Record<string, unknown>[]): SchemaSet {
   // ajv's own messages on: they word the "your schema is invalid" errors a broken workspace schema gets.
-  const ajv = new Ajv2020({ ...BASE_OPTIONS, messages: true, strict: false });
+  const ajv = new Ajv2020({ ...BASE_AJV_OPTIONS, messages: true, strict: false });
   addFormats(ajv);
   ajv.addKeyword({ keyword: 'x-pmdocs', metaSchema: xPmdocsMetaSchema });
   const added = new Map<string, object>();
@@ -64,26 +72,7 @@ export function workspaceSchemaSet(extraSchemas: readonly Record<string, unknown
   };
   for (const s of extraSchemas) add(s, true);
   for (const s of [...sharedSchemas, ...builtInDocTypes.map((t) => t.schema)]) add(s, false);
-  return schemaSet(ajv, added, [...extraSchemas, ...sharedSchemas, ...builtInDocTypes.map((t) => t.schema)], loadErrors);
-}
-
-function schemaSet(ajv: Ajv2020, added: Map<string, object>, schemas: Record<string, unknown>[], loadErrors: string[] = []): SchemaSet {
-  const cache = new WeakMap<object, Compiled>();
-  return {
-    schemas,
-    compiled(docType) {
-      let c = cache.get(docType.schema);
-      if (!c) {
-        c = compile(ajv, added, docType, loadErrors);
-        cache.set(docType.schema, c);
-      }
-      return c;
-    },
-  };
-}
-
-function compile(ajv: Ajv2020, added: Map<string, object>, docType: DocType, loadErrors: string[]): Compiled {
-  try {
+  const compiler: Compiler = (docType) => {
     const id = typeof docType.schema.$id === 'string' ? stripHash(docType.schema.$id) : undefined;
     // Already registered as an extra schema: compiling it again would clash. A different schema under
     // the same $id (a workspace type replacing a built-in one) takes the id over.
@@ -92,8 +81,32 @@ function compile(ajv: Ajv2020, added: Map<string, object>, docType: DocType, loa
       added.delete(id);
     }
     const validate = id && added.has(id) ? ajv.getSchema(id) : ajv.compile(docType.schema);
-    if (!validate) return { error: `schema '${id}' is not available` };
-    return { validate };
+    if (!validate) throw new Error(`schema '${id}' is not available`);
+    return validate;
+  };
+  return schemaSet(compiler, [...extraSchemas, ...sharedSchemas, ...builtInDocTypes.map((t) => t.schema)], loadErrors);
+}
+
+type Compiler = (docType: DocType) => ValidateFunction;
+
+function schemaSet(compiler: Compiler, schemas: Record<string, unknown>[], loadErrors: string[] = []): SchemaSet {
+  const cache = new WeakMap<object, Compiled>();
+  return {
+    schemas,
+    compiled(docType) {
+      let c = cache.get(docType.schema);
+      if (!c) {
+        c = compile(compiler, docType, loadErrors);
+        cache.set(docType.schema, c);
+      }
+      return c;
+    },
+  };
+}
+
+function compile(compiler: Compiler, docType: DocType, loadErrors: string[]): Compiled {
+  try {
+    return { validate: compiler(docType) };
   } catch (e) {
     const text = errorText(e);
     // An extra schema that failed to load matters when this schema refers to it.
