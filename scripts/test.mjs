@@ -38,9 +38,10 @@ function count(output) {
 }
 
 run('type-check', 'npx', ['tsc', '-p', 'tsconfig.json']);
+run('type-check (preview page)', 'npx', ['tsc', '-p', 'src/webview/tsconfig.json']);
 run('build', 'node', ['scripts/build.mjs']);
 if (only !== 'integration') {
-  const files = [...testFiles('test/unit'), ...testFiles('test/cli')];
+  const files = [...testFiles('test/unit'), ...testFiles('test/cli'), ...testFiles('test/browser')];
   const r = run(`unit + CLI tests (${files.length} files)`, process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...files], { capture: true });
   count(r.stdout ?? '');
 }
