@@ -18,27 +18,43 @@ const rule: Rule = {
       .filter((p) => p.rank >= 0);
     if (placed.length < 2) return;
     const keep = longestOrderedRun(placed.map((p) => p.rank));
-    const expectedOrder = entries.map((e) => e.name).join(', ');
+    const expected = entries.map((e) => e.name);
+    const expectedOrder = expected.join(', ');
+    const titles = placed.map((p) => p.section.title);
+    const actual = titles.length > 20 ? `${titles.slice(0, 20).join(', ')}, …` : titles.join(', ');
+    // Kept sections, by position; their ranks never decrease, so the conflicts are found by bisection.
+    const kept = [...keep].sort((a, b) => a - b);
+    const rankAt = (k: number) => placed[kept[k]!]!.rank;
+    const firstKept = (lo: number, hi: number, test: (k: number) => boolean): number => {
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (test(mid)) hi = mid;
+        else lo = mid + 1;
+      }
+      return lo;
+    };
     placed.forEach(({ section, rank }, i) => {
       if (keep.has(i)) return;
-      // Name the nearest kept section it conflicts with: the last earlier-ranked one it precedes,
-      // else the first later-ranked one it follows.
+      // Name the nearest kept section it conflicts with: the last later one of a lower rank (it should
+      // come after that one), else the first earlier one of a higher rank (it should come before it).
+      const p = firstKept(0, kept.length, (k) => kept[k]! > i);
+      const lowerEnd = firstKept(p, kept.length, (k) => rankAt(k) >= rank);
+      const higherStart = firstKept(0, p, (k) => rankAt(k) > rank);
       let other: Section | undefined;
       let relation = '';
-      for (let j = placed.length - 1; j > i; j--) {
-        if (keep.has(j) && placed[j]!.rank < rank) { other = placed[j]!.section; relation = 'after'; break; }
-      }
-      if (!other) {
-        for (let j = 0; j < i; j++) {
-          if (keep.has(j) && placed[j]!.rank > rank) { other = placed[j]!.section; relation = 'before'; break; }
-        }
+      if (lowerEnd > p) {
+        other = placed[kept[lowerEnd - 1]!]!.section;
+        relation = 'after';
+      } else if (higherStart < p) {
+        other = placed[kept[higherStart]!]!.section;
+        relation = 'before';
       }
       if (!other) return;
       ctx.report({
         ...section.headingSpan,
         message: `'${section.title}' should come ${relation} '${other.title}' (expected order: ${expectedOrder}).`,
-        expected: entries.map((e) => e.name),
-        actual: placed.map((p) => p.section.title).join(', '),
+        expected,
+        actual,
         related: [{ ...other.headingSpan, message: `'${other.title}' is here` }],
       });
     });
