@@ -13,6 +13,7 @@ import { registerOpenRuleDocumentation } from './commands/openRuleDocumentation.
 import { registerValidateWorkspace } from './commands/validateWorkspace.js';
 import { registerNewDocument } from './commands/newDocument.js';
 import { registerProviders } from './providers/index.js';
+import { registerPreview } from './preview/index.js';
 import type { Services } from './services.js';
 import type { LintResult } from '../core/engine.js';
 
@@ -44,8 +45,7 @@ export function activate(context: vscode.ExtensionContext): PmdocsApi {
     registerNewDocument(context, linter, log),
     ...registerProviders(services),
   );
-  // TODO(preview helper): call registerPreview(context, { lint: (doc) => controller.resultFor(doc), log })
-  // from './preview/index.js' once src/extension/preview/ lands.
+  registerPreview(context, { lint: (doc) => controller.resultFor(doc), log, onDidLint: controller.onDidValidate });
 
   log.info(`pmdocs ${context.extension.packageJSON.version ?? ''} active (${vscode.env.uiKind === vscode.UIKind.Web ? 'web UI' : 'desktop UI'}${vscode.env.remoteName ? `, remote: ${vscode.env.remoteName}` : ''}, ${vscode.workspace.isTrusted ? 'trusted' : 'restricted mode'}).`);
   controller.start();
