@@ -60,7 +60,7 @@ export function yamlLiteral(value: unknown): string {
 function readsBackAsItself(s: string): boolean {
   if (!s || /[\r\n]/.test(s) || s !== s.trim()) return false;
   try {
-    return parse(s, { strict: true, prettyErrors: false }) === s;
+    return parse(s, { strict: true, prettyErrors: false, logLevel: 'error' }) === s;
   } catch {
     return false;
   }
