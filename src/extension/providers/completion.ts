@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { completeFrontMatter, type AssistCompletion, type CompletionKind } from '../../core/assist/completion.js';
 import { today } from '../commands/newDocumentPlan.js';
+import { findFrontMatterBlock } from '../../core/document/frontMatterBlock.js';
 import { MARKDOWN } from '../services.js';
 import { typeOf, type AuthoringDeps } from './deps.js';
 import type { KnownDocsIndex } from './knownDocs.js';
@@ -30,12 +31,12 @@ export class PmdocsCompletion implements vscode.CompletionItemProvider {
 
   async provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.CompletionItem[] | undefined> {
     const text = document.getText();
-    // Cheap exit before any work: the cursor must be inside a front matter at the top.
-    if (!/^\uFEFF?---/.test(text)) return undefined;
+    // Cheap exit before any work (space is a trigger character in the whole body): the cursor must be
+    // inside a front matter at the top.
     const offset = document.offsetAt(position);
+    const block = findFrontMatterBlock(text);
+    if (!block || offset < block.content.start || offset > block.content.end) return undefined;
     const typed = await typeOf(this.deps, document);
-    const fm = typed.doc.frontMatter;
-    if (!fm || offset < fm.block.content.start || offset > fm.block.content.end) return undefined;
     const folder = vscode.workspace.getWorkspaceFolder(document.uri);
     const knownDocs = await this.known.all(folder);
     const items = completeFrontMatter({
