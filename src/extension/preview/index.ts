@@ -20,7 +20,8 @@ export function registerPreview(context: vscode.ExtensionContext, deps: PreviewD
 
 /**
  * `pmdocs.preview.test.waitForContent(uri, minVersion)` resolves once the page has confirmed showing
- * content rendered from that version or later (an event from the page, no polling).
+ * content rendered from the lint result of that version or a later one (an event from the page, no
+ * polling).
  * `pmdocs.preview.test.receive(uri, message)` hands a message to the panel exactly as if its page had
  * posted it; resolves to whether it passed the checks.
  */
@@ -31,9 +32,10 @@ function testCommands(manager: PreviewManager): vscode.Disposable[] {
       new Promise<RenderedState>((resolve, reject) => {
         const panel = panelFor(uri);
         if (!panel) return reject(new Error(`no preview open for ${uri}`));
-        if (panel.confirmed && panel.confirmed.version >= minVersion) return resolve(panel.confirmed);
+        const done = (s: RenderedState | undefined) => !!s && s.fresh && s.version >= minVersion;
+        if (done(panel.confirmed)) return resolve(panel.confirmed!);
         const sub = panel.onDidConfirm((state) => {
-          if (state.version < minVersion) return;
+          if (!done(state)) return;
           sub.dispose();
           resolve(state);
         });

@@ -29,6 +29,8 @@ export interface PanelHost {
 /** What the page last confirmed it shows (for tests and for scroll sync after updates). */
 export interface RenderedState {
   version: number;
+  /** Rendered from the lint result of this version (not the text with the previous findings). */
+  fresh: boolean;
   body: string;
   findings: string;
   card: string;
@@ -166,9 +168,8 @@ export class PreviewPanel implements vscode.Disposable {
   #post(result: LintResult): void {
     const rendered = this.#render(result);
     const version = this.#document.version;
-    const state: RenderedState = { version, body: rendered.body, findings: rendered.findings, card: rendered.card, headings: rendered.headings };
     this.#sent.clear();
-    this.#sent.set(version, state);
+    this.#sent.set(version, this.#stateOf(rendered, result));
     this.#postMessage({ type: 'update', source: this.source, version, card: rendered.card, findings: rendered.findings, body: rendered.body, title: rendered.title });
     if (rendered.title) this.panel.title = `Preview ${rendered.title}`;
   }
@@ -195,8 +196,13 @@ export class PreviewPanel implements vscode.Disposable {
       this.host.deps.log?.info(`Preview of ${this.#document.uri.toString(true)} rendered in ${this.#renderMs} ms${note}.`);
     }
     // The first render of a page is part of its HTML: remember it as sent too.
-    this.#sent.set(this.#document.version, { version: this.#document.version, body: rendered.body, findings: rendered.findings, card: rendered.card, headings: rendered.headings });
+    this.#sent.set(this.#document.version, this.#stateOf(rendered, result));
     return rendered;
+  }
+
+  #stateOf(rendered: RenderedDocument, result: LintResult): RenderedState {
+    const fresh = result === this.host.deps.lint(this.#document);
+    return { version: this.#document.version, fresh, body: rendered.body, findings: rendered.findings, card: rendered.card, headings: rendered.headings };
   }
 
   #postMessage(message: HostMessage): void {

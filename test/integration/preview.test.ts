@@ -1,0 +1,118 @@
+// The preview panel in a real VS Code: it opens for a PRD, its page (real webview, CSP, bundled script)
+// confirms the content, it follows an edit, and a click on a finding reveals the finding's line.
+// The page's confirmations come as its own messages ('ready'/'rendered'); the click is the exact message
+// the page posts for it, handed to the panel through a test-only command (registered in test runs
+// only), so it passes the same run-time checks as a real click.
+
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { closeAllEditors, open, replaceText, reportTimeout, validated, when, writeFile } from './helpers.js';
+import type { RenderedState } from '../../src/extension/preview/panel.js';
+
+const PRD = `---
+type: prd
+id: PRD-42
+title: Preview me
+status: building
+owner: "@maria"
+created: 2026-04-01
+tags: [search]
+---
+
+# Preview me
+
+## Problem
+
+Agents lose time.
+
+## Non-goals
+
+- Sharing.
+
+## Requirements
+
+| # | Requirement |
+|---|---|
+| 1 | Save a search. |
+
+## Success metrics
+
+Share of sessions from a saved search: 0 % to 60 %.
+`;
+
+const waitForContent = (uri: vscode.Uri, version: number) =>
+  vscode.commands.executeCommand<RenderedState>('pmdocs.preview.test.waitForContent', uri.toString(), version);
+const fromPage = (uri: vscode.Uri, message: unknown) => vscode.commands.executeCommand<boolean>('pmdocs.preview.test.receive', uri.toString(), message);
+const previewTabs = () =>
+  vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('pmdocs.preview'));
+/** The workbench tells the extension host about tabs asynchronously: wait for the tab event. */
+const tabLabelled = (label: string) =>
+  when(vscode.window.tabGroups.onDidChangeTabs, () => previewTabs().find((t) => t.label === label), `a preview tab '${label}'`);
+
+suite('preview', () => {
+  teardown(reportTimeout);
+  suiteTeardown(closeAllEditors);
+
+  test('the preview commands are registered', async () => {
+    const all = await vscode.commands.getCommands(true);
+    for (const id of ['pmdocs.openPreview', 'pmdocs.openPreviewToSide']) assert.ok(all.includes(id), id);
+  });
+
+  test('opens for a PRD, shows card, findings and body, follows an edit, and a finding click reveals its line', async () => {
+    const uri = await writeFile('preview/PRD-42-preview-me.md', PRD);
+    const editor = await open(uri);
+    await validated(editor.document);
+    await vscode.commands.executeCommand('pmdocs.openPreviewToSide', uri);
+    // The page loaded, ran its script under the CSP and confirmed the content of this version.
+    const first = await waitForContent(uri, editor.document.version);
+    const tab = await tabLabelled('Preview Preview me');
+    assert.ok(tab.input instanceof vscode.TabInputWebview);
+    assert.match(first.card, /<span class="pmdocs-id">PRD-42<\/span>/);
+    assert.match(first.card, /pmdocs-stage-active[^>]*>building</);
+    assert.deepEqual(first.headings.map((h) => `${h.text}@${h.line}`), ['Preview me@11', 'Problem@13', 'Non-goals@17', 'Requirements@21', 'Success metrics@27']);
+    assert.match(first.body, /<section class="pmdocs-missing" data-line="17" aria-label="Missing section: Goals">/);
+    const goals = /<button type="button" class="pmdocs-finding pmdocs-sev-error" data-line="(\d+)"[^>]*>.*?Missing required section 'Goals'/.exec(first.findings);
+    assert.ok(goals, `no finding for the missing Goals section in: ${first.findings}`);
+    assert.equal(goals[1], '13', 'the finding points at the section the missing one should follow');
+
+    // An edit (unsaved, as typed): the page receives the new content, rendered from the new lint result.
+    const docEditor = await vscode.window.showTextDocument(editor.document, { viewColumn: editor.viewColumn });
+    await replaceText(docEditor, '## Non-goals', '## Goals\n\n- Agents start from a saved search.\n\n## Non-goals');
+    const edited = await waitForContent(uri, docEditor.document.version);
+    assert.ok(!edited.body.includes('pmdocs-missing'), 'the placeholder is gone');
+    assert.ok(!edited.findings.includes("Missing required section 'Goals'"));
+    assert.deepEqual(edited.headings.map((h) => `${h.text}@${h.line}`).slice(2, 4), ['Goals@17', 'Non-goals@21']);
+
+    // A click on a finding (the message the page posts for it) reveals that line in the editor.
+    await replaceText(docEditor, 'status: building', 'status: biulding');
+    const broken = await waitForContent(uri, docEditor.document.version);
+    const status = /<button type="button" class="pmdocs-finding pmdocs-sev-error" data-line="(\d+)"[^>]*>.*?biulding/.exec(broken.findings);
+    assert.ok(status, `no finding for the status in: ${broken.findings}`);
+    const line = Number(status[1]);
+    assert.equal(line, 5);
+    await vscode.commands.executeCommand('workbench.action.focusFirstEditorGroup');
+    docEditor.selection = new vscode.Selection(0, 0, 0, 0);
+    assert.equal(await fromPage(uri, { type: 'revealLine', source: uri.toString(), line }), true);
+    const active = vscode.window.activeTextEditor;
+    assert.equal(active?.document.uri.toString(), uri.toString(), 'the document is the active editor');
+    assert.equal(active!.selection.active.line, line - 1, 'the cursor is on the finding\'s line');
+
+    // Messages that fail the checks do nothing.
+    for (const bad of [{ type: 'revealLine', source: uri.toString(), line: 0 }, { type: 'revealLine', source: 'file:///elsewhere.md', line: 2 }, { type: 'openLink', source: uri.toString(), href: 42 }]) {
+      assert.equal(await fromPage(uri, bad), false, JSON.stringify(bad));
+    }
+    assert.equal(vscode.window.activeTextEditor!.selection.active.line, line - 1);
+  });
+
+  test('per document: opening the preview of the same document again reuses its panel', async () => {
+    const uri = await writeFile('preview/PRD-43-again.md', PRD.replace('PRD-42', 'PRD-43').replace('Preview me', 'Again'));
+    const editor = await open(uri);
+    await vscode.commands.executeCommand('pmdocs.openPreviewToSide', uri);
+    await waitForContent(uri, editor.document.version);
+    await tabLabelled('Preview Again');
+    await open(uri);
+    await vscode.commands.executeCommand('pmdocs.openPreviewToSide', uri);
+    await waitForContent(uri, editor.document.version);
+    assert.equal(previewTabs().filter((t) => t.label === 'Preview Again').length, 1, 'no second panel for the same document');
+  });
+});
