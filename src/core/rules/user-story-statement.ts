@@ -12,8 +12,9 @@ import { specsWithRole } from './util/sectionSpecs.js';
 
 const SHAPE = "'As a <role>, I want <goal>, so that <benefit>.'";
 
-// Role up to the comma or "I want"; goal lazily up to "so that" or the end of the sentence.
-const STATEMENT = /\bas\s+an?\s+([^,\n]*?[^\s,])\s*,?\s+I\s+(?:want|need|can)\b([^]*?)(?:,?\s+so\s+that\b([^]*?))?(?=[.!?](?:\s|$)|\n\s*\n|$)/giu;
+// Role up to the comma or "I want"; goal lazily up to "so that" or the end of the sentence. The parts
+// have length caps so a long paragraph full of "as a" cannot make matching quadratic.
+const STATEMENT = /\bas\s+an?\s+([^,\n]{0,80}?[^\s,])\s*,?\s+I\s+(?:want|need|can)\b([^]{0,1000}?)(?:,?\s+so\s+that\b([^]{0,1000}?))?(?=[.!?](?:\s|$)|\n\s*\n|$)/giu;
 const PLACEHOLDER = /<[^<>\n]{1,60}>/;
 
 interface Statement {
