@@ -51,6 +51,8 @@ export class PreviewPanel implements vscode.Disposable {
   #lastResult: LintResult | undefined;
   #renderMs = 0;
   #staleUntilSave = false;
+  /** Content was posted after the page's HTML was set: a page reloaded from that HTML is behind. */
+  #postedSinceHtml = false;
   #sent = new Map<number, RenderedState>();
   #confirmed: RenderedState | undefined;
   readonly #onDidConfirm = new vscode.EventEmitter<RenderedState>();
@@ -100,6 +102,7 @@ export class PreviewPanel implements vscode.Disposable {
   /** Rebuilds the whole page (new nonce, options and CSP): on open, document switch, settings change. */
   refresh(): void {
     this.#cancelTimers();
+    this.#postedSinceHtml = false;
     const webview = this.panel.webview;
     webview.options = webviewOptions(this.host.extensionUri, this.#document.uri);
     const rendered = this.#render(this.#currentResult());
@@ -170,6 +173,7 @@ export class PreviewPanel implements vscode.Disposable {
     const version = this.#document.version;
     this.#sent.clear();
     this.#sent.set(version, this.#stateOf(rendered, result));
+    this.#postedSinceHtml = true;
     this.#postMessage({ type: 'update', source: this.source, version, card: rendered.card, findings: rendered.findings, body: rendered.body, title: rendered.title });
     if (rendered.title) this.panel.title = `Preview ${rendered.title}`;
   }
@@ -229,7 +233,11 @@ export class PreviewPanel implements vscode.Disposable {
           this.#confirmed = state;
           this.#onDidConfirm.fire(state);
         }
-        if (message.type === 'ready') this.#syncToEditor();
+        if (message.type === 'ready') {
+          // A hidden preview is rebuilt from its first HTML when shown again: bring it up to date.
+          if (this.#postedSinceHtml || message.version !== this.#document.version) this.#post(this.#currentResult());
+          this.#syncToEditor();
+        }
         return;
       }
       case 'revealLine':
