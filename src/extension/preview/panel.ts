@@ -8,8 +8,9 @@ import { parseDoc } from '../../core/document/parse.js';
 import { renderDocument, type RenderedDocument, type RenderedHeading } from '../../core/render/index.js';
 import { previewShell } from './html.js';
 import { createNonce } from './nonce.js';
-import { classifyLink, parseWebviewMessage, type HostMessage, type WebviewMessage } from './protocol.js';
-import { imageResolver, resolveInRoot, webviewOptions } from './resources.js';
+import { parseWebviewMessage, type HostMessage, type WebviewMessage } from './protocol.js';
+import { imageResolver, webviewOptions } from './resources.js';
+import { openLink, revealLine } from './pageActions.js';
 
 export const VIEW_TYPE = 'pmdocs.preview';
 
@@ -190,10 +191,17 @@ export class PreviewPanel implements vscode.Disposable {
   #render(result: LintResult): RenderedDocument {
     const started = Date.now();
     this.#lastResult = result;
-    const rendered = renderDocument(result, {
-      allowRemoteImages: allowRemoteImages(this.#document.uri),
-      resolveImage: imageResolver(this.panel.webview, this.#document.uri),
-    });
+    let rendered: RenderedDocument;
+    try {
+      rendered = renderDocument(result, {
+        allowRemoteImages: allowRemoteImages(this.#document.uri),
+        resolveImage: imageResolver(this.panel.webview, this.#document.uri),
+      });
+    } catch (e) {
+      // A document the renderer chokes on gets a readable note, not a dead panel.
+      this.host.deps.log?.error(`Preview of ${this.#document.uri.toString(true)} failed: ${(e as Error)?.stack ?? String(e)}`);
+      rendered = failedRender(e);
+    }
     this.#renderMs = Date.now() - started;
     if (this.#renderMs > 500) {
       const note = this.#renderMs > SLOW_RENDER_MS ? '; it will update on save rather than while typing' : '';
@@ -241,9 +249,9 @@ export class PreviewPanel implements vscode.Disposable {
         return;
       }
       case 'revealLine':
-        return this.#revealLine(message.line);
+        return revealLine(this.#document, this.panel, message.line);
       case 'openLink':
-        return this.#openLink(message.href);
+        return openLink(this.#document, this.panel, message.href, this.host.deps.log);
     }
   }
 
@@ -251,37 +259,6 @@ export class PreviewPanel implements vscode.Disposable {
     const editor = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === this.source);
     const top = editor?.visibleRanges[0]?.start.line;
     if (top !== undefined && top > 0) this.scrollToLine(top + 1);
-  }
-
-  async #revealLine(line: number): Promise<void> {
-    const position = new vscode.Position(line - 1, 0);
-    const visible = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === this.source);
-    const editor = await vscode.window.showTextDocument(this.#document, {
-      viewColumn: visible?.viewColumn ?? otherColumn(this.panel.viewColumn),
-      preserveFocus: false,
-    });
-    editor.selection = new vscode.Selection(position, position);
-    editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
-  }
-
-  async #openLink(href: string): Promise<void> {
-    const action = classifyLink(href);
-    if (action.kind === 'external') {
-      // VS Code asks the user before opening a site they have not trusted: that is the confirmation.
-      await vscode.env.openExternal(vscode.Uri.parse(action.href, true));
-      return;
-    }
-    if (action.kind === 'ignore') {
-      this.host.deps.log?.info(`Preview: link not opened (${action.reason}).`);
-      return;
-    }
-    const target = resolveInRoot(this.#document.uri, action.path);
-    const exists = target && (await vscode.workspace.fs.stat(target).then((s) => (s.type & vscode.FileType.File) !== 0, () => false));
-    if (!target || !exists) {
-      void vscode.window.showWarningMessage(`pmdocs preview: '${action.path}' was not found in this workspace.`);
-      return;
-    }
-    await vscode.commands.executeCommand('vscode.open', target, { viewColumn: otherColumn(this.panel.viewColumn) });
   }
 
   #cancelTimers(): void {
@@ -303,12 +280,16 @@ export class PreviewPanel implements vscode.Disposable {
   }
 }
 
-export function allowRemoteImages(uri: vscode.Uri): boolean {
-  return vscode.workspace.getConfiguration('pmdocs.preview', uri).get<boolean>('allowRemoteImages', false) === true;
+function failedRender(e: unknown): RenderedDocument {
+  const text = `The preview could not be built: ${(e as Error)?.message ?? String(e)}. The details are in the pmdocs output.`;
+  const body = `<p class="pmdocs-render-error">${escapeText(text)}</p>`;
+  return { html: `<div id="pmdocs-card"></div><div id="pmdocs-findings"></div><article id="pmdocs-body" class="pmdocs-body">${body}</article>`, card: '', findings: '', body, headings: [] };
 }
 
-function otherColumn(panelColumn: vscode.ViewColumn | undefined): vscode.ViewColumn {
-  return panelColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Beside : vscode.ViewColumn.One;
+const escapeText = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+export function allowRemoteImages(uri: vscode.Uri): boolean {
+  return vscode.workspace.getConfiguration('pmdocs.preview', uri).get<boolean>('allowRemoteImages', false) === true;
 }
 
 const basename = (uri: vscode.Uri): string => uri.path.slice(uri.path.lastIndexOf('/') + 1) || uri.toString(true);
