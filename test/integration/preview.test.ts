@@ -6,7 +6,7 @@
 
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { closeAllEditors, open, replaceText, reportTimeout, validated, when, writeFile } from './helpers.js';
+import { closeAllEditors, open, replaceText, reportTimeout, setSetting, validated, when, writeFile } from './helpers.js';
 import type { RenderedState } from '../../src/extension/preview/panel.js';
 
 const PRD = `---
@@ -115,4 +115,24 @@ suite('preview', () => {
     await waitForContent(uri, editor.document.version);
     assert.equal(previewTabs().filter((t) => t.label === 'Preview Again').length, 1, 'no second panel for the same document');
   });
+
+  test('followActiveEditor: one preview that switches to the document the user opens', async () => {
+    await closeAllEditors();
+    const restore = await setSetting('preview.mode', 'followActiveEditor');
+    try {
+      const a = await writeFile('preview/PRD-44-first.md', PRD.replace('PRD-42', 'PRD-44').replace('Preview me', 'First'));
+      const b = await writeFile('preview/PRD-45-second.md', PRD.replace('PRD-42', 'PRD-45').replace('Preview me', 'Second'));
+      const editorA = await open(a);
+      await vscode.commands.executeCommand('pmdocs.openPreviewToSide', a);
+      await waitForContent(a, editorA.document.version);
+      const editorB = await vscode.window.showTextDocument(b, { viewColumn: vscode.ViewColumn.One });
+      const shown = await waitForContent(b, editorB.document.version);
+      assert.match(shown.card, /<span class="pmdocs-id">PRD-45<\/span>/);
+      await tabLabelled('Preview Second');
+      assert.equal(previewTabs().length, 1, 'still one preview');
+    } finally {
+      await restore();
+    }
+  });
 });
+
