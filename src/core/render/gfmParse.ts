@@ -44,16 +44,19 @@ interface BigTable {
 }
 
 /**
- * `text` is the document with its front matter blanked; `commonmark` is the engine's tree of that same
- * text (used only to find big tables cheaply and safely); `lineAt` maps an offset to its 1-based line.
+ * `text` is the document with its front matter blanked; `commonmark` gives the engine's tree of that same
+ * text (asked for only when the text may hold a big table, to find it cheaply and safely); `lineAt` maps
+ * an offset to its 1-based line.
  */
 export function parseGfm(
   text: string,
-  commonmark: Root | undefined,
+  commonmark: () => Root | undefined,
   lineAt: (offset: number) => number,
   guard: TableGuard = DEFAULT_TABLE_GUARD,
 ): Root {
-  const big = commonmark ? findBigTables(text, commonmark, guard) : [];
+  // Most documents have no table that big: then the CommonMark tree is not even needed.
+  const tree = mayHoldBigTable(text, guard) ? commonmark() : undefined;
+  const big = tree ? findBigTables(text, tree, guard) : [];
   if (big.length === 0) return parser.parse(text);
   let main = '';
   let at = 0;
@@ -73,6 +76,13 @@ export function parseGfm(
     if (table.position && rows.length) table.position.end = { ...rows[rows.length - 1]!.position!.end };
   }
   return root;
+}
+
+function mayHoldBigTable(text: string, guard: TableGuard): boolean {
+  const rows = /^ {0,3}\|/gm;
+  let count = 0;
+  while (rows.exec(text)) if (++count > guard.maxRows) return true;
+  return false;
 }
 
 function findBigTables(text: string, root: Root, guard: TableGuard): BigTable[] {

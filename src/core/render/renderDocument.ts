@@ -59,7 +59,7 @@ const toSafeHastNoRaw = unified()
 export function renderDocument(result: LintResult, options: RenderOptions): RenderedDocument {
   const doc = result.doc;
   const text = blankOut(doc.text, doc.frontMatter?.block);
-  const mdast = parseGfm(text, doc.root, (offset) => doc.lines.pointAt(offset).line, options.tableGuard);
+  const mdast = parseGfm(text, () => doc.root, (offset) => doc.lines.pointAt(offset).line, options.tableGuard);
   const tree = (hasRawHtml(mdast) ? toSafeHast : toSafeHastNoRaw).runSync(mdast) as Root;
   const headings = decorateHeadings(tree);
   applyImagePolicy(tree, options);
