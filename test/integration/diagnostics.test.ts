@@ -162,6 +162,32 @@ suite('diagnostics', () => {
     assert.equal(editor.document.isDirty, true, 'cleared while typing, not by a save');
   });
 
+  test('fast typing: every published result is for the version on screen, the last one wins', async () => {
+    const restoreDebounce = await setSetting('debounceMs', 0); // a check after nearly every keystroke
+    try {
+      const api = await pmdocs();
+      const uri = await writeFile('diag/PRD-9-fast.md', PRD.replace('PRD-5', 'PRD-9').replace('aproved', 'approved').replace('## Requirements', '## Non-goals\n\n- Undo.\n\n## Requirements'));
+      const editor = await open(uri);
+      await validated(editor.document);
+      const stale: string[] = [];
+      const sub = api.onDidValidate((e) => {
+        if (e.uri.toString() === uri.toString() && e.version !== editor.document.version) stale.push(`v${e.version} published while v${editor.document.version} was on screen`);
+      });
+      try {
+        // Twelve edits without waiting: the status flips between a wrong and a right value.
+        for (let i = 0; i < 12; i++) await replaceText(editor, i % 2 ? 'status: aproved' : 'status: approved', i % 2 ? 'status: approved' : 'status: aproved');
+        const last = await validated(editor.document);
+        assert.deepEqual(last.findings.map((f) => f.ruleId), [], 'the final text (status: approved) is clean');
+        await diagnosticsWhen(uri, (d) => d.length === 0, 'no diagnostics for the final text');
+      } finally {
+        sub.dispose();
+      }
+      assert.deepEqual(stale, []);
+    } finally {
+      await restoreDebounce();
+    }
+  });
+
   test('a README without front matter gets no diagnostics', async () => {
     const editor = await open(vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0]!.uri, 'README.md'));
     const result = await validated(editor.document);

@@ -60,8 +60,10 @@ export async function validateWorkspace(
 
 export function registerValidateWorkspace(controller: DiagnosticsController, configs: ConfigProvider, log: vscode.LogOutputChannel): vscode.Disposable {
   return vscode.commands.registerCommand('pmdocs.validateWorkspace', async (options?: { silent?: boolean }) => {
+    // Asked for by the user: a notification they can cancel; in the background (setting): the status bar.
+    const location = options?.silent ? vscode.ProgressLocation.Window : vscode.ProgressLocation.Notification;
     const summary = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: 'pmdocs: validating workspace', cancellable: true },
+      { location, title: 'pmdocs: validating workspace', cancellable: !options?.silent },
       (progress, token) => validateWorkspace(controller, configs, log, progress, token),
     );
     if (!options?.silent) {
