@@ -184,7 +184,7 @@ describe('add a missing required key', () => {
 describe('insert a missing required section', () => {
   test("where the type's order puts it, with the template text (the template then asks for content)", () => {
     const text = lines('---', 'type: prd', 'id: PRD-3', 'title: Reminders', 'status: draft', 'owner: "@maria"', 'created: 2026-07-01', '---', '', '# Reminders', '', '## Problem', '', 'Late payments.', '', '## Goals', '', '- Fewer.', '', '## Requirements', '', '- Email.', '', '## Success metrics', '', '- Late share 33 % → 20 %.', '');
-    const a = applyOne(text, 'required-section', "Insert a 'Non-goals' section");
+    const a = applyOne(text, 'required-section', "Insert section 'Non-goals'");
     assert.equal(a.after, text.replace('## Requirements', '## Non-goals\n\n- What we are deliberately not doing this time, so the scope does not creep later.\n\n## Requirements'));
     assert.ok(!a.remaining.some((f) => f.ruleId === 'required-section'));
     // The only new finding: the inserted template text is still to be replaced by the author.

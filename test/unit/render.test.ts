@@ -119,6 +119,17 @@ test('missing required sections appear as placeholders where the quick fix would
   assert.deepEqual(render(PRD).headings.map((h) => h.text), ['Bulk export', 'Problem', 'Requirements']);
 });
 
+test('no placeholder for a required section whose heading is there, misspelt or one level too deep', () => {
+  const body = (headings: string) => `---\ntype: user-story\nid: US-1\ntitle: Export\nstatus: draft\n---\n\n# Export\n\n${headings}`;
+  const story = '## Story\n\nAs a finance admin, I want to export invoices as CSV, so that I can reconcile them.\n\n';
+  for (const text of [body(`${story}## Acceptence criteria\n\n- [ ] One row.\n`), body(`${story}### Acceptance criteria\n\n- [ ] One row.\n`)]) {
+    const result = engine.lint(text, { path: 'docs/doc.md' });
+    assert.equal(result.findings.filter((f) => f.ruleId === 'required-section').length, 1);
+    assert.ok(!renderDocument(result, options).body.includes('pmdocs-missing'), text);
+  }
+  assert.ok(render(body(story)).body.includes('aria-label="Missing section: Acceptance criteria"'));
+});
+
 test('no placeholders when the required-section rule is turned off in the config', () => {
   const config = { ...defaultConfig(), rules: { 'required-section': 'off' as const } };
   const result = engine.lint(PRD, { path: 'docs/doc.md', config });

@@ -94,6 +94,8 @@ test('id-type-prefix: wrong case, unknown prefix, quoted ids, release ids', () =
   assert.ok(applyEdits(unknown, b!.fixes![0]!.edits).includes('id: US-12\n'));
   const rel = doc(REL_FM.replace('id: REL-1.4.0', 'id: PRD-9'), '# x\n');
   assert.deepEqual(findingsOf('id-type-prefix', rel).map((f) => f.message), ["id 'PRD-9' has the prd prefix, but this document is a release-notes: expected REL-<version>."]);
+  const epic = doc('type: epic\nid: PRD-5\ntitle: Export\nstatus: draft\nowner: "@jane"', '# x\n');
+  assert.deepEqual(findingsOf('id-type-prefix', epic).map((f) => f.message), ["id 'PRD-5' has the prd prefix, but this document is an epic: expected EPIC-<number>."]);
 });
 
 test("id-type-prefix: a workspace type's prefix is known too", () => {

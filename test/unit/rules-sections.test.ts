@@ -39,7 +39,7 @@ test('required-section: the fix inserts the section and its template where the o
   const [f] = findingsOf('required-section', PRD_NO_NON_GOALS);
   const fix = f!.fixes![0]!;
   assert.equal(fix.safe, false);
-  assert.equal(fix.title, "Insert a 'Non-goals' section");
+  assert.equal(fix.title, "Insert section 'Non-goals'");
   const after = applyEdits(PRD_NO_NON_GOALS, fix.edits);
   assert.ok(
     after.includes('- A quarter of accounts export monthly.\n\n## Non-goals\n\n- What we are deliberately not doing this time, so the scope does not creep later.\n\n## Requirements\n'),
@@ -277,6 +277,10 @@ test('release-change-type: any group from a workspace type, with its minimum', (
 `);
   assert.deepEqual(findingsOf('release-change-type', text, { config: configWith(retro) }).map((f) => f.message), [
     "Too few 'observations' sections (found 'Went well'): expected at least 2 of Went well, To improve.",
+  ]);
+  const one = workspaceType('retro', { sections: retro.sections, groups: { observations: { min: 1 } } });
+  assert.deepEqual(findingsOf('release-change-type', text.replace(/## Went well\n\n- Demos.\n\n/, ''), { config: configWith(one) }).map((f) => f.message), [
+    "Missing a section of the 'observations' group: expected one of Went well, To improve.",
   ]);
 });
 

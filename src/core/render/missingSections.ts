@@ -22,7 +22,8 @@ export function missingSections(result: LintResult): Missing[] {
   const textLength = result.doc.text.length;
   const out: Missing[] = [];
   for (const f of result.findings) {
-    if (f.ruleId !== REQUIRED_SECTION_RULE) continue;
+    // A finding with `actual` is about a heading that is there (misspelt, or one level too deep): no placeholder.
+    if (f.ruleId !== REQUIRED_SECTION_RULE || f.actual !== undefined) continue;
     const name = f.expected?.[0] ?? /'([^']+)'/.exec(f.message)?.[1];
     if (!name) continue;
     const offset = f.fixes?.[0]?.edits?.[0]?.start ?? textLength;

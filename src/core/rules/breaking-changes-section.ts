@@ -24,7 +24,7 @@ const rule: Rule = {
     ctx.report({
       ...(flag ?? placement.reportSpan),
       message: `The front matter says 'breaking: true', but there is no ${describeSpec(spec)} section: expected one telling readers what breaks and what to do before upgrading.`,
-      fixes: [{ title: `Insert a '${spec.name}' section`, edits: [insertSectionEdit(ctx, spec, placement)], safe: false }],
+      fixes: [{ title: `Insert section '${spec.name}'`, edits: [insertSectionEdit(ctx, spec, placement)], safe: false }],
     });
   },
 };

@@ -3,6 +3,7 @@
 // type's prefix, the message names that type: the usual cause is a copied file or a wrong `type`.
 
 import type { DocType } from '../doctypes/docType.js';
+import { article } from '../schema/wording.js';
 import type { TextEdit } from '../types.js';
 import type { Rule } from './rule.js';
 
@@ -25,7 +26,7 @@ const rule: Rule = {
     let message: string;
     if (other) {
       oldPrefix = other.idPrefix!;
-      message = `id '${id}' has the ${other.type} prefix, but this document is a ${type.type}: expected ${shape}.`;
+      message = `id '${id}' has the ${other.type} prefix, but this document is ${article(type.type)}: expected ${shape}.`;
     } else if (id.toUpperCase().startsWith(prefix.toUpperCase())) {
       oldPrefix = id.slice(0, prefix.length);
       message = `id '${id}' has the prefix '${oldPrefix}' in the wrong case: expected ${shape}.`;

@@ -26,7 +26,7 @@ const rule: Rule = {
       const label = typeof def.label === 'string' && def.label.trim() ? def.label.trim() : undefined;
       const hint = synonymHint(members);
       let message: string;
-      if (min === 1) message = label ? `Missing ${label}${hint}.` : `Missing a '${group}' section: expected one of ${names(members)}${hint}.`;
+      if (min === 1) message = label ? `Missing ${label}${hint}.` : `Missing a section of the '${group}' group: expected one of ${names(members)}${hint}.`;
       else message = `Too few '${group}' sections (found ${present.length ? present.map((s) => `'${s.name}'`).join(', ') : 'none'}): expected at least ${min} of ${names(members)}${hint}.`;
       ctx.report({
         ...placeSection(ctx, members[0]!).reportSpan,

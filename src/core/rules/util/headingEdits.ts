@@ -1,0 +1,64 @@
+// Edits on an existing heading: rename its words (keeping numbering, emoji, "(optional)" and trailing
+// comments such as suppressions) and change its level (keeping the levels of its subheadings relative).
+
+import type { Heading, Nodes, Text } from 'mdast';
+import { normalizeHeading, type Section } from '../../document/sections.js';
+import type { TextEdit } from '../../types.js';
+
+const EMOJI = '\\p{Extended_Pictographic}\\u{FE0F}\\u{200D}\\u{20E3}\\u{1F3FB}-\\u{1F3FF}';
+// What normalizeHeading drops around the words, as written in the source.
+const LEAD = new RegExp(`^(?:[\\s${EMOJI}]|[([]\\s*optional\\s*[)\\]][\\s:-]*|\\d+(?:\\.\\d+)*[.)]?\\s+|[ivxlc]+[.)]\\s+)*`, 'iu');
+const TRAIL = new RegExp(`(?:[\\s:.;,!?*_${EMOJI}-]|[([]\\s*optional\\s*[)\\]])*$`, 'iu');
+
+/** Replaces the words of a heading with `name`; undefined when the heading has no text to replace. */
+export function renameHeadingEdit(source: string, heading: Heading, name: string): TextEdit | undefined {
+  const words = textNodes(heading).filter((t) => normalizeHeading(t.value) !== '');
+  if (words.length === 1) {
+    // The usual case (`## 3. Non-gaols (optional)`, `## **Non-gaols**`): keep what surrounds the words.
+    const start = words[0]!.position?.start.offset;
+    const end = words[0]!.position?.end.offset;
+    if (start === undefined || end === undefined) return undefined;
+    const raw = source.slice(start, end);
+    const lead = LEAD.exec(raw)?.[0].length ?? 0;
+    const trail = TRAIL.exec(raw.slice(lead))?.[0].length ?? 0;
+    if (lead < raw.length - trail) return { start: start + lead, end: end - trail, newText: name };
+    return { start, end, newText: name };
+  }
+  // Words split over several pieces of markup: replace everything but trailing HTML comments.
+  const content = heading.children.filter((c, i, all) => !(c.type === 'html' && all.slice(i).every((n) => n.type === 'html')));
+  const start = content[0]?.position?.start.offset;
+  let end = content[content.length - 1]?.position?.end.offset;
+  if (start === undefined || end === undefined) return undefined;
+  while (end > start && /\s/.test(source[end - 1]!)) end--;
+  return { start, end, newText: name };
+}
+
+function textNodes(node: Nodes): Text[] {
+  if (node.type === 'text') return [node];
+  return 'children' in node ? (node.children as Nodes[]).flatMap(textNodes) : [];
+}
+
+const ATX = /^[ \t]{0,3}(#{1,6})(?=[ \t]|\r|\n|$)/;
+
+/** Sets an ATX heading to `depth` and shifts its subheadings by as much; undefined for setext headings. */
+export function headingLevelEdits(source: string, section: Section, depth: number): TextEdit[] | undefined {
+  const shift = depth - section.depth;
+  const own = hashesEdit(source, section.heading, depth);
+  if (!own) return undefined;
+  const edits = [own];
+  for (const node of section.content) {
+    if (node.type !== 'heading') continue;
+    const edit = hashesEdit(source, node, Math.min(6, Math.max(1, node.depth + shift)));
+    if (edit) edits.push(edit);
+  }
+  return edits;
+}
+
+function hashesEdit(source: string, heading: Heading, depth: number): TextEdit | undefined {
+  const at = heading.position?.start.offset;
+  if (at === undefined) return undefined;
+  const m = ATX.exec(source.slice(at, at + 12));
+  if (!m) return undefined;
+  const start = at + m[0].length - m[1]!.length;
+  return { start, end: start + m[1]!.length, newText: '#'.repeat(depth) };
+}
