@@ -2,12 +2,11 @@
 // the examples/ workspace opened in headless Chromium, a broken PRD in the editor, pmdocs: Validate
 // Workspace run from the command palette, the Problems panel showing the findings.
 //   node scripts/screenshot.mjs [--out media/screenshot-problems.png]
-// Needs the tools of scripts/setup-vscode-test.sh (run here) and a .vsix (built by `npm run package` if
-// missing). Everything it starts listens on 127.0.0.1 and is stopped before it exits.
+// Needs the tools of scripts/setup-vscode-test.sh (run here); packages the .vsix first (`npm run package`). Everything it starts listens on 127.0.0.1 and is stopped before it exits.
 import { chromium } from 'playwright-core';
 import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -42,7 +41,7 @@ let server;
 let browser;
 try {
   run('bash', [join(repo, 'scripts/setup-vscode-test.sh')], { stdio: ['ignore', 2, 2] });
-  if (!existsSync(vsix)) run(process.execPath, [join(repo, 'scripts/package.mjs')], { cwd: repo });
+  run(process.execPath, [join(repo, 'scripts/package.mjs')], { cwd: repo }); // always the current code
 
   const env = { ...process.env, PATH: `${nodeBin}:${process.env.PATH}`, XDG_DATA_HOME: join(tmp, 'xdg/data'), XDG_CONFIG_HOME: join(tmp, 'xdg/config'), XDG_CACHE_HOME: join(tmp, 'xdg/cache') };
   const userData = join(tmp, 'user-data');
