@@ -62,7 +62,9 @@ export function createEngine(init: { rules?: readonly Rule[] } = {}): Engine {
     if (!detection && !doc.frontMatter?.problems.length) return { findings: [], doc };
     const docType = detection?.docType;
     const reports: { rule: Rule; report: Report }[] = [];
-    const ctx = createContext(doc, docType, registry.all(), validator, (rule, report) => reports.push({ rule, report }));
+    // A path association settles the type, so the front matter need not repeat it.
+    const implied = detection?.by === 'association' ? { type: detection.docType.type } : undefined;
+    const ctx = createContext(doc, docType, registry.all(), validator, implied, (rule, report) => reports.push({ rule, report }));
     for (const rule of rules) {
       if (!docType && !rule.anyDocument) continue;
       if (severityFor(rule, config) === 'off') continue;
@@ -85,6 +87,7 @@ function createContext(
   docType: DocType | undefined,
   docTypes: readonly DocType[],
   validator: FrontMatterValidator,
+  implied: Record<string, unknown> | undefined,
   push: (rule: Rule, report: Report) => void,
 ): { api: RuleContext; current?: Rule } {
   let outline: DocOutline | undefined;
@@ -101,7 +104,7 @@ function createContext(
         return (outline ??= buildOutline(doc.root, doc.text.length));
       },
       get schemaProblems() {
-        return (schemaProblems ??= docType ? validator.validate(docType, doc) : []);
+        return (schemaProblems ??= docType ? validator.validate(docType, doc, implied) : []);
       },
       frontMatterSpan: (path, part) => (fm ? yamlSpan(fm, path, part) : undefined),
       frontMatterAnchor: fm ? fm.block.openFence : { start: 0, end: Math.min(doc.text.length, lineEnd(doc.text, 0)) },

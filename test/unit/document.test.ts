@@ -133,3 +133,16 @@ test('outline: a single leading H1 is the title, H2s are the sections with their
   assert.deepEqual(o.sections.map((s) => [s.title, s.key, s.content.length]), [['Problem', 'problem', 3], ['Goals', 'goals', 0]]);
   assert.equal(text.slice(o.sections[0]!.start, o.sections[0]!.end), '## Problem\n\nText\n\n### Detail\n\nMore\n\n');
 });
+
+test('a path association implies the type: no "missing type" for a document typed by its folder', async () => {
+  const { createEngine } = await import('../../src/core/engine.js');
+  const { defaultConfig } = await import('../../src/core/config/types.js');
+  const config = { ...defaultConfig('/ws'), associations: [{ glob: 'stories/**', type: 'user-story' }] };
+  const text = '---\nid: US-1\ntitle: Export\nstatus: draft\n---\n## Story\n\nAs a billing admin, I want a CSV so that I can reconcile.\n\n## Acceptance criteria\n\n- [ ] The file downloads\n';
+  const r = createEngine().lint(text, { path: '/ws/stories/US-1.md', config });
+  assert.equal(r.docType?.type, 'user-story');
+  assert.equal(r.detectedBy, 'association');
+  assert.deepEqual(r.findings.map((f) => `${f.ruleId}: ${f.message}`), []);
+  // The same document outside the associated folder is not a pmdocs document at all.
+  assert.equal(createEngine().lint(text, { path: '/ws/notes/US-1.md', config }).docType, undefined);
+});

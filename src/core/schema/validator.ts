@@ -21,7 +21,8 @@ import { pathLabel } from './wording.js';
 import { missingKeyFix } from '../fixes/missingKey.js';
 
 export interface FrontMatterValidator {
-  validate(docType: DocType, doc: ParsedDoc): SchemaProblem[];
+  /** `implied`: keys the detection already settled (a path association implies `type`). */
+  validate(docType: DocType, doc: ParsedDoc, implied?: Record<string, unknown>): SchemaProblem[];
 }
 
 export function createFrontMatterValidator(extraSchemas: Record<string, unknown>[]): FrontMatterValidator {
@@ -35,11 +36,11 @@ export function createFrontMatterValidator(extraSchemas: Record<string, unknown>
   };
 
   return {
-    validate(docType, doc) {
+    validate(docType, doc, implied) {
       const fm = doc.frontMatter;
       // Unreadable, refused or non-mapping front matter: frontmatter-syntax/-language say why.
       if (fm && !fm.data) return [];
-      const data = fm?.data ?? {};
+      const data = implied ? { ...implied, ...fm?.data } : (fm?.data ?? {});
       const set = setFor(docType);
       const compiled = set.compiled(docType);
       if (compiled.error !== undefined) return [compileProblem(docType, compiled.error, doc)];
