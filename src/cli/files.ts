@@ -1,9 +1,11 @@
 // Which files `pmdocs lint` checks. Arguments may be files (always linted, as asked), folders (their
 // **/*.md) or globs; without arguments, the config's `include` globs, else **/*.md under the cwd.
-// Folder and glob matches skip node_modules and git-ignored paths (every .gitignore from the git root
-// down); the per-file config's `exclude` is applied by the caller.
+// Folder and glob matches skip node_modules and git-ignored paths below the folder given (every
+// .gitignore from the git root down, never ignoring that folder itself); the per-file config's
+// `exclude` is applied by the caller.
 
 import ignore, { type Ignore } from 'ignore';
+import picomatch from 'picomatch';
 import { isDynamicPattern } from 'tinyglobby';
 import { dirname, isInside, relativePath, resolvePath } from '../core/config/paths.js';
 import type { CliHost } from './host.js';
@@ -28,17 +30,21 @@ export async function expandTargets(host: CliHost, cwd: string, args: string[], 
   const out: Expansion = { targets: [], missing: [], unmatched: [] };
   const found = new Map<string, boolean>();
   const add = (path: string, explicit: boolean) => found.set(path, (found.get(path) ?? false) || explicit);
-  const isIgnored = await gitignoreFilter(host, cwd);
-  const globbed = async (patterns: string[], base: string) =>
-    (await host.glob(patterns, { cwd: base, ignore: ALWAYS_IGNORED })).filter((p) => !isIgnored(p));
+  const gitignore = gitignoreFilters(host, cwd);
+  /** Matches of the patterns below `base`, minus what git ignores below `root` (the folder the user gave). */
+  const globbed = async (patterns: string[], base: string, root: string) => {
+    const isIgnored = await gitignore(root);
+    return (await host.glob(patterns, { cwd: base, ignore: ALWAYS_IGNORED })).filter((p) => !isIgnored(p));
+  };
 
   if (!args.length) {
-    for (const p of await globbed(defaults.patterns, defaults.cwd)) add(p, false);
+    for (const p of await globbed(defaults.patterns, defaults.cwd, defaults.cwd)) add(p, false);
   }
   for (const arg of args) {
     const slashed = arg.replace(/\\/g, '/');
     if (isDynamicPattern(slashed)) {
-      const matches = await globbed([slashed], cwd);
+      // The literal folder in front of the first wildcard (`docs` of `docs/**/*.md`) counts as named.
+      const matches = await globbed([slashed], cwd, resolvePath(cwd, picomatch.scan(slashed).base));
       if (!matches.length) out.unmatched.push(arg);
       for (const p of matches) add(p, false);
       continue;
@@ -46,29 +52,64 @@ export async function expandTargets(host: CliHost, cwd: string, args: string[], 
     const abs = resolvePath(cwd, slashed);
     const stat = await host.stat(abs);
     if (!stat) out.missing.push(arg);
-    else if (stat.isDirectory) for (const p of await globbed(['**/*.md'], abs)) add(p, false);
-    else add(abs, true);
+    else if (stat.isDirectory) {
+      const matches = await globbed(['**/*.md'], abs, abs);
+      if (!matches.length) out.unmatched.push(arg);
+      for (const p of matches) add(p, false);
+    } else add(abs, true);
   }
   out.targets = [...found].map(([path, explicit]) => ({ path, explicit })).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return out;
 }
 
-/** A predicate telling whether git would ignore a path, from every .gitignore between the git root and below cwd. */
-async function gitignoreFilter(host: CliHost, cwd: string): Promise<(path: string) => boolean> {
-  const gitRoot = await findGitRoot(host, cwd);
-  const files = new Set<string>();
-  for (let d = cwd; ; d = dirname(d)) {
-    files.add(`${d === '/' ? '' : d}/.gitignore`);
-    if (!gitRoot || d === gitRoot || dirname(d) === d) break;
-  }
-  for (const f of await host.glob(['**/.gitignore'], { cwd, ignore: ALWAYS_IGNORED, dot: true })) files.add(f);
-  const rules: { dir: string; ig: Ignore }[] = [];
-  for (const file of files) {
-    const text = await host.readFile(file).catch(() => undefined);
-    if (text) rules.push({ dir: dirname(file) || '/', ig: ignore().add(text) });
-  }
-  if (!rules.length) return () => false;
-  return (path) => rules.some(({ dir, ig }) => isInside(dir, path) && path !== dir && ig.ignores(relativePath(dir, path)));
+/**
+ * For a folder the user named (or stands in), a predicate telling whether git would ignore a path found
+ * below it. The .gitignore files from the git root down apply, each relative to its own folder, but
+ * never to the named folder itself or the folders above it: `pmdocs lint build/docs` lints build/docs
+ * even when `build/` is ignored, and still skips `build/docs/drafts/` when `drafts/` is.
+ */
+function gitignoreFilters(host: CliHost, cwd: string): (root: string) => Promise<(path: string) => boolean> {
+  const texts = new Map<string, Promise<string | undefined>>();
+  const read = (file: string) => {
+    let text = texts.get(file);
+    if (!text) texts.set(file, (text = host.readFile(file).catch(() => undefined)));
+    return text;
+  };
+  const filters = new Map<string, Promise<(path: string) => boolean>>();
+  const build = async (root: string): Promise<(path: string) => boolean> => {
+    // Outside a git repository, the .gitignore files up to the cwd still count (the user's project).
+    const top = (await findGitRoot(host, root)) ?? (isInside(cwd, root) ? cwd : root);
+    const files = new Set<string>();
+    for (let d = root; ; d = dirname(d)) {
+      files.add(`${d === '/' ? '' : d}/.gitignore`);
+      if (d === top || dirname(d) === d || !dirname(d)) break;
+    }
+    for (const f of await host.glob(['**/.gitignore'], { cwd: root, ignore: ALWAYS_IGNORED, dot: true })) files.add(f);
+    const rules: { dir: string; ig: Ignore }[] = [];
+    for (const file of files) {
+      const text = await read(file);
+      if (!text) continue;
+      const dir = dirname(file) || '/';
+      const ig = ignore().add(text);
+      // An ignore file above the root: re-include the root and every folder between them, so its
+      // patterns only decide about what lies below the root (git's last matching pattern wins).
+      if (dir !== root && isInside(dir, root)) ig.add(unignoreChain(relativePath(dir, root)));
+      rules.push({ dir, ig });
+    }
+    if (!rules.length) return () => false;
+    return (path) => rules.some(({ dir, ig }) => isInside(dir, path) && path !== dir && ig.ignores(relativePath(dir, path)));
+  };
+  return (root) => {
+    let filter = filters.get(root);
+    if (!filter) filters.set(root, (filter = build(root)));
+    return filter;
+  };
+}
+
+/** `a/b` → `!/a/` and `!/a/b/`: patterns that re-include exactly those folders (names escaped). */
+function unignoreChain(rel: string): string[] {
+  const segments = rel.split('/').filter(Boolean).map((s) => s.replace(/[\\*?[\]!#]/g, (c) => `\\${c}`));
+  return segments.map((_, i) => `!/${segments.slice(0, i + 1).join('/')}/`);
 }
 
 async function findGitRoot(host: CliHost, cwd: string): Promise<string | undefined> {

@@ -50,6 +50,8 @@ const APROVED_MESSAGE = "status 'aproved' is not allowed for a user-story. Allow
 
 interface Step {
   args: string[];
+  /** Folder of the tree the command runs in (default: the tree's root). */
+  cwd?: string;
   env?: Record<string, string>;
   code: number;
   /** Exact stdout, or fragments it must contain. */
@@ -157,6 +159,38 @@ const cases: Case[] = [
   ),
   one('a folder argument skips ignored files too', { '.gitignore': 'drafts/\n', 'docs/drafts/US-2.md': ERROR, 'docs/US-1.md': CLEAN }, { args: ['lint', 'docs'], code: 0, stdout: '' }),
   one('a gitignored file named explicitly is linted', { '.gitignore': 'drafts/\n', 'drafts/US-2.md': ERROR }, { args: ['lint', 'drafts/US-2.md'], code: 1, stdout: ['drafts/US-2.md'] }),
+  {
+    name: 'a gitignored folder named explicitly is linted; .gitignore still applies below it',
+    files: {
+      '.gitignore': 'corpus/\n*.tmp.md\n',
+      'US-1.md': CLEAN,
+      'corpus/1k/US-2.md': ERROR,
+      'corpus/1k/US-9.tmp.md': ERROR,
+      'corpus/1k/.gitignore': 'old/\n',
+      'corpus/1k/old/US-2.md': ERROR,
+    },
+    steps: [
+      { args: ['lint'], code: 0, stdout: '' },
+      ...[['corpus/1k'], ['corpus'], ['corpus/1k/'], ['corpus/1k/**/*.md'], ['./corpus/1k', 'US-1.md']].map((paths) => ({
+        args: ['lint', ...paths],
+        code: 1,
+        stdout: ['corpus/1k/US-2.md', '✖ 1 problem (1 error, 0 warnings)'],
+        stderr: '',
+      })),
+    ],
+    binary: true,
+  },
+  {
+    name: 'a named folder inside an ignored one, in a git repository, from a cwd inside the ignored folder',
+    files: { '.git/HEAD': 'ref: refs/heads/main\n', '.gitignore': 'bench/.corpus/\ndrafts/\n', 'bench/.corpus/1k/US-2.md': ERROR, 'bench/.corpus/1k/drafts/US-9.md': ERROR, 'bench/US-1.md': CLEAN },
+    steps: [
+      { args: ['lint', 'bench'], code: 0, stdout: '' },
+      { args: ['lint', '1k'], cwd: 'bench/.corpus', code: 1, stdout: ['1k/US-2.md', '✖ 1 problem (1 error, 0 warnings)'] },
+      // Standing in the folder is like naming it.
+      { args: ['lint'], cwd: 'bench/.corpus/1k', code: 1, stdout: ['US-2.md', '✖ 1 problem (1 error, 0 warnings)'] },
+    ],
+  },
+  one('a folder argument with no Markdown file in it is a warning', { 'US-1.md': CLEAN, 'empty/notes.txt': 'x' }, { args: ['lint', 'empty', 'US-1.md'], code: 0, stdout: '', stderr: "pmdocs: warning: no files match 'empty'\n" }),
   one(
     'folders and globs as arguments',
     { 'docs/US-2.md': ERROR, 'other/US-2.md': ERROR, 'stories/a/US-2.md': ERROR },
@@ -384,7 +418,7 @@ async function runInProcess(step: Step, dir: string) {
   let stderr = '';
   const code = await main({
     argv: step.args,
-    cwd: dir,
+    cwd: step.cwd ? join(dir, step.cwd) : dir,
     host: step.host ? step.host(createNodeHost()) : createNodeHost(),
     stdout: { write: (s: string) => (stdout += s), isTTY: false },
     stderr: { write: (s: string) => (stderr += s) },
@@ -396,7 +430,7 @@ async function runInProcess(step: Step, dir: string) {
 
 function runBinary(step: Step, dir: string) {
   const env: Record<string, string | undefined> = { ...process.env, USER: 'tester', NO_COLOR: undefined, PMDOCS_DEBUG: undefined, PMDOCS_WORKERS: undefined, ...step.env };
-  const r = spawnSync(process.execPath, [cli, ...step.args], { cwd: dir, env: env as NodeJS.ProcessEnv, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [cli, ...step.args], { cwd: step.cwd ? join(dir, step.cwd) : dir, env: env as NodeJS.ProcessEnv, encoding: 'utf8' });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
