@@ -238,8 +238,8 @@ test('CRLF line breaks and a BOM keep offsets right', () => {
 });
 
 const associated = { ...defaultConfig(''), associations: [{ glob: 'prd/**', type: 'prd' }] };
+// The association settles the type, so 'type' itself is not asked for.
 const ALL_PRD_REQUIRED = [
-  "Missing required key 'type' (document type, e.g. prd).",
   "Missing required key 'id' (stable id other documents use to point at this one, e.g. PRD-12).",
   "Missing required key 'title' (the human title, shown in lists and links, e.g. Export invoices as CSV).",
   "Missing required key 'status' (where the document is in its lifecycle, e.g. review).",
