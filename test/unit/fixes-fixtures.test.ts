@@ -4,7 +4,8 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { markdownFiles as files } from '../helpers/markdownFiles.js';
 import { join, relative } from 'node:path';
 import { createEngine } from '../../src/core/engine.js';
 import { applyFixes } from '../../src/core/fixes/applyFixes.js';
@@ -13,13 +14,6 @@ import type { Finding } from '../../src/core/types.js';
 
 const repo = join(import.meta.dirname, '../..');
 const engine = createEngine();
-
-function files(dir: string): string[] {
-  return readdirSync(dir).flatMap((n) => {
-    const p = join(dir, n);
-    return statSync(p).isDirectory() ? files(p) : n.endsWith('.md') ? [p] : [];
-  });
-}
 
 const key = (f: Finding) => `${f.ruleId}\0${f.message}`;
 const sources = [...files(join(repo, 'test/fixtures/rules')), ...files(join(repo, 'examples/broken'))].sort();

@@ -2,20 +2,14 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { markdownFiles as files } from '../helpers/markdownFiles.js';
 import { join, relative } from 'node:path';
 import { createEngine } from '../../src/core/engine.js';
 import { expectationsIn, key } from '../helpers/expectations.js';
 
 const root = join(import.meta.dirname, '../fixtures/rules');
 const engine = createEngine();
-
-function files(dir: string): string[] {
-  return readdirSync(dir).flatMap((n) => {
-    const p = join(dir, n);
-    return statSync(p).isDirectory() ? files(p) : n.endsWith('.md') ? [p] : [];
-  });
-}
 
 for (const file of files(root).sort()) {
   const name = relative(root, file);

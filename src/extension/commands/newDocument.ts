@@ -8,6 +8,7 @@ import defs from '../../../schemas/defs.schema.json';
 import type { DocType } from '../../core/doctypes/docType.js';
 import { frontMatterId } from '../../core/templates/index.js';
 import type { Linter } from '../diagnostics/linter.js';
+import { uriExists } from '../uriExists.js';
 import { planNewDocument, idFromVersion, asksForOwner, requiresOwner, today, type ExistingDoc } from './newDocumentPlan.js';
 
 export interface NewDocumentOptions {
@@ -107,7 +108,7 @@ async function newDocument(
   });
   if (plan.existingWithId) throw new Error(`${plan.id} exists already: ${plan.existingWithId}`);
   const target = anchor.with({ path: plan.path });
-  if (await exists(target)) throw new Error(`${vscode.workspace.asRelativePath(target)} exists already; pmdocs never overwrites a file`);
+  if (await uriExists(target)) throw new Error(`${vscode.workspace.asRelativePath(target)} exists already; pmdocs never overwrites a file`);
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(plan.text));
   log.info(`New ${docType.type} ${plan.id}: ${vscode.workspace.asRelativePath(target)}`);
   if (options.open !== false) await vscode.window.showTextDocument(target, { preview: false });
@@ -157,13 +158,4 @@ function activeFolder(): vscode.Uri | undefined {
   const uri = vscode.window.activeTextEditor?.document.uri;
   if (!uri || !vscode.workspace.getWorkspaceFolder(uri)) return undefined;
   return vscode.Uri.joinPath(uri, '..');
-}
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
 }

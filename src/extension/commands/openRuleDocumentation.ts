@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import { docsUrl } from '../../core/rules/rule.js';
 import type { Linter } from '../diagnostics/linter.js';
+import { uriExists } from '../uriExists.js';
 import { findingOf } from '../diagnostics/toDiagnostic.js';
 
 export function registerOpenRuleDocumentation(context: vscode.ExtensionContext, linter: Linter): vscode.Disposable {
@@ -12,7 +13,7 @@ export function registerOpenRuleDocumentation(context: vscode.ExtensionContext, 
     const id = (typeof ruleId === 'string' && ruleId) || ruleAtCursor() || (await pickRule(linter));
     if (!id) return undefined;
     const bundled = vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules', `${id}.md`);
-    if (/^[a-z0-9-]+$/.test(id) && (await exists(bundled))) {
+    if (/^[a-z0-9-]+$/.test(id) && (await uriExists(bundled))) {
       await vscode.commands.executeCommand('markdown.showPreview', bundled);
       return bundled;
     }
@@ -37,13 +38,4 @@ async function pickRule(linter: Linter): Promise<string | undefined> {
     { title: 'pmdocs: Open Rule Documentation', placeHolder: 'Pick a rule', matchOnDetail: true },
   );
   return picked?.label;
-}
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
 }
