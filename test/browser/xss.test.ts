@@ -230,6 +230,11 @@ async function assertNothingRan(o: Observed, label: string): Promise<void> {
 }
 
 async function assertLegitimateContent(page: Page, label: string): Promise<void> {
+  // Images load after the DOM is in place (on a busy machine well after 'rendered' is posted): wait for
+  // it, and let the assertion below say so if it never comes.
+  await page
+    .waitForFunction(`(document.querySelector('#pmdocs-body img[alt="ok image"]')?.naturalWidth ?? 0) > 0`, undefined, { timeout: 15_000 })
+    .catch(() => undefined);
   const seen = (await page.evaluate(CONTENT)) as {
     headings: string[]; cells: string[]; tasks: string[]; image: number; cardTitle?: string; cardId?: string;
     status?: string; findings: number; last: boolean;

@@ -150,6 +150,9 @@ export async function lintCommand(args: string[], io: Io): Promise<number> {
     }
   }
   await pool?.close();
+  // Reads finish in any order; everything printed from here on follows the file paths.
+  results.sort(byPath);
+  failures.sort();
   if (values.fix) {
     const fixed = await fixFiles(results, fixSources, loadEngine, io);
     results = fixed.results;
