@@ -3,9 +3,7 @@
 
 import { parseDocument, isMap, type Document } from 'yaml';
 import type { Root } from 'mdast';
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
-import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
+import { parseMarkdownTree } from './markdownTree.js';
 import type { Span } from '../types.js';
 import { LineIndex } from './lineIndex.js';
 import { blankOut, findFrontMatterBlock, type FrontMatterBlock } from './frontMatterBlock.js';
@@ -56,10 +54,7 @@ export function parseDoc(text: string, path?: string): ParsedDoc {
 }
 
 function parseBody(text: string): Root {
-  return fromMarkdown(text, {
-    extensions: [gfmTaskListItem()],
-    mdastExtensions: [gfmTaskListItemFromMarkdown()],
-  });
+  return parseMarkdownTree(text);
 }
 
 function parseFrontMatter(text: string, block: FrontMatterBlock): FrontMatter {
