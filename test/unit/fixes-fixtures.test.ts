@@ -53,10 +53,13 @@ for (const file of sources) {
  * - an inserted section holds the type's template text, which the content rules then ask the author
  *   to replace (that is what the template says too);
  * - disabling a specific rule on a value shows the generic schema finding it was standing in for
- *   (the engine keeps only the specific one while both are reported).
+ *   (the engine keeps only the specific one while both are reported);
+ * - quoting a coerced value whose finding said quoting alone would still be wrong leaves exactly that
+ *   remaining problem (the other fix offered, e.g. `"1.10.0"`, solves both).
  */
 function expectedNewFinding(fixed: Finding, added: Finding, title: string): boolean {
   if (fixed.ruleId === 'required-section' && title.startsWith('Insert') && /template text/.test(added.message)) return true;
   if (title.startsWith('Disable') && added.ruleId === 'frontmatter-schema' && fixed.ruleId !== 'frontmatter-schema') return true;
+  if (fixed.ruleId === 'yaml-coerced-scalar' && title.startsWith('Quote') && /would still be wrong/.test(fixed.message) && added.line === fixed.line) return true;
   return false;
 }

@@ -21,6 +21,10 @@ function apply(text: string, fix: Fix): string {
   return out;
 }
 
+const lines = (text: string) => text.split('\n');
+const lineOf = (text: string, needle: string): number => lines(text).findIndex((l) => l.startsWith(needle)) + 1;
+const line = (text: string, n: number): string => lines(text)[n - 1]!;
+
 const STORY_BODY = '\n# Export\n\n## Story\n\nAs a bookkeeper, I want to export invoices, so that my accountant gets them.\n\n## Acceptance criteria\n\n- [ ] All invoices of the month are in the file.\n';
 
 const docs: { name: string; text: string; path?: string }[] = [
@@ -103,7 +107,6 @@ test('fix edits touch only the value or key: comments and quote styles stay', ()
   const doc = docs[0]!;
   const findings = lint(doc.text);
   const fixFor = (ruleId: string, start: string) => findings.find((f) => f.ruleId === ruleId && f.message.startsWith(start))!.fixes![0]!;
-  const line = (text: string, n: number) => text.split('\n')[n - 1];
   assert.equal(line(apply(doc.text, fixFor('yaml-coerced-scalar', 'title')), 4), 'title: "2026" # the year we ship it');
   assert.equal(line(apply(doc.text, fixFor('frontmatter-schema', 'status')), 5), 'status: ready');
   assert.equal(line(apply(doc.text, fixFor('frontmatter-unknown-key', "Unknown key 'ownr'")), 6), 'owner: "@kim"');
@@ -124,9 +127,24 @@ test('a fix is safe only when it is the one obvious choice', () => {
   assert.deepEqual(titles('priority'), [["Replace with 'should'", false], ["Replace with 'could'", false]]);
 });
 
-test('no quote fix when quoting would not make the value valid', () => {
+test('a version YAML read as a number: "x.y.0" offered first, quoting as written second, neither safe', () => {
   const text = docs[1]!.text.replace('version: "2.5.0"', 'version: 2.5');
   const f = lint(text).find((x) => x.ruleId === 'yaml-coerced-scalar')!;
-  assert.equal(f.message, 'version 2.5 was read as a number; quoted as "2.5" it would still be wrong: version \'2.5\' does not match the SemVer version format: MAJOR.MINOR.PATCH with optional -prerelease and +build parts, no leading "v" (e.g. 2.4.0).');
-  assert.deepEqual((f.fixes ?? []).filter((x) => !x.title.startsWith('Disable')), []);
+  assert.equal(f.message, 'version 2.5 was read as a number; quoted as "2.5" it would still be wrong: version \'2.5\' does not match the SemVer version format: MAJOR.MINOR.PATCH with optional -prerelease and +build parts, no leading "v" (e.g. 2.4.0). Did you mean "2.5.0"?');
+  const fixes = (f.fixes ?? []).filter((x) => !x.title.startsWith('Disable'));
+  assert.deepEqual(fixes.map((x) => [x.title, x.safe]), [['Set to "2.5.0"', false], ['Quote the value: "2.5"', false]]);
+  assert.equal(line(apply(text, fixes[0]!), lineOf(text, 'version: 2.5')), 'version: "2.5.0"');
+  assert.equal(line(apply(text, fixes[1]!), lineOf(text, 'version: 2.5')), 'version: "2.5"');
+  // Applied, the first leaves no finding on the version; the second leaves only "not SemVer".
+  const after = lint(apply(text, fixes[0]!)).filter((x) => x.line === lineOf(text, 'version: 2.5'));
+  assert.deepEqual(after, []);
+  const quoted = lint(apply(text, fixes[1]!)).filter((x) => x.line === lineOf(text, 'version: 2.5')).map((x) => x.ruleId);
+  assert.deepEqual(quoted, ['release-version-id']);
+});
+
+test('a coerced value with no valid reading gets the quote fix only, not safe', () => {
+  const text = docs[1]!.text.replace('version: "2.5.0"', 'version: 2.5e3');
+  const f = lint(text).find((x) => x.ruleId === 'yaml-coerced-scalar')!;
+  assert.doesNotMatch(f.message, /Did you mean/);
+  assert.deepEqual((f.fixes ?? []).filter((x) => !x.title.startsWith('Disable')).map((x) => [x.title, x.safe]), [['Quote the value: "2.5e3"', false]]);
 });

@@ -87,12 +87,19 @@ function problemFor(issue: Issue, run: Run, ctx: MessageContext, targets: Target
     kind = 'coerced';
     const stillWrong = whyQuotingIsNotEnough(run, segments, path, coercion.source, ctx);
     const head = coercionPhrase(pathLabel(path), coercion);
+    // `version: 1.10` meant a version: "1.10.0" is the likely intent when that one is valid.
+    const completed = stillWrong ? versionCompletion(coercion.source) : undefined;
+    const completes = completed !== undefined && !whyQuotingIsNotEnough(run, segments, path, completed, ctx);
     draft = {
       ...draft,
-      message: stillWrong ? `${head}; quoted as "${coercion.source}" it would still be wrong: ${stillWrong}` : `${head}; quote it: "${coercion.source}"`,
+      message: stillWrong
+        ? `${head}; quoted as "${coercion.source}" it would still be wrong: ${stillWrong}${completes ? ` Did you mean "${completed}"?` : ''}`
+        : `${head}; quote it: "${coercion.source}"`,
       replaceWith: undefined,
     };
-    if (!stillWrong) fixes.push(quoteFix(doc.text, valueSpan));
+    if (completes) fixes.push({ title: `Set to "${completed}"`, edits: [{ ...valueSpan, newText: JSON.stringify(completed) }], safe: false });
+    // Quoting alone keeps what was written (the remaining problem is then reported as it is).
+    fixes.push(stillWrong ? { ...quoteFix(doc.text, valueSpan), safe: false } : quoteFix(doc.text, valueSpan));
   } else if (draft.replaceWith?.length && place.on === 'value' && valueSpan && isScalarOrEmpty(valueNode)) {
     fixes.push(...replacementFixes(doc.text, valueSpan, valueNode, draft.replaceWith));
   } else if (draft.renameTo?.length && place.on === 'key' && exact && fm && isScalar(target.pair?.key)) {
@@ -144,6 +151,13 @@ function isScalarOrEmpty(node: Node | undefined): boolean {
 }
 
 /** If the value, quoted, would still fail the schema: the message of what would remain. */
+/** `1.10` → `1.10.0`, `2` → `2.0.0`: what a number written for a SemVer version most likely meant. */
+function versionCompletion(source: string): string | undefined {
+  if (/^\d+\.\d+$/.test(source)) return `${source}.0`;
+  if (/^\d+$/.test(source)) return `${source}.0.0`;
+  return undefined;
+}
+
 function whyQuotingIsNotEnough(run: Run, segments: string[], path: (string | number)[], source: string, ctx: MessageContext): string | undefined {
   const candidate = withValue(run.data, segments, source);
   const pointer = `/${segments.map((s) => s.replace(/~/g, '~0').replace(/\//g, '~1')).join('/')}`;
