@@ -4,8 +4,8 @@
 
 import * as vscode from 'vscode';
 import type { LintResult } from '../../core/engine.js';
-import { parseDoc } from '../../core/document/parse.js';
-import { renderDocument, type RenderedDocument, type RenderedHeading } from '../../core/render/index.js';
+import type { RenderedDocument, RenderedHeading } from '../../core/render/index.js';
+import type { Renderer } from './renderer.js';
 import { previewShell } from './html.js';
 import { createNonce } from './nonce.js';
 import { parseWebviewMessage, type HostMessage, type WebviewMessage } from './protocol.js';
@@ -68,6 +68,7 @@ export class PreviewPanel implements vscode.Disposable {
     /** A following panel switches to whichever pmdocs document becomes active. */
     readonly following: boolean,
     private readonly host: PanelHost,
+    private readonly renderer: Renderer,
   ) {
     this.#document = document;
     this.#disposables.push(
@@ -185,7 +186,7 @@ export class PreviewPanel implements vscode.Disposable {
     if (fresh) return fresh;
     const last = this.#lastResult;
     const path = this.#document.uri.scheme === 'untitled' ? undefined : this.#document.uri.path;
-    return { docType: last?.docType, detectedBy: last?.detectedBy, findings: last?.findings ?? [], doc: parseDoc(this.#document.getText(), path) };
+    return { docType: last?.docType, detectedBy: last?.detectedBy, findings: last?.findings ?? [], doc: this.renderer.parse(this.#document.getText(), path) };
   }
 
   #render(result: LintResult): RenderedDocument {
@@ -193,7 +194,7 @@ export class PreviewPanel implements vscode.Disposable {
     this.#lastResult = result;
     let rendered: RenderedDocument;
     try {
-      rendered = renderDocument(result, {
+      rendered = this.renderer.render(result, {
         allowRemoteImages: allowRemoteImages(this.#document.uri),
         resolveImage: imageResolver(this.panel.webview, this.#document.uri),
       });

@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { PreviewPanel, VIEW_TYPE, type PanelHost } from './panel.js';
 import { parsePreviewState } from './protocol.js';
 import { webviewOptions } from './resources.js';
+import { loadRenderer, type Renderer } from './renderer.js';
 
 export type PreviewMode = 'perDocument' | 'followActiveEditor';
 
@@ -40,6 +41,7 @@ export class PreviewManager implements vscode.Disposable, vscode.WebviewPanelSer
   /** `pmdocs.openPreview` / `pmdocs.openPreviewToSide`. */
   async open(uri: vscode.Uri | undefined, toSide: boolean): Promise<PreviewPanel | undefined> {
     const document = await this.#documentFor(uri);
+    const renderer = await loadRenderer();
     if (!document) {
       void vscode.window.showInformationMessage('pmdocs: open a Markdown document to preview it.');
       return undefined;
@@ -59,7 +61,7 @@ export class PreviewManager implements vscode.Disposable, vscode.WebviewPanelSer
       enableFindWidget: true,
       retainContextWhenHidden: false,
     });
-    return this.#adopt(panel, document, mode === 'followActiveEditor');
+    return this.#adopt(panel, document, mode === 'followActiveEditor', renderer);
   }
 
   /** After a reload VS Code hands back each panel with the state its page saved. */
@@ -76,12 +78,12 @@ export class PreviewManager implements vscode.Disposable, vscode.WebviewPanelSer
       return;
     }
     panel.webview.options = webviewOptions(this.host.extensionUri, document.uri);
-    this.#adopt(panel, document, previewMode() === 'followActiveEditor');
+    this.#adopt(panel, document, previewMode() === 'followActiveEditor', await loadRenderer());
   }
 
-  #adopt(panel: vscode.WebviewPanel, document: vscode.TextDocument, following: boolean): PreviewPanel {
+  #adopt(panel: vscode.WebviewPanel, document: vscode.TextDocument, following: boolean, renderer: Renderer): PreviewPanel {
     panel.iconPath = new vscode.ThemeIcon('open-preview');
-    const preview = new PreviewPanel(panel, document, following, this.host);
+    const preview = new PreviewPanel(panel, document, following, this.host, renderer);
     this.#panels.add(preview);
     preview.onDidDispose(() => this.#panels.delete(preview));
     return preview;

@@ -1,0 +1,20 @@
+// The render libraries (remark, rehype, parse5, the sanitiser) are loaded when the first preview opens,
+// not when the extension activates: most sessions never open a preview.
+
+import type { renderDocument } from '../../core/render/index.js';
+import type { parseDoc } from '../../core/document/parse.js';
+
+export interface Renderer {
+  render: typeof renderDocument;
+  parse: typeof parseDoc;
+}
+
+let loading: Promise<Renderer> | undefined;
+
+export function loadRenderer(): Promise<Renderer> {
+  loading ??= Promise.all([import('../../core/render/index.js'), import('../../core/document/parse.js')]).then(([r, p]) => ({
+    render: r.renderDocument,
+    parse: p.parseDoc,
+  }));
+  return loading;
+}
