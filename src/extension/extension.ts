@@ -37,11 +37,11 @@ export function activate(context: vscode.ExtensionContext): PmdocsApi {
     problems,
     configs,
     controller,
-    registerStatusBar(controller),
+    registerStatusBar(controller, context.extensionMode),
     watchConfiguration(configs, controller, validateAllQuietly),
     registerShowOutput(log),
     registerOpenRuleDocumentation(context, linter),
-    registerValidateWorkspace(controller, configs, log),
+    registerValidateWorkspace(controller, configs, log, context.extensionMode),
     registerNewDocument(context, linter, log),
     ...registerProviders(services),
   );

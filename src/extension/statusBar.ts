@@ -7,12 +7,21 @@ import type { DiagnosticsController } from './diagnostics/diagnosticsController.
 
 export const IS_PMDOCS_DOCUMENT = 'pmdocs.isPmdocsDocument';
 
-export function registerStatusBar(controller: DiagnosticsController): vscode.Disposable {
+/** What the item shows; `pmdocs.test.statusBar` returns it in test runs (the item itself is not readable). */
+export interface StatusBarSnapshot {
+  visible: boolean;
+  text: string;
+  tooltip: string;
+  command: string;
+}
+
+export function registerStatusBar(controller: DiagnosticsController, mode?: vscode.ExtensionMode): vscode.Disposable {
   const item = vscode.window.createStatusBarItem('pmdocs.status', vscode.StatusBarAlignment.Right, 100);
   item.name = 'pmdocs';
   item.command = 'workbench.actions.view.problems';
   let shownFor: string | undefined;
   let contextValue: boolean | undefined;
+  let visible = false;
 
   const update = () => {
     const editor = vscode.window.activeTextEditor;
@@ -24,6 +33,7 @@ export function registerStatusBar(controller: DiagnosticsController): vscode.Dis
     }
     if (!editor || !result?.docType) {
       item.hide();
+      visible = false;
       shownFor = undefined;
       return;
     }
@@ -34,11 +44,17 @@ export function registerStatusBar(controller: DiagnosticsController): vscode.Dis
     item.tooltip = `pmdocs: ${label} — ${count(errors, 'error')}, ${count(warnings, 'warning')}. Click to open the Problems panel.`;
     item.accessibilityInformation = { label: `pmdocs ${label}: ${count(errors, 'error')}, ${count(warnings, 'warning')}`, role: 'button' };
     item.show();
+    visible = true;
     shownFor = editor.document.uri.toString();
   };
 
   update();
+  const testOnly =
+    mode === vscode.ExtensionMode.Test
+      ? [vscode.commands.registerCommand('pmdocs.test.statusBar', (): StatusBarSnapshot => ({ visible, text: item.text, tooltip: String(item.tooltip ?? ''), command: String(item.command ?? '') }))]
+      : [];
   return vscode.Disposable.from(
+    ...testOnly,
     item,
     vscode.window.onDidChangeActiveTextEditor(update),
     controller.onDidValidate((e) => {

@@ -4,8 +4,9 @@
 
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { closeAllEditors, diagnosticsWhen, fileUri, open, readFile, reportTimeout, ruleOf, validated, writeFile } from './helpers.js';
+import { closeAllEditors, diagnosticsWhen, fileUri, open, readFile, replaceText, reportTimeout, ruleOf, validated, when, writeFile } from './helpers.js';
 import type { WorkspaceSummary } from '../../src/extension/commands/validateWorkspace.js';
+import type { StatusBarSnapshot } from '../../src/extension/statusBar.js';
 
 const isOpen = (uri: vscode.Uri) => vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString());
 
@@ -66,6 +67,51 @@ suite('commands', () => {
     // A file validated from disk follows the disk: fixing it there clears the Problems panel entry.
     await writeFile('closed/US-77-never-opened.md', (await readFile(broken)).replace('status: redy', 'status: ready'));
     await diagnosticsWhen(broken, (d) => d.length === 0, 'no diagnostics once fixed on disk');
+  });
+
+  test('Validate Workspace stops when cancelled: the files after that point are not checked', async () => {
+    const story = (n: number) => `---\ntype: user-story\nid: US-${n}\ntitle: Cancel ${n}\nstatus: redy\n---\n\n# Cancel ${n}\n\n## Story\n\nAs a support agent, I want a thing, so that I can work.\n\n## Acceptance criteria\n\n- [ ] It works.\n`;
+    const files = await Promise.all([81, 82, 83, 84].map((n) => writeFile(`cancel/US-${n}-cancel.md`, story(n))));
+    const flagged = () => files.filter((f) => vscode.languages.getDiagnostics(f).some((d) => d.source === 'pmdocs')).length;
+    assert.equal(flagged(), 0, 'nothing checked yet');
+    const { summary, messages } = await vscode.commands.executeCommand<{ summary: WorkspaceSummary; messages: string[] }>('pmdocs.test.validateWorkspaceCancelledAfter', 1);
+    assert.equal(summary.cancelled, true);
+    assert.equal(messages.length, 1, `progress after the cancel: ${messages.join(' | ')}`);
+    assert.match(messages[0]!, new RegExp(`^1/${summary.files} `));
+    assert.ok(summary.files >= 4 + 3, `files: ${summary.files}`);
+    assert.ok(flagged() <= 1, `${flagged()} of the 4 new files were checked after the cancel`);
+    // Run to the end, all four are reported.
+    const full = await vscode.commands.executeCommand<WorkspaceSummary>('pmdocs.validateWorkspace', { silent: true });
+    assert.equal(full.cancelled, false);
+    for (const f of files) await diagnosticsWhen(f, (d) => d.length === 1, `the status error in ${vscode.workspace.asRelativePath(f)}`);
+  });
+
+  test('the status bar shows the doc type and counts of the active pmdocs document, and hides elsewhere', async () => {
+    const status = () => vscode.commands.executeCommand<StatusBarSnapshot>('pmdocs.test.statusBar');
+    const uri = await writeFile('status/US-91-status.md', '---\ntype: user-story\nid: US-91\ntitle: Status\nstatus: redy\n---\n\n# Status\n\n## Story\n\nAs a support agent, I want a thing.\n\n## Acceptance criteria\n\n- [ ] It works.\n');
+    const editor = await open(uri);
+    const result = await validated(editor.document);
+    const errors = result.findings.filter((f) => f.severity === 'error').length;
+    const warnings = result.findings.filter((f) => f.severity === 'warning').length;
+    assert.ok(errors >= 1, 'the misspelt status is an error');
+    let shown = await status();
+    assert.equal(shown.visible, true);
+    assert.equal(shown.text, `$(checklist) user-story $(error) ${errors} $(warning) ${warnings}`);
+    assert.match(shown.tooltip, new RegExp(`^pmdocs: .* — ${errors} errors?, ${warnings} warnings?\\. Click to open the Problems panel\\.$`));
+    assert.equal(shown.command, 'workbench.actions.view.problems');
+    // Fixed as typed: the item follows the new result.
+    await replaceText(editor, 'status: redy', 'status: ready');
+    await replaceText(editor, 'I want a thing.', 'I want a thing, so that I can work.');
+    const clean = await validated(editor.document);
+    assert.deepEqual(clean.findings.map((f) => `${f.ruleId}: ${f.message}`), []);
+    shown = await status();
+    assert.equal(shown.text, '$(checklist) user-story $(check)');
+    // A Markdown file that is not a pmdocs document: no item.
+    const readme = fileUri('README.md');
+    await open(readme);
+    await when(vscode.window.onDidChangeActiveTextEditor, () => (vscode.window.activeTextEditor?.document.uri.toString() === readme.toString() ? true : undefined), 'the README editor');
+    shown = await status();
+    assert.equal(shown.visible, false);
   });
 
   test('Open Rule Documentation opens the rule page shipped with the extension', async () => {

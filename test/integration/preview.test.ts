@@ -104,6 +104,23 @@ suite('preview', () => {
     assert.equal(vscode.window.activeTextEditor!.selection.active.line, line - 1);
   });
 
+  test('restored after a window reload: the serializer brings the panel back from its saved state', async () => {
+    const uri = await writeFile('preview/PRD-46-restored.md', PRD.replace('PRD-42', 'PRD-46').replace('Preview me', 'Restored'));
+    const editor = await open(uri);
+    // What VS Code does on reload: a panel of our view type and the state the page saved ({source}).
+    assert.equal(await vscode.commands.executeCommand<boolean>('pmdocs.preview.test.restore', { source: uri.toString() }), true);
+    const shown = await waitForContent(uri, editor.document.version);
+    assert.match(shown.card, /<span class="pmdocs-id">PRD-46<\/span>/);
+    await tabLabelled('Preview Restored');
+    // A state that names a file that is gone, or no file at all: the panel is closed, nothing breaks.
+    const gone = vscode.Uri.joinPath(uri, '../PRD-47-deleted.md');
+    for (const state of [{ source: gone.toString() }, { source: '' }, null, 'junk', { source: 42 }]) {
+      assert.equal(await vscode.commands.executeCommand<boolean>('pmdocs.preview.test.restore', state), false, JSON.stringify(state));
+    }
+    // The workbench reports closed tabs asynchronously: wait for it rather than read too early.
+    await when(vscode.window.tabGroups.onDidChangeTabs, () => (previewTabs().some((t) => t.label === 'Preview') ? undefined : true), 'no empty preview tab left behind');
+  });
+
   test('per document: opening the preview of the same document again reuses its panel', async () => {
     const uri = await writeFile('preview/PRD-43-again.md', PRD.replace('PRD-42', 'PRD-43').replace('Preview me', 'Again'));
     const editor = await open(uri);

@@ -58,8 +58,8 @@ export async function validateWorkspace(
   return summary;
 }
 
-export function registerValidateWorkspace(controller: DiagnosticsController, configs: ConfigProvider, log: vscode.LogOutputChannel): vscode.Disposable {
-  return vscode.commands.registerCommand('pmdocs.validateWorkspace', async (options?: { silent?: boolean }) => {
+export function registerValidateWorkspace(controller: DiagnosticsController, configs: ConfigProvider, log: vscode.LogOutputChannel, mode?: vscode.ExtensionMode): vscode.Disposable {
+  const command = vscode.commands.registerCommand('pmdocs.validateWorkspace', async (options?: { silent?: boolean }) => {
     // Asked for by the user: a notification they can cancel; in the background (setting): the status bar.
     const location = options?.silent ? vscode.ProgressLocation.Window : vscode.ProgressLocation.Notification;
     const summary = await vscode.window.withProgress(
@@ -76,4 +76,23 @@ export function registerValidateWorkspace(controller: DiagnosticsController, con
     }
     return summary;
   });
+  if (mode !== vscode.ExtensionMode.Test) return command;
+  // Test runs only: what pressing Cancel on the notification does, after `cancelAfter` files. Resolves to
+  // the summary and the progress messages that were shown.
+  const cancelTest = vscode.commands.registerCommand('pmdocs.test.validateWorkspaceCancelledAfter', async (cancelAfter: number) => {
+    const source = new vscode.CancellationTokenSource();
+    const messages: string[] = [];
+    const progress = {
+      report: (p: { message?: string }) => {
+        messages.push(p.message ?? '');
+        if (messages.length >= cancelAfter) source.cancel();
+      },
+    };
+    try {
+      return { summary: await validateWorkspace(controller, configs, log, progress, source.token), messages };
+    } finally {
+      source.dispose();
+    }
+  });
+  return vscode.Disposable.from(command, cancelTest);
 }

@@ -24,6 +24,9 @@ export function registerPreview(context: vscode.ExtensionContext, deps: PreviewD
  * polling).
  * `pmdocs.preview.test.receive(uri, message)` hands a message to the panel exactly as if its page had
  * posted it; resolves to whether it passed the checks.
+ * `pmdocs.preview.test.restore(state)` does what VS Code does after a window reload: a new panel of our
+ * view type is handed to the serializer with the state its page saved; resolves to whether a preview
+ * now lives in it (false: the panel was disposed).
  */
 function testCommands(manager: PreviewManager): vscode.Disposable[] {
   const panelFor = (uri: string) => [...manager.panels].find((p) => p.source === uri);
@@ -45,6 +48,13 @@ function testCommands(manager: PreviewManager): vscode.Disposable[] {
       const panel = panelFor(uri);
       if (!panel) throw new Error(`no preview open for ${uri}`);
       return panel.handleMessage(message);
+    }),
+    vscode.commands.registerCommand('pmdocs.preview.test.restore', async (state: unknown) => {
+      const panel = vscode.window.createWebviewPanel(VIEW_TYPE, 'Preview', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true });
+      let disposed = false;
+      panel.onDidDispose(() => (disposed = true));
+      await manager.deserializeWebviewPanel(panel, state);
+      return !disposed && [...manager.panels].some((p) => p.panel === panel);
     }),
   ];
 }
