@@ -193,6 +193,8 @@ async function open(path: string, html: string): Promise<Observed> {
     return url.startsWith(`${origin}/`) ? route.continue() : route.abort();
   });
   const ready = observed.waitForPost((m) => m.type === 'ready');
+  // A shared 2-core CI machine can be slow to start a page: allow for it (the test's own limit still applies).
+  page.setDefaultTimeout(120_000);
   await page.goto(`${origin}${path}`, { waitUntil: 'load' });
   await ready;
   return observed;
