@@ -54,6 +54,7 @@ test('the same tree as micromark on every example and fixture document', () => {
 const cases: [string, string][] = [
   ['emphasis, strong, code and escapes', '# A *b* **c** `d` \\*e\\* ``f`g``\n\nText with \\\\ and *nested **strong** emph*.\n'],
   ['entities', 'Fish &amp; chips &copy; 2026 &#35;1 &unknown; &\n'],
+  ['escapes and entities at the edges of text nodes', '#### &amp;\n\n![i](a.png) \\\\\n`c` \\\\  \nx *y* &amp;\n'],
   ['links, images, autolinks and references', 'See [docs](https://x.y/a_(b) "T (1)"), ![logo](l.png), <https://x.y/z> and [ref][r].\n\n[r]: https://r.example "R"\n'],
   ['soft and hard breaks', 'one\ntwo  \nthree\\\nfour\n   five\n'],
   ['task items and non-task brackets', '- [ ] open\n- [x] done\n- [X] Done too\n- [ ]\n- [a] not a task\n  - [ ] nested\n1. [ ] ordered task\n'],

@@ -28,6 +28,7 @@ class TreeBuilder {
   /** Offset where each line starts; lines end at \r\n, \n or \r, as commonmark.js splits them. */
   private readonly lineStarts: number[] = [0];
   private cursor = 0;
+  private lastLine = 0;
 
   constructor(private readonly src: string) {
     for (let i = 0; i < src.length; i++) {
@@ -292,6 +293,12 @@ class TreeBuilder {
   private text(value: string, limit: number): Text {
     const src = this.src;
     const begin = this.cursor;
+    // Usually the value is written exactly as parsed, right at the cursor (a `\\` or `&` in it may be an
+    // escape or an entity in the source, which the walk below handles).
+    if (begin + value.length <= limit && value.indexOf('\\') < 0 && value.indexOf('&') < 0 && src.startsWith(value, begin)) {
+      this.cursor = begin + value.length;
+      return { type: 'text', value, position: this.position(begin, this.cursor) };
+    }
     let at = begin;
     let first = -1;
     for (let k = 0; k < value.length; k++) {
@@ -371,6 +378,14 @@ class TreeBuilder {
 
   private point(offset: number): Point {
     const starts = this.lineStarts;
+    // Nodes come in source order: the line of the previous point (or the next one) is the usual answer.
+    const near = this.lastLine;
+    for (let l = near; l <= near + 1 && l < starts.length; l++) {
+      if (starts[l]! <= offset && (l + 1 >= starts.length || offset < starts[l + 1]!)) {
+        this.lastLine = l;
+        return { line: l + 1, column: offset - starts[l]! + 1, offset };
+      }
+    }
     let lo = 0;
     let hi = starts.length - 1;
     while (lo < hi) {
@@ -378,6 +393,7 @@ class TreeBuilder {
       if (starts[mid]! <= offset) lo = mid;
       else hi = mid - 1;
     }
+    this.lastLine = lo;
     return { line: lo + 1, column: offset - starts[lo]! + 1, offset };
   }
 

@@ -29,13 +29,20 @@ export function sectionBodyText(text: string, section: Section): string {
 const collapse = (s: string): string => s.replace(/\s+/g, ' ').trim();
 
 export function emptiness(text: string, section: Section, spec: SectionSpec | undefined): Emptiness {
-  const body = collapse(sectionBodyText(text, section));
+  const raw = sectionBodyText(text, section);
+  const template = spec && typeof spec.template === 'string' ? spec.template : undefined;
+  const isTemplate = () => template !== undefined && raw.length <= 2 * template.length + 64 && collapse(template) === collapse(raw);
+  // The first word that is not a placeholder settles it (sections can be thousands of lines long).
+  for (const m of raw.matchAll(WORD)) {
+    if (!PLACEHOLDER_WORDS.has(m[0].toLowerCase())) return isTemplate() ? { kind: 'template' } : { kind: 'content' };
+  }
+  const body = collapse(raw);
   if (!body) return { kind: 'empty' };
-  if (spec && typeof spec.template === 'string' && collapse(spec.template) === body) return { kind: 'template' };
-  const words = body.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim().split(' ').filter(Boolean);
-  if (words.every((w) => PLACEHOLDER_WORDS.has(w))) return { kind: 'placeholder', found: body.length > 40 ? `${body.slice(0, 39)}…` : body };
-  return { kind: 'content' };
+  if (isTemplate()) return { kind: 'template' };
+  return { kind: 'placeholder', found: body.length > 40 ? `${body.slice(0, 39)}…` : body };
 }
+
+const WORD = /[\p{L}\p{N}]+/gu;
 
 /** Words for a message: "is empty", "holds only the placeholder 'TBD'", "still holds the template text". */
 export function describeEmptiness(e: Exclude<Emptiness, { kind: 'content' }>): string {
