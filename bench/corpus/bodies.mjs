@@ -23,6 +23,20 @@ function fill(r, d, width, more) {
   return lines.slice(0, Math.max(1, lines.length - 1));
 }
 
+/**
+ * Clean PRDs keep Must at or below 60 % of their requirements (DSDM; pmdocs' moscow-must-overload).
+ * The weighted draw averages 37.5 % but a table now and then lands above 60 %: relabel the last excess
+ * Musts as Should, without drawing from the rng, so every other byte of the corpus stays the same.
+ */
+function capMust(rows) {
+  let must = rows.filter((row) => row[2] === 'Must').length;
+  for (let k = rows.length - 1; k >= 0 && must * 5 > rows.length * 3; k--) {
+    if (rows[k][2] !== 'Must') continue;
+    rows[k][2] = 'Should';
+    must--;
+  }
+}
+
 export function renderPrd(d, r) {
   const width = r.chance(0.4) ? 80 : 0;
   const bullet = r.chance(0.85) ? '-' : '*';
@@ -78,17 +92,21 @@ export function renderPrd(d, r) {
     if (d.table) {
       // the editor-freezing case: one GFM table with thousands of rows
       const rows = Array.from({ length: TABLE_ROWS }, (_, k) => [`R-${k + 1}`, requirementText(r, d), requirementPriority(r)]);
+      capMust(rows);
       lines.push(...table(['ID', 'Requirement', 'Priority'], rows));
     } else {
       const L = Math.min(budget(0.3), 300);
       const two = L > 20 && r.chance(0.5);
       const n1 = two ? Math.round(L * 0.6) : Math.max(4, L);
       const row = (k) => [`R-${k}`, requirementText(r, d), requirementPriority(r), requirementNote(r)];
+      const functional = Array.from({ length: n1 }, (_, k) => row(k + 1));
+      const nonFunctional = two ? Array.from({ length: Math.max(3, L - n1) }, (_, k) => row(n1 + k + 1)) : [];
+      capMust([...functional, ...nonFunctional]);
       if (two) lines.push('### Functional', '');
-      lines.push(...table(['ID', 'Requirement', 'Priority', 'Notes'], Array.from({ length: n1 }, (_, k) => row(k + 1))));
+      lines.push(...table(['ID', 'Requirement', 'Priority', 'Notes'], functional));
       if (two) {
         lines.push('', '### Non-functional', '');
-        lines.push(...table(['ID', 'Requirement', 'Priority', 'Notes'], Array.from({ length: Math.max(3, L - n1) }, (_, k) => row(n1 + k + 1))));
+        lines.push(...table(['ID', 'Requirement', 'Priority', 'Notes'], nonFunctional));
       }
     }
     sec('Requirements', 'Requirements', lines);

@@ -176,7 +176,7 @@ test('a YAML schema file with x-pmdocs becomes a doc type; inline overrides repl
   const host = memoryHost({
     '/ws/.pmdocs.json': JSON.stringify({
       docTypes: {
-        adr: { schema: './adr.yaml', sections: [{ name: 'Context', required: true }, { name: 'Consequences', required: true }], idPrefix: 'DEC-' },
+        adr: { schema: './adr.yaml', sections: [{ name: 'Context', required: true }, { name: 'Consequences', required: true }], idPrefix: 'DEC-', reopenStatus: 'proposed' },
       },
     }),
     '/ws/adr.yaml': [
@@ -192,6 +192,7 @@ test('a YAML schema file with x-pmdocs becomes a doc type; inline overrides repl
       '    - name: Context',
       '      required: true',
       '  template: "# {{title}}\\n"',
+      '  settledStatuses: [accepted]',
       '',
     ].join('\n'),
   });
@@ -200,6 +201,7 @@ test('a YAML schema file with x-pmdocs becomes a doc type; inline overrides repl
   const adr = c.docTypes[0]!;
   assert.equal(adr.type, 'adr');
   assert.equal(adr.idPrefix, 'DEC-');
+  assert.deepEqual([adr.settledStatuses, adr.reopenStatus], [['accepted'], 'proposed'], 'lifecycle data from x-pmdocs and from the config');
   assert.equal(adr.template, '# {{title}}\n', 'what the config does not override comes from x-pmdocs');
   assert.deepEqual(adr.sections.map((s) => s.name), ['Context', 'Consequences']);
   assert.equal(adr.builtIn, false);

@@ -12,6 +12,7 @@ import { configWith, doc, findingsOf, fixture, lint, PRD_FM, STORY_FM, where } f
 const BODY_RULES = [
   'required-section', 'section-order', 'empty-section', 'user-story-statement', 'acceptance-criteria', 'gherkin-malformed',
   'release-change-type', 'breaking-changes-section', 'rice-score', 'id-type-prefix', 'release-version-id', 'date-order',
+  'unresolved-at-approval', 'moscow-must-overload',
 ];
 
 const crashes = (text: string, config = defaultConfig('/ws')) => lint(text, { config }).filter((f) => /failed on this document/.test(f.message));
@@ -96,7 +97,7 @@ test('CRLF and BOM copies of every body-rule fixture give the same findings on t
   for (const file of fixtureFiles) {
     const text = fixture(file);
     const expected = key(text);
-    assert.deepEqual(key(text.replace(/\n/g, '\r\n')), expected, `CRLF ${file}`);
+    assert.deepEqual(key(text.replace(/\r?\n/g, '\r\n')), expected, `CRLF ${file}`);
     assert.deepEqual(key(`\uFEFF${text}`).map((k) => k.replace(/^1:(\d+)/, (_, c) => `1:${Number(c) - 1}`)), expected.map((k) => k.replace(/^1:(\d+)/, (_, c) => `1:${Number(c)}`)), `BOM ${file}`);
   }
 });

@@ -175,6 +175,55 @@ test('gherkin-malformed: CRLF gives the same lines and columns', () => {
   assert.equal(covered(crlf, b[0]!), 'Given 3 invoices in March');
 });
 
+test("gherkin-malformed: one When block — a chained 'When' or an 'And when' is another action, with the first When as related location", () => {
+  const text = ac('```gherkin\nScenario: Export CSV\n  Given 3 invoices in March\n  When I open the export\n  When I choose March\n  And when I press Export\n  Then I get 3 rows\n```');
+  const found = findingsOf('gherkin-malformed', text);
+  assert.deepEqual(found.map((f) => [where(f), covered(text, f), f.message]), [
+    ['20:3-20:22', 'When I choose March', "Another 'When' in scenario 'Export CSV': a scenario checks one action; make the actions one step or split the scenario."],
+    ['21:3-21:26', 'And when I press Export', "Another 'When' in scenario 'Export CSV': a scenario checks one action; make the actions one step or split the scenario."],
+  ]);
+  assert.deepEqual(found[0]!.related?.map((r) => [text.slice(r.start, r.end), r.message]), [['When I open the export', "The scenario's first 'When'"]]);
+  assert.equal(found[0]!.severity, 'warning');
+});
+
+test("gherkin-malformed: a When block continued by And/But is one block; a 'When' after 'Then' gets one finding, not two", () => {
+  const oneBlock = ac('```gherkin\nScenario: Export CSV\n  Given 3 invoices in March\n  When I choose March\n  And I press Export\n  But I do not wait\n  Then I get 3 rows\n```');
+  assert.deepEqual(findingsOf('gherkin-malformed', oneBlock), []);
+  const again = ac('```gherkin\nScenario: Export CSV\n  Given 3 invoices\n  When I export\n  Then I get 3 rows\n  When I export again\n```');
+  assert.deepEqual(findingsOf('gherkin-malformed', again).map((f) => f.message), ["'When' after 'Then' in scenario 'Export CSV': the action belongs before the outcome."]);
+  // In plain list lines too, with bold keywords.
+  const prose = ac('**Filter**\n\n- **Given** 3 invoices\n- **When** I filter by March\n- **But** when I clear the filter\n- **Then** I get 3 rows');
+  const [f, ...rest] = findingsOf('gherkin-malformed', prose);
+  assert.equal(rest.length, 0);
+  assert.equal(covered(prose, f!), 'But** when I clear the filter');
+  assert.equal(f!.message, "Another 'When' in scenario 'Filter': a scenario checks one action; make the actions one step or split the scenario.");
+});
+
+test('gherkin-malformed: more than 8 steps is reported once, on the 9th step, with the count', () => {
+  const steps = (n: number) => ['Given a', 'When b', 'Then c', ...Array.from({ length: n - 3 }, (_, i) => `And d${i + 1}`)].map((s) => `  ${s}`).join('\n');
+  assert.deepEqual(findingsOf('gherkin-malformed', ac(`\`\`\`gherkin\nScenario: Eight\n${steps(8)}\n\`\`\``)), []);
+  const text = ac(`\`\`\`gherkin\nScenario: Eleven\n${steps(11)}\n\`\`\``);
+  const found = findingsOf('gherkin-malformed', text);
+  assert.deepEqual(found.map((f) => [where(f), covered(text, f), f.message]), [
+    ['26:3-26:9', 'And d6', "Scenario 'Eleven' has 11 steps (at most 8): split it into scenarios that each check one behaviour."],
+  ]);
+  const unnamed = ac(Array.from({ length: 9 }, (_, i) => `- ${['Given', 'When', 'Then'][Math.min(i, 2)]} step ${i + 1}`).join('\n').replace(/- Then step ([4-9])/g, '- And step $1'));
+  assert.deepEqual(findingsOf('gherkin-malformed', unnamed).map((f) => [where(f), f.message]), [
+    ['24:3-24:13', 'The scenario on line 16 has 9 steps (at most 8): split it into scenarios that each check one behaviour.'],
+  ]);
+});
+
+test('gherkin-malformed: the new checks give the same lines and columns with CRLF', () => {
+  const lf = ac('```gherkin\nScenario: Export CSV\n  Given 3 invoices\n  When I open the export\n  When I choose March\n  Then I get 3 rows\n```');
+  const crlf = lf.replace(/\n/g, '\r\n');
+  const [a] = findingsOf('gherkin-malformed', lf);
+  const [b] = findingsOf('gherkin-malformed', crlf);
+  assert.equal(where(b!), where(a!));
+  assert.equal(where(b!), '20:3-20:22');
+  assert.equal(covered(crlf, b!), 'When I choose March');
+  assert.equal(crlf.slice(b!.related![0]!.start, b!.related![0]!.end), 'When I open the export');
+});
+
 test('the story rules stay quiet on a clean story', () => {
   const text = ac('```gherkin\nScenario: Export a month\n  Given 3 invoices in March\n  When I export March\n  Then I get 3 rows\n```');
   assert.deepEqual(lint(text), []);

@@ -28,6 +28,7 @@ const RULE_IDS = [
   'frontmatter-syntax', 'frontmatter-language', 'frontmatter-schema', 'frontmatter-unknown-key', 'yaml-coerced-scalar',
   'required-section', 'section-order', 'empty-section', 'user-story-statement', 'acceptance-criteria', 'gherkin-malformed',
   'release-change-type', 'breaking-changes-section', 'rice-score', 'id-type-prefix', 'release-version-id', 'date-order',
+  'unresolved-at-approval', 'moscow-must-overload',
 ];
 
 /** The ajv set-up the engine uses: 2020-12, strict, all errors, formats, x-pmdocs checked by its metaSchema. */
@@ -293,10 +294,13 @@ test('the sections the contract requires, with their roles', () => {
     .map((s: Json) => [s.name, s.required ? 'required' : s.requiredWhen ? `when ${JSON.stringify(s.requiredWhen)}` : s.group ? `group ${s.group}` : 'optional', s.role ?? '-', s.satisfiedBy ?? '-']);
   assert.deepEqual(summary('prd'), [
     ['Problem', 'required', '-', '-'], ['Goals', 'required', '-', '-'], ['Non-goals', 'required', '-', '-'],
-    ['Requirements', 'required', '-', '-'], ['Success metrics', 'required', '-', 'success_metrics'],
+    ['Requirements', 'required', 'requirements', '-'], ['Success metrics', 'required', '-', 'success_metrics'],
+    ['Open questions', 'optional', 'open-questions', '-'],
     ['Press release', 'when {"format":"prfaq"}', '-', '-'], ['FAQ', 'when {"format":"prfaq"}', '-', '-'],
   ]);
-  assert.deepEqual(summary('user-story'), [['Story', 'required', 'story', '-'], ['Acceptance criteria', 'required', 'acceptance-criteria', '-']]);
+  assert.deepEqual(summary('user-story'), [
+    ['Story', 'required', 'story', '-'], ['Acceptance criteria', 'required', 'acceptance-criteria', '-'], ['Open questions', 'optional', 'open-questions', '-'],
+  ]);
   assert.deepEqual(summary('epic'), [['Summary', 'required', '-', '-']]);
   assert.deepEqual(summary('release-notes'), [
     ['Highlights', 'required', 'highlights', '-'], ['Breaking changes', 'when {"breaking":true}', 'breaking-changes', '-'],
@@ -304,6 +308,23 @@ test('the sections the contract requires, with their roles', () => {
   ]);
   assert.deepEqual(xOf('release-notes').groups, { 'change-type': { min: 1, label: 'a change-type section (Added, Changed, Deprecated, Removed, Fixed or Security)' } });
   assert.deepEqual(xOf('prd').order, ['Problem', 'Goals', 'Non-goals', 'Requirements']);
+});
+
+test('settled statuses are statuses of the type, in lifecycle order, and the reopen status is an earlier, unsettled one', () => {
+  const settled = Object.fromEntries(DOC_TYPES.map((t) => [t, [xOf(t).settledStatuses, xOf(t).reopenStatus ?? null]]));
+  assert.deepEqual(settled, {
+    prd: [['approved', 'building', 'launched'], 'review'],
+    epic: [['active', 'done'], 'proposed'],
+    'user-story': [['ready', 'in-progress', 'in-review', 'done'], 'draft'],
+    'release-notes': [['released'], null],
+  });
+  for (const type of DOC_TYPES) {
+    const statuses: string[] = loadSchema(type).properties.status.enum;
+    const x = xOf(type);
+    const at = x.settledStatuses.map((s: string) => statuses.indexOf(s));
+    assert.ok(at.every((i: number, k: number) => i >= 0 && (k === 0 || i > at[k - 1])), `${type}: settledStatuses ${x.settledStatuses}`);
+    if (x.reopenStatus) assert.ok(statuses.indexOf(x.reopenStatus) >= 0 && statuses.indexOf(x.reopenStatus) < at[0], `${type}: reopenStatus`);
+  }
 });
 
 /** What `pmdocs new` would write, with the placeholders filled. */

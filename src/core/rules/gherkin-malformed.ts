@@ -1,18 +1,22 @@
 // Given/When/Then scenarios read as setup → action → outcome. Checked in ```gherkin/```feature blocks
 // anywhere in the document and in plain step lines of the acceptance-criteria section: When and Then
-// present, no Given after When/Then, no When after Then, And/But never first, Outline with Examples.
+// present, no Given after When/Then, no When after Then, And/But never first, Outline with Examples,
+// exactly one When block (a When step plus the And/But steps that continue it), at most 8 steps.
 
 import type { Span } from '../types.js';
 import type { Rule, RuleContext } from './rule.js';
 import { findSection } from './util/findSections.js';
-import { codeBlockLines, gherkinBlocks, phases, proseBlocks, readScenarios, type Scenario } from './util/gherkin.js';
+import { codeBlockLines, gherkinBlocks, phases, proseBlocks, readScenarios, type Scenario, type Step } from './util/gherkin.js';
 import { specsWithRole } from './util/sectionSpecs.js';
 
 const SHAPE = 'Given (setup), When (action), Then (outcome)';
+const MAX_STEPS = 8;
+/** "And when …" / "But when …": a continuation step that starts another action. */
+const AND_WHEN = /^[*_]{0,3}(?:And|But)[*_]{0,3}\s+[*_]{0,3}when\b/i;
 
 const rule: Rule = {
   id: 'gherkin-malformed',
-  description: 'Given/When/Then scenarios are well-formed: When and Then present, steps in setup → action → outcome order, Outlines with Examples.',
+  description: 'Given/When/Then scenarios are well-formed: When and Then present, steps in setup → action → outcome order, one When block, at most 8 steps, Outlines with Examples.',
   defaultSeverity: 'warning',
   check(ctx) {
     const text = ctx.doc.text;
@@ -44,6 +48,7 @@ function checkScenario(ctx: RuleContext, scenario: Scenario): void {
   const effective = phases(scenario.steps);
   let seenWhen = false;
   let seenThen = false;
+  let firstWhen: Step | undefined;
   scenario.steps.forEach((step, i) => {
     const phase = effective[i];
     if (i === 0 && (step.keyword === 'And' || step.keyword === 'But' || step.keyword === '*')) {
@@ -52,8 +57,23 @@ function checkScenario(ctx: RuleContext, scenario: Scenario): void {
     if (step.keyword === 'Given' && (seenWhen || seenThen)) {
       ctx.report({ ...step, message: `'Given' after '${seenThen ? 'Then' : 'When'}' in ${name}: setup belongs before the action.` });
     }
-    if (step.keyword === 'When' && seenThen) {
+    const whenAfterThen = step.keyword === 'When' && seenThen;
+    if (whenAfterThen) {
       ctx.report({ ...step, message: `'When' after 'Then' in ${name}: the action belongs before the outcome.` });
+    }
+    // Exactly one When block: a second 'When' keyword (chained or after other steps) or an 'And when'
+    // starts another action. A 'When' after a 'Then' is already reported above: one finding per step.
+    const startsWhen = step.keyword === 'When' || ((step.keyword === 'And' || step.keyword === 'But') && AND_WHEN.test(ctx.doc.text.slice(step.start, step.end)));
+    if (startsWhen && firstWhen && !whenAfterThen) {
+      ctx.report({
+        ...step,
+        message: `Another 'When' in ${name}: a scenario checks one action; make the actions one step or split the scenario.`,
+        related: [{ start: firstWhen.start, end: firstWhen.end, message: "The scenario's first 'When'" }],
+      });
+    }
+    if (startsWhen) firstWhen ??= step;
+    if (i === MAX_STEPS) {
+      ctx.report({ ...step, message: `${capitalise(name)} has ${scenario.steps.length} steps (at most ${MAX_STEPS}): split it into scenarios that each check one behaviour.` });
     }
     if (phase === 'When') seenWhen = true;
     if (phase === 'Then') seenThen = true;

@@ -11,11 +11,13 @@ import frontmatterSchema from './frontmatter-schema.js';
 import frontmatterUnknownKey from './frontmatter-unknown-key.js';
 import gherkinMalformed from './gherkin-malformed.js';
 import idTypePrefix from './id-type-prefix.js';
+import moscowMustOverload from './moscow-must-overload.js';
 import releaseChangeType from './release-change-type.js';
 import releaseVersionId from './release-version-id.js';
 import requiredSection from './required-section.js';
 import riceScore from './rice-score.js';
 import sectionOrder from './section-order.js';
+import unresolvedAtApproval from './unresolved-at-approval.js';
 import userStoryStatement from './user-story-statement.js';
 import yamlCoercedScalar from './yaml-coerced-scalar.js';
 
@@ -30,11 +32,13 @@ export const rules: readonly Rule[] = Object.freeze([
   frontmatterUnknownKey,
   gherkinMalformed,
   idTypePrefix,
+  moscowMustOverload,
   releaseChangeType,
   releaseVersionId,
   requiredSection,
   riceScore,
   sectionOrder,
+  unresolvedAtApproval,
   userStoryStatement,
   yamlCoercedScalar,
 ]);

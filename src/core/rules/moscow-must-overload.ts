@@ -1,0 +1,137 @@
+// MoSCoW in the requirements section (the type's section with role `requirements`): DSDM keeps the Must
+// share of a timebox at or below 60 %, so some Shoulds and Coulds can be dropped when estimates slip.
+// Priorities are read from pipe tables with a Priority (or MoSCoW) column and from list items tagged
+// `Must:`, `**Must**`, `[Must]`, `(Must)` or `… (Must)`. More than 60 % Must among at least 5 Must/Should/
+// Could items is one finding on the first table's header (or first tagged item); a Priority cell that is
+// not a MoSCoW value is reported on the cell, when the column otherwise uses MoSCoW.
+
+import type { Nodes, Paragraph, RootContent } from 'mdast';
+import type { Span } from '../types.js';
+import type { Rule, RuleContext } from './rule.js';
+import { findAllSections } from './util/findSections.js';
+import { tableIn, type TableCell } from './util/pipeTable.js';
+import { specsWithRole } from './util/sectionSpecs.js';
+
+type Moscow = 'must' | 'should' | 'could' | 'wont';
+
+const MIN_ITEMS = 5;
+const EXPECTED = "Must, Should, Could or Won't";
+
+const PRIORITY_HEADER = /^(?:moscow(?:\s+priority)?|prio(?:rity)?(?:\s*\(moscow\))?)$/i;
+// A MoSCoW word, optionally "have" and a note in parentheses: "Must", "must-have", "Won't have (v2)", "M".
+const VALUE = /^(must|should|could|won'?t|will not|[mscw])(?:[\s-]+have)?(?:\s+this\s+time)?(?:\s*\([^()]*\))?$/;
+// Not prioritised yet: nothing to judge here (unresolved-at-approval reports a TBD once it matters).
+const UNSET = /^(?:|[-–—?]+|n\/?a|tbd|tbc|todo)$/;
+
+const TAG = String.raw`(must|should|could|won'?t|wont)(?:[ -]have)?`;
+const LIST_TAGS = [
+  new RegExp(String.raw`^[\[(]${TAG}[\])]`, 'i'), // [Must] …, (Must) …
+  new RegExp(String.raw`^(\*\*|__|\*|_)${TAG}:?\1`, 'i'), // **Must** …, _Must:_ …
+  new RegExp(String.raw`^${TAG}\s*(?::|\s[-–—]\s)`, 'i'), // Must: …, Must – …
+  new RegExp(String.raw`[\[(]${TAG}[\])][.!]?$`, 'i'), // … (Must)
+  new RegExp(String.raw`(\*\*|__)${TAG}\1[.!]?$`, 'i'), // … **Must**
+  new RegExp(String.raw`\s[-–—]\s${TAG}[.!]?$`, 'i'), // … — Must
+];
+
+export function moscowValue(cell: string): Moscow | 'unset' | undefined {
+  const v = cell.replace(/[*_~`]/g, '').replace(/[’‘]/g, "'").replace(/\s+/g, ' ').replace(/\.$/, '').trim().toLowerCase();
+  if (UNSET.test(v)) return 'unset';
+  const m = VALUE.exec(v);
+  if (!m) return undefined;
+  const w = m[1]!;
+  return w.startsWith('m') ? 'must' : w.startsWith('s') ? 'should' : w.startsWith('c') ? 'could' : 'wont';
+}
+
+interface Count {
+  must: number;
+  should: number;
+  could: number;
+  wont: number;
+  /** Where the overload is reported: the first prioritised table's header row or tagged list item. */
+  anchor?: Span;
+}
+
+const rule: Rule = {
+  id: 'moscow-must-overload',
+  description: 'At most 60 % of the prioritised requirements are Must (DSDM), and Priority cells hold MoSCoW values.',
+  defaultSeverity: 'warning',
+  check(ctx) {
+    const count: Count = { must: 0, should: 0, could: 0, wont: 0 };
+    const seen = new Set<Nodes>();
+    for (const spec of specsWithRole(ctx.docType, 'requirements')) {
+      for (const section of findAllSections(ctx, spec)) {
+        for (const node of section.content) visitBlock(ctx, node, count, seen);
+      }
+    }
+    const total = count.must + count.should + count.could;
+    // Integer arithmetic: more than 3/5 (60 %) Must.
+    if (total < MIN_ITEMS || count.must * 5 <= total * 3 || !count.anchor) return;
+    const percent = Math.round((count.must * 100) / total);
+    const most = Math.floor((total * 3) / 5);
+    ctx.report({
+      ...count.anchor,
+      message: `${count.must} of ${total} requirements (${percent} %) are Must: DSDM keeps Must at or below 60 % so there is contingency; expected at most ${most} Must, the rest Should or Could.`,
+      expected: [`at most ${most} Must`],
+      actual: `${count.must} Must`,
+    });
+  },
+};
+
+function visitBlock(ctx: RuleContext, node: RootContent | Nodes, count: Count, seen: Set<Nodes>): void {
+  if (seen.has(node)) return;
+  seen.add(node);
+  if (node.type === 'paragraph') readTable(ctx, node, count);
+  else if (node.type === 'listItem') readListItem(ctx, node, count, seen);
+  else if (node.type === 'list' || node.type === 'blockquote') for (const c of node.children) visitBlock(ctx, c, count, seen);
+}
+
+function readTable(ctx: RuleContext, paragraph: Paragraph, count: Count): void {
+  const table = tableIn(paragraph, ctx.doc.text);
+  if (!table) return;
+  const column = table.header.cells.findIndex((c) => PRIORITY_HEADER.test(c.text.replace(/[*_`]/g, '').trim()));
+  if (column < 0) return;
+  const cells = table.rows.map((r) => r.cells[column]).filter((c): c is TableCell => !!c);
+  const values = cells.map((c) => moscowValue(c.text));
+  const moscow = values.filter((v) => v && v !== 'unset').length;
+  const other = values.filter((v) => v === undefined).length;
+  // A column on another scale (P0–P3, High/Low) is not MoSCoW: neither counted nor reported.
+  if (moscow === 0 || other > moscow) return;
+  values.forEach((v, i) => {
+    const cell = cells[i]!;
+    if (v === undefined) {
+      ctx.report({ start: cell.start, end: cell.end, message: `Priority '${cell.text}' is not a MoSCoW value: expected ${EXPECTED}.`, expected: EXPECTED.split(/, | or /), actual: cell.text });
+    } else if (v !== 'unset') {
+      count[v]++;
+    }
+  });
+  count.anchor ??= { start: table.header.start, end: table.header.end };
+}
+
+function readListItem(ctx: RuleContext, item: Nodes & { type: 'listItem' }, count: Count, seen: Set<Nodes>): void {
+  const first = item.children[0];
+  if (first?.type === 'paragraph') {
+    seen.add(first);
+    const start = first.position?.start.offset;
+    const end = first.position?.end.offset;
+    if (start !== undefined && end !== undefined) {
+      const raw = ctx.doc.text.slice(start, end);
+      const lineEnd = raw.search(/\r\n|\n|\r/);
+      const line = (lineEnd < 0 ? raw : raw.slice(0, lineEnd)).replace(/^\[[ xX]\]\s+/, '').trimEnd();
+      const wholeItem = lineEnd < 0 ? line : raw.replace(/\s+/g, ' ').trim();
+      for (const re of LIST_TAGS) {
+        const m = re.exec(re.source.startsWith('^') ? line : wholeItem);
+        if (!m) continue;
+        const tag = moscowValue(m.slice(1).find((g) => g && /[a-z]/i.test(g))!);
+        if (tag && tag !== 'unset') {
+          count[tag]++;
+          const lineText = (lineEnd < 0 ? raw : raw.slice(0, lineEnd)).replace(/(?:\s*<!--.*?-->)+\s*$/, '').trimEnd();
+          count.anchor ??= { start, end: start + lineText.length };
+        }
+        break;
+      }
+    }
+  }
+  for (const c of item.children) visitBlock(ctx, c, count, seen);
+}
+
+export default rule;
