@@ -53,6 +53,7 @@ export const RULE_IDS = [
   'id-type-prefix',
   'release-version-id',
   'date-order',
+  'ref-unresolved',
 ];
 
 export const riceScore = ({ reach, impact, confidence, effort }) => (reach * impact * (confidence / 100)) / effort;

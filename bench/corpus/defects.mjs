@@ -97,11 +97,13 @@ const typeDefect = (path, raw, value) => (r, d, fm, body, g) => {
   return { kind: 'type', field: path, value, rules: ['frontmatter-schema', 'yaml-coerced-scalar'], detect: 'schema', at: { fm: path } };
 };
 
-const patternDefect = (path, values) => (r, d, fm, body, g) => {
+/** `ref`: the field holds another document's id, so ref-unresolved may report it too (`epic: PRD-12` names a PRD). */
+const patternDefect = (path, values, ref = false) => (r, d, fm, body, g) => {
   if (!fm.has(path) || !g.take(path.split('[')[0])) return null;
   const value = r.pick(values(d));
   fm.setRaw(path, yq(value));
-  return { kind: 'pattern', field: path, value, rules: ['frontmatter-schema', 'id-type-prefix', 'release-version-id'], detect: 'schema', at: { fm: path } };
+  const rules = ['frontmatter-schema', 'id-type-prefix', 'release-version-id', ...(ref ? ['ref-unresolved'] : [])];
+  return { kind: 'pattern', field: path, value, rules, detect: 'schema', at: { fm: path } };
 };
 
 function idPrefixDefect(r, d, fm, body, g) {
@@ -307,7 +309,7 @@ function catalog(type) {
     return [
       ...common,
       [1, enumDefect('priority', BAD.priority)],
-      [1, patternDefect('prd', (d) => [d.prd.replace('-', ''), d.prd.toLowerCase(), `EPIC-${d.prd.slice(4)}`])],
+      [1, patternDefect('prd', (d) => [d.prd.replace('-', ''), d.prd.toLowerCase(), `EPIC-${d.prd.slice(4)}`], true)],
       [1, dateDefect(dates)],
       [1, idPrefixDefect],
       [1, dateOrderDefect],
@@ -322,8 +324,8 @@ function catalog(type) {
         const value = r.pick(['five', '3', 'TBD']);
         return typeDefect('estimate', `"${value}"`, value)(r, d, fm, body, g);
       }],
-      [2, patternDefect('epic', (d) => [d.epic.replace('-', ''), d.epic.toLowerCase(), `PRD-${d.epic.slice(5)}`])],
-      [1, patternDefect('prd', (d) => [d.prd.replace('-', ''), d.prd.toLowerCase()])],
+      [2, patternDefect('epic', (d) => [d.epic.replace('-', ''), d.epic.toLowerCase(), `PRD-${d.epic.slice(5)}`], true)],
+      [1, patternDefect('prd', (d) => [d.prd.replace('-', ''), d.prd.toLowerCase()], true)],
       [1, patternDefect('id', (d) => [d.id.replace('-', ''), d.id.toLowerCase(), d.id.replace('US', 'STORY')])],
       [1, idPrefixDefect],
       [1, dateDefect(dates)],
@@ -346,7 +348,7 @@ function catalog(type) {
       const path = fm.has(`stories[${k}]`) ? `stories[${k}]` : null;
       if (!path) return null; // flow lists have no per-item line
       const id = d.stories[k].id;
-      return patternDefect(path, () => [id.replace('-', ''), id.toLowerCase(), `story-${id.slice(3)}`])(r, d, fm, body, g);
+      return patternDefect(path, () => [id.replace('-', ''), id.toLowerCase(), `story-${id.slice(3)}`], true)(r, d, fm, body, g);
     }],
     [1, patternDefect('id', (d) => [`REL-v${d.version}`, `rel-${d.version}`, `REL_${d.version}`])],
     [1, noChangeType],

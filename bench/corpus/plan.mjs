@@ -151,8 +151,12 @@ export function planCorpus(o) {
     d.status = day > TODAY ? r.pick(['planned', 'in-progress']) : r.chance(0.03) ? 'yanked' : 'released';
     if (d.status === 'yanked') d.yankedReason = r.pick(['CSV export dropped rows with non-ASCII names', 'the migration locked large workspaces', 'a regression in SSO logins']);
     d.stories = stories.length ? r.sample(stories, r.int(3, 12)) : [];
-    // a released version lists only finished stories
-    if (d.status === 'released' || d.status === 'yanked') for (const s of d.stories) if (s.status !== 'wont-do') s.status = 'done';
+    // a released version lists only done stories (a wont-do story did not ship: pmdocs's
+    // release-story-not-done reports it)
+    if (d.status === 'released' || d.status === 'yanked') {
+      d.stories = d.stories.filter((s) => s.status !== 'wont-do');
+      for (const s of d.stories) s.status = 'done';
+    }
     d.owner = r.chance(0.3) ? r.pick(HANDLES) : null;
   }
 

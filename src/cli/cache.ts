@@ -1,14 +1,17 @@
 // `--cache`: lint results by content hash, under node_modules/.cache/pmdocs of the cwd. A file's entry is
-// reused when its text, its config's fingerprint (the config file and every schema file it read) and
-// the pmdocs version are all unchanged. Configs are remembered too, so an unchanged re-run never
-// resolves them (no ajv, no remark: only reading and hashing).
+// reused when its text, its config's fingerprint (the config file and every schema file it read), what
+// the workspace index answers to the questions its lint asked (the cross-document rules: the ids it
+// references, their types and statuses) and the pmdocs version are all unchanged. Configs and each
+// file's workspace-index record are remembered too, so an unchanged re-run never resolves a config nor
+// parses a file (no ajv, no YAML, no remark: only reading and hashing).
 
 import { createHash } from 'node:crypto';
 import type { ConfigProblem } from '../core/config/types.js';
+import type { IndexedDoc, IndexQuery } from '../core/workspace/index.js';
 import type { CliHost } from './host.js';
 import type { FileResult } from './results.js';
 
-const FORMAT = 1;
+const FORMAT = 2;
 
 export interface CachedConfig {
   /** sha1 of each source file's text (null: the file did not exist). */
@@ -24,6 +27,17 @@ export interface CachedFile {
   config: string;
   docType?: string;
   findings: FileResult['findings'];
+  /** What the lint asked the workspace index (absent: nothing). */
+  queries?: IndexQuery[];
+  /** Hash of the index's answers to `queries` at lint time ('none': linted without an index). */
+  workspace: string;
+}
+
+/** A file's record in the workspace index (null: not a pmdocs document), by text and config. */
+export interface CachedEntry {
+  hash: string;
+  config: string;
+  entry: IndexedDoc | null;
 }
 
 interface CacheData {
@@ -31,6 +45,7 @@ interface CacheData {
   version: string;
   configs: Record<string, CachedConfig>;
   files: Record<string, CachedFile>;
+  index: Record<string, CachedEntry>;
 }
 
 export const hashText = (text: string): string => createHash('sha1').update(text).digest('hex');
@@ -45,7 +60,7 @@ export class LintCache {
     data: CacheData | undefined,
     version: string,
   ) {
-    this.#data = data && data.format === FORMAT && data.version === version ? data : { format: FORMAT, version, configs: {}, files: {} };
+    this.#data = data && data.format === FORMAT && data.version === version ? data : { format: FORMAT, version, configs: {}, files: {}, index: {} };
   }
 
   static async open(host: CliHost, cwd: string, version: string): Promise<LintCache> {
@@ -69,9 +84,21 @@ export class LintCache {
     this.#dirty = true;
   }
 
+  /** The cached result, when text and config are unchanged: the caller still checks `workspace` (see workspaceKey). */
   lookup(path: string, hash: string, configFingerprint: string): CachedFile | undefined {
     const e = this.#data.files[path];
     return e && e.hash === hash && e.config === configFingerprint ? e : undefined;
+  }
+
+  /** The file's workspace-index record, when text and config are unchanged (undefined: not cached). */
+  entry(path: string, hash: string, configFingerprint: string): IndexedDoc | null | undefined {
+    const e = this.#data.index[path];
+    return e && e.hash === hash && e.config === configFingerprint ? e.entry : undefined;
+  }
+
+  storeEntry(path: string, value: CachedEntry): void {
+    this.#data.index[path] = value;
+    this.#dirty = true;
   }
 
   store(path: string, entry: CachedFile): void {

@@ -6,6 +6,7 @@
 import type { ResolvedConfig } from '../core/config/types.js';
 import { relativePath } from '../core/config/paths.js';
 import type { Engine } from '../core/engine.js';
+import type { WorkspaceIndex } from '../core/workspace/index.js';
 import { fixAll, safeFixes } from '../core/fixes/fixAll.js';
 import type { Io } from './main.js';
 import type { FileResult } from './results.js';
@@ -15,6 +16,8 @@ export interface FixSource {
   text: string;
   bom: boolean;
   config: () => Promise<ResolvedConfig>;
+  /** The workspace index the file was linted with, so the re-lints keep their cross-document findings. */
+  workspace?: () => WorkspaceIndex | undefined;
 }
 
 export interface FixOutcome {
@@ -39,7 +42,8 @@ export async function fixFiles(results: FileResult[], sources: ReadonlyMap<strin
     }
     const e = await engine();
     const config = await source.config();
-    const outcome = fixAll(source.text, (t) => e.lint(t, { path: result.path, config }));
+    const workspace = source.workspace?.();
+    const outcome = fixAll(source.text, (t) => e.lint(t, { path: result.path, config, ...(workspace ? { workspace } : {}) }));
     if (outcome.refused) {
       io.stderr.write(`pmdocs: not fixed ${rel(result.path)}: ${outcome.refused}\n`);
       out.push(result);

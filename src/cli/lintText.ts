@@ -2,12 +2,13 @@
 
 import type { Engine } from '../core/engine.js';
 import type { ResolvedConfig } from '../core/config/types.js';
+import type { WorkspaceIndex } from '../core/workspace/index.js';
 import type { FileResult } from './results.js';
 
-export function lintText(engine: Engine, path: string, text: string, config: ResolvedConfig): FileResult {
+export function lintText(engine: Engine, path: string, text: string, config: ResolvedConfig, workspace?: WorkspaceIndex): FileResult {
   try {
-    const result = engine.lint(text, { path, config });
-    return { path, docType: result.docType?.type, findings: result.findings };
+    const result = engine.lint(text, { path, config, ...(workspace ? { workspace } : {}) });
+    return { path, docType: result.docType?.type, findings: result.findings, ...(result.workspaceQueries ? { workspaceQueries: result.workspaceQueries } : {}) };
   } catch (e) {
     // The engine turns bad input into findings; a throw is a pmdocs bug, reported as a tool failure.
     return { path, findings: [], crash: (e as Error)?.stack ?? String(e) };

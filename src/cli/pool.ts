@@ -1,26 +1,36 @@
 // Worker threads for big runs: min(cores, 4) workers, each with its own engine, fed batches of files
 // as they finish. Start-up is not free (each worker loads the engine), so small runs stay in-process.
+// Two kinds of batches: `index` (each file's workspace-index record, from its front matter) and `lint`.
 
 import { Worker } from 'node:worker_threads';
 import type { ResolvedConfig } from '../core/config/types.js';
+import type { IndexedDoc, WorkspaceIndexData } from '../core/workspace/index.js';
 import type { FileResult } from './results.js';
 
 export interface LintJob {
   path: string;
   text: string;
   configKey: string;
+  /** The workspace index the file is linted with (a key of the indexes), if any. */
+  scope?: string;
 }
 
 export interface ToWorker {
   id: number;
+  kind: 'lint' | 'index';
   /** Configs this worker has not seen yet (resolved configs are plain data). */
   configs: [string, ResolvedConfig][];
+  /** Workspace indexes this worker has not seen yet (plain data, sent once per worker). */
+  indexes: [string, WorkspaceIndexData][];
   jobs: LintJob[];
 }
 
 export interface FromWorker {
   id: number;
-  results: FileResult[];
+  /** `lint` batches. */
+  results?: FileResult[];
+  /** `index` batches: each file's record (null: no pmdocs document). */
+  entries?: [string, IndexedDoc | null][];
 }
 
 /** Below this many files, linting in-process is faster than starting workers. */
@@ -59,7 +69,9 @@ function batches(jobs: LintJob[], workers: number): LintJob[][] {
 export interface Pool {
   readonly size: number;
   /** Lints the jobs on the workers; results come back in no particular order. */
-  lint(jobs: LintJob[], configs: Map<string, ResolvedConfig>): Promise<FileResult[]>;
+  lint(jobs: LintJob[], configs: Map<string, ResolvedConfig>, indexes?: Map<string, WorkspaceIndexData>): Promise<FileResult[]>;
+  /** The files' workspace-index records, computed on the workers. */
+  index(jobs: LintJob[], configs: Map<string, ResolvedConfig>): Promise<Map<string, IndexedDoc | null>>;
   close(): Promise<void>;
 }
 
@@ -70,39 +82,52 @@ export function createPool(size: number): Pool {
   // are referenced only while a lint is waiting for them.
   for (const w of workers) w.unref();
   const sent = workers.map(() => new Set<string>());
+  const sentIndexes = workers.map(() => new Set<string>());
+  let id = 0;
+  const dispatch = async (kind: ToWorker['kind'], jobs: LintJob[], configs: Map<string, ResolvedConfig>, indexes: Map<string, WorkspaceIndexData>, onResult: (msg: FromWorker) => void) => {
+    const queue = batches(jobs, size);
+    await Promise.all(
+      workers.map(
+        (worker, w) =>
+          new Promise<void>((resolve, reject) => {
+            const next = () => {
+              const batch = queue.shift();
+              if (!batch) {
+                worker.off('message', onMessage).off('error', reject).off('exit', onExit);
+                worker.unref();
+                return resolve();
+              }
+              const fresh = [...new Set(batch.map((j) => j.configKey))].filter((k) => !sent[w]!.has(k));
+              for (const k of fresh) sent[w]!.add(k);
+              const scopes = [...new Set(batch.flatMap((j) => (j.scope !== undefined ? [j.scope] : [])))].filter((k) => !sentIndexes[w]!.has(k) && indexes.has(k));
+              for (const k of scopes) sentIndexes[w]!.add(k);
+              worker.postMessage({ id: ++id, kind, configs: fresh.map((k) => [k, configs.get(k)!]), indexes: scopes.map((k) => [k, indexes.get(k)!]), jobs: batch } satisfies ToWorker);
+            };
+            const onMessage = (msg: FromWorker) => {
+              onResult(msg);
+              next();
+            };
+            const onExit = (code: number) => reject(new Error(`a lint worker stopped unexpectedly (exit code ${code})`));
+            worker.ref();
+            worker.on('message', onMessage).on('error', reject).on('exit', onExit);
+            next();
+          }),
+      ),
+    );
+  };
   return {
     size,
-    async lint(jobs, configs) {
-      const queue = batches(jobs, size);
+    async lint(jobs, configs, indexes = new Map()) {
       const results: FileResult[] = [];
-      let id = 0;
-      await Promise.all(
-        workers.map(
-          (worker, w) =>
-            new Promise<void>((resolve, reject) => {
-              const next = () => {
-                const batch = queue.shift();
-                if (!batch) {
-                  worker.off('message', onMessage).off('error', reject).off('exit', onExit);
-                  worker.unref();
-                  return resolve();
-                }
-                const fresh = [...new Set(batch.map((j) => j.configKey))].filter((k) => !sent[w]!.has(k));
-                for (const k of fresh) sent[w]!.add(k);
-                worker.postMessage({ id: ++id, configs: fresh.map((k) => [k, configs.get(k)!]), jobs: batch } satisfies ToWorker);
-              };
-              const onMessage = (msg: FromWorker) => {
-                results.push(...msg.results);
-                next();
-              };
-              const onExit = (code: number) => reject(new Error(`a lint worker stopped unexpectedly (exit code ${code})`));
-              worker.ref();
-              worker.on('message', onMessage).on('error', reject).on('exit', onExit);
-              next();
-            }),
-        ),
-      );
+      await dispatch('lint', jobs, configs, indexes, (msg) => results.push(...(msg.results ?? [])));
       return results;
+    },
+    async index(jobs, configs) {
+      const entries = new Map<string, IndexedDoc | null>();
+      await dispatch('index', jobs, configs, new Map(), (msg) => {
+        for (const [path, entry] of msg.entries ?? []) entries.set(path, entry);
+      });
+      return entries;
     },
     async close() {
       await Promise.all(workers.map((w) => w.terminate()));

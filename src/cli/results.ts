@@ -8,6 +8,8 @@ export interface FileResult {
   /** The doc type's name; undefined when the file is not a pmdocs document. */
   docType?: string;
   findings: Finding[];
+  /** What the lint asked the workspace index (for the cache key); set only by lintText. */
+  workspaceQueries?: string[];
   /** The engine threw on this file (a pmdocs bug): reported on stderr, exit code 2. */
   crash?: string;
 }

@@ -13,11 +13,18 @@ import type { SchemaProblem } from './schema/problems.js';
 import { readSuppressions } from './suppressions.js';
 import { rules as allRules } from './rules/index.js';
 import { docsUrl, type Rule, type RuleContext } from './rules/rule.js';
+import { recordQueries, type IndexQuery, type WorkspaceIndex } from './workspace/index.js';
+import { referenceSites, type RefSite } from './workspace/references.js';
 
 export interface LintOptions {
   /** The document's path, `/`-separated (used for path associations and `$schema` paths). */
   path?: string;
   config?: ResolvedConfig;
+  /**
+   * The other documents of the workspace (front matter only), for the cross-document rules. Without it
+   * those rules stay silent: a single file with no workspace around it is not "full of broken links".
+   */
+  workspace?: WorkspaceIndex;
 }
 
 export interface LintResult {
@@ -26,6 +33,11 @@ export interface LintResult {
   detectedBy?: Detection['by'];
   findings: Finding[];
   doc: ParsedDoc;
+  /**
+   * What the rules asked the workspace index (sorted), when one was given: the findings stay the same as
+   * long as `queryAnswers(index, workspaceQueries)` does (the CLI cache key; the editor's cue to re-validate).
+   */
+  workspaceQueries?: IndexQuery[];
 }
 
 export interface Engine {
@@ -59,12 +71,13 @@ export function createEngine(init: { rules?: readonly Rule[] } = {}): Engine {
     const { registry, validator } = forConfig(config);
     const doc = parseDoc(text, options.path);
     const detection = detectDocType(registry, doc.frontMatter, options.path, config);
-    if (!detection && !doc.frontMatter?.problems.length) return { findings: [], doc };
+    if (!detection && !doc.frontMatter?.problems.length) return { findings: [], doc, ...(options.workspace ? { workspaceQueries: [] } : {}) };
     const docType = detection?.docType;
     const reports: { rule: Rule; report: Report }[] = [];
     // A path association settles the type, so the front matter need not repeat it.
     const implied = detection?.by === 'association' ? { type: detection.docType.type } : undefined;
-    const ctx = createContext(doc, docType, registry.all(), validator, implied, (rule, report) => reports.push({ rule, report }));
+    const recorder = options.workspace ? recordQueries(options.workspace) : undefined;
+    const ctx = createContext(doc, docType, registry.all(), validator, implied, config.schemas, recorder?.index, (rule, report) => reports.push({ rule, report }));
     for (const rule of rules) {
       if (!docType && !rule.anyDocument) continue;
       if (severityFor(rule, config) === 'off') continue;
@@ -76,7 +89,7 @@ export function createEngine(init: { rules?: readonly Rule[] } = {}): Engine {
         reports.push({ rule, report: { start: 0, end: 0, severity: 'error', message: `Rule '${rule.id}' failed on this document: ${(e as Error)?.message ?? String(e)}. Please report this.` } });
       }
     }
-    return { docType, detectedBy: detection?.by, findings: finish(doc, config, reports), doc };
+    return { docType, detectedBy: detection?.by, findings: finish(doc, config, reports), doc, ...(recorder ? { workspaceQueries: recorder.queries() } : {}) };
   }
 
   return Object.freeze({ lint, registry: (config?: ResolvedConfig) => forConfig(config ?? FALLBACK_CONFIG).registry, rules });
@@ -88,10 +101,13 @@ function createContext(
   docTypes: readonly DocType[],
   validator: FrontMatterValidator,
   implied: Record<string, unknown> | undefined,
+  extraSchemas: readonly Record<string, unknown>[],
+  workspace: WorkspaceIndex | undefined,
   push: (rule: Rule, report: Report) => void,
 ): { api: RuleContext; current?: Rule } {
   let outline: DocOutline | undefined;
   let schemaProblems: SchemaProblem[] | undefined;
+  let references: RefSite[] | undefined;
   const fm = doc.frontMatter;
   const holder: { api: RuleContext; current?: Rule } = {
     current: undefined,
@@ -106,6 +122,11 @@ function createContext(
       get schemaProblems() {
         return (schemaProblems ??= docType ? validator.validate(docType, doc, implied) : []);
       },
+      get references() {
+        return (references ??= docType ? referenceSites(docType, fm?.data, extraSchemas) : []);
+      },
+      extraSchemas,
+      workspace,
       frontMatterSpan: (path, part) => (fm ? yamlSpan(fm, path, part) : undefined),
       frontMatterAnchor: fm ? fm.block.openFence : { start: 0, end: Math.min(doc.text.length, lineEnd(doc.text, 0)) },
       report: (report) => push(holder.current!, report),

@@ -6,6 +6,7 @@ import { ConfigProvider } from './config/configProvider.js';
 import { createConfigProblemDiagnostics } from './diagnostics/configProblemDiagnostics.js';
 import { DiagnosticsController, type ValidationEvent } from './diagnostics/diagnosticsController.js';
 import { Linter } from './diagnostics/linter.js';
+import { WorkspaceIndexer } from './workspaceIndex.js';
 import { registerStatusBar } from './statusBar.js';
 import { watchConfiguration, anyFolderValidatesWorkspace } from './configWatcher.js';
 import { registerShowOutput } from './commands/showOutput.js';
@@ -27,15 +28,17 @@ export function activate(context: vscode.ExtensionContext): PmdocsApi {
   const log = vscode.window.createOutputChannel('pmdocs', { log: true });
   const problems = createConfigProblemDiagnostics();
   const configs = new ConfigProvider(log, problems);
-  const linter = new Linter(configs, log);
-  const controller = new DiagnosticsController(linter, log);
-  const services: Services = { context, log, configs, linter, controller };
+  const indexer = new WorkspaceIndexer(configs, log);
+  const linter = new Linter(configs, log, (uri, config) => indexer.indexFor(uri, config));
+  const controller = new DiagnosticsController(linter, log, indexer);
+  const services: Services = { context, log, configs, linter, controller, indexer };
   const validateAllQuietly = () => void vscode.commands.executeCommand('pmdocs.validateWorkspace', { silent: true });
 
   context.subscriptions.push(
     log,
     problems,
     configs,
+    indexer,
     controller,
     registerStatusBar(controller, context.extensionMode),
     watchConfiguration(configs, controller, validateAllQuietly),

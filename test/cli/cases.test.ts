@@ -46,6 +46,63 @@ const WARNING = story('US-3', 'ownr: "@jane"\n');
 const README = '# Invoices\n\nNothing to see here: no front matter, so not a pmdocs document.\n';
 const APROVED_MESSAGE = "status 'aproved' is not allowed for a user-story. Allowed: draft, ready, in-progress, in-review, done, blocked, wont-do.";
 
+/** A clean PRD (for the cross-document cases). */
+const prdDoc = (id: string, title = 'Invoice export') => `---
+type: prd
+id: ${id}
+title: ${title}
+status: draft
+owner: "@maria"
+created: 2026-03-02
+---
+
+# ${title}
+
+## Problem
+
+Bookkeepers retype invoices by hand.
+
+## Goals
+
+- Half of the accounts export once a month.
+
+## Non-goals
+
+- PDF exports.
+
+## Requirements
+
+- Export a month of invoices as CSV.
+
+## Success metrics
+
+- Exporting accounts from 0 % to 50 %.
+`;
+
+/** Released release notes listing `stories`. */
+const releaseDoc = (stories: string[]) => `---
+type: release-notes
+id: REL-1.0.0
+title: Release 1.0.0
+status: released
+version: "1.0.0"
+date: 2026-06-18
+stories: [${stories.join(', ')}]
+---
+
+# Release 1.0.0
+
+## Highlights
+
+CSV export for invoices.
+
+## Added
+
+- Export a month of invoices as CSV.
+`;
+
+const PRD_2_MISSING = "prd 'PRD-2' names no document: no prd in the workspace has this id. Did you mean 'PRD-1' (Invoice export)?";
+
 // --- the table ---------------------------------------------------------------------------------------
 
 interface Step {
@@ -193,7 +250,7 @@ const cases: Case[] = [
   one('a folder argument with no Markdown file in it is a warning', { 'US-1.md': CLEAN, 'empty/notes.txt': 'x' }, { args: ['lint', 'empty', 'US-1.md'], code: 0, stdout: '', stderr: "pmdocs: warning: no files match 'empty'\n" }),
   one(
     'folders and globs as arguments',
-    { 'docs/US-2.md': ERROR, 'other/US-2.md': ERROR, 'stories/a/US-2.md': ERROR },
+    { 'docs/US-2.md': ERROR, 'other/US-2.md': ERROR.replace('US-2', 'US-4'), 'stories/a/US-2.md': ERROR.replace('US-2', 'US-5') },
     { args: ['lint', 'docs', 'stories/**/*.md'], code: 1, stdout: ['docs/US-2.md', 'stories/a/US-2.md', '2 problems'], check: ({ stdout }) => assert.ok(!stdout.includes('other/')) },
   ),
   one('a glob that matches nothing is a warning', { 'US-1.md': CLEAN }, { args: ['lint', 'nothing/**/*.md'], code: 0, stdout: '', stderr: "pmdocs: warning: no files match 'nothing/**/*.md'\n" }),
@@ -247,7 +304,7 @@ const cases: Case[] = [
   ),
   one(
     '--format sarif: valid against the SARIF 2.1.0 structure we emit',
-    { 'US-2.md': ERROR, 'US-3.md': WARNING, 'docs/my notes/US-2.md': ERROR },
+    { 'US-2.md': ERROR, 'US-3.md': WARNING, 'docs/my notes/US-2.md': ERROR.replace('US-2', 'US-4') },
     { args: ['lint', '--format', 'sarif'], code: 1, check: ({ stdout }, dir) => checkSarif(stdout, dir) },
     { binary: true },
   ),
@@ -395,6 +452,79 @@ const cases: Case[] = [
   one('new with an unknown type → 2 with a suggestion', {}, { args: ['new', 'prdd', 'X'], code: 2, stderr: ["pmdocs: unknown doc type 'prdd'. Did you mean 'prd'? Types: prd, epic, user-story, release-notes"] }),
   one('new without a title → 2', {}, { args: ['new', 'epic'], code: 2, stderr: ['pmdocs: a title is needed: pmdocs new epic "Export invoices as CSV"'] }),
   one('rules lists every rule with its description', {}, { args: ['rules'], code: 0, stdout: rules.map((r) => new RegExp(`^${r.id} +(error|warning|info) +\\S`, 'm')) }),
+  {
+    name: 'cross-document: a story whose prd names no document → 1 on the value; a single file is checked against its whole workspace',
+    files: { '.pmdocs.json': '{}', 'docs/prd/PRD-1.md': prdDoc('PRD-1'), 'docs/stories/US-1.md': story('US-1', 'prd: PRD-2\n'), 'docs/stories/US-2.md': story('US-2', 'prd: PRD-1\n') },
+    binary: true,
+    steps: [
+      { args: ['lint'], code: 1, stdout: `\ndocs/stories/US-1.md\n  6:6  error  ${PRD_2_MISSING}  ref-unresolved\n\n✖ 1 problem (1 error, 0 warnings)\n`, stderr: '' },
+      { args: ['lint', 'docs/stories/US-1.md'], code: 1, stdout: `\ndocs/stories/US-1.md\n  6:6  error  ${PRD_2_MISSING}  ref-unresolved\n\n✖ 1 problem (1 error, 0 warnings)\n` },
+      { args: ['lint', 'US-2.md'], cwd: 'docs/stories', code: 0, stdout: '', stderr: '' },
+      { args: ['lint', 'docs/stories/US-1.md'], before: (dir) => writeFileSync(join(dir, 'docs/prd/PRD-2.md'), prdDoc('PRD-2', 'Reminders')), code: 0, stdout: '', stderr: '' },
+    ],
+  },
+  {
+    name: 'cross-document without a config file: the files linted through folders are the index; a file named alone gets none',
+    files: { 'prd/PRD-1.md': prdDoc('PRD-1'), 'stories/US-1.md': story('US-1', 'prd: PRD-1\n'), 'stories/US-2.md': story('US-2', 'prd: PRD-2\n') },
+    steps: [
+      { args: ['lint'], code: 1, stdout: `\nstories/US-2.md\n  6:6  error  ${PRD_2_MISSING}  ref-unresolved\n\n✖ 1 problem (1 error, 0 warnings)\n` },
+      // Only stories/ was asked for: PRD-1 is not in the index (add a .pmdocs.json to index the project).
+      { args: ['lint', 'stories'], code: 1, stdout: ['stories/US-1.md', 'stories/US-2.md', '✖ 2 problems (2 errors, 0 warnings)'] },
+      { args: ['lint', 'stories/US-2.md'], code: 0, stdout: '', stderr: '' },
+    ],
+  },
+  {
+    name: 'cross-document with --cache: a story that changes status re-lints the release listing it, and nothing else',
+    files: { '.pmdocs.json': '{}', 'US-1.md': story('US-1', 'estimate: 3\n').replace('status: draft', 'status: done').replace('- [ ]', '- [x]'), 'US-2.md': story('US-2'), 'REL-1.0.0.md': releaseDoc(['US-1']) },
+    binary: true,
+    steps: [
+      { args: ['lint', '--cache'], env: { PMDOCS_DEBUG: 'stats' }, code: 0, stdout: '', stderr: ['files=3 linted=3 cached=0 skipped=0 configs-resolved=1 workers=0 indexed=3'] },
+      {
+        args: ['lint', '--cache'],
+        env: { PMDOCS_DEBUG: 'stats' },
+        before: (dir) => writeFileSync(join(dir, 'US-1.md'), story('US-1', 'estimate: 3\n').replace('status: draft', 'status: in-review').replace('- [ ]', '- [x]')),
+        code: 1,
+        stdout:
+          "\nREL-1.0.0.md\n  8:11  error  stories[0] 'US-1' (Export invoices) has status 'in-review', expected 'done': a release-notes that is 'released' lists only user-story documents that are 'done'. Finish it, or take it out of stories.  release-story-not-done\n\n✖ 1 problem (1 error, 0 warnings)\n",
+        stderr: ['files=3 linted=2 cached=1 skipped=0 configs-resolved=1'],
+      },
+      {
+        args: ['lint', '--cache'],
+        env: { PMDOCS_DEBUG: 'stats' },
+        code: 1,
+        stderr: ['files=3 linted=0 cached=3 skipped=0 configs-resolved=0'],
+        check: ({ stdout }, dir) => assert.equal(stdout, lastStdout.get(dir), 'same output as the run before'),
+      },
+      {
+        args: ['lint', '--cache', 'REL-1.0.0.md'],
+        env: { PMDOCS_DEBUG: 'stats' },
+        before: (dir) => writeFileSync(join(dir, 'US-1.md'), story('US-1', 'estimate: 3\n').replace('status: draft', 'status: done').replace('- [ ]', '- [x]')),
+        code: 0,
+        stdout: '',
+        stderr: ['files=1 linted=1 cached=0 skipped=0 configs-resolved=1 workers=0 indexed=3'],
+      },
+    ],
+  },
+  {
+    name: 'cross-document findings are the same on worker threads (the index reaches each worker once)',
+    files: {
+      '.pmdocs.json': '{}',
+      'prd/PRD-1.md': prdDoc('PRD-1'),
+      'prd/PRD-1-copy.md': prdDoc('PRD-1', 'Copy'),
+      ...Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`s/US-${i + 10}.md`, story(`US-${i + 10}`, `prd: PRD-${i % 3 ? 1 : 3}\n`)])),
+    },
+    steps: [
+      { args: ['lint'], env: { PMDOCS_WORKERS: '0', PMDOCS_DEBUG: 'stats' }, code: 1, stdout: ['ref-unresolved', 'duplicate-id', "id 'PRD-1' is also the id of prd/PRD-1.md"], stderr: ['linted=14', 'workers=0'] },
+      {
+        args: ['lint'],
+        env: { PMDOCS_WORKERS: '2', PMDOCS_DEBUG: 'stats' },
+        code: 1,
+        stdout: ['✖ 6 problems (6 errors, 0 warnings)'],
+        stderr: ['linted=14', 'workers=2'],
+        check: ({ stdout }, dir) => assert.equal(stdout, lastStdout.get(dir)),
+      },
+    ],
+  },
 ];
 
 // --- running it --------------------------------------------------------------------------------------

@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import * as vscode from 'vscode';
-import { closeAllEditors, EXTENSION_ID, open, reportTimeout, root, ruleOf, validated } from './helpers.js';
+import { closeAllEditors, EXTENSION_ID, open, reportTimeout, root, ruleOf, validatedWithIndex } from './helpers.js';
 
 interface CliFinding {
   ruleId: string;
@@ -57,7 +57,7 @@ suite('CLI parity', () => {
     for (const file of files) {
       const uri = vscode.Uri.joinPath(target, file.filePath);
       const editor = await open(uri);
-      const result = await validated(editor.document);
+      const result = await validatedWithIndex(editor.document);
       assert.equal(result.docType?.type ?? null, file.docType ?? null, `${file.filePath}: doc type`);
       const fromCli = file.findings.map((f) => key(f.ruleId, SEVERITY[f.severity]!, [f.line, f.column, f.endLine, f.endColumn], f.message)).sort();
       // The Problems panel's view of the same file.

@@ -166,7 +166,8 @@ suite('diagnostics', () => {
     const restoreDebounce = await setSetting('debounceMs', 0); // a check after nearly every keystroke
     try {
       const api = await pmdocs();
-      const uri = await writeFile('diag/PRD-9-fast.md', PRD.replace('PRD-5', 'PRD-9').replace('aproved', 'approved').replace('## Requirements', '## Non-goals\n\n- Undo.\n\n## Requirements'));
+      // Ids unique in the workspace (authoring/ has PRD-8 and PRD-9): duplicate-id would speak otherwise.
+      const uri = await writeFile('diag/PRD-19-fast.md', PRD.replace('PRD-5', 'PRD-19').replace('aproved', 'approved').replace('## Requirements', '## Non-goals\n\n- Undo.\n\n## Requirements'));
       const editor = await open(uri);
       await validated(editor.document);
       const stale: string[] = [];
@@ -201,7 +202,7 @@ suite('diagnostics', () => {
     const restoreDebounce = await setSetting('debounceMs', 0); // in onType mode this would lint at once
     try {
       const api = await pmdocs();
-      const uri = await writeFile('diag/PRD-8-on-save.md', PRD.replace('PRD-5', 'PRD-8').replace('aproved', 'approved').replace('## Requirements', '## Non-goals\n\n- Undo.\n\n## Requirements'));
+      const uri = await writeFile('diag/PRD-18-on-save.md', PRD.replace('PRD-5', 'PRD-18').replace('aproved', 'approved').replace('## Requirements', '## Non-goals\n\n- Undo.\n\n## Requirements'));
       const editor = await open(uri);
       assert.deepEqual((await validated(editor.document)).findings, []);
       const seen: { version?: number; dirty: boolean; findings: number }[] = [];

@@ -96,6 +96,21 @@ export async function validated(doc: vscode.TextDocument): Promise<ValidationEve
   return when(api.onDidValidate, current, `validation of ${doc.uri.path} v${version}`);
 }
 
+/**
+ * Like `validated`, but a result the cross-document rules could speak in: linted with the workspace index
+ * (the first check of a document may come before the extension has read the workspace), or of a file
+ * that is no pmdocs document.
+ */
+export async function validatedWithIndex(doc: vscode.TextDocument): Promise<ValidationEvent> {
+  const api = await pmdocs();
+  const version = doc.version;
+  const current = () => {
+    const r = api.resultFor(doc);
+    return r && doc.version === version && (r.workspaceQueries !== undefined || !r.docType) ? { uri: doc.uri, version, docType: r.docType, findings: r.findings } : undefined;
+  };
+  return when(api.onDidValidate, current, `validation of ${doc.uri.path} v${version} with the workspace index`);
+}
+
 export async function open(uri: vscode.Uri): Promise<vscode.TextEditor> {
   return vscode.window.showTextDocument(uri, { preview: false });
 }

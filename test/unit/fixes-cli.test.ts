@@ -68,7 +68,8 @@ test('--fix writes the safe fixes, lists them, and reports only what is left', a
     'broken/PRD-14-client-portal.md:1 frontmatter-language',
     'broken/REL-1.10.0.md:6 yaml-coerced-scalar',
     'broken/US-201-download-invoice-pdf.md:18 user-story-statement',
-    'broken/US-202-pay-by-card.md:32 gherkin-malformed',
+    'broken/US-202-pay-by-card.md:33 gherkin-malformed',
+    'broken/US-202-pay-by-card.md:6 ref-unresolved',
   ]);
 
   // The report matches a fresh lint of the files as written.

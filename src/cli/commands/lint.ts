@@ -1,10 +1,12 @@
 // `pmdocs lint [paths|globs…]`: find the files, read them (binary and huge files are reported, not
-// linted; a BOM is dropped so columns match the editor), answer what the cache can, lint the rest
-// in-process or in worker threads, print in the chosen format, and return the exit code.
+// linted; a BOM is dropped so columns match the editor), index the workspace (the front matter of every
+// document of each config, see ../workspace.ts), answer what the cache can, lint the rest in-process or
+// in worker threads, print in the chosen format, and return the exit code.
 
 import { createConfigLoader } from '../../core/config/load.js';
 import { relativePath, resolvePath } from '../../core/config/paths.js';
 import type { ConfigProblem, ResolvedConfig } from '../../core/config/types.js';
+import { createWorkspaceIndex, queryAnswers, type IndexedDoc, type IndexQuery, type WorkspaceIndex, type WorkspaceIndexData } from '../../core/workspace/index.js';
 import { parseOptions, UsageError } from '../args.js';
 import { LintCache, hashText } from '../cache.js';
 import { ConfigInfos, type ConfigInfo } from '../configInfo.js';
@@ -19,6 +21,7 @@ import type { Io } from '../main.js';
 import { createPool, POOL_THRESHOLD, type LintJob, type Pool } from '../pool.js';
 import { byPath, skipped, SKIPPED_DESCRIPTION, SKIPPED_DOCS_URL, SKIPPED_RULE_ID, type FileResult } from '../results.js';
 import { VERSION } from '../version.js';
+import { indexScopes, type LintedFile } from '../workspace.js';
 
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 
@@ -37,6 +40,13 @@ const OPTIONS = {
 
 interface Job extends LintJob {
   info: ConfigInfo;
+  hash?: string;
+}
+
+interface ReadFile {
+  path: string;
+  info: ConfigInfo;
+  text: string;
   hash?: string;
 }
 
@@ -73,11 +83,33 @@ export async function lintCommand(args: string[], io: Io): Promise<number> {
   const expansion = await expandTargets(host, cwd, positionals, defaults);
   if (expansion.missing.length) return fail(expansion.missing.map((m) => `no such file or directory: ${m}`).join('\npmdocs: '));
   for (const glob of expansion.unmatched) io.stderr.write(`pmdocs: warning: no files match '${glob}'\n`);
-  const files: { path: string; info: ConfigInfo }[] = [];
+  const files: LintedFile[] = [];
   for (const t of expansion.targets) {
     const info = await configs.get(await loader.configFileFor(t.path));
-    if (t.explicit || !info.excludes(t.path)) files.push({ path: t.path, info });
+    if (t.explicit || !info.excludes(t.path)) files.push({ path: t.path, info, explicit: t.explicit });
   }
+  // The workspace index: every document of each config these files are linted under.
+  const scopes = await indexScopes(host, cwd, loader, files);
+  const linting = new Set(files.map((f) => f.path));
+  const indexOnly: { path: string; info: ConfigInfo }[] = [];
+  for (const scope of scopes) {
+    if (!scope.key) continue;
+    const info = await configs.get(scope.key);
+    for (const path of scope.paths) if (!linting.has(path)) indexOnly.push({ path, info });
+  }
+  const resolvedConfigs = new Map<string, Promise<ResolvedConfig>>();
+  const resolveConfig = (info: ConfigInfo) => {
+    let p = resolvedConfigs.get(info.key);
+    if (!p) resolvedConfigs.set(info.key, (p = info.resolve()));
+    return p;
+  };
+  const entries = new Map<string, IndexedDoc>();
+  const toIndex: ReadFile[] = []; // the records the cache does not have
+  const indexFile = (path: string, text: string, hash: string | undefined, info: ConfigInfo) => {
+    const cached = cache && hash !== undefined ? cache.entry(path, hash, info.fingerprint) : undefined;
+    if (cached === undefined) toIndex.push({ path, info, text, hash });
+    else if (cached) entries.set(path, cached);
+  };
 
   // Without a cache every file will be linted: start the workers now, so they load the engine while
   // this thread reads files. With a cache, only the misses decide (often there are none). Idle
@@ -85,14 +117,25 @@ export async function lintCommand(args: string[], io: Io): Promise<number> {
   const early = cache ? 0 : workerCount(io, files.length);
   let pool: Pool | undefined = early ? createPool(early) : undefined;
 
-  // Read; answer from the cache what it can.
+  // Read (and index what belongs to a workspace).
   let results: FileResult[] = [];
+  const read: ReadFile[] = [];
   const jobs: Job[] = [];
   const fixSources = new Map<string, FixSource>(); // --fix: the texts as linted
   const failures: string[] = [];
   let cached = 0;
   const rel = (p: string) => relativePath(cwd, p);
-  await forEachLimit(files, 32, async ({ path, info }) => {
+  const indexed = new Set(scopes.flatMap((s) => s.paths));
+  const readIndexOnly = forEachLimit(indexOnly, 16, async ({ path, info }) => {
+    // Only for the index: a file that cannot be read, or is binary or huge, is no document to point at.
+    const s = await host.stat(path).catch(() => undefined);
+    if (!s?.isFile || s.size > MAX_FILE_BYTES) return;
+    let text = await host.readFile(path).catch(() => undefined);
+    if (text === undefined || text.includes('\0')) return;
+    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    indexFile(path, text, cache ? hashText(text) : undefined, info);
+  });
+  const readLinted = forEachLimit(files, 32, async ({ path, info }) => {
     let text: string | undefined;
     try {
       const s = await host.stat(path);
@@ -115,28 +158,63 @@ export async function lintCommand(args: string[], io: Io): Promise<number> {
     }
     const bom = text.charCodeAt(0) === 0xfeff;
     if (bom) text = text.slice(1); // editors hide the BOM; columns must match them
-    if (values.fix) fixSources.set(path, { text, bom, config: () => info.resolve() });
     const hash = cache ? hashText(text) : undefined;
+    if (values.fix) fixSources.set(path, { text, bom, config: () => resolveConfig(info), workspace: () => indexes.get(info.key) });
+    if (indexed.has(path)) indexFile(path, text, hash, info);
+    read.push({ path, info, text, hash });
+  });
+  await Promise.all([readIndexOnly, readLinted]);
+
+  // The records the cache did not have (front matter only; on the workers when there are many).
+  if (toIndex.length) {
+    const configsFor = new Map<string, ResolvedConfig>();
+    for (const f of toIndex) if (!configsFor.has(f.info.key)) configsFor.set(f.info.key, await resolveConfig(f.info));
+    if (!pool && workerCount(io, toIndex.length)) pool = createPool(workerCount(io, toIndex.length));
+    let computed: Map<string, IndexedDoc | null>;
+    if (pool) computed = await pool.index(toIndex.map(({ path, text, info }) => ({ path, text, configKey: info.key })), configsFor);
+    else {
+      const { indexEntry } = await import('../../core/workspace/entry.js');
+      computed = new Map(toIndex.map(({ path, text, info }) => [path, indexEntry(text, path, configsFor.get(info.key)!) ?? null]));
+    }
+    for (const { path, info, hash } of toIndex) {
+      const entry = computed.get(path) ?? null;
+      if (entry) entries.set(path, entry);
+      if (cache && hash !== undefined) cache.storeEntry(path, { hash, config: info.fingerprint, entry });
+    }
+  }
+
+  // The indexes; then answer from the cache what it can.
+  const indexes = new Map<string, WorkspaceIndex>();
+  const indexData = new Map<string, WorkspaceIndexData>();
+  for (const scope of scopes) {
+    const data = { root: scope.root, docs: scope.paths.map((p) => entries.get(p)).filter((e): e is IndexedDoc => !!e) };
+    indexData.set(scope.key, data);
+    indexes.set(scope.key, createWorkspaceIndex(data));
+  }
+  const workspaceKey = (scope: string, queries: readonly IndexQuery[] | undefined) => {
+    const index = indexes.get(scope);
+    return index ? hashText(queryAnswers(index, queries ?? [])) : 'none';
+  };
+  for (const { path, info, text, hash } of read) {
     const hit = hash !== undefined ? cache!.lookup(path, hash, info.fingerprint) : undefined;
-    if (hit) {
+    if (hit && hit.workspace === workspaceKey(info.key, hit.queries)) {
       results.push({ path, docType: hit.docType, findings: hit.findings });
       cached++;
-    }
-    else jobs.push({ path, text, configKey: info.key, info, hash });
-  });
+    } else jobs.push({ path, text, configKey: info.key, ...(indexes.has(info.key) ? { scope: info.key } : {}), info, hash });
+  }
 
   // Lint what is left.
   if (!pool && workerCount(io, jobs.length)) pool = createPool(workerCount(io, jobs.length));
   const workers = jobs.length && pool ? pool.size : 0;
   if (jobs.length) {
     const resolved = new Map<string, ResolvedConfig>();
-    for (const job of jobs) if (!resolved.has(job.configKey)) resolved.set(job.configKey, await job.info.resolve());
+    for (const job of jobs) if (!resolved.has(job.configKey)) resolved.set(job.configKey, await resolveConfig(job.info));
     let linted: FileResult[];
     if (pool) {
-      linted = await pool.lint(jobs.map(({ path, text, configKey }) => ({ path, text, configKey })), resolved);
+      linted = await pool.lint(jobs.map(({ path, text, configKey, scope }) => ({ path, text, configKey, ...(scope !== undefined ? { scope } : {}) })), resolved, indexData);
     } else {
       const engine = await loadEngine();
-      linted = jobs.map((j) => lintText(engine, j.path, j.text, resolved.get(j.configKey)!));
+      linted = jobs.map((j) => lintText(engine, j.path, j.text, resolved.get(j.configKey)!, j.scope !== undefined ? indexes.get(j.scope) : undefined));
     }
     const byFile = new Map(jobs.map((j) => [j.path, j]));
     for (const r of linted) {
@@ -144,9 +222,19 @@ export async function lintCommand(args: string[], io: Io): Promise<number> {
         failures.push(`internal error while linting ${rel(r.path)} (please report it): ${r.crash}`);
         continue;
       }
-      results.push(r);
+      const { workspaceQueries, ...result } = r;
+      results.push(result);
       const job = byFile.get(r.path)!;
-      if (cache && job.hash) cache.store(r.path, { hash: job.hash, config: job.info.fingerprint, docType: r.docType, findings: r.findings });
+      if (cache && job.hash) {
+        cache.store(r.path, {
+          hash: job.hash,
+          config: job.info.fingerprint,
+          docType: r.docType,
+          findings: r.findings,
+          ...(workspaceQueries?.length ? { queries: workspaceQueries } : {}),
+          workspace: workspaceKey(job.info.key, workspaceQueries),
+        });
+      }
     }
   }
   await pool?.close();
@@ -167,7 +255,7 @@ export async function lintCommand(args: string[], io: Io): Promise<number> {
   }
   if (io.env['PMDOCS_DEBUG']?.split(',').includes('stats')) {
     // For tests and benchmarks: proves what the cache answered without timing anything.
-    io.stderr.write(`pmdocs: stats: files=${files.length} linted=${jobs.length} cached=${cached} skipped=${countSkipped(results)} configs-resolved=${configs.resolvedCount} workers=${workers}\n`);
+    io.stderr.write(`pmdocs: stats: files=${files.length} linted=${jobs.length} cached=${cached} skipped=${countSkipped(results)} configs-resolved=${configs.resolvedCount} workers=${workers} indexed=${entries.size}\n`);
   }
 
   // Report.

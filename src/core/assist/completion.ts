@@ -1,6 +1,6 @@
 // Completion in the front matter, from the document type's schema: keys not yet present (with a snippet
 // for mappings and lists), allowed values, booleans, today's date for dates, ids of existing documents
-// for reference fields, the next free id for `id`, and the known doc types for `type` (optionally with
+// for reference fields (of the type their `x-pmdocs.references` names), the next free id for `id`, and the known doc types for `type` (optionally with
 // the type's required keys). Plain data out; the editor adapter turns it into CompletionItems.
 
 import type { Span } from '../types.js';
@@ -186,10 +186,16 @@ function valueItems(input: CompletionInput, ctx: ValueContext, view: SchemaView 
   if (last === 'id' && ctx.path.length === 1 && input.docType) {
     const next = suggestedId(input.docType, input.knownDocs, input.doc.frontMatter?.data);
     if (next) push({ label: next, kind: 'id', insertText: next, detail: `the next free ${input.docType.type} id`, sortText: '0' });
-  } else if (valueFacts.patterns.length && input.knownDocs?.length) {
+  } else if ((valueFacts.references?.length || valueFacts.patterns.length) && input.knownDocs?.length) {
     const own = input.doc.frontMatter?.data?.['id'];
+    // The schema says which type the value refers to (`x-pmdocs: {references: prd}`); a schema that only
+    // gives a pattern gets the ids that match it.
+    const refs = valueFacts.references;
+    const fits = refs?.length
+      ? (d: KnownDoc) => refs.includes('*') || (d.type !== undefined && refs.includes(d.type))
+      : (d: KnownDoc) => valueFacts.patterns.every((p) => safeTest(p, d.id));
     for (const d of input.knownDocs) {
-      if (d.id === own || ctx.siblings.includes(d.id) || !valueFacts.patterns.every((p) => safeTest(p, d.id))) continue;
+      if (d.id === own || ctx.siblings.includes(d.id) || !fits(d)) continue;
       push({ label: d.id, kind: 'reference', insertText: wrap(yamlLiteral(d.id)), detail: d.title, documentation: [d.type && `${d.type}`, d.path].filter(Boolean).join(' · ') || undefined, sortText: `2${d.id}` });
     }
   }

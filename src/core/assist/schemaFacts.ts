@@ -37,6 +37,14 @@ export interface Facts {
   properties: string[];
   required: string[];
   deprecated: boolean;
+  /**
+   * From an `x-pmdocs: {references: …}` annotation: the value is the id of a document of these types
+   * ('*': any type). The one place that says which front-matter values are references (completion, the
+   * workspace index and the cross-document rules all read it).
+   */
+  references?: string[];
+  /** `x-pmdocs: {requireDone: true}`: in a done document, the referenced documents must be done too. */
+  requireDone?: boolean;
 }
 
 const isObject = (v: unknown): v is SchemaObject => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -134,6 +142,14 @@ export function factsOf(located: readonly Located[]): Facts {
     if (isObject(schema.properties)) for (const k of Object.keys(schema.properties)) if (!facts.properties.includes(k)) facts.properties.push(k);
     if (Array.isArray(schema.required) && !conditional) for (const k of schema.required) if (typeof k === 'string' && !facts.required.includes(k)) facts.required.push(k);
     if (schema.deprecated === true) facts.deprecated = true;
+    const annotation = schema['x-pmdocs'];
+    if (isObject(annotation)) {
+      const refs = annotation['references'];
+      for (const r of typeof refs === 'string' ? [refs] : Array.isArray(refs) ? refs : []) {
+        if (typeof r === 'string' && r && !(facts.references ??= []).includes(r)) facts.references.push(r);
+      }
+      if (annotation['requireDone'] === true) facts.requireDone = true;
+    }
   }
   if (values) facts.values = values;
   else if (alternatives.length) facts.values = alternatives;

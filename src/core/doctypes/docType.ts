@@ -35,6 +35,8 @@ export interface BodySpec {
   settledStatuses?: string[];
   /** The status a settled document goes back to while points are still open (named in messages). */
   reopenStatus?: string;
+  /** Statuses that mean the work is finished (story: done; release notes: released): release-story-not-done, story-readiness. */
+  doneStatuses?: string[];
   template?: string;
   frontMatterTemplate?: string;
 }

@@ -6,13 +6,16 @@ import frontmatterLanguage from './frontmatter-language.js';
 import acceptanceCriteria from './acceptance-criteria.js';
 import breakingChangesSection from './breaking-changes-section.js';
 import dateOrder from './date-order.js';
+import duplicateId from './duplicate-id.js';
 import emptySection from './empty-section.js';
 import frontmatterSchema from './frontmatter-schema.js';
 import frontmatterUnknownKey from './frontmatter-unknown-key.js';
 import gherkinMalformed from './gherkin-malformed.js';
 import idTypePrefix from './id-type-prefix.js';
 import moscowMustOverload from './moscow-must-overload.js';
+import refUnresolved from './ref-unresolved.js';
 import releaseChangeType from './release-change-type.js';
+import releaseStoryNotDone from './release-story-not-done.js';
 import releaseVersionId from './release-version-id.js';
 import requiredSection from './required-section.js';
 import riceScore from './rice-score.js';
@@ -27,13 +30,16 @@ export const rules: readonly Rule[] = Object.freeze([
   acceptanceCriteria,
   breakingChangesSection,
   dateOrder,
+  duplicateId,
   emptySection,
   frontmatterSchema,
   frontmatterUnknownKey,
   gherkinMalformed,
   idTypePrefix,
   moscowMustOverload,
+  refUnresolved,
   releaseChangeType,
+  releaseStoryNotDone,
   releaseVersionId,
   requiredSection,
   riceScore,

@@ -7,6 +7,8 @@ import type { DocOutline } from '../document/sections.js';
 import type { YamlPath } from '../document/yamlSpans.js';
 import type { DocType } from '../doctypes/docType.js';
 import type { SchemaProblem } from '../schema/problems.js';
+import type { WorkspaceIndex } from '../workspace/index.js';
+import type { RefSite } from '../workspace/references.js';
 
 export interface RuleContext {
   readonly doc: ParsedDoc;
@@ -20,6 +22,15 @@ export interface RuleContext {
   readonly outline: DocOutline;
   /** Front-matter schema problems (ajv errors mapped to YAML nodes; computed on first use). */
   readonly schemaProblems: readonly SchemaProblem[];
+  /** The front-matter values that are ids of other documents (from the schema's `x-pmdocs.references`; computed on first use). */
+  readonly references: readonly RefSite[];
+  /** The workspace schemas of this document's config (config.schemas), for rules that read another type's schema. */
+  readonly extraSchemas: readonly Record<string, unknown>[];
+  /**
+   * The other documents of the workspace, when the caller has an index (the CLI always, the editor once
+   * it has read the workspace). Undefined: a cross-document rule says nothing.
+   */
+  readonly workspace?: WorkspaceIndex;
   /** Span of the value (or key) at a front-matter path, if it exists. */
   frontMatterSpan(path: YamlPath, part?: 'value' | 'key'): Span | undefined;
   /** A span to blame for "something is missing in the front matter": the opening fence, else line 1. */

@@ -2,13 +2,17 @@
 // diagnostics on close (unless the file is validated from disk: workspace validation) and on delete.
 // Every run is numbered per document; a result is published only if it is still the newest run for that
 // document and the document is still at the version that was linted, so stale results never overwrite
-// newer ones.
+// newer ones. When the workspace index changes (another document was created, edited, deleted), the
+// documents whose cross-document findings may differ are validated again: those linted before the index
+// existed, and those for which the index now answers what their lint asked differently.
 
 import * as vscode from 'vscode';
 import type { Finding } from '../../core/types.js';
 import type { DocType } from '../../core/doctypes/docType.js';
 import type { LintResult } from '../../core/engine.js';
+import { queryAnswers } from '../../core/workspace/index.js';
 import type { Linter } from './linter.js';
+import type { IndexChange, WorkspaceIndexer } from '../workspaceIndex.js';
 import { toDiagnostic } from './toDiagnostic.js';
 import { offsetMapperFor } from './textPositions.js';
 import { readSettings } from '../config/settings.js';
@@ -27,7 +31,7 @@ export class DiagnosticsController implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('pmdocs');
   private readonly runs = new Map<string, number>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
-  private readonly latest = new Map<string, { version?: number; result: LintResult }>();
+  private readonly latest = new Map<string, { version?: number; result: LintResult; scope?: string }>();
   /** Files validated from disk (workspace validation): on close they are re-read instead of dropped. */
   private readonly fromDisk = new Set<string>();
   private readonly validated = new vscode.EventEmitter<ValidationEvent>();
@@ -37,6 +41,7 @@ export class DiagnosticsController implements vscode.Disposable {
   constructor(
     private readonly linter: Linter,
     private readonly log: vscode.LogOutputChannel,
+    private readonly indexer?: WorkspaceIndexer,
   ) {}
 
   /** Start listening and validate what is open already. */
@@ -62,6 +67,7 @@ export class DiagnosticsController implements vscode.Disposable {
       ws.onDidDeleteFiles((e) => e.files.forEach((uri) => this.forgetTree(uri))),
       ws.onDidRenameFiles((e) => e.files.forEach(({ oldUri }) => this.forgetTree(oldUri))),
     );
+    if (this.indexer) this.disposables.push(this.indexer.onDidChange((change) => this.indexChanged(change)));
     this.revalidateAll();
   }
 
@@ -102,7 +108,9 @@ export class DiagnosticsController implements vscode.Disposable {
       const { engine, config } = await this.linter.prepare(doc.uri);
       if (!isCurrent() || doc.isClosed || doc.version !== version) return; // stale: a newer run follows
       const { result } = this.linter.lintWith(engine, config, doc.uri, doc.getText());
-      this.publish(doc.uri, version, result, doc);
+      this.publish(doc.uri, version, result, doc, this.indexer?.scopeOf(doc.uri, config));
+      // The index holds open documents with their editor text.
+      void this.indexer?.noteLinted(doc.uri, config, result);
     });
   }
 
@@ -126,7 +134,7 @@ export class DiagnosticsController implements vscode.Disposable {
       const { engine, config } = await this.linter.prepare(uri);
       if (!isCurrent() || isOpen(uri) || token?.isCancellationRequested) return;
       const { result } = this.linter.lintWith(engine, config, uri, text);
-      this.publish(uri, undefined, result, offsetMapperFor(uri, text));
+      this.publish(uri, undefined, result, offsetMapperFor(uri, text), this.indexer?.scopeOf(uri, config));
       out = result;
     });
     return out;
@@ -172,12 +180,31 @@ export class DiagnosticsController implements vscode.Disposable {
     }
   }
 
-  private publish(uri: vscode.Uri, version: number | undefined, result: LintResult, positions: Parameters<typeof toDiagnostic>[1]): void {
+  private publish(uri: vscode.Uri, version: number | undefined, result: LintResult, positions: Parameters<typeof toDiagnostic>[1], scope?: string): void {
     const key = uri.toString();
-    this.latest.set(key, { version, result });
+    this.latest.set(key, { version, result, scope });
     if (result.findings.length) this.collection.set(uri, result.findings.map((f) => toDiagnostic(f, positions)));
     else this.collection.delete(uri);
     this.validated.fire({ uri, version, docType: result.docType, findings: result.findings });
+  }
+
+  /** Validate again what the index change may have changed (see the top of the file). */
+  private indexChanged(change: IndexChange): void {
+    for (const [key, { result, scope }] of [...this.latest]) {
+      if (scope === undefined || change.causes.has(key)) continue;
+      const scopeChange = change.scopes.get(scope);
+      if (!scopeChange) continue;
+      const queries = result.workspaceQueries;
+      const affected = queries === undefined ? result.docType !== undefined : queryAnswers(scopeChange.before, queries) !== queryAnswers(scopeChange.after, queries);
+      if (!affected) continue;
+      const uri = vscode.Uri.parse(key);
+      const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key && !d.isClosed);
+      if (doc) {
+        // onSave: unsaved text is not checked, whatever changed elsewhere.
+        if (doc.isDirty && readSettings(doc.uri).run === 'onSave') continue;
+        void this.validateOpen(doc);
+      } else if (this.fromDisk.has(key)) void this.validateFromDisk(uri);
+    }
   }
 
   private closed(doc: vscode.TextDocument): void {

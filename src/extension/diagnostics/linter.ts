@@ -4,7 +4,11 @@
 import type * as vscode from 'vscode';
 import type { Engine, LintResult } from '../../core/engine.js';
 import type { ResolvedConfig } from '../../core/config/types.js';
+import type { WorkspaceIndex } from '../../core/workspace/index.js';
 import type { ConfigProvider } from '../config/configProvider.js';
+
+/** The workspace index a document is linted with (undefined: none yet, the cross-document rules stay silent). */
+export type WorkspaceIndexProvider = (uri: vscode.Uri, config: ResolvedConfig) => WorkspaceIndex | undefined;
 
 export interface LintOutcome {
   result: LintResult;
@@ -18,6 +22,7 @@ export class Linter {
   constructor(
     private readonly configs: ConfigProvider,
     private readonly log: vscode.LogOutputChannel,
+    private readonly workspace?: WorkspaceIndexProvider,
   ) {}
 
   async getEngine(): Promise<Engine> {
@@ -41,7 +46,8 @@ export class Linter {
     const started = Date.now();
     // Untitled documents have no path: only their front matter (`type:`/`$schema:`) can give them a type.
     const path = uri.scheme === 'untitled' ? undefined : uri.path;
-    const result = engine.lint(text, { path, config });
+    const workspace = this.workspace?.(uri, config);
+    const result = engine.lint(text, { path, config, ...(workspace ? { workspace } : {}) });
     this.log.trace(`Linted ${uri.toString(true)}: ${result.docType?.type ?? 'no doc type'}, ${result.findings.length} finding(s), ${Date.now() - started} ms.`);
     return { result, config };
   }

@@ -1,16 +1,21 @@
 // Completion in the front matter of Markdown documents, from the document type's schema (core/assist).
 
 import * as vscode from 'vscode';
-import { completeFrontMatter, type AssistCompletion, type CompletionKind } from '../../core/assist/completion.js';
+import { completeFrontMatter, type AssistCompletion, type CompletionKind, type KnownDoc } from '../../core/assist/completion.js';
+import type { ResolvedConfig } from '../../core/config/types.js';
 import { today } from '../commands/newDocumentPlan.js';
 import { findFrontMatterBlock } from '../../core/document/frontMatterBlock.js';
 import { MARKDOWN } from '../services.js';
 import { typeOf, type AuthoringDeps } from './deps.js';
-import type { KnownDocsIndex } from './knownDocs.js';
 
 const TRIGGERS = [':', ' ', '[', ','];
 
-export function registerCompletion(deps: AuthoringDeps, known: KnownDocsIndex): vscode.Disposable {
+/** The documents whose ids a reference field may take (the workspace index, see ../workspaceIndex.ts). */
+export interface KnownDocsSource {
+  knownDocs(uri: vscode.Uri, config: ResolvedConfig): Promise<KnownDoc[]>;
+}
+
+export function registerCompletion(deps: AuthoringDeps, known: KnownDocsSource): vscode.Disposable {
   return vscode.languages.registerCompletionItemProvider(MARKDOWN, new PmdocsCompletion(deps, known), ...TRIGGERS);
 }
 
@@ -26,7 +31,7 @@ const KIND: Record<CompletionKind, vscode.CompletionItemKind> = {
 export class PmdocsCompletion implements vscode.CompletionItemProvider {
   constructor(
     private readonly deps: AuthoringDeps,
-    private readonly known: KnownDocsIndex,
+    private readonly known: KnownDocsSource,
   ) {}
 
   async provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.CompletionItem[] | undefined> {
@@ -37,8 +42,7 @@ export class PmdocsCompletion implements vscode.CompletionItemProvider {
     const block = findFrontMatterBlock(text);
     if (!block || offset < block.content.start || offset > block.content.end) return undefined;
     const typed = await typeOf(this.deps, document);
-    const folder = vscode.workspace.getWorkspaceFolder(document.uri);
-    const knownDocs = await this.known.all(folder);
+    const knownDocs = await this.known.knownDocs(document.uri, typed.config);
     const items = completeFrontMatter({
       doc: typed.doc,
       offset,

@@ -9,19 +9,22 @@ import { registerCodeActions } from './codeActions.js';
 import { registerCompletion } from './completion.js';
 import { registerHover } from './hover.js';
 import { registerSymbols } from './symbols.js';
-import { KnownDocsIndex } from './knownDocs.js';
+import type { KnownDocsSource } from './completion.js';
 
 export type { AuthoringDeps } from './deps.js';
 
-export function registerAuthoring(_context: vscode.ExtensionContext, deps: AuthoringDeps): vscode.Disposable[] {
-  const known = new KnownDocsIndex(deps.log);
-  return [known, registerCodeActions(deps), registerCompletion(deps, known), registerHover(deps), registerSymbols(deps)];
+export function registerAuthoring(_context: vscode.ExtensionContext, deps: AuthoringDeps, known: KnownDocsSource): vscode.Disposable[] {
+  return [registerCodeActions(deps), registerCompletion(deps, known), registerHover(deps), registerSymbols(deps)];
 }
 
 export function registerProviders(services: Services): vscode.Disposable[] {
-  return registerAuthoring(services.context, {
-    prepare: (uri) => services.linter.prepare(uri),
-    currentResult: (document) => services.controller.resultFor(document),
-    log: services.log,
-  });
+  return registerAuthoring(
+    services.context,
+    {
+      prepare: (uri) => services.linter.prepare(uri),
+      currentResult: (document) => services.controller.resultFor(document),
+      log: services.log,
+    },
+    { knownDocs: (uri, config) => services.indexer.knownDocs(uri, config) },
+  );
 }

@@ -1,0 +1,71 @@
+// One file's record in the workspace index, from its front matter only (the Markdown body is never
+// parsed: `parseDoc` parses it lazily and nothing here asks for it).
+
+import { parseDoc, type ParsedDoc } from '../document/parse.js';
+import { createRegistry, detectDocType, type DocTypeRegistry } from '../doctypes/registry.js';
+import type { DocType } from '../doctypes/docType.js';
+import type { ResolvedConfig } from '../config/types.js';
+import { factsAt, safeTest, schemaViewFor } from '../assist/schemaFacts.js';
+import type { IndexedDoc } from './index.js';
+
+const registries = new WeakMap<ResolvedConfig, DocTypeRegistry>();
+
+function registryFor(config: ResolvedConfig): DocTypeRegistry {
+  let r = registries.get(config);
+  if (!r) registries.set(config, (r = createRegistry(config.docTypes)));
+  return r;
+}
+
+/**
+ * The index record of a file, or undefined when it is no pmdocs document: no front matter, or front
+ * matter that names no known type (unless it is unreadable or carries an id: a document with a broken
+ * `type:` or a YAML error is still something other documents may point at, by its file name).
+ */
+export function indexEntry(text: string, path: string, config: ResolvedConfig, registry: DocTypeRegistry = registryFor(config)): IndexedDoc | undefined {
+  const doc = parseDoc(text, path);
+  if (!doc.frontMatter) return undefined;
+  const docType = detectDocType(registry, doc.frontMatter, path, config)?.docType;
+  return entryOf(doc, path, docType, config.schemas);
+}
+
+/** The record of a document already parsed and typed (the editor keeps its open documents' records current this way). */
+export function entryOf(doc: ParsedDoc, path: string, docType: DocType | undefined, extraSchemas: readonly unknown[] = []): IndexedDoc | undefined {
+  const fm = doc.frontMatter;
+  if (!fm) return undefined;
+  const data = fm.data;
+  const id = typeof data?.['id'] === 'string' && data['id'] ? (data['id'] as string) : undefined;
+  if (!docType && data && id === undefined) return undefined;
+  const status = data?.['status'];
+  const title = data?.['title'];
+  return {
+    path,
+    ...(docType ? { type: docType.type } : {}),
+    ...(id !== undefined ? { id } : {}),
+    idOk: !!docType && id !== undefined && idIsWellFormed(docType, id, extraSchemas),
+    ...(typeof status === 'string' ? { status } : {}),
+    ...(typeof title === 'string' ? { title } : {}),
+  };
+}
+
+/** The id has its type's prefix and matches every pattern the type's schema gives `id`. */
+export function idIsWellFormed(docType: DocType, id: string, extraSchemas: readonly unknown[] = []): boolean {
+  if (docType.idPrefix && !id.startsWith(docType.idPrefix)) return false;
+  return idPatterns(docType, extraSchemas).every((p) => safeTest(p, id));
+}
+
+const patternsByType = new WeakMap<DocType, WeakMap<readonly unknown[], string[]>>();
+
+function idPatterns(docType: DocType, extraSchemas: readonly unknown[]): string[] {
+  let byExtras = patternsByType.get(docType);
+  if (!byExtras) patternsByType.set(docType, (byExtras = new WeakMap()));
+  let patterns = byExtras.get(extraSchemas);
+  if (!patterns) {
+    try {
+      patterns = factsAt(schemaViewFor(docType, extraSchemas), ['id'])?.patterns ?? [];
+    } catch {
+      patterns = []; // a schema that cannot be read says nothing about ids
+    }
+    byExtras.set(extraSchemas, patterns);
+  }
+  return patterns;
+}

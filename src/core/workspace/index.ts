@@ -1,0 +1,151 @@
+// The workspace index: one small record per pmdocs document of a workspace (path, doc type, id, status,
+// title), for the rules that look across documents (ref-unresolved, duplicate-id, release-story-not-done)
+// and for completion of ids. Plain data in (`WorkspaceIndexData`, serialisable: the CLI sends it to its
+// worker threads once), a read-only lookup out. Building an entry from a file's text is entry.ts.
+//
+// Every question a rule asks goes through a handful of methods, so the engine can record the questions
+// (`recordQueries`) and a host can tell later whether the answers changed (`queryAnswers`): that is the
+// CLI cache's key for a file's cross-document findings and the editor's cue to re-validate a document.
+
+import { relativePath } from '../config/paths.js';
+
+export interface IndexedDoc {
+  /** Where the document is, `/`-separated, as the host names paths (the path the engine lints it under). */
+  path: string;
+  /** The detected doc type; undefined when the front matter names no known type. */
+  type?: string;
+  /** The `id` as written, when it is text. */
+  id?: string;
+  /**
+   * The id has the shape its type wants (prefix and pattern). Documents with a broken id (or none, or
+   * front matter that does not parse) are indexed too, by their file name, so that a reference to them
+   * is not reported on every referring document: the broken id is reported once, in the document itself.
+   */
+  idOk: boolean;
+  status?: string;
+  title?: string;
+}
+
+export interface WorkspaceIndexData {
+  /** Folder paths in messages are relative to (the config file's folder, the workspace folder or the cwd). */
+  root: string;
+  docs: IndexedDoc[];
+}
+
+export interface WorkspaceIndex {
+  readonly root: string;
+  /** Every indexed document (for completion and tools; rules use the lookups below). */
+  readonly docs: readonly IndexedDoc[];
+  /** Documents whose well-formed id is exactly `id`. More than one: a duplicate id. */
+  withId(id: string): readonly IndexedDoc[];
+  /** Documents with a broken or missing id whose file name is `id` or starts with `id-` (`PRD-12-export.md`). */
+  namedAfter(id: string): readonly IndexedDoc[];
+  /** Documents of one doc type that have a well-formed id, sorted by id (for did-you-mean). */
+  ofType(type: string): readonly IndexedDoc[];
+  /** A path as messages show it: relative to the root. */
+  display(path: string): string;
+}
+
+export function createWorkspaceIndex(data: WorkspaceIndexData): WorkspaceIndex {
+  const byId = new Map<string, IndexedDoc[]>();
+  const broken: IndexedDoc[] = [];
+  for (const d of data.docs) {
+    if (d.idOk && d.id) {
+      const list = byId.get(d.id);
+      if (list) list.push(d);
+      else byId.set(d.id, [d]);
+    } else broken.push(d);
+  }
+  for (const list of byId.values()) list.sort(byPathOrder);
+  let byType: Map<string, IndexedDoc[]> | undefined;
+  const byStem = new Map<string, IndexedDoc[]>();
+  for (const d of broken) {
+    const stem = fileStem(d.path);
+    const list = byStem.get(stem);
+    if (list) list.push(d);
+    else byStem.set(stem, [d]);
+  }
+  const root = data.root;
+  const none: readonly IndexedDoc[] = Object.freeze([]);
+  return Object.freeze({
+    root,
+    docs: data.docs,
+    withId: (id: string) => byId.get(id) ?? none,
+    namedAfter(id: string) {
+      if (!id || !broken.length) return none;
+      const out = [...(byStem.get(id) ?? [])];
+      for (const [stem, list] of byStem) if (stem.startsWith(`${id}-`)) out.push(...list);
+      return out.length ? out.sort(byPathOrder) : none;
+    },
+    ofType(type: string) {
+      if (!byType) {
+        byType = new Map();
+        for (const list of byId.values()) {
+          for (const d of list) {
+            if (!d.type) continue;
+            const of = byType.get(d.type);
+            if (of) of.push(d);
+            else byType.set(d.type, [d]);
+          }
+        }
+        for (const list of byType.values()) list.sort((a, b) => compareIds(a.id!, b.id!) || byPathOrder(a, b));
+      }
+      return byType.get(type) ?? none;
+    },
+    display: (path: string) => (root && path.startsWith(root.endsWith('/') ? root : `${root}/`) ? relativePath(root, path) : path),
+  });
+}
+
+/** `docs/prd/PRD-12-export.md` → `PRD-12-export`. */
+export function fileStem(path: string): string {
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  return name.replace(/\.(md|markdown)$/i, '');
+}
+
+/** PRD-2 before PRD-10. */
+export function compareIds(a: string, b: string): number {
+  return a.localeCompare(b, 'en', { numeric: true });
+}
+
+const byPathOrder = (a: IndexedDoc, b: IndexedDoc): number => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+
+// --- recording what a lint asked ----------------------------------------------------------------------
+
+/** A question a rule asked the index, as a string: `id:PRD-12`, `named:PRD-12`, `type:prd`. */
+export type IndexQuery = string;
+
+/** The same index, remembering every question asked through it. */
+export function recordQueries(index: WorkspaceIndex): { index: WorkspaceIndex; queries(): IndexQuery[] } {
+  const asked = new Set<IndexQuery>();
+  const recorded: WorkspaceIndex = Object.freeze({
+    root: index.root,
+    get docs() {
+      asked.add('all');
+      return index.docs;
+    },
+    withId: (id: string) => (asked.add(`id:${id}`), index.withId(id)),
+    namedAfter: (id: string) => (asked.add(`named:${id}`), index.namedAfter(id)),
+    ofType: (type: string) => (asked.add(`type:${type}`), index.ofType(type)),
+    display: (path: string) => index.display(path),
+  });
+  return { index: recorded, queries: () => [...asked].sort() };
+}
+
+/**
+ * The index's answers to `queries`, as one deterministic string: equal strings mean a lint that asked
+ * these questions would come to the same findings. (The root is part of it: messages show paths.)
+ */
+export function queryAnswers(index: WorkspaceIndex | undefined, queries: readonly IndexQuery[]): string {
+  if (!index) return 'no index';
+  const parts = [`root ${index.root}`];
+  for (const q of [...queries].sort()) {
+    const colon = q.indexOf(':');
+    const kind = colon < 0 ? q : q.slice(0, colon);
+    const arg = colon < 0 ? '' : q.slice(colon + 1);
+    const docs = kind === 'id' ? index.withId(arg) : kind === 'named' ? index.namedAfter(arg) : kind === 'type' ? index.ofType(arg) : kind === 'all' ? index.docs : [];
+    parts.push(`${q} ${docs.map(docKey).join(' | ')}`);
+  }
+  return parts.join('\n');
+}
+
+const docKey = (d: IndexedDoc): string => JSON.stringify([d.path, d.type ?? null, d.id ?? null, d.idOk, d.status ?? null, d.title ?? null]);
