@@ -28,7 +28,7 @@ Invoices are paid late.
 
 ## Goals
 
-- Fewer late payments.
+- Late payments drop from a third of invoices to a fifth.
 
 ## Non-goals
 

@@ -22,7 +22,7 @@ Agents edit tickets one by one.
 
 ## Goals
 
-- Fewer clicks.
+- A bulk change takes 1 action instead of 20.
 
 ## Requirements
 
@@ -30,7 +30,7 @@ Agents edit tickets one by one.
 
 ## Success metrics
 
-- Time per bulk change.
+- Time per bulk change: from 5 minutes to 30 seconds.
 `;
 
 const EPIC = `---

@@ -62,6 +62,7 @@ describe('fixAll', () => {
       'status: redy # typo',
       'ownr: "@sam"',
       'rice: {reach: 900, impact: 2, confidence: 80, effort: 2, score: 900}',
+      'estimate: 3',
       '---',
       '',
       '# Pay by card',

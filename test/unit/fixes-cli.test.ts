@@ -82,7 +82,7 @@ test('--fix writes the safe fixes, lists them, and reports only what is left', a
 
 test('--fix keeps a BOM and CRLF line breaks', async () => {
   const engine = createEngine();
-  const text = '\uFEFF---\r\ntype: user-story\r\nid: US-9\r\ntitle: Pay\r\nstatus: redy\r\n---\r\n\r\n# Pay\r\n\r\n## Story\r\n\r\nAs a buyer, I want to pay, so that I get the goods.\r\n\r\n## Acceptance criteria\r\n\r\n- [ ] Paid.\r\n';
+  const text = '\uFEFF---\r\ntype: user-story\r\nid: US-9\r\ntitle: Pay\r\nstatus: redy\r\nestimate: 3\r\n---\r\n\r\n# Pay\r\n\r\n## Story\r\n\r\nAs a buyer, I want to pay, so that I get the goods.\r\n\r\n## Acceptance criteria\r\n\r\n- [ ] Paid.\r\n';
   writeFileSync(join(dir, 'crlf.md'), text);
   const { stderr } = await run(['lint', '--fix', 'crlf.md']);
   assert.equal(stderr, "pmdocs: fixed crlf.md:5:9 frontmatter-schema: Replace with 'ready'\npmdocs: fixed 1 problem in 1 file\n");

@@ -50,7 +50,7 @@ const STORY_BODY = lines('', '# Pay by card', '', '## Story', '', 'As a customer
 
 describe('front-matter value fixes', () => {
   test('enum: replace the misspelt value with the close match, keeping the comment after it', () => {
-    const text = lines('---', 'type: user-story', 'id: US-7', 'title: Pay by card', 'status: redy    # set by the PM', '---', STORY_BODY);
+    const text = lines('---', 'type: user-story', 'id: US-7', 'title: Pay by card', 'status: redy    # set by the PM', 'estimate: 3', '---', STORY_BODY);
     const a = applyOne(text, 'frontmatter-schema', "Replace with 'ready'");
     assert.equal(a.after, text.replace('status: redy    # set by the PM', 'status: ready    # set by the PM'));
     assert.equal(a.fix.safe, true);
@@ -58,7 +58,7 @@ describe('front-matter value fixes', () => {
   });
 
   test('enum: a quoted value keeps its quotes', () => {
-    const text = lines('---', 'type: user-story', 'id: US-7', 'title: Pay by card', "status: 'in-progres'", '---', STORY_BODY);
+    const text = lines('---', 'type: user-story', 'id: US-7', 'title: Pay by card', "status: 'in-progres'", 'estimate: 3', '---', STORY_BODY);
     const a = applyOne(text, 'frontmatter-schema', "Replace with 'in-progress'");
     assert.equal(a.after, text.replace("'in-progres'", "'in-progress'"));
     assertClean(a);
@@ -184,7 +184,7 @@ describe('add a missing required key', () => {
 
 describe('insert a missing required section', () => {
   test("where the type's order puts it, with the template text (the template then asks for content)", () => {
-    const text = lines('---', 'type: prd', 'id: PRD-3', 'title: Reminders', 'status: draft', 'owner: "@maria"', 'created: 2026-07-01', '---', '', '# Reminders', '', '## Problem', '', 'Late payments.', '', '## Goals', '', '- Fewer.', '', '## Requirements', '', '- Email.', '', '## Success metrics', '', '- Late share 33 % → 20 %.', '');
+    const text = lines('---', 'type: prd', 'id: PRD-3', 'title: Reminders', 'status: draft', 'owner: "@maria"', 'created: 2026-07-01', '---', '', '# Reminders', '', '## Problem', '', 'Late payments.', '', '## Goals', '', '- Late payments drop from 33 % to 20 %.', '', '## Requirements', '', '- Email.', '', '## Success metrics', '', '- Late share 33 % → 20 %.', '');
     const a = applyOne(text, 'required-section', "Insert section 'Non-goals'");
     assert.equal(a.after, text.replace('## Requirements', '## Non-goals\n\n- What we are deliberately not doing this time, so the scope does not creep later.\n\n## Requirements'));
     assert.ok(!a.remaining.some((f) => f.ruleId === 'required-section'));

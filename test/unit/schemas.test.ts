@@ -30,6 +30,7 @@ const RULE_IDS = [
   'release-change-type', 'breaking-changes-section', 'rice-score', 'id-type-prefix', 'release-version-id', 'date-order',
   'ref-unresolved', 'duplicate-id', 'release-story-not-done',
   'unresolved-at-approval', 'moscow-must-overload',
+  'story-readiness', 'goal-unmeasurable',
 ];
 
 /** The ajv set-up the engine uses: 2020-12, strict, all errors, formats, x-pmdocs checked by its metaSchema. */
@@ -294,8 +295,8 @@ test('the sections the contract requires, with their roles', () => {
     .filter((s: Json) => s.required || s.requiredWhen || s.group || s.role)
     .map((s: Json) => [s.name, s.required ? 'required' : s.requiredWhen ? `when ${JSON.stringify(s.requiredWhen)}` : s.group ? `group ${s.group}` : 'optional', s.role ?? '-', s.satisfiedBy ?? '-']);
   assert.deepEqual(summary('prd'), [
-    ['Problem', 'required', '-', '-'], ['Goals', 'required', '-', '-'], ['Non-goals', 'required', '-', '-'],
-    ['Requirements', 'required', 'requirements', '-'], ['Success metrics', 'required', '-', 'success_metrics'],
+    ['Problem', 'required', '-', '-'], ['Goals', 'required', 'goals', '-'], ['Non-goals', 'required', '-', '-'],
+    ['Requirements', 'required', 'requirements', '-'], ['Success metrics', 'required', 'success-metrics', 'success_metrics'],
     ['Open questions', 'optional', 'open-questions', '-'],
     ['Press release', 'when {"format":"prfaq"}', '-', '-'], ['FAQ', 'when {"format":"prfaq"}', '-', '-'],
   ]);

@@ -12,7 +12,7 @@ export interface SectionSpec {
   /** A front-matter key whose non-empty value satisfies this required section. */
   satisfiedBy?: string;
   group?: string;
-  /** Semantic role a rule looks for: story | acceptance-criteria | requirements | open-questions | change-type | breaking-changes | highlights. */
+  /** Semantic role a rule looks for: story | acceptance-criteria | requirements | open-questions | goals | success-metrics | change-type | breaking-changes | highlights. */
   role?: string;
   /** Body text for a newly inserted section. */
   template?: string;
@@ -31,7 +31,7 @@ export interface BodySpec {
   sections: SectionSpec[];
   groups?: Record<string, SectionGroup>;
   order?: string[];
-  /** Statuses in which a document is settled (approved, shipped…): unresolved-at-approval checks only these. */
+  /** Statuses in which a document is settled (approved, shipped…): unresolved-at-approval checks only these; story-readiness asks for an estimate in them. */
   settledStatuses?: string[];
   /** The status a settled document goes back to while points are still open (named in messages). */
   reopenStatus?: string;

@@ -11,6 +11,7 @@ import emptySection from './empty-section.js';
 import frontmatterSchema from './frontmatter-schema.js';
 import frontmatterUnknownKey from './frontmatter-unknown-key.js';
 import gherkinMalformed from './gherkin-malformed.js';
+import goalUnmeasurable from './goal-unmeasurable.js';
 import idTypePrefix from './id-type-prefix.js';
 import moscowMustOverload from './moscow-must-overload.js';
 import refUnresolved from './ref-unresolved.js';
@@ -20,6 +21,7 @@ import releaseVersionId from './release-version-id.js';
 import requiredSection from './required-section.js';
 import riceScore from './rice-score.js';
 import sectionOrder from './section-order.js';
+import storyReadiness from './story-readiness.js';
 import unresolvedAtApproval from './unresolved-at-approval.js';
 import userStoryStatement from './user-story-statement.js';
 import yamlCoercedScalar from './yaml-coerced-scalar.js';
@@ -35,6 +37,7 @@ export const rules: readonly Rule[] = Object.freeze([
   frontmatterSchema,
   frontmatterUnknownKey,
   gherkinMalformed,
+  goalUnmeasurable,
   idTypePrefix,
   moscowMustOverload,
   refUnresolved,
@@ -44,6 +47,7 @@ export const rules: readonly Rule[] = Object.freeze([
   requiredSection,
   riceScore,
   sectionOrder,
+  storyReadiness,
   unresolvedAtApproval,
   userStoryStatement,
   yamlCoercedScalar,
