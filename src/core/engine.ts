@@ -70,7 +70,9 @@ export function createEngine(init: { rules?: readonly Rule[] } = {}): Engine {
     const config = options.config ?? FALLBACK_CONFIG;
     const { registry, validator } = forConfig(config);
     const doc = parseDoc(text, options.path);
-    const detection = detectDocType(registry, doc.frontMatter, options.path, config);
+    // An unclosed block swallows the whole file: its one finding says it all, nothing else is checked.
+    const unclosed = doc.frontMatter?.problems.some((p) => p.kind === 'unclosed');
+    const detection = unclosed ? undefined : detectDocType(registry, doc.frontMatter, options.path, config);
     if (!detection && !doc.frontMatter?.problems.length) return { findings: [], doc, ...(options.workspace ? { workspaceQueries: [] } : {}) };
     const docType = detection?.docType;
     const reports: { rule: Rule; report: Report }[] = [];

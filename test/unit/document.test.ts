@@ -7,6 +7,7 @@ import { parseDoc } from '../../src/core/document/parse.js';
 import { findFrontMatterBlock } from '../../src/core/document/frontMatterBlock.js';
 import { yamlSpan } from '../../src/core/document/yamlSpans.js';
 import { normalizeHeading, outline } from '../../src/core/document/sections.js';
+import { createEngine } from '../../src/core/engine.js';
 
 const slice = (text: string, span: { start: number; end: number } | undefined) => (span ? text.slice(span.start, span.end) : undefined);
 
@@ -145,4 +146,11 @@ test('a path association implies the type: no "missing type" for a document type
   assert.deepEqual(r.findings.map((f) => `${f.ruleId}: ${f.message}`), []);
   // The same document outside the associated folder is not a pmdocs document at all.
   assert.equal(createEngine().lint(text, { path: '/ws/notes/US-1.md', config }).docType, undefined);
+});
+
+test('an unclosed front matter is the only finding: the body it swallowed is not checked', () => {
+  const findings = createEngine().lint('---\ntype: prd\nid: PRD-1\ntitle: x\n\n## Goals\n', { path: '/ws/prd/PRD-1.md' }).findings;
+  assert.deepEqual(findings.map((f) => `${f.line}:${f.column} ${f.ruleId}: ${f.message}`), [
+    "1:1 frontmatter-syntax: Front matter opened with '---' is never closed: add a line '---' after the last key.",
+  ]);
 });
