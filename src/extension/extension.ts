@@ -48,7 +48,20 @@ export function activate(context: vscode.ExtensionContext): PmdocsApi {
     registerNewDocument(context, linter, log),
     ...registerProviders(services),
   );
-  registerPreview(context, { lint: (doc) => controller.resultFor(doc), log, onDidLint: controller.onDidValidate });
+  registerPreview(context, {
+    lint: (doc) => controller.resultFor(doc),
+    log,
+    onDidLint: controller.onDidValidate,
+    // The card's reference chips: the same index the cross-document rules use (read on first need).
+    references: async (doc, wait) => {
+      const { config } = await configs.configFor(doc.uri);
+      const index = wait ? await indexer.indexWhenReady(doc.uri, config) : indexer.indexFor(doc.uri, config);
+      if (!index) return undefined;
+      const engine = await linter.getEngine();
+      return { index, docTypes: engine.registry(config).all(), schemas: config.schemas };
+    },
+    onDidChangeReferences: indexer.onDidChange,
+  });
 
   log.info(`pmdocs ${context.extension.packageJSON.version ?? ''} active (${vscode.env.uiKind === vscode.UIKind.Web ? 'web UI' : 'desktop UI'}${vscode.env.remoteName ? `, remote: ${vscode.env.remoteName}` : ''}, ${vscode.workspace.isTrusted ? 'trusted' : 'restricted mode'}).`);
   controller.start();

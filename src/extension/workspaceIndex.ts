@@ -90,6 +90,13 @@ export class WorkspaceIndexer implements vscode.Disposable {
     return this.snapshot(scopeKey(config), config.root);
   }
 
+  /** The document's index once the workspace has been read (undefined: it has none, e.g. untitled). */
+  async indexWhenReady(uri: vscode.Uri, config: ResolvedConfig): Promise<WorkspaceIndex | undefined> {
+    if (!indexable(uri)) return undefined;
+    await this.ensureScanned();
+    return this.snapshot(scopeKey(config), config.root);
+  }
+
   /** The scope of a document (undefined: it has no index, e.g. untitled or outside every folder). */
   scopeOf(uri: vscode.Uri, config: ResolvedConfig): string | undefined {
     return indexable(uri) ? scopeKey(config) : undefined;

@@ -1,16 +1,26 @@
 // Clicks and keys in the page → messages for the host. Findings, missing-section placeholders and
 // headings reveal their line in the editor; `#anchors` scroll the page; every other link is handed to
-// the host, which decides (open a workspace file, or an http(s) site after VS Code's confirmation).
+// the host, which decides (open a workspace file, or an http(s) site after VS Code's confirmation); a
+// reference chip of the header card sends only its id, which the host resolves through its own index.
 
 import type { WebviewMessage } from '../extension/preview/protocol.js';
 
 type Post = (message: WebviewMessage) => void;
+
+const REFERENCE = 'button.pmdocs-ref[data-ref]';
 
 const REVEALS = 'button.pmdocs-finding[data-line], section.pmdocs-missing[data-line], #pmdocs-body h1[data-line], #pmdocs-body h2[data-line], #pmdocs-body h3[data-line], #pmdocs-body h4[data-line], #pmdocs-body h5[data-line], #pmdocs-body h6[data-line]';
 
 export function handleClick(event: MouseEvent, source: string, post: Post): void {
   const target = event.target instanceof Element ? event.target : null;
   if (!target) return;
+  // Only the card's own buttons: nothing from the document body can pose as one.
+  const chip = target.closest<HTMLElement>(REFERENCE);
+  if (chip) {
+    const id = chip.dataset['ref'];
+    if (id && chip.closest('#pmdocs-card')) post({ type: 'openReference', source, id });
+    return;
+  }
   const link = target.closest('a[href]');
   if (link) {
     event.preventDefault();

@@ -19,7 +19,8 @@ import { createEngine } from '../../src/core/engine.js';
 import { renderDocument, type RenderedDocument } from '../../src/core/render/index.js';
 import { previewShell } from '../../src/extension/preview/html.js';
 import { createNonce } from '../../src/extension/preview/nonce.js';
-import { bodyVectors, frontMatterVectors, legitimateMarkdown } from './xssVectors.js';
+import { createWorkspaceIndex } from '../../src/core/workspace/index.js';
+import { bodyVectors, frontMatterVectors, legitimateMarkdown, referencedDocVectors } from './xssVectors.js';
 
 const root = join(import.meta.dirname, '../..');
 const CHROMIUM = '/usr/bin/chromium';
@@ -44,10 +45,14 @@ function documentText(): string {
 }
 
 function renderVectors(): RenderedDocument {
-  const result = createEngine().lint(documentText(), { path: '/workspace/docs/prd-xss.md' });
+  const engine = createEngine();
+  const result = engine.lint(documentText(), { path: '/workspace/docs/prd-xss.md' });
+  // The card's reference chips resolve through this index: one clickable chip, one broken.
+  const index = createWorkspaceIndex({ root: '/workspace', docs: [{ path: '/workspace/docs/EPIC-1.md', type: 'epic', id: 'EPIC-1', idOk: true, ...referencedDocVectors }] });
   return renderDocument(result, {
     allowRemoteImages: false,
     resolveImage: (src) => (src === 'img/ok.png' ? `${origin}/img/ok.png` : undefined),
+    references: { index, docTypes: engine.registry().all() },
   });
 }
 
@@ -99,6 +104,7 @@ interface Posted {
   version?: number;
   line?: number;
   href?: string;
+  id?: string;
 }
 
 interface Observed {
@@ -159,6 +165,8 @@ const CONTENT = `(() => ({
   cardId: document.querySelector('.pmdocs-id')?.textContent,
   status: document.querySelector('.pmdocs-status')?.textContent,
   findings: document.querySelectorAll('#pmdocs-findings button.pmdocs-finding[data-line]').length,
+  refButtons: Array.from(document.querySelectorAll('#pmdocs-card button.pmdocs-ref')).map((b) => b.dataset.ref + '|' + b.title + '|' + b.textContent),
+  brokenChips: Array.from(document.querySelectorAll('#pmdocs-card .pmdocs-ref-broken')).map((li) => li.textContent),
   last: Array.from(document.querySelectorAll('#pmdocs-body p')).some((p) => p.textContent === 'The last paragraph.'),
 }))()`;
 
@@ -239,7 +247,7 @@ async function assertLegitimateContent(page: Page, label: string): Promise<void>
     .catch(() => undefined);
   const seen = (await page.evaluate(CONTENT)) as {
     headings: string[]; cells: string[]; tasks: string[]; image: number; cardTitle?: string; cardId?: string;
-    status?: string; findings: number; last: boolean;
+    status?: string; findings: number; last: boolean; refButtons: string[]; brokenChips: string[];
   };
   const lineOf = (heading: string) => documentText().split('\n').indexOf(heading) + 1;
   assert.ok(seen.headings.includes(`H1:Legit document@${lineOf('# Legit document')}`), `${label}: ${seen.headings.join(', ')}`);
@@ -253,6 +261,10 @@ async function assertLegitimateContent(page: Page, label: string): Promise<void>
   assert.equal(seen.cardId, frontMatterVectors.id, label);
   assert.equal(seen.status, frontMatterVectors.status, label);
   assert.ok(seen.findings > 0, `${label}: findings listed`);
+  // Reference chips: the resolved one is a button whose tooltip shows the payloads as text; the broken
+  // one shows its value as text, struck through, with "not found".
+  assert.deepEqual(seen.refButtons, [`EPIC-1|${referencedDocVectors.title} · status: ${referencedDocVectors.status}|Epics EPIC-1`], label);
+  assert.deepEqual(seen.brokenChips, [`Epics ${frontMatterVectors.epics[2]} (not found)`], label);
 }
 
 test(`the vector document holds ≥ 50 vectors (${bodyVectors.length} in the body, ${Object.keys(frontMatterVectors).length} in the front matter)`, () => {
@@ -269,6 +281,9 @@ test('the real page with its CSP: nothing runs, nothing leaves, legitimate conte
   assert.ok(o.posted.some((m) => m.type === 'revealLine'));
   assert.ok(o.posted.some((m) => m.type === 'openLink' && m.href === 'other.md'));
   for (const m of o.posted.filter((p) => p.type === 'openLink')) assert.doesNotMatch(m.href ?? '', /^\s*(javascript|data|vbscript):/i);
+  // The one clickable chip sent its id, nothing else: the broken and plain chips send nothing.
+  assert.deepEqual([...new Set(o.posted.filter((m) => m.type === 'openReference').map((m) => `${m.id}`))], ['EPIC-1']);
+  assert.ok(o.posted.filter((m) => m.type === 'openReference').every((m) => Object.keys(m).sort().join() === 'id,source,type'));
   await o.page.context().close();
 });
 

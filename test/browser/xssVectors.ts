@@ -107,8 +107,16 @@ export const frontMatterVectors = {
   status: `<svg onload=${X}>`,
   owner: `javascript:${X}`,
   tags: [`<iframe src=javascript:parent.__xss=1>`],
-  epics: [`"onmouseover="${X}`],
+  // EPIC-1 resolves in the test's workspace index (whose title and status for it carry payloads too):
+  // a clickable chip; the last one has the epic prefix and names nothing: a broken chip.
+  epics: ['EPIC-1', `"onmouseover="${X}`, `EPIC-9"><img src=x onerror=${X}>`],
   target_release: `</span><script>${X}</script>`,
+};
+
+/** What the workspace index says about EPIC-1: shown in the chip's tooltip. */
+export const referencedDocVectors = {
+  title: `"><img src=x onerror=${X}>`,
+  status: `<script>${X}</script>`,
 };
 
 /** Content that must survive sanitising, with what the test expects to find. */

@@ -40,8 +40,29 @@ Agents lose time.
 Share of sessions from a saved search: 0 % to 60 %.
 `;
 
-const waitForContent = (uri: vscode.Uri, version: number) =>
-  vscode.commands.executeCommand<RenderedState>('pmdocs.preview.test.waitForContent', uri.toString(), version);
+const STORY = `---
+type: user-story
+id: US-48
+title: Save a view
+status: draft
+prd: PRD-48
+epic: EPIC-404
+estimate: 3
+---
+
+# Save a view
+
+## Story
+
+As an agent, I want to save a view, so that I find it again.
+
+## Acceptance criteria
+
+- [ ] The view is in the sidebar.
+`;
+
+const waitForContent = (uri: vscode.Uri, version: number, cardIncludes?: string) =>
+  vscode.commands.executeCommand<RenderedState>('pmdocs.preview.test.waitForContent', uri.toString(), version, cardIncludes);
 const fromPage = (uri: vscode.Uri, message: unknown) => vscode.commands.executeCommand<boolean>('pmdocs.preview.test.receive', uri.toString(), message);
 const previewTabs = () =>
   vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('pmdocs.preview'));
@@ -102,6 +123,49 @@ suite('preview', () => {
       assert.equal(await fromPage(uri, bad), false, JSON.stringify(bad));
     }
     assert.equal(vscode.window.activeTextEditor!.selection.active.line, line - 1);
+  });
+
+  test('a reference chip opens the document it names beside the preview; ids the card does not offer open nothing', async () => {
+    await closeAllEditors();
+    const prd = await writeFile('preview/refs/PRD-48-saved-views.md', PRD.replace('PRD-42', 'PRD-48').replace(/Preview me/g, 'Saved views'));
+    await writeFile('preview/refs/PRD-49-unrelated.md', PRD.replace('PRD-42', 'PRD-49').replace(/Preview me/g, 'Unrelated'));
+    const story = await writeFile('preview/refs/US-48-save-a-view.md', STORY);
+    const editor = await open(story);
+    await validated(editor.document);
+    await vscode.commands.executeCommand('pmdocs.openPreviewToSide', story);
+    // The chip becomes a button once the workspace index knows PRD-48 (the page confirms that card).
+    const shown = await waitForContent(story, editor.document.version, 'class="pmdocs-ref" data-ref="PRD-48"');
+    assert.ok(
+      shown.card.includes('<li class="pmdocs-chip pmdocs-link pmdocs-ref-chip"><button type="button" class="pmdocs-ref" data-ref="PRD-48" title="Saved views · status: building"><span class="pmdocs-chip-label">PRD</span> PRD-48</button></li>'),
+      shown.card,
+    );
+    assert.ok(
+      shown.card.includes('<li class="pmdocs-chip pmdocs-link pmdocs-ref-broken" title="EPIC-404: not found in this workspace"><span class="pmdocs-chip-label">Epic</span> <s>EPIC-404</s><span class="sr-only"> (not found)</span></li>'),
+      shown.card,
+    );
+    const openFiles = () => vscode.window.visibleTextEditors.map((e) => e.document.uri.toString()).sort();
+    const before = openFiles();
+    const source = story.toString();
+
+    // Well-formed, but no chip of this card opens them: a broken reference, a document of the workspace
+    // this one does not reference, the document itself, a path. The host handles each fully before it
+    // answers, so nothing opening is visible right after.
+    for (const id of ['EPIC-404', 'PRD-49', 'US-48', 'preview/refs/PRD-48-saved-views.md']) {
+      assert.equal(await fromPage(story, { type: 'openReference', source, id }), true, id);
+      assert.deepEqual(openFiles(), before, `${id} opened something`);
+    }
+    // Malformed: dropped by the checks.
+    for (const bad of [{ type: 'openReference', source, id: 42 }, { type: 'openReference', source, id: '' }, { type: 'openReference', source, id: 'P'.repeat(201) }, { type: 'openReference', source: prd.toString(), id: 'PRD-48' }]) {
+      assert.equal(await fromPage(story, bad), false, JSON.stringify(bad));
+    }
+    assert.deepEqual(openFiles(), before);
+
+    // The PRD chip's message: the host resolves PRD-48 itself and opens that file, not in the preview's group.
+    assert.equal(await fromPage(story, { type: 'openReference', source, id: 'PRD-48' }), true);
+    const opened = await when(vscode.window.onDidChangeVisibleTextEditors, () => vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === prd.toString()), 'the PRD open in an editor');
+    const previewGroup = vscode.window.tabGroups.all.find((g) => g.tabs.some((t) => t.input instanceof vscode.TabInputWebview && t.label === 'Preview Save a view'));
+    assert.ok(previewGroup, 'the preview is still open');
+    assert.notEqual(opened.viewColumn, previewGroup.viewColumn, 'the PRD opened beside the preview, not over it');
   });
 
   test('restored after a window reload: the serializer brings the panel back from its saved state', async () => {

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { contentSecurityPolicy, previewShell, type ShellInput } from '../../src/extension/preview/html.js';
 import { createNonce } from '../../src/extension/preview/nonce.js';
-import { classifyLink, parsePreviewState, parseWebviewMessage } from '../../src/extension/preview/protocol.js';
+import { classifyLink, MAX_REF_ID_LENGTH, parsePreviewState, parseWebviewMessage } from '../../src/extension/preview/protocol.js';
 
 const input = (over: Partial<ShellInput> = {}): ShellInput => ({
   cspSource: 'https://webview.test',
@@ -68,6 +68,27 @@ test('messages from the page: anything else is dropped', () => {
     { type: 'runCommand', source: ctx.source, command: 'workbench.action.terminal.new' },
     { type: 'rendered', source: ctx.source, version: -1 },
     { type: '__proto__', source: ctx.source },
+  ];
+  for (const m of bad) assert.equal(parseWebviewMessage(m, ctx), undefined, JSON.stringify(m));
+});
+
+test('openReference from the page: an id of sane length about this document, nothing else', () => {
+  assert.deepEqual(parseWebviewMessage({ type: 'openReference', source: ctx.source, id: 'PRD-12' }, ctx), { type: 'openReference', source: ctx.source, id: 'PRD-12' });
+  assert.deepEqual(parseWebviewMessage({ type: 'openReference', source: ctx.source, id: 'REL-3.0.0-rc.1', path: '/etc/passwd' }, ctx), { type: 'openReference', source: ctx.source, id: 'REL-3.0.0-rc.1' }, 'extra fields are dropped');
+  assert.deepEqual(parseWebviewMessage({ type: 'openReference', source: ctx.source, id: 'x'.repeat(MAX_REF_ID_LENGTH) }, ctx)?.type, 'openReference');
+  const bad: unknown[] = [
+    { type: 'openReference', source: ctx.source },
+    { type: 'openReference', source: ctx.source, id: '' },
+    { type: 'openReference', source: ctx.source, id: 12 },
+    { type: 'openReference', source: ctx.source, id: ['PRD-12'] },
+    { type: 'openReference', source: ctx.source, id: { toString: 'PRD-12' } },
+    { type: 'openReference', source: ctx.source, id: 'x'.repeat(MAX_REF_ID_LENGTH + 1) },
+    { type: 'openReference', source: ctx.source, id: ' PRD-12' },
+    { type: 'openReference', source: ctx.source, id: 'PRD-12\n' },
+    { type: 'openReference', source: ctx.source, id: 'PRD\u000012' },
+    { type: 'openReference', source: 'file:///work/docs/other.md', id: 'PRD-12' },
+    { type: 'openReference', id: 'PRD-12' },
+    { type: 'openreference', source: ctx.source, id: 'PRD-12' },
   ];
   for (const m of bad) assert.equal(parseWebviewMessage(m, ctx), undefined, JSON.stringify(m));
 });

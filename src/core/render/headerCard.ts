@@ -1,10 +1,16 @@
 // The header card: what the front matter says about the document, at a glance. Values are shown as
 // text (the serialiser escapes them); anything of an unexpected shape is skipped rather than guessed at.
+// Reference chips (values whose schema marks them as references) become buttons when the workspace
+// index resolves them, and visibly broken chips when it does not; the button carries only the id
+// (`data-ref`), which the host looks up again before it opens anything.
 
 import type { Element } from 'hast';
 import type { LintResult } from '../engine.js';
 import { h } from './hast.js';
 import { stageOf, STAGE_LABEL } from './lifecycle.js';
+import { article } from '../schema/wording.js';
+import type { RefSite } from '../workspace/references.js';
+import { pathKey, referenceChips, referenceLabel, type ChipTarget, type ReferenceChip, type ReferenceContext } from './references.js';
 
 const MAX_TEXT = 300;
 const MAX_ITEMS = 50;
@@ -48,7 +54,7 @@ const RELATIONS: [key: string, label: string][] = [
   ['superseded_by', 'Superseded by'],
 ];
 
-export function headerCard(result: LintResult): Element | undefined {
+export function headerCard(result: LintResult, references?: ReferenceContext): Element | undefined {
   const data = result.doc.frontMatter?.data ?? {};
   const docType = result.docType;
   if (!docType && Object.keys(data).length === 0) return undefined;
@@ -65,7 +71,7 @@ export function headerCard(result: LintResult): Element | undefined {
   const title = scalar(data['title']);
   const facts = factList(data);
   const tags = list(data['tags']);
-  const chips = linkChips(data);
+  const chips = linkChips(result, data, references);
   return h(
     'header',
     { className: ['pmdocs-card'], ariaLabel: 'Document summary' },
@@ -91,19 +97,67 @@ function factList(data: Record<string, unknown>): Element[] {
 const fact = (label: string, value: string, title?: string): Element =>
   h('div', { className: ['pmdocs-fact'] }, h('dt', {}, label), h('dd', title ? { title } : {}, value));
 
-function linkChips(data: Record<string, unknown>): Element[] {
+function linkChips(result: LintResult, data: Record<string, unknown>, ctx: ReferenceContext | undefined): Element[] {
+  const refs = referenceChips(result, ctx);
+  const shown = new Set<string>();
   const chips: Element[] = [];
-  const push = (label: string, value: unknown) => {
-    for (const ref of Array.isArray(value) ? list(value) : [scalar(value)]) {
-      if (ref) chips.push(h('li', { className: ['pmdocs-chip', 'pmdocs-link'], dataRef: ref }, h('span', { className: ['pmdocs-chip-label'] }, label), ' ', ref));
+  const push = (label: string, value: unknown, path: (string | number)[]) => {
+    const items: [unknown, (string | number)[]][] = Array.isArray(value) ? value.slice(0, MAX_ITEMS).map((v, i) => [v, [...path, i]]) : [[value, path]];
+    for (const [item, at] of items) {
+      const ref = scalar(item);
+      if (!ref) continue;
+      const key = pathKey(at);
+      shown.add(key);
+      chips.push(chip(label, ref, refs.get(key)));
     }
   };
-  for (const [key, label] of LINKS) push(label, data[key]);
+  for (const [key, label] of LINKS) push(label, data[key], [key]);
   const links = data['links'];
   if (links && typeof links === 'object' && !Array.isArray(links)) {
-    for (const [key, label] of RELATIONS) push(label, (links as Record<string, unknown>)[key]);
+    for (const [key, label] of RELATIONS) push(label, (links as Record<string, unknown>)[key], ['links', key]);
+  }
+  // Reference fields of other names (a workspace type's `parent: EPIC-3`): the schema says what they are.
+  for (const [key, found] of refs) {
+    if (shown.has(key) || !result.docType) continue;
+    chips.push(chip(referenceLabel(result.docType, found.site.path, ctx?.schemas), clip(found.site.value.trim()), found));
   }
   return chips.slice(0, MAX_ITEMS);
+}
+
+/**
+ * A plain chip (no index, or not a reference); a button that opens the document; or a broken chip,
+ * struck through, that says so in words too.
+ */
+function chip(label: string, ref: string, found: ReferenceChip | undefined): Element {
+  const content = [h('span', { className: ['pmdocs-chip-label'] }, label), ' '];
+  const target = found?.target;
+  if (!found || !target) return h('li', { className: ['pmdocs-chip', 'pmdocs-link'], dataRef: ref }, content, ref);
+  if (target.kind === 'found') {
+    return h(
+      'li',
+      { className: ['pmdocs-chip', 'pmdocs-link', 'pmdocs-ref-chip'] },
+      h('button', { type: 'button', className: ['pmdocs-ref'], dataRef: found.site.id, title: tooltip(found.site, target) }, content, ref),
+    );
+  }
+  return h(
+    'li',
+    { className: ['pmdocs-chip', 'pmdocs-link', 'pmdocs-ref-broken'], title: tooltip(found.site, target) },
+    content,
+    h('s', {}, ref),
+    h('span', { className: ['sr-only'] }, ' (not found)'),
+  );
+}
+
+function tooltip(site: RefSite, target: ChipTarget): string {
+  if (target.kind === 'broken') {
+    const other = target.other;
+    if (!other) return `${site.id}: not found in this workspace`;
+    const expected = site.ref.types.length ? site.ref.types.map(article).join(' or ') : 'a document';
+    return `${site.id} names ${other.type ? article(other.type) : 'a document'}, not ${expected}`;
+  }
+  const { title, status } = target.doc;
+  const name = title?.trim() ? clip(title.trim()) : site.id;
+  return status?.trim() ? `${name} · status: ${clip(status.trim())}` : name;
 }
 
 /** A scalar value as text; undefined for missing values, objects and empty strings. */

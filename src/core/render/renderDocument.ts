@@ -22,6 +22,7 @@ import { decorateHeadings, textOf, type RenderedHeading } from './headings.js';
 import { applyImagePolicy } from './images.js';
 import { insertPlaceholders, missingSections } from './missingSections.js';
 import { headerCard } from './headerCard.js';
+import type { ReferenceContext } from './references.js';
 import { findingsSummary } from './findingsSummary.js';
 import { toHtml } from './hast.js';
 
@@ -29,6 +30,11 @@ export interface RenderOptions {
   allowRemoteImages: boolean;
   /** Maps a relative image path to a URL the page may load, or undefined to block it. */
   resolveImage?: (src: string) => string | undefined;
+  /**
+   * The document's workspace index (and config), to make reference chips open what they name and mark
+   * the ones that name nothing. Without it the chips are plain text.
+   */
+  references?: ReferenceContext;
   /** For tests: where the big-table guard starts. */
   tableGuard?: TableGuard;
 }
@@ -66,7 +72,7 @@ export function renderDocument(result: LintResult, options: RenderOptions): Rend
   insertPlaceholders(tree, missingSections(result), outline(mdast, text.length).sectionDepth);
   const body = toHtml(tree);
 
-  const cardNode = headerCard(result);
+  const cardNode = headerCard(result, options.references);
   const card = cardNode ? toHtml([cardNode]) : '';
   const findings = toHtml([findingsSummary(result.findings, !!result.docType)]);
   const html =

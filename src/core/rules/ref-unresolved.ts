@@ -14,7 +14,7 @@ import { closeMatches } from '../schema/didYouMean.js';
 import { article, pathLabel, showValue } from '../schema/wording.js';
 import type { IndexedDoc, WorkspaceIndex } from '../workspace/index.js';
 import type { RefSite } from '../workspace/references.js';
-import { resolveRef } from '../workspace/resolve.js';
+import { looksLikeId, resolveRef } from '../workspace/resolve.js';
 import { expectedShape } from './id-type-prefix.js';
 import type { Rule, RuleContext } from './rule.js';
 
@@ -42,7 +42,7 @@ const rule: Rule = {
         });
         continue;
       }
-      if (!looksLikeId(site, expectedTypes)) continue;
+      if (!looksLikeId(site, ctx.docTypes)) continue;
       if (ctx.schemaProblems.some((p) => samePath(p.path, site.path))) continue; // the schema's finding says it
       const suggestions = didYouMean(ws, site, ctx);
       const nobody = site.ref.types.length ? `no ${site.ref.types.join(' or ')} in the workspace has this id` : 'no document in the workspace has this id';
@@ -55,16 +55,6 @@ const rule: Rule = {
     }
   },
 };
-
-/**
- * A value where the schema also allows something other than an id (a bare version for a release) is a
- * reference only when it carries the prefix of an expected type.
- */
-function looksLikeId(site: RefSite, types: readonly DocType[]): boolean {
-  const prefixes = types.map((t) => t.idPrefix).filter((p): p is string => !!p);
-  if (!site.ref.types.length || prefixes.length < site.ref.types.length) return true;
-  return prefixes.some((p) => site.id.startsWith(p));
-}
 
 function didYouMean(ws: WorkspaceIndex, site: RefSite, ctx: RuleContext): IndexedDoc[] {
   const types = site.ref.types.length ? site.ref.types : ctx.docTypes.map((t) => t.type);

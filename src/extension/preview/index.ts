@@ -19,9 +19,10 @@ export function registerPreview(context: vscode.ExtensionContext, deps: PreviewD
 }
 
 /**
- * `pmdocs.preview.test.waitForContent(uri, minVersion)` resolves once the page has confirmed showing
- * content rendered from the lint result of that version or a later one (an event from the page, no
- * polling).
+ * `pmdocs.preview.test.waitForContent(uri, minVersion, cardIncludes?)` resolves once the page has
+ * confirmed showing content rendered from the lint result of that version or a later one (an event from
+ * the page, no polling), and, when given, whose header card contains `cardIncludes` (the card changes
+ * when the workspace index does).
  * `pmdocs.preview.test.receive(uri, message)` hands a message to the panel exactly as if its page had
  * posted it; resolves to whether it passed the checks.
  * `pmdocs.preview.test.restore(state)` does what VS Code does after a window reload: a new panel of our
@@ -31,11 +32,11 @@ export function registerPreview(context: vscode.ExtensionContext, deps: PreviewD
 function testCommands(manager: PreviewManager): vscode.Disposable[] {
   const panelFor = (uri: string) => [...manager.panels].find((p) => p.source === uri);
   return [
-    vscode.commands.registerCommand('pmdocs.preview.test.waitForContent', (uri: string, minVersion: number) =>
+    vscode.commands.registerCommand('pmdocs.preview.test.waitForContent', (uri: string, minVersion: number, cardIncludes?: string) =>
       new Promise<RenderedState>((resolve, reject) => {
         const panel = panelFor(uri);
         if (!panel) return reject(new Error(`no preview open for ${uri}`));
-        const done = (s: RenderedState | undefined) => !!s && s.fresh && s.version >= minVersion;
+        const done = (s: RenderedState | undefined) => !!s && s.fresh && s.version >= minVersion && (cardIncludes === undefined || s.card.includes(cardIncludes));
         if (done(panel.confirmed)) return resolve(panel.confirmed!);
         const sub = panel.onDidConfirm((state) => {
           if (!done(state)) return;

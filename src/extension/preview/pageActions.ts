@@ -1,5 +1,6 @@
 // What the host does for the page, once a message has passed its checks: put the cursor on a line of
-// the document, or open a link (a workspace file in an editor; a web or mail link outside VS Code).
+// the document, open a link (a workspace file in an editor; a web or mail link outside VS Code), or open
+// the document a reference chip names.
 
 import * as vscode from 'vscode';
 import { classifyLink } from './protocol.js';
@@ -31,6 +32,19 @@ export async function openLink(document: vscode.TextDocument, panel: vscode.Webv
   const exists = target && (await vscode.workspace.fs.stat(target).then((s) => (s.type & vscode.FileType.File) !== 0, () => false));
   if (!target || !exists) {
     void vscode.window.showWarningMessage(`pmdocs preview: '${action.path}' was not found in this workspace.`);
+    return;
+  }
+  await vscode.commands.executeCommand('vscode.open', target, { viewColumn: otherColumn(panel.viewColumn) });
+}
+
+/**
+ * A document a reference chip names (resolved by the host through its index): opened where the preview's
+ * links open, in the editor group beside the preview, so the preview stays in view.
+ */
+export async function openReferencedDocument(panel: vscode.WebviewPanel, target: vscode.Uri, id: string): Promise<void> {
+  const exists = await vscode.workspace.fs.stat(target).then((s) => (s.type & vscode.FileType.File) !== 0, () => false);
+  if (!exists) {
+    void vscode.window.showWarningMessage(`pmdocs preview: the document '${id}' names is no longer in this workspace.`);
     return;
   }
   await vscode.commands.executeCommand('vscode.open', target, { viewColumn: otherColumn(panel.viewColumn) });

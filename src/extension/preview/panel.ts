@@ -1,16 +1,18 @@
 // One preview panel: renders its document into the page, keeps it current as the user types (only the
 // three content parts travel, debounced by how long rendering takes), and acts on the page's messages
-// after checking them (reveal a line, open a link through the host).
+// after checking them (reveal a line, open a link through the host, open the document a reference chip
+// names). Reference chips are resolved through the workspace index, fetched when the page is built and
+// again whenever the index changes; the card is rendered again only when what its chips show changed.
 
 import * as vscode from 'vscode';
 import type { LintResult } from '../../core/engine.js';
-import type { RenderedDocument, RenderedHeading } from '../../core/render/index.js';
+import type { ReferenceContext, RenderedDocument, RenderedHeading } from '../../core/render/index.js';
 import type { Renderer } from './renderer.js';
 import { previewShell } from './html.js';
 import { createNonce } from './nonce.js';
 import { parseWebviewMessage, type HostMessage, type WebviewMessage } from './protocol.js';
 import { imageResolver, webviewOptions } from './resources.js';
-import { openLink, revealLine } from './pageActions.js';
+import { openLink, openReferencedDocument, revealLine } from './pageActions.js';
 
 export const VIEW_TYPE = 'pmdocs.preview';
 
@@ -20,6 +22,13 @@ export interface PreviewDeps {
   log?: vscode.LogOutputChannel;
   /** Fires when a document was linted (the diagnostics controller's onDidValidate fits). */
   onDidLint?: vscode.Event<{ uri: vscode.Uri }>;
+  /**
+   * The document's workspace index and config, for the card's reference chips; undefined when it has
+   * none (untitled, outside the workspace folders) or, unless `wait`, while the workspace is being read.
+   */
+  references?(doc: vscode.TextDocument, wait: boolean): Promise<ReferenceContext | undefined>;
+  /** Fires when the workspace index changed (the workspace indexer's onDidChange fits). */
+  onDidChangeReferences?: vscode.Event<unknown>;
 }
 
 export interface PanelHost {
@@ -56,6 +65,11 @@ export class PreviewPanel implements vscode.Disposable {
   #postedSinceHtml = false;
   #sent = new Map<number, RenderedState>();
   #confirmed: RenderedState | undefined;
+  /** The workspace index the chips are resolved with (undefined: none yet, the chips are plain text). */
+  #references: ReferenceContext | undefined;
+  /** What the chips of the last render showed (chipsSignature). */
+  #chips = '';
+  #referencesRun = 0;
   readonly #onDidConfirm = new vscode.EventEmitter<RenderedState>();
   readonly onDidConfirm = this.#onDidConfirm.event;
   readonly #onDidDispose = new vscode.EventEmitter<void>();
@@ -76,6 +90,7 @@ export class PreviewPanel implements vscode.Disposable {
       panel.onDidDispose(() => this.dispose()),
       this.#onDidConfirm,
     );
+    if (host.deps.onDidChangeReferences) this.#disposables.push(host.deps.onDidChangeReferences(() => void this.#loadReferences()));
     this.refresh();
   }
 
@@ -96,6 +111,7 @@ export class PreviewPanel implements vscode.Disposable {
     if (document.uri.toString() === this.source) return;
     this.#document = document;
     this.#lastResult = undefined;
+    this.#references = undefined; // another document may belong to another workspace's index
     this.#sent.clear();
     this.#confirmed = undefined;
     this.refresh();
@@ -121,6 +137,28 @@ export class PreviewPanel implements vscode.Disposable {
       title: rendered.title ?? basename(this.#document.uri),
       content: rendered.html,
     });
+    void this.#loadReferences();
+  }
+
+  /** Fetches the document's workspace index; when the chips would now look different, renders again. */
+  async #loadReferences(): Promise<void> {
+    const get = this.host.deps.references;
+    if (!get) return;
+    const run = ++this.#referencesRun;
+    const document = this.#document;
+    let references: ReferenceContext | undefined;
+    try {
+      references = await get(document, false);
+    } catch (e) {
+      this.host.deps.log?.warn(`Preview: the workspace index for ${document.uri.toString(true)} is not available: ${(e as Error)?.message ?? String(e)}`);
+      return;
+    }
+    if (this.#disposed || run !== this.#referencesRun || document !== this.#document) return; // superseded
+    this.#references = references;
+    const result = this.#lastResult;
+    // An update on its way renders with the new index anyway; a slow document catches up on save.
+    if (!result || this.#timer || this.#lintWait || this.#staleUntilSave) return;
+    if (this.renderer.chipsSignature(result, references) !== this.#chips) this.#post(result);
   }
 
   /** The document changed: update after a pause that grows with the cost of a render. */
@@ -197,7 +235,9 @@ export class PreviewPanel implements vscode.Disposable {
       rendered = this.renderer.render(result, {
         allowRemoteImages: allowRemoteImages(this.#document.uri),
         resolveImage: imageResolver(this.panel.webview, this.#document.uri),
+        ...(this.#references ? { references: this.#references } : {}),
       });
+      this.#chips = this.renderer.chipsSignature(result, this.#references);
     } catch (e) {
       // A document the renderer chokes on gets a readable note, not a dead panel.
       this.host.deps.log?.error(`Preview of ${this.#document.uri.toString(true)} failed: ${(e as Error)?.stack ?? String(e)}`);
@@ -253,7 +293,33 @@ export class PreviewPanel implements vscode.Disposable {
         return revealLine(this.#document, this.panel, message.line);
       case 'openLink':
         return openLink(this.#document, this.panel, message.href, this.host.deps.log);
+      case 'openReference':
+        return this.#openReference(message.id);
     }
+  }
+
+  /**
+   * Opens the document that one of this document's references names. The page sends only an id: it is
+   * looked up among the references of the front matter the page shows, and through the workspace index.
+   */
+  async #openReference(id: string): Promise<void> {
+    const document = this.#document;
+    const log = this.host.deps.log;
+    let references: ReferenceContext | undefined;
+    try {
+      references = await this.host.deps.references?.(document, true);
+    } catch (e) {
+      log?.warn(`Preview: reference '${id}' not opened: ${(e as Error)?.message ?? String(e)}`);
+      return;
+    }
+    const result = this.#lastResult ?? this.#currentResult();
+    const target = references && document === this.#document ? this.renderer.referenceTarget(result, references, id) : undefined;
+    if (!target) {
+      log?.info(`Preview: reference '${id}' not opened: ${references ? 'this document has no reference with that id that names a document of the workspace' : 'the document has no workspace index'}.`);
+      return;
+    }
+    const uri = vscode.Uri.from({ scheme: document.uri.scheme, authority: document.uri.authority, path: target.path });
+    return openReferencedDocument(this.panel, uri, id);
   }
 
   #syncToEditor(): void {

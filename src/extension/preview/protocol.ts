@@ -13,7 +13,9 @@ export type WebviewMessage =
   | { type: 'ready'; source: string; version: number }
   | { type: 'rendered'; source: string; version: number }
   | { type: 'revealLine'; source: string; line: number }
-  | { type: 'openLink'; source: string; href: string };
+  | { type: 'openLink'; source: string; href: string }
+  /** A reference chip of the header card: `id` is its `data-ref`; the host resolves it, never the page. */
+  | { type: 'openReference'; source: string; id: string };
 
 /** What the panel keeps across a window reload (webview state, read by the serializer). */
 export interface PreviewState {
@@ -21,6 +23,8 @@ export interface PreviewState {
 }
 
 export const MAX_HREF_LENGTH = 4096;
+/** Ids are short (`PRD-12`, `REL-3.0.0-rc.1`): anything longer is not one. */
+export const MAX_REF_ID_LENGTH = 200;
 
 export interface MessageContext {
   /** The document this panel shows: messages about any other are dropped. */
@@ -47,10 +51,18 @@ export function parseWebviewMessage(raw: unknown, ctx: MessageContext): WebviewM
       const href = raw['href'];
       return typeof href === 'string' && href.length > 0 && href.length <= MAX_HREF_LENGTH ? { type: 'openLink', source, href } : undefined;
     }
+    case 'openReference': {
+      const id = raw['id'];
+      return isRefId(id) ? { type: 'openReference', source, id } : undefined;
+    }
     default:
       return undefined;
   }
 }
+
+/** Text of sane length with no control characters and no surrounding blanks (the card writes ids trimmed). */
+const isRefId = (v: unknown): v is string =>
+  typeof v === 'string' && v.length > 0 && v.length <= MAX_REF_ID_LENGTH && v.trim() === v && !/[\u0000-\u001f\u007f]/.test(v);
 
 export function parsePreviewState(raw: unknown): PreviewState | undefined {
   return isObject(raw) && typeof raw['source'] === 'string' && raw['source'].length > 0 ? { source: raw['source'] } : undefined;
