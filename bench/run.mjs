@@ -74,6 +74,9 @@ function generate(name, args) {
   const dir = join(root, name);
   const r = spawnSync(process.execPath, [join(benchDir, 'gen-corpus.mjs'), dir, '--seed', o.seed, '--force', ...args], { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`gen-corpus failed: ${r.stderr}`);
+  // Each corpus is a workspace of its own: the generator reuses ids across corpora (same seed), and
+  // pmdocs checks references and duplicate ids across the workspace of a .pmdocs.json.
+  writeFileSync(join(dir, '.pmdocs.json'), '{}\n');
   log(r.stdout.trim());
   return JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
 }

@@ -3,7 +3,9 @@
 // the workspace index answers to the questions its lint asked (the cross-document rules: the ids it
 // references, their types and statuses) and the pmdocs version are all unchanged. Configs and each
 // file's workspace-index record are remembered too, so an unchanged re-run never resolves a config nor
-// parses a file (no ajv, no YAML, no remark: only reading and hashing).
+// parses a file (no ajv, no YAML, no remark). Each file's size and modification time are kept with its
+// hash: a file whose stat still matches is not even read (as ESLint's cache does by default); a changed
+// stat means reading and hashing, so a touched but unchanged file still hits.
 
 import { createHash } from 'node:crypto';
 import type { ConfigProblem } from '../core/config/types.js';
@@ -11,7 +13,13 @@ import type { IndexedDoc, IndexQuery } from '../core/workspace/index.js';
 import type { CliHost } from './host.js';
 import type { FileResult } from './results.js';
 
-const FORMAT = 2;
+const FORMAT = 3;
+
+/** Size and modification time of the file whose text had `hash`. */
+export interface FileStamp {
+  size: number;
+  mtimeMs: number;
+}
 
 export interface CachedConfig {
   /** sha1 of each source file's text (null: the file did not exist). */
@@ -46,6 +54,8 @@ interface CacheData {
   configs: Record<string, CachedConfig>;
   files: Record<string, CachedFile>;
   index: Record<string, CachedEntry>;
+  /** path → the stamp of the file when it was hashed, and that hash. */
+  stamps: Record<string, FileStamp & { hash: string }>;
 }
 
 export const hashText = (text: string): string => createHash('sha1').update(text).digest('hex');
@@ -60,7 +70,7 @@ export class LintCache {
     data: CacheData | undefined,
     version: string,
   ) {
-    this.#data = data && data.format === FORMAT && data.version === version ? data : { format: FORMAT, version, configs: {}, files: {}, index: {} };
+    this.#data = data && data.format === FORMAT && data.version === version ? data : { format: FORMAT, version, configs: {}, files: {}, index: {}, stamps: {} };
   }
 
   static async open(host: CliHost, cwd: string, version: string): Promise<LintCache> {
@@ -81,6 +91,21 @@ export class LintCache {
 
   setConfig(path: string, entry: CachedConfig): void {
     this.#data.configs[path] = entry;
+    this.#dirty = true;
+  }
+
+  /** The hash of the file's text when its size and modification time are what they were then. */
+  knownHash(path: string, stamp: Partial<FileStamp> | undefined): string | undefined {
+    const s = this.#data.stamps[path];
+    return s && stamp?.mtimeMs !== undefined && s.size === stamp.size && s.mtimeMs === stamp.mtimeMs ? s.hash : undefined;
+  }
+
+  /** Remembers which text (by hash) the file held at this size and modification time. */
+  stamp(path: string, hash: string, stamp: Partial<FileStamp> | undefined): void {
+    if (stamp?.mtimeMs === undefined || stamp.size === undefined) return;
+    const s = this.#data.stamps[path];
+    if (s && s.hash === hash && s.size === stamp.size && s.mtimeMs === stamp.mtimeMs) return;
+    this.#data.stamps[path] = { size: stamp.size, mtimeMs: stamp.mtimeMs, hash };
     this.#dirty = true;
   }
 

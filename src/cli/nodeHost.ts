@@ -32,7 +32,7 @@ export function createNodeHost(): CliHost {
     async stat(path) {
       try {
         const s = await stat(path);
-        return { isFile: s.isFile(), isDirectory: s.isDirectory(), size: s.size };
+        return { isFile: s.isFile(), isDirectory: s.isDirectory(), size: s.size, mtimeMs: s.mtimeMs };
       } catch (e) {
         if (isMissing(e)) return undefined;
         throw e;

@@ -6,6 +6,8 @@ export interface FileStat {
   isDirectory: boolean;
   /** Size in bytes (files). */
   size: number;
+  /** Last modification, in ms since the epoch, where the host knows it (lets a cache skip reading). */
+  mtimeMs?: number;
 }
 
 export interface IHost {

@@ -5,7 +5,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
@@ -351,11 +351,21 @@ const cases: Case[] = [
         args: ['lint', '--cache'],
         env: { PMDOCS_DEBUG: 'stats' },
         code: 1,
-        stderr: ['files=3 linted=0 cached=3 skipped=0 configs-resolved=0'],
+        // Unchanged files (same size and modification time) are not even read.
+        stderr: ['files=3 linted=0 cached=3 skipped=0 configs-resolved=0', 'read=0'],
         check: ({ stdout }, dir) => {
           assert.ok(existsSync(join(dir, 'node_modules/.cache/pmdocs/cache.json')));
           assert.equal(stdout, lastStdout.get(dir), 'same output as the first run');
         },
+      },
+      {
+        // Touched but unchanged: read and hashed once, still answered from the cache.
+        args: ['lint', '--cache'],
+        env: { PMDOCS_DEBUG: 'stats' },
+        before: (dir) => utimesSync(join(dir, 'US-1.md'), new Date(2030, 0, 1), new Date(2030, 0, 1)),
+        code: 1,
+        stderr: ['files=3 linted=0 cached=3 skipped=0 configs-resolved=0', 'read=1'],
+        check: ({ stdout }, dir) => assert.equal(stdout, lastStdout.get(dir), 'same output as the first run'),
       },
       {
         args: ['lint', '--cache'],
@@ -486,13 +496,14 @@ const cases: Case[] = [
         code: 1,
         stdout:
           "\nREL-1.0.0.md\n  8:11  error  stories[0] 'US-1' (Export invoices) has status 'in-review', expected 'done': a release-notes that is 'released' lists only user-story documents that are 'done'. Finish it, or take it out of stories.  release-story-not-done\n\n✖ 1 problem (1 error, 0 warnings)\n",
-        stderr: ['files=3 linted=2 cached=1 skipped=0 configs-resolved=1'],
+        // US-1 changed on disk; the release's stat is unchanged, but what the index answers it did: read both.
+        stderr: ['files=3 linted=2 cached=1 skipped=0 configs-resolved=1', 'read=2'],
       },
       {
         args: ['lint', '--cache'],
         env: { PMDOCS_DEBUG: 'stats' },
         code: 1,
-        stderr: ['files=3 linted=0 cached=3 skipped=0 configs-resolved=0'],
+        stderr: ['files=3 linted=0 cached=3 skipped=0 configs-resolved=0', 'read=0'],
         check: ({ stdout }, dir) => assert.equal(stdout, lastStdout.get(dir), 'same output as the run before'),
       },
       {

@@ -21,6 +21,7 @@ import type { Io } from '../main.js';
 import { createPool, POOL_THRESHOLD, type LintJob, type Pool } from '../pool.js';
 import { byPath, skipped, SKIPPED_DESCRIPTION, SKIPPED_DOCS_URL, SKIPPED_RULE_ID, type FileResult } from '../results.js';
 import { VERSION } from '../version.js';
+import type { FileStat } from '../../core/host.js';
 import { indexScopes, type LintedFile } from '../workspace.js';
 
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
@@ -46,7 +47,8 @@ interface Job extends LintJob {
 interface ReadFile {
   path: string;
   info: ConfigInfo;
-  text: string;
+  /** Undefined when the cache vouched for the file by its stat: read only if it must be linted after all. */
+  text?: string;
   hash?: string;
 }
 
@@ -104,7 +106,7 @@ export async function lintCommand(args: string[], io: Io): Promise<number> {
     return p;
   };
   const entries = new Map<string, IndexedDoc>();
-  const toIndex: ReadFile[] = []; // the records the cache does not have
+  const toIndex: (ReadFile & { text: string })[] = []; // the records the cache does not have
   const indexFile = (path: string, text: string, hash: string | undefined, info: ConfigInfo) => {
     const cached = cache && hash !== undefined ? cache.entry(path, hash, info.fingerprint) : undefined;
     if (cached === undefined) toIndex.push({ path, info, text, hash });
@@ -124,25 +126,48 @@ export async function lintCommand(args: string[], io: Io): Promise<number> {
   const fixSources = new Map<string, FixSource>(); // --fix: the texts as linted
   const failures: string[] = [];
   let cached = 0;
+  let reads = 0; // files read from disk (the cache's stat check spares unchanged ones)
   const rel = (p: string) => relativePath(cwd, p);
   const indexed = new Set(scopes.flatMap((s) => s.paths));
   const readIndexOnly = forEachLimit(indexOnly, 16, async ({ path, info }) => {
     // Only for the index: a file that cannot be read, or is binary or huge, is no document to point at.
     const s = await host.stat(path).catch(() => undefined);
     if (!s?.isFile || s.size > MAX_FILE_BYTES) return;
+    const known = cache?.knownHash(path, s);
+    const record = known !== undefined ? cache!.entry(path, known, info.fingerprint) : undefined;
+    if (record !== undefined) {
+      if (record) entries.set(path, record); // unchanged since it was indexed: not even read
+      return;
+    }
+    reads++;
     let text = await host.readFile(path).catch(() => undefined);
     if (text === undefined || text.includes('\0')) return;
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    indexFile(path, text, cache ? hashText(text) : undefined, info);
+    const hash = cache ? hashText(text) : undefined;
+    if (hash !== undefined) cache!.stamp(path, hash, s);
+    indexFile(path, text, hash, info);
   });
   const readLinted = forEachLimit(files, 32, async ({ path, info }) => {
     let text: string | undefined;
+    let s: FileStat | undefined;
     try {
-      const s = await host.stat(path);
+      s = await host.stat(path);
       if (s && s.size > MAX_FILE_BYTES) {
         results.push(skipped(path, `Not linted: the file is ${(s.size / 1024 / 1024).toFixed(1)} MB; pmdocs skips files over ${MAX_FILE_BYTES / 1024 / 1024} MB.`));
         return;
       }
+      // Unchanged since the cache saw it (same size and modification time), with a result and an index
+      // record for that text: no need to read it unless the workspace answers changed (see below).
+      const known = cache && !values.fix ? cache.knownHash(path, s) : undefined;
+      if (known !== undefined && cache!.lookup(path, known, info.fingerprint)) {
+        const record = indexed.has(path) ? cache!.entry(path, known, info.fingerprint) : null;
+        if (record !== undefined) {
+          if (record) entries.set(path, record);
+          read.push({ path, info, hash: known });
+          return;
+        }
+      }
+      reads++;
       text = await host.readFile(path);
     } catch (e) {
       failures.push(`cannot read ${rel(path)}: ${(e as Error).message}`);
@@ -159,6 +184,7 @@ export async function lintCommand(args: string[], io: Io): Promise<number> {
     const bom = text.charCodeAt(0) === 0xfeff;
     if (bom) text = text.slice(1); // editors hide the BOM; columns must match them
     const hash = cache ? hashText(text) : undefined;
+    if (hash !== undefined) cache!.stamp(path, hash, s);
     if (values.fix) fixSources.set(path, { text, bom, config: () => resolveConfig(info), workspace: () => indexes.get(info.key) });
     if (indexed.has(path)) indexFile(path, text, hash, info);
     read.push({ path, info, text, hash });
@@ -195,12 +221,25 @@ export async function lintCommand(args: string[], io: Io): Promise<number> {
     const index = indexes.get(scope);
     return index ? hashText(queryAnswers(index, queries ?? [])) : 'none';
   };
+  const readVouched = async (path: string): Promise<string | undefined> => {
+    reads++;
+    const t = await host.readFile(path).catch(() => undefined);
+    return t !== undefined && t.charCodeAt(0) === 0xfeff ? t.slice(1) : t;
+  };
   for (const { path, info, text, hash } of read) {
     const hit = hash !== undefined ? cache!.lookup(path, hash, info.fingerprint) : undefined;
     if (hit && hit.workspace === workspaceKey(info.key, hit.queries)) {
       results.push({ path, docType: hit.docType, findings: hit.findings });
       cached++;
-    } else jobs.push({ path, text, configKey: info.key, ...(indexes.has(info.key) ? { scope: info.key } : {}), info, hash });
+      continue;
+    }
+    // A file vouched for by its stat, whose cross-document answers changed: read it now.
+    const body = text ?? (await readVouched(path));
+    if (body === undefined) {
+      failures.push(`cannot read ${rel(path)}: it no longer exists`);
+      continue;
+    }
+    jobs.push({ path, text: body, configKey: info.key, ...(indexes.has(info.key) ? { scope: info.key } : {}), info, hash });
   }
 
   // Lint what is left.
@@ -255,7 +294,7 @@ export async function lintCommand(args: string[], io: Io): Promise<number> {
   }
   if (io.env['PMDOCS_DEBUG']?.split(',').includes('stats')) {
     // For tests and benchmarks: proves what the cache answered without timing anything.
-    io.stderr.write(`pmdocs: stats: files=${files.length} linted=${jobs.length} cached=${cached} skipped=${countSkipped(results)} configs-resolved=${configs.resolvedCount} workers=${workers} indexed=${entries.size}\n`);
+    io.stderr.write(`pmdocs: stats: files=${files.length} linted=${jobs.length} cached=${cached} skipped=${countSkipped(results)} configs-resolved=${configs.resolvedCount} workers=${workers} indexed=${entries.size} read=${reads}\n`);
   }
 
   // Report.
