@@ -8,6 +8,8 @@ export interface Point {
 export class LineIndex {
   readonly #starts: number[];
   readonly #length: number;
+  /** The line (0-based) of the last lookup: callers mostly walk forward, so it or the next is the answer. */
+  #last = 0;
 
   constructor(text: string) {
     const starts = [0];
@@ -35,14 +37,23 @@ export class LineIndex {
 
   pointAt(offset: number): Point {
     const o = Math.min(Math.max(offset, 0), this.#length);
+    const starts = this.#starts;
     let lo = 0;
-    let hi = this.#starts.length - 1;
+    for (let l = this.#last; l <= this.#last + 1 && l < starts.length; l++) {
+      if (starts[l]! <= o && (l + 1 >= starts.length || o < starts[l + 1]!)) return this.#found(l, o);
+    }
+    let hi = starts.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (this.#starts[mid]! <= o) lo = mid;
+      if (starts[mid]! <= o) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo + 1, column: o - this.#starts[lo]! + 1 };
+    return this.#found(lo, o);
+  }
+
+  #found(line0: number, offset: number): Point {
+    this.#last = line0;
+    return { line: line0 + 1, column: offset - this.#starts[line0]! + 1 };
   }
 
   offsetAt(point: Point): number {

@@ -10,6 +10,7 @@
 import { Parser, type Node as CmNode } from 'commonmark';
 import type { Nodes, Parent, PhrasingContent, Root, RootContent, Text } from 'mdast';
 import type { Point, Position } from 'unist';
+import { LineIndex } from './lineIndex.js';
 
 const parser = new Parser();
 
@@ -25,17 +26,12 @@ const isBlank = (c: number): boolean => c === 32 || c === 9 || c === 10 || c ===
 const isInlineSpace = (c: number): boolean => c === 32 || c === 9;
 
 class TreeBuilder {
-  /** Offset where each line starts; lines end at \r\n, \n or \r, as commonmark.js splits them. */
-  private readonly lineStarts: number[] = [0];
+  /** Lines end at \r\n, \n or \r, as commonmark.js splits them. */
+  private readonly lines: LineIndex;
   private cursor = 0;
-  private lastLine = 0;
 
   constructor(private readonly src: string) {
-    for (let i = 0; i < src.length; i++) {
-      const c = src.charCodeAt(i);
-      if (c === 13 && src.charCodeAt(i + 1) === 10) i++;
-      if (c === 10 || c === 13) this.lineStarts.push(i + 1);
-    }
+    this.lines = new LineIndex(src);
   }
 
   root(doc: CmNode): Root {
@@ -372,29 +368,12 @@ class TreeBuilder {
   // ---- positions ----
 
   private offsetOf(line: number, column0: number): number {
-    const base = this.lineStarts[Math.max(0, Math.min(line, this.lineStarts.length) - 1)] ?? 0;
-    return Math.min(this.src.length, base + Math.max(0, column0));
+    return Math.min(this.src.length, this.lines.lineStart(line) + Math.max(0, column0));
   }
 
   private point(offset: number): Point {
-    const starts = this.lineStarts;
-    // Nodes come in source order: the line of the previous point (or the next one) is the usual answer.
-    const near = this.lastLine;
-    for (let l = near; l <= near + 1 && l < starts.length; l++) {
-      if (starts[l]! <= offset && (l + 1 >= starts.length || offset < starts[l + 1]!)) {
-        this.lastLine = l;
-        return { line: l + 1, column: offset - starts[l]! + 1, offset };
-      }
-    }
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    this.lastLine = lo;
-    return { line: lo + 1, column: offset - starts[lo]! + 1, offset };
+    const { line, column } = this.lines.pointAt(offset);
+    return { line, column, offset };
   }
 
   private position(start: number, end: number): Position {
