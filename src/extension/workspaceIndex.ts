@@ -53,6 +53,8 @@ export class WorkspaceIndexer implements vscode.Disposable {
   private readonly snapshots = new Map<string, WorkspaceIndex>();
   private scan?: Promise<void>;
   private ready = false;
+  /** Files created, changed or deleted while the first scan ran (its file list may predate them). */
+  private readonly missed = new Map<string, vscode.Uri>();
   private generation = 0;
   private pending?: { scopes: Set<string>; causes: Set<string>; before: Map<string, WorkspaceIndex | undefined> };
   private timer?: ReturnType<typeof setTimeout>;
@@ -178,10 +180,18 @@ export class WorkspaceIndexer implements vscode.Disposable {
     const docs = [...this.disk.values()].filter((p) => p.entry).length;
     this.log.info(`Workspace index: ${docs} document(s) in ${scopes.size} workspace(s), ${Date.now() - started} ms.`);
     this.changed.fire(change);
+    // Replay what happened during the scan: reading again settles both "created" and "deleted".
+    const missed = [...this.missed.values()];
+    this.missed.clear();
+    for (const uri of missed) void this.readFromDisk(uri);
   }
 
   private async readFromDisk(uri: vscode.Uri): Promise<void> {
-    if (!this.ready || !indexable(uri) || !/\.(md|markdown)$/i.test(uri.path)) return;
+    if (!indexable(uri) || !/\.(md|markdown)$/i.test(uri.path)) return;
+    if (!this.ready) {
+      if (this.scan) this.missed.set(uri.toString(), uri);
+      return;
+    }
     const generation = this.generation;
     const placed = await this.readPlaced(uri);
     if (generation !== this.generation) return;
@@ -211,7 +221,10 @@ export class WorkspaceIndexer implements vscode.Disposable {
   }
 
   private removeTree(uri: vscode.Uri): void {
-    if (!this.ready) return;
+    if (!this.ready) {
+      if (this.scan) this.missed.set(uri.toString(), uri); // re-read after the scan: gone, or a folder
+      return;
+    }
     const key = uri.toString();
     const prefix = key.replace(/\/?$/, '/');
     for (const [k, placed] of [...this.disk]) {
