@@ -69,8 +69,16 @@ const positionOf = (doc: vscode.TextDocument, needle: string, delta = 0) => {
 };
 
 async function codeActions(uri: vscode.Uri, range: vscode.Range, kind?: string): Promise<vscode.CodeAction[]> {
-  const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>('vscode.executeCodeActionProvider', uri, range, kind);
-  return actions.filter((a): a is vscode.CodeAction => 'kind' in a || 'edit' in a);
+  // The workbench cancels a code-action request that is overtaken (markers changing right after a
+  // cold start, as the workspace index settles); a user's lightbulb simply asks again, so do we.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>('vscode.executeCodeActionProvider', uri, range, kind);
+      return actions.filter((a): a is vscode.CodeAction => 'kind' in a || 'edit' in a);
+    } catch (e) {
+      if (attempt >= 3 || (e as Error)?.name !== 'Canceled') throw e;
+    }
+  }
 }
 
 const hasRule = (rule: string) => (ds: vscode.Diagnostic[]) => ds.some((d) => ruleOf(d) === rule);
