@@ -37,6 +37,18 @@ export async function editAndSave(uri: vscode.Uri, text: string): Promise<void> 
   assert.ok(await doc.save(), `could not save ${uri.path}`);
 }
 
+/**
+ * Creates a file through a workspace edit, as New File in the explorer does: extensions hear of it at
+ * once (onDidCreateFiles), not through the file watcher, whose events this test host can drop.
+ */
+export async function createFile(relPath: string, text: string): Promise<vscode.Uri> {
+  const uri = fileUri(relPath);
+  const edit = new vscode.WorkspaceEdit();
+  edit.createFile(uri, { overwrite: true, contents: new TextEncoder().encode(text) });
+  assert.ok(await vscode.workspace.applyEdit(edit), `could not create ${uri.path}`);
+  return uri;
+}
+
 /** Deletes a file through a workspace edit, as the explorer does. */
 export async function deleteFile(uri: vscode.Uri): Promise<void> {
   const edit = new vscode.WorkspaceEdit();

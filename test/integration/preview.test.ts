@@ -6,7 +6,7 @@
 
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { closeAllEditors, diagnosticsWhen, open, replaceText, reportTimeout, setSetting, validated, when, writeFile } from './helpers.js';
+import { closeAllEditors, createFile, diagnosticsWhen, open, replaceText, reportTimeout, setSetting, validated, when, writeFile } from './helpers.js';
 import type { RenderedState } from '../../src/extension/preview/panel.js';
 
 const PRD = `---
@@ -127,13 +127,13 @@ suite('preview', () => {
 
   test('a reference chip opens the document it names beside the preview; ids the card does not offer open nothing', async () => {
     await closeAllEditors();
-    const prd = await writeFile('preview/refs/PRD-48-saved-views.md', PRD.replace('PRD-42', 'PRD-48').replace(/Preview me/g, 'Saved views'));
-    await writeFile('preview/refs/PRD-49-unrelated.md', PRD.replace('PRD-42', 'PRD-49').replace(/Preview me/g, 'Unrelated'));
+    const prd = await createFile('preview/refs/PRD-48-saved-views.md', PRD.replace('PRD-42', 'PRD-48').replace(/Preview me/g, 'Saved views'));
+    await createFile('preview/refs/PRD-49-unrelated.md', PRD.replace('PRD-42', 'PRD-49').replace(/Preview me/g, 'Unrelated'));
     const story = await writeFile('preview/refs/US-48-save-a-view.md', STORY);
     const editor = await open(story);
     await validated(editor.document);
-    // The index learns of the files just written through the file watcher, in its own time: wait until
-    // the story's diagnostics show it knows PRD-48 (only the EPIC-404 reference stays unresolved).
+    // The index learns of the files just created asynchronously: wait until the story's diagnostics show
+    // it knows PRD-48 (only the EPIC-404 reference stays unresolved).
     await diagnosticsWhen(story, (d) => d.some((x) => x.message.includes('EPIC-404')) && !d.some((x) => x.message.includes("'PRD-48'")), 'the index to know PRD-48');
     await vscode.commands.executeCommand('pmdocs.openPreviewToSide', story);
     // The chip becomes a button once the workspace index knows PRD-48 (the page confirms that card).

@@ -4,7 +4,7 @@
 
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { closeAllEditors, deleteFile, diagnosticsWhen, open, rangeOf, replaceText, reportTimeout, ruleOf, show, writeFile } from './helpers.js';
+import { closeAllEditors, createFile, deleteFile, diagnosticsWhen, open, rangeOf, replaceText, reportTimeout, ruleOf, show, writeFile } from './helpers.js';
 
 const story = (id: string, extra: string, status = 'draft') => `---
 type: user-story
@@ -93,7 +93,7 @@ suite('references between documents', () => {
     assert.match(diagnostic!.message, /^prd 'PRD-301' names no document: no prd in the workspace has this id\./);
     assert.equal(diagnostic!.severity, vscode.DiagnosticSeverity.Error);
 
-    const prd = await writeFile('refs/PRD-301-reminders.md', PRD);
+    const prd = await createFile('refs/PRD-301-reminders.md', PRD);
     await diagnosticsWhen(uri, lacks('ref-unresolved'), 'the diagnostic to clear once the PRD exists');
     await deleteFile(prd);
     await diagnosticsWhen(uri, has('ref-unresolved'), 'the diagnostic back once the PRD is deleted');
