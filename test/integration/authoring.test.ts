@@ -69,12 +69,16 @@ const positionOf = (doc: vscode.TextDocument, needle: string, delta = 0) => {
 };
 
 async function codeActions(uri: vscode.Uri, range: vscode.Range, kind?: string): Promise<vscode.CodeAction[]> {
-  // The workbench cancels a code-action request that is overtaken (markers changing right after a
-  // cold start, as the workspace index settles); a user's lightbulb simply asks again, so do we.
+  // The workbench drops a code-action request that is overtaken right after a cold start: when another
+  // extension (Markdown's own) registers its providers mid-request, or the text model changes, it
+  // either throws 'Canceled' or answers every provider with an empty list. A user's lightbulb simply
+  // asks again, and so do we. Every caller here expects actions, so an empty answer is never the
+  // result under test.
   for (let attempt = 1; ; attempt++) {
     try {
-      const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>('vscode.executeCodeActionProvider', uri, range, kind);
-      return actions.filter((a): a is vscode.CodeAction => 'kind' in a || 'edit' in a);
+      const answer = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>('vscode.executeCodeActionProvider', uri, range, kind);
+      const actions = answer.filter((a): a is vscode.CodeAction => 'kind' in a || 'edit' in a);
+      if (actions.length || attempt >= 3) return actions;
     } catch (e) {
       if (attempt >= 3 || (e as Error)?.name !== 'Canceled') throw e;
     }
