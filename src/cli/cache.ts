@@ -13,7 +13,11 @@ import type { IndexedDoc, IndexQuery } from '../core/workspace/index.js';
 import type { CliHost } from './host.js';
 import type { FileResult } from './results.js';
 
-const FORMAT = 3;
+// Two files: configs.json (small, read first: it decides which files the run covers) and files.json,
+// one record per file keyed by its path relative to the cwd (FORMAT 4), read once every file has been
+// stat'ed (see lint.ts). On an unchanged re-run of 10,000 files, reading files.json is one of the larger
+// costs, so its records are kept lean.
+const FORMAT = 4;
 
 /** Size and modification time of the file whose text had `hash`. */
 export interface FileStamp {
@@ -22,7 +26,7 @@ export interface FileStamp {
 }
 
 export interface CachedConfig {
-  /** sha1 of each source file's text (null: the file did not exist). */
+  /** Hash of each source file's text (null: the file did not exist). */
   sources: Record<string, string | null>;
   fingerprint: string;
   problems: ConfigProblem[];
@@ -30,110 +34,177 @@ export interface CachedConfig {
   exclude?: string[];
 }
 
-export interface CachedFile {
-  hash: string;
-  config: string;
+/** A file's lint result, for the text and config of its record. */
+export interface CachedResult {
   docType?: string;
   findings: FileResult['findings'];
   /** What the lint asked the workspace index (absent: nothing). */
   queries?: IndexQuery[];
-  /** Hash of the index's answers to `queries` at lint time ('none': linted without an index). */
+  /** Hash of the index's answers to `queries` ('none': linted without an index). */
   workspace: string;
+  /** The fingerprint of the whole index when `workspace` was last confirmed (see indexFingerprint). */
+  index?: string;
 }
 
-/** A file's record in the workspace index (null: not a pmdocs document), by text and config. */
-export interface CachedEntry {
+/** A workspace-index record without its path (the record's key says it). */
+type CachedEntry = Omit<IndexedDoc, 'path'>;
+
+/** Everything known about one file's text: `hash`, and the stat it had then (to skip reading it). */
+interface FileRecord extends Partial<FileStamp> {
   hash: string;
-  config: string;
-  entry: IndexedDoc | null;
+  /** The fingerprint of the config `entry` and `result` were computed under. */
+  config?: string;
+  /** Its workspace-index record (null: not a pmdocs document; absent: not indexed yet). */
+  entry?: CachedEntry | null;
+  result?: CachedResult;
 }
 
-interface CacheData {
+interface CacheFile<T> {
   format: number;
   version: string;
-  configs: Record<string, CachedConfig>;
-  files: Record<string, CachedFile>;
-  index: Record<string, CachedEntry>;
-  /** path → the stamp of the file when it was hashed, and that hash. */
-  stamps: Record<string, FileStamp & { hash: string }>;
+  records: Record<string, T>;
 }
 
-export const hashText = (text: string): string => createHash('sha1').update(text).digest('hex');
+/** sha1, base64url: 27 characters where hex takes 40, and the cache holds a few per file. */
+export const hashText = (text: string): string => createHash('sha1').update(text).digest('base64url');
 
 export class LintCache {
-  #data: CacheData;
-  #dirty = false;
+  #configs: CacheFile<CachedConfig>;
+  #files: CacheFile<FileRecord> | undefined;
+  #configsDirty = false;
+  #filesDirty = false;
+  readonly #prefix: string;
 
   private constructor(
     private readonly host: CliHost,
-    readonly file: string,
-    data: CacheData | undefined,
-    version: string,
+    /** The folder of configs.json and files.json. */
+    readonly dir: string,
+    cwd: string,
+    private readonly version: string,
+    configs: unknown,
   ) {
-    this.#data = data && data.format === FORMAT && data.version === version ? data : { format: FORMAT, version, configs: {}, files: {}, index: {}, stamps: {} };
+    this.#prefix = cwd.endsWith('/') ? cwd : `${cwd}/`;
+    this.#configs = this.#usable<CachedConfig>(configs);
   }
 
+  /** The cache of the cwd, with its configs read (the file records are read by loadFiles). */
   static async open(host: CliHost, cwd: string, version: string): Promise<LintCache> {
-    const file = `${cwd === '/' ? '' : cwd}/node_modules/.cache/pmdocs/cache.json`;
-    let data: CacheData | undefined;
-    try {
-      const text = await host.readFile(file);
-      data = text ? (JSON.parse(text) as CacheData) : undefined;
-    } catch {
-      data = undefined; // a torn or foreign cache file is just a cold cache
-    }
-    return new LintCache(host, file, data, version);
+    const dir = `${cwd === '/' ? '' : cwd}/node_modules/.cache/pmdocs`;
+    return new LintCache(host, dir, cwd, version, await readJson(host, `${dir}/configs.json`));
+  }
+
+  /** Reads the file records (before that, the cache knows no file). */
+  async loadFiles(): Promise<void> {
+    this.#files ??= this.#usable<FileRecord>(await readJson(this.host, `${this.dir}/files.json`));
+  }
+
+  /** The data when it is this format and version, else an empty cache (a cache is never an error). */
+  #usable<T>(data: unknown): CacheFile<T> {
+    const d = data as Partial<CacheFile<T>> | undefined;
+    const ok = d && typeof d === 'object' && d.format === FORMAT && d.version === this.version && d.records && typeof d.records === 'object';
+    return ok ? (d as CacheFile<T>) : { format: FORMAT, version: this.version, records: {} };
   }
 
   config(path: string): CachedConfig | undefined {
-    return this.#data.configs[path];
+    return this.#configs.records[path];
   }
 
   setConfig(path: string, entry: CachedConfig): void {
-    this.#data.configs[path] = entry;
-    this.#dirty = true;
+    this.#configs.records[path] = entry;
+    this.#configsDirty = true;
   }
 
   /** The hash of the file's text when its size and modification time are what they were then. */
   knownHash(path: string, stamp: Partial<FileStamp> | undefined): string | undefined {
-    const s = this.#data.stamps[path];
-    return s && stamp?.mtimeMs !== undefined && s.size === stamp.size && s.mtimeMs === stamp.mtimeMs ? s.hash : undefined;
+    const r = this.#record(path);
+    return r && stamp?.mtimeMs !== undefined && r.size === stamp.size && r.mtimeMs === stamp.mtimeMs ? r.hash : undefined;
   }
 
   /** Remembers which text (by hash) the file held at this size and modification time. */
   stamp(path: string, hash: string, stamp: Partial<FileStamp> | undefined): void {
-    if (stamp?.mtimeMs === undefined || stamp.size === undefined) return;
-    const s = this.#data.stamps[path];
-    if (s && s.hash === hash && s.size === stamp.size && s.mtimeMs === stamp.mtimeMs) return;
-    this.#data.stamps[path] = { size: stamp.size, mtimeMs: stamp.mtimeMs, hash };
-    this.#dirty = true;
+    const r = this.#recordFor(path, hash);
+    if (stamp?.mtimeMs === undefined || stamp.size === undefined || (r.size === stamp.size && r.mtimeMs === stamp.mtimeMs)) return;
+    r.size = stamp.size;
+    r.mtimeMs = stamp.mtimeMs;
+    this.#filesDirty = true;
   }
 
-  /** The cached result, when text and config are unchanged: the caller still checks `workspace` (see workspaceKey). */
-  lookup(path: string, hash: string, configFingerprint: string): CachedFile | undefined {
-    const e = this.#data.files[path];
-    return e && e.hash === hash && e.config === configFingerprint ? e : undefined;
+  /** The cached result, when text and config are unchanged: the caller still checks its workspace answers. */
+  lookup(path: string, hash: string, configFingerprint: string): CachedResult | undefined {
+    const r = this.#record(path);
+    return r && r.hash === hash && r.config === configFingerprint ? r.result : undefined;
   }
 
   /** The file's workspace-index record, when text and config are unchanged (undefined: not cached). */
   entry(path: string, hash: string, configFingerprint: string): IndexedDoc | null | undefined {
-    const e = this.#data.index[path];
-    return e && e.hash === hash && e.config === configFingerprint ? e.entry : undefined;
+    const r = this.#record(path);
+    if (!r || r.hash !== hash || r.config !== configFingerprint || r.entry === undefined) return undefined;
+    return r.entry && { path, ...r.entry };
   }
 
-  storeEntry(path: string, value: CachedEntry): void {
-    this.#data.index[path] = value;
-    this.#dirty = true;
+  storeEntry(path: string, hash: string, configFingerprint: string, entry: IndexedDoc | null): void {
+    const r = this.#recordFor(path, hash, configFingerprint);
+    if (entry) {
+      const { path: _path, ...rest } = entry;
+      r.entry = rest;
+    } else r.entry = null;
+    this.#filesDirty = true;
   }
 
-  store(path: string, entry: CachedFile): void {
-    this.#data.files[path] = entry;
-    this.#dirty = true;
+  store(path: string, hash: string, configFingerprint: string, result: CachedResult): void {
+    this.#recordFor(path, hash, configFingerprint).result = result;
+    this.#filesDirty = true;
+  }
+
+  /** The result's workspace answers were found unchanged under this index: skip asking next time. */
+  confirmIndex(result: CachedResult, indexFingerprint: string): void {
+    if (result.index === indexFingerprint) return;
+    result.index = indexFingerprint;
+    this.#filesDirty = true;
   }
 
   async save(): Promise<void> {
-    if (!this.#dirty) return;
-    await this.host.writeFile(this.file, JSON.stringify(this.#data), { atomic: true });
-    this.#dirty = false;
+    if (this.#configsDirty) await this.host.writeFile(`${this.dir}/configs.json`, JSON.stringify(this.#configs), { atomic: true });
+    if (this.#files && this.#filesDirty) await this.host.writeFile(`${this.dir}/files.json`, JSON.stringify(this.#files), { atomic: true });
+    this.#configsDirty = this.#filesDirty = false;
+  }
+
+  #key(path: string): string {
+    return path.startsWith(this.#prefix) ? path.slice(this.#prefix.length) : path;
+  }
+
+  #records(): Record<string, FileRecord> {
+    if (!this.#files) throw new Error('LintCache: loadFiles() first');
+    return this.#files.records;
+  }
+
+  #record(path: string): FileRecord | undefined {
+    const r = this.#records()[this.#key(path)];
+    return r && typeof r === 'object' ? r : undefined;
+  }
+
+  /** The record for this text (and config): a record of another text, or config, is started afresh. */
+  #recordFor(path: string, hash: string, configFingerprint?: string): FileRecord {
+    let r = this.#record(path);
+    if (!r || r.hash !== hash) {
+      r = { hash };
+      this.#records()[this.#key(path)] = r;
+      this.#filesDirty = true;
+    }
+    if (configFingerprint !== undefined && r.config !== configFingerprint) {
+      r.config = configFingerprint;
+      delete r.entry;
+      delete r.result;
+    }
+    return r;
+  }
+}
+
+async function readJson(host: CliHost, file: string): Promise<unknown> {
+  try {
+    const text = await host.readFile(file);
+    return text ? JSON.parse(text) : undefined;
+  } catch {
+    return undefined; // a torn or foreign cache file is just a cold cache
   }
 }

@@ -26,16 +26,47 @@ export interface Expansion {
 
 const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**'];
 
-export async function expandTargets(host: CliHost, cwd: string, args: string[], defaults: { cwd: string; patterns: string[] }): Promise<Expansion> {
+/** Expands command-line targets; one expander serves a whole run (see targetExpander). */
+export type TargetExpander = (args: string[], defaults: { cwd: string; patterns: string[] }) => Promise<Expansion>;
+
+export function expandTargets(host: CliHost, cwd: string, args: string[], defaults: { cwd: string; patterns: string[] }): Promise<Expansion> {
+  return targetExpander(host, cwd)(args, defaults);
+}
+
+/**
+ * An expander that walks each folder, and applies its .gitignore files, once however often it is asked:
+ * `pmdocs lint docs` under a config whose workspace is `docs` asks for the same walk twice (the files to
+ * lint, then the workspace to index).
+ */
+export function targetExpander(host: CliHost, cwd: string): TargetExpander {
+  const gitignore = gitignoreFilters(host, cwd);
+  const walks = new Map<string, Promise<string[]>>();
+  /** Matches of the patterns below `base`, minus what git ignores below `root` (the folder the user gave). */
+  const globbed = (patterns: string[], base: string, root: string): Promise<string[]> => {
+    const key = JSON.stringify([patterns, base, root]);
+    let walk = walks.get(key);
+    if (!walk) {
+      walk = (async () => {
+        const isIgnored = await gitignore(root);
+        return (await host.glob(patterns, { cwd: base, ignore: ALWAYS_IGNORED })).filter((p) => !isIgnored(p));
+      })();
+      walks.set(key, walk);
+    }
+    return walk;
+  };
+  return (args, defaults) => expand(cwd, args, defaults, globbed, host);
+}
+
+async function expand(
+  cwd: string,
+  args: string[],
+  defaults: { cwd: string; patterns: string[] },
+  globbed: (patterns: string[], base: string, root: string) => Promise<string[]>,
+  host: CliHost,
+): Promise<Expansion> {
   const out: Expansion = { targets: [], missing: [], unmatched: [] };
   const found = new Map<string, boolean>();
   const add = (path: string, explicit: boolean) => found.set(path, (found.get(path) ?? false) || explicit);
-  const gitignore = gitignoreFilters(host, cwd);
-  /** Matches of the patterns below `base`, minus what git ignores below `root` (the folder the user gave). */
-  const globbed = async (patterns: string[], base: string, root: string) => {
-    const isIgnored = await gitignore(root);
-    return (await host.glob(patterns, { cwd: base, ignore: ALWAYS_IGNORED })).filter((p) => !isIgnored(p));
-  };
 
   if (!args.length) {
     for (const p of await globbed(defaults.patterns, defaults.cwd, defaults.cwd)) add(p, false);
@@ -118,3 +149,4 @@ async function findGitRoot(host: CliHost, cwd: string): Promise<string | undefin
     if (dirname(d) === d || !dirname(d)) return undefined;
   }
 }
+

@@ -12,9 +12,8 @@
 // than report every reference as unresolved.
 
 import type { ConfigLoader } from '../core/config/load.js';
-import { expandTargets } from './files.js';
+import type { TargetExpander } from './files.js';
 import type { ConfigInfo } from './configInfo.js';
-import type { CliHost } from './host.js';
 
 export interface IndexScope {
   /** The config file's path; '' for the files without one. */
@@ -32,7 +31,7 @@ export interface LintedFile {
   explicit: boolean;
 }
 
-export async function indexScopes(host: CliHost, cwd: string, loader: ConfigLoader, linted: readonly LintedFile[]): Promise<IndexScope[]> {
+export async function indexScopes(expandTargets: TargetExpander, cwd: string, loader: ConfigLoader, linted: readonly LintedFile[]): Promise<IndexScope[]> {
   const byConfig = new Map<string, { info: ConfigInfo; files: LintedFile[] }>();
   for (const f of linted) {
     const entry = byConfig.get(f.info.key);
@@ -46,7 +45,7 @@ export async function indexScopes(host: CliHost, cwd: string, loader: ConfigLoad
       scopes.push({ key: '', root: cwd, paths: files.map((f) => f.path).sort() });
       continue;
     }
-    const found = await expandTargets(host, cwd, [], { cwd: info.root, patterns: info.include?.length ? info.include : ['**/*.md'] });
+    const found = await expandTargets([], { cwd: info.root, patterns: info.include?.length ? info.include : ['**/*.md'] });
     const paths = new Set(files.map((f) => f.path));
     for (const t of found.targets) {
       if (paths.has(t.path)) continue;

@@ -354,7 +354,10 @@ const cases: Case[] = [
         // Unchanged files (same size and modification time) are not even read.
         stderr: ['files=3 linted=0 cached=3 skipped=0 configs-resolved=0', 'read=0'],
         check: ({ stdout }, dir) => {
-          assert.ok(existsSync(join(dir, 'node_modules/.cache/pmdocs/cache.json')));
+          assert.ok(existsSync(join(dir, 'node_modules/.cache/pmdocs/configs.json')));
+          // One record per file, by its path relative to the cwd (the cache moves with the project).
+          const files = JSON.parse(readFileSync(join(dir, 'node_modules/.cache/pmdocs/files.json'), 'utf8')) as { records: Record<string, unknown> };
+          assert.deepEqual(Object.keys(files.records).sort(), ['US-1.md', 'US-2.md', 'US-3.md']);
           assert.equal(stdout, lastStdout.get(dir), 'same output as the first run');
         },
       },
@@ -379,6 +382,18 @@ const cases: Case[] = [
         args: ['lint', '--cache'],
         env: { PMDOCS_DEBUG: 'stats' },
         before: (dir) => writeFileSync(join(dir, '.pmdocs.json'), '{}'),
+        code: 0,
+        stdout: ['1 problem (0 errors, 1 warning)'],
+        stderr: ['files=3 linted=3 cached=0 skipped=0 configs-resolved=1'],
+      },
+      {
+        // A torn cache (a run killed mid-write, a disk full) is a cold cache, never an error.
+        args: ['lint', '--cache'],
+        env: { PMDOCS_DEBUG: 'stats' },
+        before: (dir) => {
+          writeFileSync(join(dir, 'node_modules/.cache/pmdocs/files.json'), '{"format":4,"version":');
+          writeFileSync(join(dir, 'node_modules/.cache/pmdocs/configs.json'), '\u0000\u0001');
+        },
         code: 0,
         stdout: ['1 problem (0 errors, 1 warning)'],
         stderr: ['files=3 linted=3 cached=0 skipped=0 configs-resolved=1'],
