@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 // The `pmdocs` executable: Node's fs and process wired to main(); the exit code is set, not forced, so
 // piped output is flushed before the process ends.
 
