@@ -78,9 +78,9 @@ async function codeActions(uri: vscode.Uri, range: vscode.Range, kind?: string):
     try {
       const answer = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>('vscode.executeCodeActionProvider', uri, range, kind);
       const actions = answer.filter((a): a is vscode.CodeAction => 'kind' in a || 'edit' in a);
-      if (actions.length || attempt >= 3) return actions;
+      if (actions.length || attempt >= 5) return actions;
     } catch (e) {
-      if (attempt >= 3 || (e as Error)?.name !== 'Canceled') throw e;
+      if (attempt >= 5 || (e as Error)?.name !== 'Canceled') throw e;
     }
   }
 }
@@ -91,6 +91,11 @@ const lacksRule = (rule: string) => (ds: vscode.Diagnostic[]) => !ds.some((d) =>
 suite('authoring: quick fixes', () => {
   teardown(reportTimeout);
   suiteTeardown(closeAllEditors);
+  // Markdown's own extension registers its providers as it starts; start it first, so that its
+  // registrations do not overtake the requests below (see codeActions).
+  suiteSetup(async () => {
+    await vscode.extensions.getExtension('vscode.markdown-language-features')?.activate();
+  });
 
   test("the preferred quick fix 'Replace with approved' clears its diagnostic, keeping the comment", async () => {
     const uri = await writeFile('authoring/PRD-7-reminders.md', PRD);
