@@ -1,5 +1,5 @@
-// Bundles the CLI, its worker and the VS Code extension with esbuild (one file each, dependencies
-// inlined, so the CLI starts fast and the .vsix holds no node_modules).
+// Bundles the CLI and its worker (shared chunks), the VS Code extension and the preview page's script
+// with esbuild: dependencies inlined, so the CLI needs no node_modules and the .vsix holds none.
 //   node scripts/build.mjs [--watch] [--minify]
 import { build, context } from 'esbuild';
 import { chmodSync, existsSync } from 'node:fs';

@@ -42,7 +42,7 @@ export interface CachedResult {
   queries?: IndexQuery[];
   /** Hash of the index's answers to `queries` ('none': linted without an index). */
   workspace: string;
-  /** The fingerprint of the whole index when `workspace` was last confirmed (see indexFingerprint). */
+  /** The fingerprint of the whole index when `workspace` was last confirmed (lint.ts: the index fingerprints). */
   index?: string;
 }
 

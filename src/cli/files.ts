@@ -26,12 +26,8 @@ export interface Expansion {
 
 const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**'];
 
-/** Expands command-line targets; one expander serves a whole run (see targetExpander). */
+/** Expands command-line targets; one expander serves a whole run. */
 export type TargetExpander = (args: string[], defaults: { cwd: string; patterns: string[] }) => Promise<Expansion>;
-
-export function expandTargets(host: CliHost, cwd: string, args: string[], defaults: { cwd: string; patterns: string[] }): Promise<Expansion> {
-  return targetExpander(host, cwd)(args, defaults);
-}
 
 /**
  * An expander that walks each folder, and applies its .gitignore files, once however often it is asked:

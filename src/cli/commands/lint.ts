@@ -50,6 +50,8 @@ interface ReadFile {
   /** Undefined when the cache vouched for the file by its stat: read only if it must be linted after all. */
   text?: string;
   hash?: string;
+  /** The cached result for this text and config, when there is one. */
+  hit?: CachedResult;
 }
 
 export async function lintCommand(args: string[], io: Io): Promise<number> {
@@ -178,12 +180,13 @@ export async function lintCommand(args: string[], io: Io): Promise<number> {
       // Unchanged since the cache saw it (same size and modification time), with a result and an index
       // record for that text: no need to read it unless the workspace answers changed (see below).
       const known = cache && !values.fix ? cache.knownHash(path, s) : undefined;
-      if (known !== undefined && cache!.lookup(path, known, info.fingerprint)) {
-        const record = indexed.has(path) ? cache!.entry(path, known, info.fingerprint) : null;
+      const hit = known !== undefined ? cache!.lookup(path, known, info.fingerprint) : undefined;
+      if (hit) {
+        const record = indexed.has(path) ? cache!.entry(path, known!, info.fingerprint) : null;
         if (record !== undefined) {
           if (record) entries.set(path, record);
-          hashes.set(path, known);
-          read.push({ path, info, hash: known });
+          hashes.set(path, known!);
+          read.push({ path, info, hash: known, hit });
           return;
         }
       }
@@ -266,8 +269,8 @@ export async function lintCommand(args: string[], io: Io): Promise<number> {
     const t = await host.readFile(path).catch(() => undefined);
     return t !== undefined && t.charCodeAt(0) === 0xfeff ? t.slice(1) : t;
   };
-  for (const { path, info, text, hash } of read) {
-    const hit = hash !== undefined ? cache!.lookup(path, hash, info.fingerprint) : undefined;
+  for (const { path, info, text, hash, hit: vouched } of read) {
+    const hit = vouched ?? (hash !== undefined ? cache!.lookup(path, hash, info.fingerprint) : undefined);
     if (hit && answersUnchanged(info.key, hit)) {
       results.push({ path, docType: hit.docType, findings: hit.findings });
       cached++;
