@@ -54,3 +54,8 @@ export interface Report extends Span {
   related?: RelatedLocation[];
   fixes?: Fix[];
 }
+
+/** Where findings of one document go: a rule's context is one, and so is anything that reports on its behalf. */
+export interface ReportSink {
+  report(report: Report): void;
+}

@@ -1,9 +1,9 @@
 // The editor's workspace index: the front matter of every pmdocs document of the workspace (read through
 // workspace.fs, so virtual workspaces work), for the cross-document rules and for completing ids.
 //
-// Same scopes as the CLI: the documents that share a `.pmdocs.json` (below its folder, selected by its
-// `include` globs; `exclude` does not apply) form one index; without a config file, the workspace folder
-// does. Lazy: nothing is read until the first pmdocs document is linted (or an id is completed); until
+// Scopes: the documents that share a `.pmdocs.json` (below its folder, selected by its `include` globs;
+// `exclude` does not apply) form one index; without a config file, the workspace folder does. Unlike the
+// CLI (src/cli/workspace.ts), this index also takes `.markdown` files and does not read .gitignore. Lazy: nothing is read until the first pmdocs document is linted (or an id is completed); until
 // the scan is done the cross-document rules get no index and stay silent, then the documents linted
 // without one are validated again. Kept current by a file watcher (create, change, delete) and by the
 // open editors: an open document counts with its unsaved text (the diagnostics controller reports each

@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { applyEdits, configWith, doc, findingsOf, fixture, lint, PRD_FM, STORY_FM, workspaceType } from './rules-helpers.js';
-import { measure, measureTarget } from '../../src/core/rules/util/measurable.js';
+import { measure, measureTarget } from '../../src/core/rules/heuristics/measurable.js';
 import type { Finding } from '../../src/core/types.js';
 
 const READY = 'story-readiness';

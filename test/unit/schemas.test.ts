@@ -14,6 +14,7 @@ import { parseDocument } from 'yaml';
 import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
 import { normalizeHeading, outline, plainText } from '../../src/core/document/sections.js';
 import { parseDoc } from '../../src/core/document/parse.js';
+import { SECTION_ROLES } from '../../src/core/doctypes/docType.js';
 
 type Json = Record<string, any>;
 
@@ -516,4 +517,23 @@ test('the broken examples show their front-matter mistakes to the schema', () =>
   assert.deepEqual(errs('US-202-pay-by-card.md'), []); // its mistakes are in the body and the RICE arithmetic
   assert.ok(frontMatterOf(read('EPIC-5-late-payments.md'))!.errors.length > 0, 'owner: @maria is a YAML error');
   assert.match(read('PRD-14-client-portal.md'), /^---js\n/);
+});
+
+test('the section roles the code knows are exactly the role enum of both schemas that describe sections', () => {
+  const xPmdocs = JSON.parse(readFileSync(join(schemasDir, 'x-pmdocs.schema.json'), 'utf8'));
+  const config = JSON.parse(readFileSync(join(schemasDir, 'pmdocs-config.schema.json'), 'utf8'));
+  const enums: unknown[] = [];
+  const visit = (node: unknown): void => {
+    if (!node || typeof node !== 'object') return;
+    for (const [key, value] of Object.entries(node)) {
+      if (key === 'role' && value && typeof value === 'object' && 'enum' in value) enums.push((value as Json).enum);
+      visit(value);
+    }
+  };
+  visit(xPmdocs);
+  const fromX = enums.length;
+  visit(config);
+  assert.equal(fromX, 1, 'one role enum in x-pmdocs.schema.json');
+  assert.equal(enums.length, 2, 'one role enum in pmdocs-config.schema.json');
+  for (const e of enums) assert.deepEqual(e, [...SECTION_ROLES]);
 });

@@ -9,7 +9,7 @@ import type { DocType } from '../doctypes/docType.js';
 import { nextId } from '../templates/nextId.js';
 import { yamlLiteral } from '../schema/wording.js';
 import { cursorContext, type CursorContext, type KeyContext, type ValueContext } from './yamlCursor.js';
-import { factsAt, safeTest, schemaViewFor, type Facts, type SchemaView } from './schemaFacts.js';
+import { factsAt, safeTest, schemaViewFor, type Facts, type SchemaView } from '../schema/facts.js';
 import { keyDocumentation } from './describe.js';
 
 export interface KnownDoc {

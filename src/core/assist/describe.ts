@@ -2,7 +2,7 @@
 // title, description, allowed values, default and an example. Markdown.
 
 import { yamlLiteral } from '../schema/wording.js';
-import type { Facts } from './schemaFacts.js';
+import type { Facts } from '../schema/facts.js';
 
 export function keyDocumentation(key: string | number, facts: Facts, options: { required?: boolean; heading?: boolean } = {}): string {
   const parts: string[] = [];

@@ -6,7 +6,7 @@ import type { Finding, Span } from '../types.js';
 import type { ParsedDoc } from '../document/parse.js';
 import type { DocType } from '../doctypes/docType.js';
 import { nodeSpan } from '../document/yamlSpans.js';
-import { factsAt, schemaViewFor } from './schemaFacts.js';
+import { factsAt, schemaViewFor } from '../schema/facts.js';
 import { keyDocumentation } from './describe.js';
 
 export interface AssistHover {

@@ -43,3 +43,10 @@ export function isInside(dir: string, path: string): boolean {
   const d = dir.endsWith('/') ? dir : `${dir}/`;
   return path === dir || path.startsWith(d);
 }
+
+/** `path` relative to `root` when it is inside it (undefined otherwise); with no root, `path` without leading slashes. */
+export function relativeTo(root: string, path: string): string | undefined {
+  if (!root) return path.replace(/^\/+/, '');
+  const r = root.endsWith('/') ? root : root + '/';
+  return path.startsWith(r) ? path.slice(r.length) : undefined;
+}

@@ -2,6 +2,20 @@
 // Built-in types come from schemas/; workspace types from .pmdocs.json (same shape, so both get the
 // same checks, quick fixes and editor help).
 
+/** What a rule looks for in a section (the `role` enum of schemas/pmdocs-config.schema.json and x-pmdocs.schema.json). */
+export const SECTION_ROLES = [
+  'story',
+  'acceptance-criteria',
+  'requirements',
+  'open-questions',
+  'goals',
+  'success-metrics',
+  'change-type',
+  'breaking-changes',
+  'highlights',
+] as const;
+export type SectionRole = (typeof SECTION_ROLES)[number];
+
 export interface SectionSpec {
   /** Canonical name, used in messages and templates. */
   name: string;
@@ -12,8 +26,8 @@ export interface SectionSpec {
   /** A front-matter key whose non-empty value satisfies this required section. */
   satisfiedBy?: string;
   group?: string;
-  /** Semantic role a rule looks for: story | acceptance-criteria | requirements | open-questions | goals | success-metrics | change-type | breaking-changes | highlights. */
-  role?: string;
+  /** Semantic role a rule looks for in this section. */
+  role?: SectionRole;
   /** Body text for a newly inserted section. */
   template?: string;
 }

@@ -2,6 +2,7 @@
 
 import picomatch from 'picomatch';
 import { isMap } from 'yaml';
+import { dirname, relativeTo, resolvePath } from '../config/paths.js';
 import type { ResolvedConfig } from '../config/types.js';
 import type { FrontMatter } from '../document/parse.js';
 import type { DocType } from './docType.js';
@@ -50,7 +51,7 @@ export function detectDocType(
   const data = frontMatter?.data ?? recoverKeys(frontMatter);
   const schemaRef = data?.['$schema'];
   if (typeof schemaRef === 'string') {
-    const t = registry.bySchema(schemaRef) ?? registry.get(schemaRef) ?? (path ? registry.bySchema(joinPath(dirname(path), schemaRef)) : undefined);
+    const t = registry.bySchema(schemaRef) ?? registry.get(schemaRef) ?? (path ? registry.bySchema(resolvePath(dirname(path) || '.', schemaRef)) : undefined);
     if (t) return { docType: t, by: '$schema' };
   }
   const type = data?.['type'];
@@ -85,24 +86,4 @@ function globMatcher(glob: string): (p: string) => boolean {
   let m = matchers.get(glob);
   if (!m) matchers.set(glob, (m = picomatch(glob, { dot: true })));
   return m;
-}
-
-export function relativeTo(root: string, path: string): string | undefined {
-  if (!root) return path.replace(/^\/+/, '');
-  const r = root.endsWith('/') ? root : root + '/';
-  return path.startsWith(r) ? path.slice(r.length) : undefined;
-}
-
-function dirname(p: string): string {
-  const i = p.lastIndexOf('/');
-  return i < 0 ? '' : p.slice(0, i);
-}
-
-function joinPath(dir: string, rel: string): string {
-  const parts = (dir ? dir.split('/') : []);
-  for (const seg of rel.split('/')) {
-    if (seg === '..') parts.pop();
-    else if (seg !== '.' && seg !== '') parts.push(seg);
-  }
-  return (dir.startsWith('/') ? '/' : '') + parts.filter(Boolean).join('/');
 }

@@ -48,13 +48,9 @@ export function parseDoc(text: string, path?: string): ParsedDoc {
       return (lines ??= new LineIndex(text));
     },
     get root() {
-      return (root ??= parseBody(blankOut(text, block)));
+      return (root ??= parseMarkdownTree(blankOut(text, block)));
     },
   };
-}
-
-function parseBody(text: string): Root {
-  return parseMarkdownTree(text);
 }
 
 function parseFrontMatter(text: string, block: FrontMatterBlock): FrontMatter {

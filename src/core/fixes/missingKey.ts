@@ -7,7 +7,7 @@
 import { isMap, isNode, isPair, isScalar, type Pair, type YAMLMap } from 'yaml';
 import type { ParsedDoc } from '../document/parse.js';
 import { yamlNodeAt } from '../document/yamlSpans.js';
-import { factsAt, type Facts, type SchemaView } from '../assist/schemaFacts.js';
+import { factsAt, type Facts, type SchemaView } from '../schema/facts.js';
 import { yamlLiteral } from '../schema/wording.js';
 import type { Placeholder, SnippetFix } from './snippetFix.js';
 import { eolOf } from './suppress.js';

@@ -9,7 +9,7 @@ import type { DocType } from '../doctypes/docType.js';
 import type { IndexedDoc, WorkspaceIndex } from '../workspace/index.js';
 import { referenceSites, type RefSite } from '../workspace/references.js';
 import { looksLikeId, resolveRef } from '../workspace/resolve.js';
-import { factsAt, schemaViewFor } from '../assist/schemaFacts.js';
+import { factsAt, schemaViewFor } from '../schema/facts.js';
 
 /** What the card needs to resolve references: the document's workspace index and configuration. */
 export interface ReferenceContext {

@@ -1,5 +1,5 @@
 // What survives sanitising: GitHub's schema (hast-util-sanitize's default) narrowed to what GFM output
-// needs. Everything here is data; the tests in test/unit/render-sanitize.test.ts and the browser test
+// needs. Everything here is data; the render tests (test/unit/render.test.ts) and the browser test (test/browser/xss.test.ts)
 // check the consequences (no scripts, handlers, styles, frames, forms, or script-capable URLs).
 
 import { defaultSchema, type Options as Schema } from 'rehype-sanitize';

@@ -5,11 +5,11 @@
 import type { Nodes, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { Rule } from './rule.js';
-import { findSection } from './util/findSections.js';
-import { classify, codeBlockLines, gherkinBlocks, proseBlocks } from './util/gherkin.js';
-import { describeEmptiness, emptiness, sectionBodyText } from './util/sectionContent.js';
-import { excerpt } from './util/sectionBlocks.js';
-import { specsWithRole } from './util/sectionSpecs.js';
+import { findSection } from './sections/find.js';
+import { classify, codeBlockLines, gherkinBlocks, proseBlocks } from '../document/gherkin.js';
+import { describeEmptiness, emptiness, sectionBodyText } from './sections/content.js';
+import { excerpt } from '../document/blocks.js';
+import { specsWithRole } from './sections/specs.js';
 
 const EXPECTED = "a list item, a checklist item ('- [ ] …') or a Given/When/Then scenario";
 

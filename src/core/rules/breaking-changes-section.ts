@@ -4,9 +4,9 @@
 // make that section conditional, so the promise is checked whatever the type's data says.
 
 import type { Rule } from './rule.js';
-import { findSection } from './util/findSections.js';
-import { insertSectionEdit, placeSection } from './util/sectionPlacement.js';
-import { describeSpec, isRequired, specsWithRole } from './util/sectionSpecs.js';
+import { findSection } from './sections/find.js';
+import { insertSectionEdit, placeSection } from './sections/placement.js';
+import { describeSpec, isRequired, specsWithRole } from './sections/specs.js';
 
 const rule: Rule = {
   id: 'breaking-changes-section',

@@ -5,10 +5,10 @@
 
 import type { SectionSpec } from '../doctypes/docType.js';
 import type { Rule } from './rule.js';
-import { CONTENT_CHECKED_ROLES } from './util/contentRoles.js';
-import { findAllSections } from './util/findSections.js';
-import { describeEmptiness, emptiness } from './util/sectionContent.js';
-import { isRequired, satisfiedByFrontMatter, sectionSpecs } from './util/sectionSpecs.js';
+import { CONTENT_CHECKED_ROLES } from './sections/contentRoles.js';
+import { findAllSections } from './sections/find.js';
+import { describeEmptiness, emptiness } from './sections/content.js';
+import { isRequired, satisfiedByFrontMatter, sectionSpecs } from './sections/specs.js';
 
 const rule: Rule = {
   id: 'empty-section',
@@ -18,7 +18,7 @@ const rule: Rule = {
     const groups = ctx.docType?.groups ?? {};
     const inRequiredGroup = (spec: SectionSpec) => typeof spec.group === 'string' && (groups[spec.group]?.min ?? 0) > 0;
     for (const spec of sectionSpecs(ctx.docType)) {
-      if (typeof spec.role === 'string' && CONTENT_CHECKED_ROLES.has(spec.role)) continue;
+      if (spec.role && CONTENT_CHECKED_ROLES.has(spec.role)) continue;
       const required = isRequired(spec, ctx.data);
       if (!required && !inRequiredGroup(spec)) continue;
       if (satisfiedByFrontMatter(spec, ctx.data)) continue;

@@ -5,9 +5,9 @@
 
 import type { Span } from '../types.js';
 import type { Rule, RuleContext } from './rule.js';
-import { findSection } from './util/findSections.js';
-import { codeBlockLines, gherkinBlocks, phases, proseBlocks, readScenarios, type Scenario, type Step } from './util/gherkin.js';
-import { specsWithRole } from './util/sectionSpecs.js';
+import { findSection } from './sections/find.js';
+import { codeBlockLines, gherkinBlocks, phases, proseBlocks, readScenarios, type Scenario, type Step } from '../document/gherkin.js';
+import { specsWithRole } from './sections/specs.js';
 
 const SHAPE = 'Given (setup), When (action), Then (outcome)';
 const MAX_STEPS = 8;

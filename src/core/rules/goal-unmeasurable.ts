@@ -12,12 +12,12 @@ import type { SectionSpec } from '../doctypes/docType.js';
 import { normalizeHeading, plainText, type Section } from '../document/sections.js';
 import type { Span } from '../types.js';
 import type { Rule, RuleContext } from './rule.js';
-import { findAllSections } from './util/findSections.js';
-import { flattenInline, spanOf } from './util/inlineText.js';
-import { isRowLabel, measure, measureTarget, withoutLabel, type Measure } from './util/measurable.js';
-import { tableIn } from './util/pipeTable.js';
-import { excerpt } from './util/sectionBlocks.js';
-import { specForHeading, specsWithRole } from './util/sectionSpecs.js';
+import { findAllSections } from './sections/find.js';
+import { flattenInline, spanOf } from '../document/inlineText.js';
+import { isRowLabel, measure, measureTarget, withoutLabel, type Measure } from './heuristics/measurable.js';
+import { tableIn } from '../document/pipeTable.js';
+import { excerpt } from '../document/blocks.js';
+import { specForHeading, specsWithRole } from './sections/specs.js';
 
 const ROLES = { goals: 'Goal', 'success-metrics': 'Success metric' } as const;
 type Role = keyof typeof ROLES;

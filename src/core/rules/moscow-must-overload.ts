@@ -8,9 +8,9 @@
 import type { Nodes, Paragraph, RootContent } from 'mdast';
 import type { Span } from '../types.js';
 import type { Rule, RuleContext } from './rule.js';
-import { findAllSections } from './util/findSections.js';
-import { tableIn, type TableCell } from './util/pipeTable.js';
-import { specsWithRole } from './util/sectionSpecs.js';
+import { findAllSections } from './sections/find.js';
+import { tableIn, type TableCell } from '../document/pipeTable.js';
+import { specsWithRole } from './sections/specs.js';
 
 type Moscow = 'must' | 'should' | 'could' | 'wont';
 

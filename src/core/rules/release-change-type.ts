@@ -4,9 +4,9 @@
 
 import type { SectionSpec } from '../doctypes/docType.js';
 import type { Rule } from './rule.js';
-import { findSection } from './util/findSections.js';
-import { placeSection } from './util/sectionPlacement.js';
-import { acceptedNames, sectionSpecs } from './util/sectionSpecs.js';
+import { findSection } from './sections/find.js';
+import { placeSection } from './sections/placement.js';
+import { acceptedNames, sectionSpecs } from './sections/specs.js';
 
 const rule: Rule = {
   id: 'release-change-type',

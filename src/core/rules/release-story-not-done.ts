@@ -6,7 +6,7 @@
 // whose own status is missing or not a status of its type is reported in that story, not here.
 
 import type { DocType } from '../doctypes/docType.js';
-import { factsAt, schemaViewFor } from '../assist/schemaFacts.js';
+import { factsAt, schemaViewFor } from '../schema/facts.js';
 import { article, pathLabel, showValue } from '../schema/wording.js';
 import { resolveRef } from '../workspace/resolve.js';
 import type { Rule } from './rule.js';

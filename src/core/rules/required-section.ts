@@ -8,11 +8,11 @@ import type { SectionSpec } from '../doctypes/docType.js';
 import { normalizeHeading, type Section } from '../document/sections.js';
 import type { Fix, RelatedLocation } from '../types.js';
 import type { Rule, RuleContext } from './rule.js';
-import { nestedSections, topLevelMatches } from './util/findSections.js';
-import { headingLevelEdits, renameHeadingEdit } from './util/headingEdits.js';
-import { misspeltSections, type Lookalike } from './util/misspeltSections.js';
-import { insertSectionEdit, placeSection } from './util/sectionPlacement.js';
-import { acceptedNames, describeCondition, describeSpec, isRequired, matchesSpec, satisfiedByFrontMatter, sectionSpecs } from './util/sectionSpecs.js';
+import { nestedSections, topLevelMatches } from './sections/find.js';
+import { headingLevelEdits, renameHeadingEdit } from '../document/headingEdits.js';
+import { misspeltSections, type Lookalike } from './sections/misspelt.js';
+import { insertSectionEdit, placeSection } from './sections/placement.js';
+import { acceptedNames, describeCondition, describeSpec, isRequired, matchesSpec, satisfiedByFrontMatter, sectionSpecs } from './sections/specs.js';
 
 const rule: Rule = {
   id: 'required-section',

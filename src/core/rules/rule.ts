@@ -1,7 +1,7 @@
 // The contract every rule file implements. A rule reads the parsed document and reports spans; the
 // engine turns reports into findings (positions, severity from config, docs URL) in one place.
 
-import type { Report, Severity, Span } from '../types.js';
+import type { Report, ReportSink, Severity, Span } from '../types.js';
 import type { ParsedDoc } from '../document/parse.js';
 import type { DocOutline } from '../document/sections.js';
 import type { YamlPath } from '../document/yamlSpans.js';
@@ -10,7 +10,7 @@ import type { SchemaProblem } from '../schema/problems.js';
 import type { WorkspaceIndex } from '../workspace/index.js';
 import type { RefSite } from '../workspace/references.js';
 
-export interface RuleContext {
+export interface RuleContext extends ReportSink {
   readonly doc: ParsedDoc;
   /** Undefined only for rules with `anyDocument: true` running on a document of no known type. */
   readonly docType: DocType | undefined;

@@ -4,7 +4,7 @@
 
 import type { Section } from '../document/sections.js';
 import type { Rule } from './rule.js';
-import { orderEntries, orderIndex } from './util/sectionOrder.js';
+import { orderEntries, orderIndex } from './sections/order.js';
 
 const rule: Rule = {
   id: 'section-order',

@@ -10,10 +10,10 @@
 
 import type { DocType } from '../doctypes/docType.js';
 import type { Rule, RuleContext } from './rule.js';
-import { uncheckedItems } from './util/checklist.js';
-import { findAllSections } from './util/findSections.js';
-import { specsWithRole } from './util/sectionSpecs.js';
-import { docNoun, settledState } from './util/settled.js';
+import { uncheckedItems } from '../document/checklist.js';
+import { findAllSections } from './sections/find.js';
+import { specsWithRole } from './sections/specs.js';
+import { docNoun, settledState } from '../doctypes/settled.js';
 
 const ESTIMATE = 'estimate';
 

@@ -12,13 +12,13 @@ import type { DocType, SectionSpec } from '../doctypes/docType.js';
 import { plainText, type Section } from '../document/sections.js';
 import type { Span } from '../types.js';
 import type { Rule, RuleContext } from './rule.js';
-import { CONTENT_CHECKED_ROLES } from './util/contentRoles.js';
-import { findAllSections } from './util/findSections.js';
-import { gherkinBlocks } from './util/gherkin.js';
-import { emptiness } from './util/sectionContent.js';
-import { excerpt } from './util/sectionBlocks.js';
-import { isRequired, satisfiedByFrontMatter, sectionSpecs, specsWithRole } from './util/sectionSpecs.js';
-import { settledState, settledTail, type Settled } from './util/settled.js';
+import { CONTENT_CHECKED_ROLES } from './sections/contentRoles.js';
+import { findAllSections } from './sections/find.js';
+import { gherkinBlocks } from '../document/gherkin.js';
+import { emptiness } from './sections/content.js';
+import { excerpt } from '../document/blocks.js';
+import { isRequired, satisfiedByFrontMatter, sectionSpecs, specsWithRole } from './sections/specs.js';
+import { settledState, settledTail, type Settled } from '../doctypes/settled.js';
 
 // Capitals only and whole words: "TODOs app", "a todo list" and "snake_TODO" are left alone.
 const WORD_BEFORE = String.raw`(?<![\p{L}\p{N}_/\\])`;
@@ -98,7 +98,7 @@ class Scanner {
     this.text = ctx.doc.text;
     const groups = docType.groups ?? {};
     for (const spec of sectionSpecs(docType)) {
-      if (typeof spec.role === 'string' && CONTENT_CHECKED_ROLES.has(spec.role)) continue;
+      if (spec.role && CONTENT_CHECKED_ROLES.has(spec.role)) continue;
       const inGroup = typeof spec.group === 'string' && (groups[spec.group]?.min ?? 0) > 0;
       if ((!isRequired(spec, ctx.data) && !inGroup) || satisfiedByFrontMatter(spec, ctx.data)) continue;
       for (const section of findAllSections(ctx, spec)) this.emptyChecked.push({ section, spec });

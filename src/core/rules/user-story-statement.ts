@@ -4,11 +4,11 @@
 
 import type { Rule, RuleContext } from './rule.js';
 import type { Section } from '../document/sections.js';
-import { findSection } from './util/findSections.js';
-import { flattenInline, spanOf, type FlatText } from './util/inlineText.js';
-import { emptiness, describeEmptiness, sectionBodyText } from './util/sectionContent.js';
-import { excerpt, paragraphsIn } from './util/sectionBlocks.js';
-import { specsWithRole } from './util/sectionSpecs.js';
+import { findSection } from './sections/find.js';
+import { flattenInline, spanOf, type FlatText } from '../document/inlineText.js';
+import { emptiness, describeEmptiness, sectionBodyText } from './sections/content.js';
+import { excerpt, paragraphsIn } from '../document/blocks.js';
+import { specsWithRole } from './sections/specs.js';
 
 const SHAPE = "'As a <role>, I want <goal>, so that <benefit>.'";
 

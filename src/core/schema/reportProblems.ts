@@ -1,9 +1,14 @@
 // The three schema rules share one validation run (ctx.schemaProblems); each reports its own kind.
 
-import type { RuleContext } from '../rules/rule.js';
-import type { SchemaProblemKind } from './problems.js';
+import type { ReportSink } from '../types.js';
+import type { SchemaProblem, SchemaProblemKind } from './problems.js';
 
-export function reportSchemaProblems(ctx: RuleContext, ...kinds: SchemaProblemKind[]): void {
+/** The part of a rule's context this needs (a RuleContext is one): schema depends on nothing in rules/. */
+export interface SchemaProblemSink extends ReportSink {
+  readonly schemaProblems: readonly SchemaProblem[];
+}
+
+export function reportSchemaProblems(ctx: SchemaProblemSink, ...kinds: SchemaProblemKind[]): void {
   for (const p of ctx.schemaProblems) {
     if (!kinds.includes(p.kind)) continue;
     ctx.report({

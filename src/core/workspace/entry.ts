@@ -5,7 +5,7 @@ import { parseDoc, type ParsedDoc } from '../document/parse.js';
 import { createRegistry, detectDocType, type DocTypeRegistry } from '../doctypes/registry.js';
 import type { DocType } from '../doctypes/docType.js';
 import type { ResolvedConfig } from '../config/types.js';
-import { factsAt, safeTest, schemaViewFor } from '../assist/schemaFacts.js';
+import { factsAt, safeTest, schemaViewFor } from '../schema/facts.js';
 import type { IndexedDoc } from './index.js';
 
 const registries = new WeakMap<ResolvedConfig, DocTypeRegistry>();

@@ -4,7 +4,7 @@
 // completion of ids (assist/completion.ts) and the cross-document rules.
 
 import type { DocType } from '../doctypes/docType.js';
-import { factsOf, schemasAt, schemaViewFor, type SchemaView } from '../assist/schemaFacts.js';
+import { factsOf, schemasAt, schemaViewFor, type SchemaView } from '../schema/facts.js';
 
 export interface RefSpec {
   /** Doc type names the id must belong to; empty means any type ("*"). */
@@ -41,11 +41,6 @@ export function referenceSites(docType: DocType, data: Record<string, unknown> |
   const out: RefSite[] = [];
   if (tree && data) collect(tree, data, [], out);
   return out;
-}
-
-/** True when the type has any reference field (cheap: the tree is cached per type). */
-export function hasReferenceFields(docType: DocType, extraSchemas: readonly unknown[] = NO_EXTRAS): boolean {
-  return referenceTree(docType, extraSchemas) !== null;
 }
 
 function referenceTree(docType: DocType, extraSchemas: readonly unknown[]): RefNode | null {

@@ -3,7 +3,7 @@
 
 import picomatch from 'picomatch';
 import type { ResolvedConfig } from '../../core/config/types.js';
-import { relativeTo } from '../../core/doctypes/registry.js';
+import { relativeTo } from '../../core/config/paths.js';
 
 const cache = new Map<string, (path: string) => boolean>();
 const matcher = (globs: readonly string[]) => {

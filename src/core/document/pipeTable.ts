@@ -3,7 +3,7 @@
 // characters (an 8,700-row table costs what its text costs). Cells keep their document offsets.
 
 import type { Paragraph } from 'mdast';
-import type { Span } from '../../types.js';
+import type { Span } from '../types.js';
 
 export interface TableCell extends Span {
   /** The cell as written, trimmed, with `\|` read as `|`. */

@@ -6,7 +6,7 @@ import type { Heading, RootContent } from 'mdast';
 import type { SectionSpec } from '../../doctypes/docType.js';
 import { headingText, normalizeHeading, type Section } from '../../document/sections.js';
 import type { RuleContext } from '../rule.js';
-import { matchesSpec } from './sectionSpecs.js';
+import { matchesSpec } from './specs.js';
 
 const nestedCache = new WeakMap<object, Section[]>();
 

@@ -2,7 +2,7 @@
 // front matter, and how to name it in a message. Pure functions over the type's data, so a workspace
 // type gets exactly the same checks as a built-in one.
 
-import type { DocType, SectionSpec } from '../../doctypes/docType.js';
+import type { DocType, SectionRole, SectionSpec } from '../../doctypes/docType.js';
 import { normalizeHeading } from '../../document/sections.js';
 
 const keyCache = new WeakMap<SectionSpec, ReadonlySet<string>>();
@@ -25,7 +25,7 @@ export function sectionSpecs(docType: DocType | undefined): SectionSpec[] {
   return Array.isArray(list) ? list.filter((s): s is SectionSpec => !!s && typeof s.name === 'string' && s.name.trim() !== '') : [];
 }
 
-export const specsWithRole = (docType: DocType | undefined, role: string): SectionSpec[] =>
+export const specsWithRole = (docType: DocType | undefined, role: SectionRole): SectionSpec[] =>
   sectionSpecs(docType).filter((s) => s.role === role);
 
 /** The section a heading belongs to, if the type knows it. */

@@ -6,9 +6,9 @@ import type { SectionSpec } from '../../doctypes/docType.js';
 import type { Section } from '../../document/sections.js';
 import type { Span, TextEdit } from '../../types.js';
 import type { RuleContext } from '../rule.js';
-import { orderEntries, orderIndexOfSpec } from './sectionOrder.js';
-import { sectionSpecs } from './sectionSpecs.js';
-import { topLevelMatches } from './findSections.js';
+import { orderEntries, orderIndexOfSpec } from './order.js';
+import { sectionSpecs } from './specs.js';
+import { topLevelMatches } from './find.js';
 
 export interface Placement {
   /** Offset the new section is inserted at. */

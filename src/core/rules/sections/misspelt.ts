@@ -7,7 +7,7 @@ import type { SectionSpec } from '../../doctypes/docType.js';
 import { normalizeHeading, type Section } from '../../document/sections.js';
 import { closeMatches } from '../../schema/didYouMean.js';
 import type { RuleContext } from '../rule.js';
-import { acceptedNames, sectionSpecs, specForHeading } from './sectionSpecs.js';
+import { acceptedNames, sectionSpecs, specForHeading } from './specs.js';
 
 export interface Lookalike {
   spec: SectionSpec;

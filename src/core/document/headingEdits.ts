@@ -2,8 +2,8 @@
 // comments such as suppressions) and change its level (keeping the levels of its subheadings relative).
 
 import type { Heading, Nodes, Text } from 'mdast';
-import { normalizeHeading, type Section } from '../../document/sections.js';
-import type { TextEdit } from '../../types.js';
+import { normalizeHeading, type Section } from './sections.js';
+import type { TextEdit } from '../types.js';
 
 const EMOJI = '\\p{Extended_Pictographic}\\u{FE0F}\\u{200D}\\u{20E3}\\u{1F3FB}-\\u{1F3FF}';
 // What normalizeHeading drops around the words, as written in the source.

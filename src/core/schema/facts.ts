@@ -4,7 +4,7 @@
 
 import type { DocType } from '../doctypes/docType.js';
 import { sharedSchemas } from '../doctypes/builtins.js';
-import { createSchemaLookup, type SchemaLookup, type SchemaObject } from '../schema/schemaLookup.js';
+import { createSchemaLookup, type SchemaLookup, type SchemaObject } from './schemaLookup.js';
 
 export interface SchemaView {
   lookup: SchemaLookup;
@@ -165,11 +165,6 @@ export function factsOf(located: readonly Located[]): Facts {
 export function factsAt(view: SchemaView, path: readonly (string | number)[]): Facts | undefined {
   const located = schemasAt(view, path);
   return located.length ? factsOf(located) : undefined;
-}
-
-/** The schema of the items of the list at `path` (for `- ` lines and flow lists). */
-export function itemFactsAt(view: SchemaView, path: readonly (string | number)[]): Facts | undefined {
-  return factsAt(view, [...path, 0]);
 }
 
 export function jsonType(v: unknown): string {

@@ -2,8 +2,8 @@
 // an approved PRD, a ready story, released notes) and which status it goes back to while points are
 // open (`reopenStatus`), so workspace types declare their own lifecycle instead of rules hard-coding it.
 
-import type { DocType } from '../../doctypes/docType.js';
-import { article } from '../../schema/wording.js';
+import type { DocType } from './docType.js';
+import { article } from '../schema/wording.js';
 
 export interface Settled {
   status: string;

@@ -3,7 +3,7 @@
 // "**When** …", "Scenario: …"). It only finds scenarios and their steps; the rules judge them.
 
 import type { Code, Nodes, RootContent } from 'mdast';
-import type { Span } from '../../types.js';
+import type { Span } from '../types.js';
 
 export type StepKeyword = 'Given' | 'When' | 'Then' | 'And' | 'But' | '*';
 export type Phase = 'Given' | 'When' | 'Then';

@@ -2,9 +2,9 @@
 // reader looks at: from the box to the end of the item's first line (a trailing comment left out).
 
 import type { ListItem, Nodes, RootContent } from 'mdast';
-import { plainText } from '../../document/sections.js';
-import type { Span } from '../../types.js';
-import { excerpt } from './sectionBlocks.js';
+import { plainText } from './sections.js';
+import type { Span } from '../types.js';
+import { excerpt } from './blocks.js';
 
 export interface OpenItem extends Span {
   item: ListItem;

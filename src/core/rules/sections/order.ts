@@ -4,7 +4,7 @@
 
 import type { DocType, SectionSpec } from '../../doctypes/docType.js';
 import { normalizeHeading } from '../../document/sections.js';
-import { matchesSpec, sectionSpecs, specKeys } from './sectionSpecs.js';
+import { matchesSpec, sectionSpecs, specKeys } from './specs.js';
 
 export interface OrderEntry {
   /** As written in `order`. */
