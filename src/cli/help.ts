@@ -45,7 +45,8 @@ under the config's folder (or the current folder). Never overwrites a file. Prin
 
 Options:
       --dir <folder>      Where to write the file (default: the current folder)
-      --owner <owner>     The owner to fill in (default: $PMDOCS_OWNER, else @$USER)
+      --owner <owner>     The owner to fill in (default: $PMDOCS_OWNER, else git's user.name,
+                          else @$USER; with none of them a type that needs an owner stops)
       --version <semver>  The version (release notes: required; the id is REL-<version>)
   -c, --config <file>     Use this config instead of the nearest .pmdocs.json
   -h, --help              Show this help

@@ -45,7 +45,7 @@ export function activate(context: vscode.ExtensionContext): PmdocsApi {
     registerShowOutput(log),
     registerOpenRuleDocumentation(context, linter),
     registerValidateWorkspace(controller, configs, log, context.extensionMode),
-    registerNewDocument(context, linter, log),
+    registerNewDocument(linter, log),
     ...registerProviders(services),
   );
   registerPreview(context, {

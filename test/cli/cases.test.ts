@@ -452,6 +452,32 @@ const cases: Case[] = [
     ],
   },
   {
+    name: 'new: the owner comes from --owner, else $PMDOCS_OWNER, else git user.name, else the login name; none → exit 2',
+    files: { '.pmdocs.json': '{}', 'home/.gitconfig': '[user]\n\tname = Ada Lovelace\n' },
+    steps: [
+      {
+        args: ['new', 'epic', 'From git'],
+        env: { HOME: '/nonexistent-home', USER: '', LOGNAME: '', USERNAME: '' },
+        code: 2,
+        stdout: '',
+        stderr: "pmdocs: no owner for the new document: pass --owner (@handle, user:name, group:team or an email address), or set $PMDOCS_OWNER or git's user.name\nRun 'pmdocs --help' for usage.\n",
+        check: (_, dir) => assert.ok(!existsSync(join(dir, 'EPIC-1-from-git.md')), 'nothing written'),
+      },
+      { args: ['new', 'epic', 'Login', '--dir', 'a'], env: { HOME: '/nonexistent-home', USER: 'ada_l' }, code: 0, check: (_, dir) => assert.match(readFileSync(join(dir, 'a/EPIC-1-login.md'), 'utf8'), /\nowner: "@ada_l"\n/) },
+      {
+        args: ['new', 'epic', 'From git', '--dir', 'b'],
+        env: { USER: 'ada_l', HOME: '<home>' },
+        code: 0,
+        check: (_, dir) => assert.match(readFileSync(join(dir, 'b/EPIC-2-from-git.md'), 'utf8'), /\nowner: "ada.lovelace"\n/),
+      },
+      { args: ['new', 'epic', 'Env', '--dir', 'c'], env: { USER: 'ada_l', HOME: '<home>', PMDOCS_OWNER: 'group:billing' }, code: 0, check: (_, dir) => assert.match(readFileSync(join(dir, 'c/EPIC-3-env.md'), 'utf8'), /\nowner: "group:billing"\n/) },
+      { args: ['new', 'epic', 'Opt', '--dir', 'd', '--owner', '@kim'], env: { HOME: '<home>', PMDOCS_OWNER: 'group:billing' }, code: 0, check: (_, dir) => assert.match(readFileSync(join(dir, 'd/EPIC-4-opt.md'), 'utf8'), /\nowner: "@kim"\n/) },
+      { args: ['new', 'epic', 'Bad', '--owner', 'Kim Lee'], code: 2, stderr: ["pmdocs: --owner 'Kim Lee' is not a valid owner; use @handle, user:name, group:team or an email address"] },
+      { args: ['new', 'epic', 'Bad'], env: { PMDOCS_OWNER: 'x y' }, code: 2, stderr: ["pmdocs: $PMDOCS_OWNER 'x y' is not a valid owner"] },
+      { args: ['new', 'release-notes', '--version', '1.0.0'], env: { HOME: '/nonexistent-home', USER: '' }, code: 0, stdout: 'REL-1.0.0.md\n' },
+    ],
+  },
+  {
     name: 'new never overwrites an existing file',
     files: { 'US-1-export.md': '# An unrelated file that happens to have the name\n' },
     steps: [
@@ -578,14 +604,19 @@ async function runInProcess(step: Step, dir: string) {
     host: step.host ? step.host(createNodeHost()) : createNodeHost(),
     stdout: { write: (s: string) => (stdout += s), isTTY: false },
     stderr: { write: (s: string) => (stderr += s) },
-    env: { USER: 'tester', ...step.env },
+    env: withHome({ USER: 'tester', ...step.env }, dir),
     now: () => NOW,
   });
   return { code, stdout, stderr };
 }
 
+/** `HOME: '<home>'` in a step's env is the tree's home/ folder (a git config the test controls). */
+function withHome<T extends Record<string, string | undefined>>(env: T, dir: string): T {
+  return env['HOME'] === '<home>' ? { ...env, HOME: join(dir, 'home').replace(/\\/g, '/') } : env;
+}
+
 function runBinary(step: Step, dir: string) {
-  const env: Record<string, string | undefined> = { ...process.env, USER: 'tester', NO_COLOR: undefined, PMDOCS_DEBUG: undefined, PMDOCS_WORKERS: undefined, ...step.env };
+  const env: Record<string, string | undefined> = withHome({ ...process.env, USER: 'tester', NO_COLOR: undefined, PMDOCS_DEBUG: undefined, PMDOCS_WORKERS: undefined, ...step.env }, dir);
   const r = spawnSync(process.execPath, [cli, ...step.args], { cwd: step.cwd ? join(dir, step.cwd) : dir, env: env as NodeJS.ProcessEnv, encoding: 'utf8' });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }

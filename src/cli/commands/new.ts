@@ -6,7 +6,7 @@ import { createConfigLoader } from '../../core/config/load.js';
 import { relativePath, resolvePath } from '../../core/config/paths.js';
 import { suggest } from '../../core/config/suggest.js';
 import { createRegistry } from '../../core/doctypes/registry.js';
-import { fileNameFor, frontMatterId, nextId, renderNewDocument } from '../../core/templates/index.js';
+import { fileNameFor, frontMatterId, gitUserName, nextId, renderNewDocument, resolveOwner } from '../../core/templates/index.js';
 import { parseOptions, UsageError } from '../args.js';
 import { NEW_HELP } from '../help.js';
 import type { Io } from '../main.js';
@@ -21,7 +21,6 @@ const OPTIONS = {
 
 // SemVer 2.0 (the release-notes schema checks the same).
 const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?(?:\+[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?$/;
-const HANDLE = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
 export async function newCommand(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseOptions(args, OPTIONS, 'new');
@@ -70,7 +69,15 @@ export async function newCommand(args: string[], io: Io): Promise<number> {
   const docTitle = title ?? (versioned ? `Release ${version}` : undefined);
   if (!docTitle?.trim()) throw new UsageError(`a title is needed: pmdocs new ${typeName} "Export invoices as CSV"`);
 
-  const text = renderNewDocument(docType, { id, title: docTitle.trim(), date: isoDate(io.now()), owner: ownerFrom(values.owner, io.env), version });
+  let owner: string | undefined;
+  if (/\{\{\s*owner\s*\}\}/.test(docType.frontMatterTemplate ?? '{{owner}}')) {
+    const found = await ownerFor(values.owner, dir, io);
+    if ('invalid' in found) throw new UsageError(found.message);
+    if ('none' in found && requiresOwner(docType.schema)) throw new UsageError(found.message);
+    if ('owner' in found) owner = found.owner;
+  }
+
+  const text = renderNewDocument(docType, { id, title: docTitle.trim(), date: isoDate(io.now()), owner, version });
   const path = `${dir === '/' ? '' : dir}/${versioned ? fileNameFor(id) : fileNameFor(id, docTitle)}`;
   if (await host.stat(path)) {
     io.stderr.write(`pmdocs: ${relativePath(cwd, path)} already exists; not overwriting it\n`);
@@ -89,11 +96,21 @@ export async function newCommand(args: string[], io: Io): Promise<number> {
   return 0;
 }
 
-function ownerFrom(option: string | undefined, env: Io['env']): string | undefined {
-  if (option) return option;
-  if (env['PMDOCS_OWNER']) return env['PMDOCS_OWNER'];
-  const user = env['USER'] ?? env['USERNAME'];
-  return user && HANDLE.test(user) ? `@${user}` : undefined;
+/** --owner, else $PMDOCS_OWNER, else git's user.name (its config files read as data), else the login name. */
+function ownerFor(option: string | undefined, dir: string, io: Io) {
+  const env = io.env;
+  const home = (env['HOME'] ?? env['USERPROFILE'])?.replace(/\\/g, '/');
+  return resolveOwner({
+    option,
+    optionName: '--owner',
+    envOwner: env['PMDOCS_OWNER'],
+    gitUserName: () => gitUserName(io.host, dir, { home, xdgConfigHome: env['XDG_CONFIG_HOME']?.replace(/\\/g, '/'), gitConfigGlobal: env['GIT_CONFIG_GLOBAL']?.replace(/\\/g, '/') }),
+    loginName: () => env['USER'] || env['LOGNAME'] || env['USERNAME'],
+  });
+}
+
+function requiresOwner(schema: Record<string, unknown>): boolean {
+  return Array.isArray(schema['required']) && schema['required'].includes('owner');
 }
 
 /** Local calendar date, YYYY-MM-DD (what the author sees on their calendar). */

@@ -6,9 +6,10 @@
 import * as vscode from 'vscode';
 import defs from '../../../schemas/defs.schema.json';
 import type { DocType } from '../../core/doctypes/docType.js';
-import { frontMatterId } from '../../core/templates/index.js';
+import { frontMatterId, isValidOwner, OWNER_FORMS } from '../../core/templates/index.js';
 import type { Linter } from '../diagnostics/linter.js';
 import { uriExists } from '../uriExists.js';
+import { resolveNewDocumentOwner } from './ownerLookups.js';
 import { planNewDocument, idFromVersion, asksForOwner, requiresOwner, today, type ExistingDoc } from './newDocumentPlan.js';
 
 export interface NewDocumentOptions {
@@ -21,14 +22,12 @@ export interface NewDocumentOptions {
   open?: boolean;
 }
 
-const OWNER = new RegExp((defs.$defs.owner as { pattern: string }).pattern);
 const SEMVER = new RegExp((defs.$defs.semver as { pattern: string }).pattern);
-const LAST_OWNER = 'pmdocs.lastOwner';
 
-export function registerNewDocument(context: vscode.ExtensionContext, linter: Linter, log: vscode.LogOutputChannel): vscode.Disposable {
+export function registerNewDocument(linter: Linter, log: vscode.LogOutputChannel): vscode.Disposable {
   return vscode.commands.registerCommand('pmdocs.newDocument', async (arg?: vscode.Uri | NewDocumentOptions) => {
     try {
-      return await newDocument(context, linter, log, arg instanceof vscode.Uri ? { folder: arg } : (arg ?? {}));
+      return await newDocument(linter, log, arg instanceof vscode.Uri ? { folder: arg } : (arg ?? {}));
     } catch (e) {
       const message = `pmdocs: could not create the document: ${(e as Error)?.message ?? String(e)}`;
       log.error(message);
@@ -39,7 +38,6 @@ export function registerNewDocument(context: vscode.ExtensionContext, linter: Li
 }
 
 async function newDocument(
-  context: vscode.ExtensionContext,
   linter: Linter,
   log: vscode.LogOutputChannel,
   options: NewDocumentOptions,
@@ -80,18 +78,23 @@ async function newDocument(
       validateInput: (v) => (v.trim() ? undefined : 'A title is needed'),
     }));
   if (title === undefined) return undefined;
+  // The owner: the one given, else $PMDOCS_OWNER, else git's user.name, else the login name (as `pmdocs
+  // new`); asked for with that as the suggestion when no argument gave it.
   let owner = options.owner;
-  if (owner === undefined && asksForOwner(docType)) {
-    const required = requiresOwner(docType);
-    owner = await vscode.window.showInputBox({
-      title: `New ${docType.label ?? docType.type}: ${title}`,
-      prompt: required ? 'Owner (required): @handle, group:team or email' : 'Owner (optional): @handle, group:team or email',
-      value: context.globalState.get<string>(LAST_OWNER) ?? '',
-      validateInput: (v) => (!v.trim() ? (required ? 'This document type needs an owner' : undefined) : OWNER.test(v.trim()) ? undefined : 'Use @handle, user:name, group:team or an email'),
-    });
-    if (owner === undefined) return undefined;
-    owner = owner.trim();
-    if (owner) await context.globalState.update(LAST_OWNER, owner);
+  if (asksForOwner(docType)) {
+    const found = await resolveNewDocumentOwner(owner, anchor);
+    if ('invalid' in found) throw new Error(found.message);
+    if (owner === undefined) {
+      const required = requiresOwner(docType);
+      owner = await vscode.window.showInputBox({
+        title: `New ${docType.label ?? docType.type}: ${title}`,
+        prompt: required ? `Owner (required): ${OWNER_FORMS}` : `Owner (optional): ${OWNER_FORMS}`,
+        value: 'owner' in found ? found.owner : '',
+        validateInput: (v) => (!v.trim() ? (required ? `This document type needs an owner: ${OWNER_FORMS}` : undefined) : isValidOwner(v.trim()) ? undefined : `Use ${OWNER_FORMS}`),
+      });
+      if (owner === undefined) return undefined;
+      owner = owner.trim();
+    }
   }
 
   // Ids are unique per config root (the folder of the .pmdocs.json, else the workspace folder).
