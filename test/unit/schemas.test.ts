@@ -299,6 +299,7 @@ test('the sections the contract requires, with their roles', () => {
     ['Problem', 'required', '-', '-'], ['Goals', 'required', 'goals', '-'], ['Non-goals', 'required', '-', '-'],
     ['Requirements', 'required', 'requirements', '-'], ['Success metrics', 'required', 'success-metrics', 'success_metrics'],
     ['Open questions', 'optional', 'open-questions', '-'],
+    ['Privacy', 'when {"personal_data":true}', '-', '-'], ['Accessibility', 'when {"user_facing":true}', '-', '-'],
     ['Press release', 'when {"format":"prfaq"}', '-', '-'], ['FAQ', 'when {"format":"prfaq"}', '-', '-'],
   ]);
   assert.deepEqual(summary('user-story'), [
