@@ -131,6 +131,9 @@ interface Case {
   binary?: boolean;
 }
 
+/** The doc types added after the first four, and the file `pmdocs new TYPE "Pay-now button"` writes first. */
+const NEWER_TYPES: [string, string][] = [['experiment', 'EXP-1-pay-now-button.md']];
+
 const one = (name: string, files: Case['files'], step: Step, extra: Partial<Case> = {}): Case => ({ name, files, steps: [step], ...extra });
 
 const cases: Case[] = [
@@ -478,6 +481,21 @@ const cases: Case[] = [
     ],
   },
   {
+    name: 'new: each newer doc type writes a document that lints without errors (only its template text is reported)',
+    files: { '.pmdocs.json': '{}' },
+    binary: true,
+    steps: NEWER_TYPES.flatMap(([type, file]): Step[] => [
+      { args: ['new', type, 'Pay-now button', '--owner', '@x'], code: 0, stdout: `${file}\n` },
+      {
+        args: ['lint', file, '-f', 'json'],
+        code: 0,
+        check: ({ stdout }) => {
+          for (const f of (JSON.parse(stdout) as { findings: { message: string }[] }[])[0]!.findings) assert.match(f.message, /template text/, `${type}: ${f.message}`);
+        },
+      },
+    ]),
+  },
+  {
     name: 'new never overwrites an existing file',
     files: { 'US-1-export.md': '# An unrelated file that happens to have the name\n' },
     steps: [
@@ -500,7 +518,7 @@ const cases: Case[] = [
       { args: ['new', 'release-notes', '--version', 'v2'], code: 2, stderr: ["pmdocs: --version 'v2' is not a SemVer version like 1.4.0"] },
     ],
   },
-  one('new with an unknown type → 2 with a suggestion', {}, { args: ['new', 'prdd', 'X'], code: 2, stderr: ["pmdocs: unknown doc type 'prdd'. Did you mean 'prd'? Types: prd, epic, user-story, release-notes"] }),
+  one('new with an unknown type → 2 with a suggestion', {}, { args: ['new', 'prdd', 'X'], code: 2, stderr: ["pmdocs: unknown doc type 'prdd'. Did you mean 'prd'? Types: prd, epic, user-story, release-notes, experiment"] }),
   one('new without a title → 2', {}, { args: ['new', 'epic'], code: 2, stderr: ['pmdocs: a title is needed: pmdocs new epic "Export invoices as CSV"'] }),
   one('rules lists every rule with its description', {}, { args: ['rules'], code: 0, stdout: rules.map((r) => new RegExp(`^${r.id} +(error|warning|info) +\\S`, 'm')) }),
   {

@@ -9,6 +9,9 @@ import { cursorContext } from '../../src/core/assist/yamlCursor.js';
 import { parseDoc } from '../../src/core/document/parse.js';
 import { defaultConfig, type ResolvedConfig } from '../../src/core/config/types.js';
 import { docTypeFromSchema } from '../../src/core/doctypes/docType.js';
+import { builtInDocTypes } from '../../src/core/doctypes/builtins.js';
+
+const BUILT_IN_TYPES = builtInDocTypes.map((t) => t.type);
 
 const engine = createEngine();
 const KNOWN: KnownDoc[] = [
@@ -87,7 +90,7 @@ describe('keys', () => {
   test('without a doc type, only `type` is offered, with the known types as choices', () => {
     const { items } = complete('---\n|\n---\n# Notes\n');
     assert.deepEqual(labels(items), ['type']);
-    assert.equal(items[0]!.insertText, 'type: ${1|prd,epic,user-story,release-notes|}');
+    assert.equal(items[0]!.insertText, `type: \${1|${BUILT_IN_TYPES.join(',')}|}`);
   });
 
   test('nothing in a comment, outside the front matter, or inside a block scalar', () => {
@@ -138,7 +141,8 @@ describe('values', () => {
 
   test('`type:` offers the known doc types, and each again with its required keys', () => {
     const { items } = complete('---\ntype: |\n---\n');
-    assert.deepEqual(labels(items), ['prd', 'prd + required keys', 'epic', 'epic + required keys', 'user-story', 'user-story + required keys', 'release-notes', 'release-notes + required keys']);
+    assert.deepEqual(labels(items), BUILT_IN_TYPES.flatMap((t) => [t, `${t} + required keys`]));
+    assert.deepEqual(BUILT_IN_TYPES.slice(0, 4), ['prd', 'epic', 'user-story', 'release-notes']);
     const story = item(items, 'user-story + required keys');
     assert.equal(story.insertText, 'user-story\nid: ${1:US-103}\ntitle: $2\nstatus: ${3|draft,ready,in-progress,in-review,done,blocked,wont-do|}');
     assert.equal(story.snippet, true);

@@ -109,6 +109,12 @@ const cases: Case[] = [
     ],
   },
   {
+    name: 'maximum: a power above the allowed range',
+    keywords: ['maximum'],
+    text: fm('type: experiment', 'id: EXP-1', 'title: T', 'status: draft', 'owner: "@x"', 'created: 2026-05-04', 'power: 1.2'),
+    expect: ['8:8-11 frontmatter-schema power 1.2 is too large: it must be at most 0.99.'],
+  },
+  {
     name: 'type: text where a number is wanted, in a flow mapping',
     keywords: ['type'],
     text: fm(...STORY, "rice: {reach: '1200', impact: 2, confidence: 80, effort: many}"),

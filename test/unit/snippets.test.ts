@@ -21,6 +21,7 @@ const DOC_TYPE_SNIPPETS: Record<string, string> = {
   epic: 'pmdocs: Epic',
   'user-story': 'pmdocs: User story',
   'release-notes': 'pmdocs: Release notes',
+  experiment: 'pmdocs: Experiment',
 };
 
 /** Expands a snippet the way VS Code does when every tab stop keeps its default (first choice). */

@@ -5,11 +5,12 @@ import prd from '../../../schemas/prd.schema.json';
 import epic from '../../../schemas/epic.schema.json';
 import userStory from '../../../schemas/user-story.schema.json';
 import releaseNotes from '../../../schemas/release-notes.schema.json';
+import experiment from '../../../schemas/experiment.schema.json';
 import { docTypeFromSchema, type DocType } from './docType.js';
 
 /** Schemas other schemas `$ref` but that are not doc types themselves. */
 export const sharedSchemas: Record<string, unknown>[] = [defs as Record<string, unknown>];
 
 export const builtInDocTypes: readonly DocType[] = Object.freeze(
-  [prd, epic, userStory, releaseNotes].map((s) => docTypeFromSchema(s as Record<string, unknown>, { builtIn: true })),
+  [prd, epic, userStory, releaseNotes, experiment].map((s) => docTypeFromSchema(s as Record<string, unknown>, { builtIn: true })),
 );

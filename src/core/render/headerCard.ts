@@ -8,6 +8,7 @@ import type { Element } from 'hast';
 import type { LintResult } from '../engine.js';
 import { h } from './hast.js';
 import { stageOf, STAGE_LABEL } from './lifecycle.js';
+import { composedFacts } from './typeFacts.js';
 import { article } from '../schema/wording.js';
 import type { RefSite } from '../workspace/references.js';
 import { pathKey, referenceChips, referenceLabel, type ChipTarget, type ReferenceChip, type ReferenceContext } from './references.js';
@@ -32,6 +33,20 @@ const FACTS: [key: string, label: string][] = [
   ['reviewers', 'Reviewers'],
   ['approvers', 'Approvers'],
   ['stakeholders', 'Stakeholders'],
+  // experiment, launch, okr, risk-register
+  ['objective', 'Objective'],
+  ['period', 'Period'],
+  ['tier', 'Launch tier'],
+  ['launch_date', 'Launch date'],
+  ['randomization_unit', 'Randomised by'],
+  ['alpha', 'α'],
+  ['power', 'Power'],
+  ['sample_size_per_variant', 'Sample size per variant'],
+  ['duration_days', 'Duration (days)'],
+  ['start', 'Start'],
+  ['end', 'End'],
+  ['decision', 'Decision'],
+  ['rollback_criteria', 'Rollback criteria'],
 ];
 
 /** Keys whose values name other documents or releases: shown as chips. */
@@ -91,6 +106,7 @@ function factList(data: Record<string, unknown>): Element[] {
   }
   const rice = riceText(data['rice']);
   if (rice) out.push(fact('RICE score', rice.score, rice.detail));
+  for (const [label, value, detail] of composedFacts(data)) out.push(fact(label, clip(value), detail && clip(detail)));
   return out;
 }
 

@@ -8,6 +8,8 @@ import breakingChangesSection from './breaking-changes-section.js';
 import dateOrder from './date-order.js';
 import duplicateId from './duplicate-id.js';
 import emptySection from './empty-section.js';
+import experimentAllocation from './experiment-allocation.js';
+import experimentSampleSize from './experiment-sample-size.js';
 import frontmatterSchema from './frontmatter-schema.js';
 import frontmatterUnknownKey from './frontmatter-unknown-key.js';
 import gherkinMalformed from './gherkin-malformed.js';
@@ -34,6 +36,8 @@ export const rules: readonly Rule[] = Object.freeze([
   dateOrder,
   duplicateId,
   emptySection,
+  experimentAllocation,
+  experimentSampleSize,
   frontmatterSchema,
   frontmatterUnknownKey,
   gherkinMalformed,

@@ -1,0 +1,34 @@
+// The header card's facts for the newer doc types: each one's example document shows what is
+// particular to it (an experiment's metric, variants and plan; …), as text the serialiser escaped.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseDoc } from '../../src/core/document/parse.js';
+import { renderDocument } from '../../src/core/render/index.js';
+
+const examples = join(import.meta.dirname, '../../examples');
+const card = (rel: string) => renderDocument({ findings: [], doc: parseDoc(readFileSync(join(examples, rel), 'utf8')) }, { allowRemoteImages: false }).card;
+const facts = (html: string) => [...html.matchAll(/<dt>([^<]*)<\/dt><dd(?: title="([^"]*)")?>([^<]*)<\/dd>/g)].map((m) => (m[2] ? `${m[1]}: ${m[3]} (${m[2]})` : `${m[1]}: ${m[3]}`));
+
+test('experiment: primary metric with baseline and MDE, variants with allocations, guardrails and the plan', () => {
+  assert.deepEqual(facts(card('experiments/EXP-7-export-button-placement.md')), [
+    'Owner: @maria',
+    'Created: 2026-05-04',
+    'Randomised by: account',
+    'α: 0.05',
+    'Power: 0.8',
+    'Sample size per variant: 6000',
+    'Duration (days): 21',
+    'Start: 2026-05-11',
+    'Primary metric: share of finance admins who export in their first month (baseline 0.12, MDE 0.15 relative)',
+    'Variants: control 50 % · toolbar 50 %',
+    'Guardrails: invoice list p95 load time, support tickets about exports per week',
+  ]);
+});
+
+test('a composed fact skips what its schema does not allow', () => {
+  const text = '---\ntype: experiment\nprimary_metric: [1]\nvariants: [{name: 3}, "x", {name: a}]\nguardrail_metrics: {name: b}\n---\n';
+  assert.deepEqual(facts(renderDocument({ findings: [], doc: parseDoc(text) }, { allowRemoteImages: false }).card), ['Variants: a']);
+});
