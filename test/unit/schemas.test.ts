@@ -34,6 +34,8 @@ const RULE_IDS = [
   'story-readiness', 'goal-unmeasurable',
   'experiment-sample-size',
   'experiment-allocation',
+  'req-subjective', 'req-vague-adverb', 'req-loophole', 'req-comparative', 'req-superlative', 'req-negative',
+  'req-vague-pronoun', 'req-weak-modal', 'req-passive-voice', 'req-unmeasured-quality',
 ];
 
 /** The ajv set-up the engine uses: 2020-12, strict, all errors, formats, x-pmdocs checked by its metaSchema. */

@@ -21,6 +21,16 @@ import releaseChangeType from './release-change-type.js';
 import releaseStoryNotDone from './release-story-not-done.js';
 import releaseVersionId from './release-version-id.js';
 import requiredSection from './required-section.js';
+import reqSubjective from './req-subjective.js';
+import reqVagueAdverb from './req-vague-adverb.js';
+import reqLoophole from './req-loophole.js';
+import reqComparative from './req-comparative.js';
+import reqSuperlative from './req-superlative.js';
+import reqNegative from './req-negative.js';
+import reqVaguePronoun from './req-vague-pronoun.js';
+import reqWeakModal from './req-weak-modal.js';
+import reqPassiveVoice from './req-passive-voice.js';
+import reqUnmeasuredQuality from './req-unmeasured-quality.js';
 import riceScore from './rice-score.js';
 import sectionOrder from './section-order.js';
 import storyReadiness from './story-readiness.js';
@@ -49,6 +59,16 @@ export const rules: readonly Rule[] = Object.freeze([
   releaseStoryNotDone,
   releaseVersionId,
   requiredSection,
+  reqSubjective,
+  reqVagueAdverb,
+  reqLoophole,
+  reqComparative,
+  reqSuperlative,
+  reqNegative,
+  reqVaguePronoun,
+  reqWeakModal,
+  reqPassiveVoice,
+  reqUnmeasuredQuality,
   riceScore,
   sectionOrder,
   storyReadiness,

@@ -1,0 +1,23 @@
+// Small facts about a word's neighbours that the language rules share: is there a number nearby, a
+// reference ("than …"), is the word used as a verb. Tokens only; no grammar.
+
+import type { Token } from './match.js';
+
+const NUMBER_WORDS = new Set(['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'fifteen', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'hundred', 'thousand', 'million', 'billion', 'half', 'twice', 'once', 'double', 'triple', 'percent', 'p50', 'p90', 'p95', 'p99']);
+
+export const isNumberWord = (w: string): boolean => /\d/.test(w) || NUMBER_WORDS.has(w);
+
+/** A number among tokens [from, to) (clamped). */
+export function numberIn(tokens: readonly Token[], from: number, to: number): boolean {
+  for (let i = Math.max(0, from); i < Math.min(to, tokens.length); i++) if (isNumberWord(tokens[i]!.word)) return true;
+  return false;
+}
+
+/** One of the words among tokens [from, to) (clamped). */
+export function wordIn(tokens: readonly Token[], from: number, to: number, words: ReadonlySet<string>): boolean {
+  for (let i = Math.max(0, from); i < Math.min(to, tokens.length); i++) if (words.has(tokens[i]!.word)) return true;
+  return false;
+}
+
+export const MODALS: ReadonlySet<string> = new Set(['shall', 'must', 'will', 'should', 'may', 'might', 'can', 'could', 'would', 'to', "won't", 'cannot', "can't", "don't", "doesn't"]);
+export const AUXILIARIES: ReadonlySet<string> = new Set([...MODALS, 'is', 'are', 'was', 'were', 'be', 'been', 'being', 'has', 'have', 'had', 'does', 'do', 'did', "isn't", "aren't", "wasn't", "weren't", "hasn't", "haven't", "shan't", "mustn't", "shouldn't"]);

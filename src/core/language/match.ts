@@ -1,0 +1,76 @@
+// Whole-word phrase matching over a requirement's text. Words are split at spaces, punctuation and
+// hyphens (so "user-friendly" and "user friendly" are the same phrase), compared in lower case with
+// curly apostrophes read as straight ones, and the longest phrase at a position wins.
+
+export interface Token {
+  /** Lower case, `’` read as `'`. */
+  word: string;
+  start: number;
+  end: number;
+}
+
+export interface Match {
+  /** The list entry that matched, as written in the list. */
+  term: string;
+  /** Index of the first and one past the last token. */
+  first: number;
+  last: number;
+  start: number;
+  end: number;
+}
+
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
+
+export function tokenize(text: string): Token[] {
+  const out: Token[] = [];
+  for (const m of text.matchAll(WORD)) {
+    out.push({ word: m[0].toLowerCase().replace(/’/g, "'"), start: m.index!, end: m.index! + m[0].length });
+  }
+  return out;
+}
+
+interface Compiled {
+  /** First word → the phrases starting with it (as word lists), longest first. */
+  byFirst: Map<string, { term: string; words: string[] }[]>;
+}
+
+const compiledCache = new WeakMap<readonly string[], Compiled>();
+
+export function compile(terms: readonly string[]): Compiled {
+  let c = compiledCache.get(terms);
+  if (c) return c;
+  c = { byFirst: new Map() };
+  for (const term of terms) {
+    const words = tokenize(term).map((t) => t.word);
+    if (!words.length) continue;
+    const list = c.byFirst.get(words[0]!) ?? [];
+    list.push({ term, words });
+    c.byFirst.set(words[0]!, list);
+  }
+  for (const list of c.byFirst.values()) list.sort((a, b) => b.words.length - a.words.length);
+  compiledCache.set(terms, c);
+  return c;
+}
+
+/** Every non-overlapping match of the terms in the tokens, left to right. */
+export function findTerms(tokens: readonly Token[], terms: readonly string[]): Match[] {
+  const { byFirst } = compile(terms);
+  const out: Match[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const candidates = byFirst.get(tokens[i]!.word);
+    if (!candidates) continue;
+    const hit = candidates.find((p) => p.words.every((w, k) => tokens[i + k]?.word === w));
+    if (!hit) continue;
+    const last = i + hit.words.length;
+    out.push({ term: hit.term, first: i, last, start: tokens[i]!.start, end: tokens[last - 1]!.end });
+    i = last - 1;
+  }
+  return out;
+}
+
+/** A list with additions and removals applied (from a rule's options), order kept. */
+export function adjustTerms(base: readonly string[], add: readonly string[] = [], remove: readonly string[] = []): readonly string[] {
+  if (!add.length && !remove.length) return base;
+  const drop = new Set(remove.map((t) => t.toLowerCase().trim()));
+  return [...base, ...add].filter((t) => !drop.has(t.toLowerCase().trim()));
+}

@@ -1,0 +1,29 @@
+// Comparatives with nothing to compare against ("faster", "more reliable"): faster than what? Fine with
+// a reference ("faster than v2", "more than 3", "2 or more", "compared with last quarter").
+
+import { comparative } from '../language/lexicon.js';
+import { isNumberWord, numberIn, wordIn } from '../language/context.js';
+import { findTerms } from '../language/match.js';
+import { languageRule } from './language/languageRule.js';
+
+const NOT_COMPARING = new Set(['no', 'any', 'once']);
+const REFERENCE = new Set(['than', 'compared', 'relative', 'versus', 'vs', 'baseline', 'before', 'previous', 'current', 'today']);
+
+export default languageRule({
+  id: 'req-comparative',
+  description: 'Comparatives in requirements ("faster", "more secure") name what they compare against.',
+  defaultSeverity: 'info',
+  find(unit) {
+    const t = unit.tokens;
+    return findTerms(t.slice(unit.body), comparative.terms).flatMap((m) => {
+      const first = m.first + unit.body;
+      const last = m.last + unit.body;
+      // "no longer", "any more", "once more": not comparisons.
+      if (wordIn(t, first - 1, first, NOT_COMPARING)) return [];
+      if (wordIn(t, last, last + 6, REFERENCE) || numberIn(t, last, last + 4)) return [];
+      // "2 or more", "one or fewer": the number is the reference.
+      if (t[first - 1]?.word === 'or' && t[first - 2] && isNumberWord(t[first - 2]!.word)) return [];
+      return [{ first, last, says: `compares with nothing: name the reference and the margin (e.g. "20 % faster than release 2.3").` }];
+    });
+  },
+});

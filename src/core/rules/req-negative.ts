@@ -1,0 +1,31 @@
+// Negative requirements ("must not", "never") state what must not happen, which no finite test proves.
+// A bound is not one ("not more than 3", "no later than 2 s"): a number right after the negation is a
+// limit a test can check.
+
+import { negative } from '../language/lexicon.js';
+import { numberIn } from '../language/context.js';
+import { findTerms } from '../language/match.js';
+import { languageRule } from './language/languageRule.js';
+import { sentenceOf } from './sections/requirementUnits.js';
+import { inSubordinateClause } from '../language/clauses.js';
+
+const CIRCUMSTANCE = new Set(['with', 'for', 'at', 'in', 'of']);
+
+export default languageRule({
+  id: 'req-negative',
+  description: 'Requirements say what the product does, not what it does not do ("must not", "never").',
+  defaultSeverity: 'info',
+  find(unit) {
+    const t = unit.tokens;
+    return findTerms(t.slice(unit.body), negative.terms).flatMap((m) => {
+      const first = m.first + unit.body;
+      const last = m.last + unit.body;
+      if (numberIn(t, last, last + 4)) return [];
+      // "with no column selected", "for no reason": a circumstance, not a prohibition.
+      if (t[first - 1] && CIRCUMSTANCE.has(t[first - 1]!.word)) return [];
+      // A negation in a condition ("if the driver does not acknowledge, …") is a trigger, not a prohibition.
+      if (inSubordinateClause(t, unit.flat.text, sentenceOf(unit, first).from, first)) return [];
+      return [{ first, last, says: `makes this a negative requirement, which no test can prove for every case: state what happens instead (e.g. "shows an error and keeps the draft").` }];
+    });
+  },
+});

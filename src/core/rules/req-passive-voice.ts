@@ -1,0 +1,46 @@
+// Passive voice with no agent ("The invoice is exported", "Errors are logged"): who does it — the
+// product, the user, another system? Informational: often harmless, but a requirement that names its
+// actor is easier to assign and to test. "… by the scheduler" names the agent and is fine.
+
+import { irregularParticiples } from '../language/lexicon.js';
+import { compile } from '../language/match.js';
+import type { RequirementUnit } from './sections/requirementUnits.js';
+import { languageRule } from './language/languageRule.js';
+import { sentenceOf } from './sections/requirementUnits.js';
+
+const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'get', 'gets', 'got']);
+const BETWEEN = new Set(['not', 'also', 'then', 'always', 'only', 'automatically', 'immediately', 'still', 'all', 'never', 'correctly', 'successfully']);
+// -ed words that are not participles of a verb in the passive.
+const NOT_PARTICIPLE = /(?:eed|^hundred|^red|^bed|^shed|^based|^related|^interested|^required|^supposed|^expected|^intended|^allowed|^enabled|^disabled|^needed|^used|^called|^named|^located|^designed|^limited|^concerned|^involved|^advanced|^detailed|^dedicated|^sophisticated|^complicated|^experienced|^qualified|^tired|^bored|^excited|^pleased|^satisfied|^prepared|^connected|^authorized|^authorised|^signed|^logged)$/;
+
+export default languageRule({
+  id: 'req-passive-voice',
+  description: 'Requirements in the passive name their agent ("is exported by the scheduler"), so it is clear who acts.',
+  defaultSeverity: 'info',
+  find(unit) {
+    // A Given step sets a scene ("Given the list is filtered"): a state, not an action to assign.
+    if (unit.keyword === 'given') return [];
+    const t = unit.tokens;
+    const irregular = compile(irregularParticiples.terms).byFirst;
+    const hits = [];
+    for (let i = unit.body; i < t.length - 1; i++) {
+      if (!BE.has(t[i]!.word)) continue;
+      let j = i + 1;
+      while (j < t.length && BETWEEN.has(t[j]!.word)) j++;
+      const w = t[j]?.word;
+      if (!w || !(isRegularParticiple(w) || irregular.has(w))) continue;
+      if (hasAgent(unit, j)) continue;
+      hits.push({ first: i, last: j + 1, says: `is passive and names no agent: say who or what does it (e.g. "the system exports …", "… by the scheduler").` });
+      i = j;
+    }
+    return hits;
+  },
+});
+
+const isRegularParticiple = (w: string): boolean => w.length > 4 && w.endsWith('ed') && !NOT_PARTICIPLE.test(w);
+
+function hasAgent(unit: RequirementUnit, j: number): boolean {
+  const { to } = sentenceOf(unit, j);
+  for (let k = j + 1; k < to; k++) if (unit.tokens[k]!.word === 'by') return true;
+  return false;
+}

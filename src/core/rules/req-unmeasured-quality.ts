@@ -1,0 +1,43 @@
+// A quality word next to a metric word with no number anywhere in the requirement ("fast response",
+// "high availability", "latency is low"): the metric is named, its target is not.
+
+import { unmeasuredQuality } from '../language/lexicon.js';
+import { numberIn } from '../language/context.js';
+import { findTerms } from '../language/match.js';
+import { languageRule, type LanguageHit } from './language/languageRule.js';
+import { metricAt } from './language/qualityPairs.js';
+
+const LINK = new Set(['is', 'are', 'be', 'stays', 'remains', 'stay', 'remain', 'becomes', 'become']);
+
+export default languageRule({
+  id: 'req-unmeasured-quality',
+  description: 'A quality named next to a metric ("fast response", "high availability") comes with a number.',
+  defaultSeverity: 'info',
+  find(unit) {
+    const t = unit.tokens;
+    if (numberIn(t, unit.body, t.length)) return [];
+    const hits: LanguageHit[] = [];
+    for (const m of findTerms(t.slice(unit.body), unmeasuredQuality.adjectives)) {
+      const first = m.first + unit.body;
+      const last = m.last + unit.body;
+      const metric = metricAt(t, last);
+      if (metric) {
+        hits.push({ first, last: last + metric, says: says(t.slice(last, last + metric).map((x) => x.word).join(' ')) });
+        continue;
+      }
+      // "latency is low", "response time must be short": metric, a linking verb, the adjective.
+      for (let back = 2; back <= 5; back++) {
+        const k = first - back;
+        if (k < unit.body) break;
+        const len = metricAt(t, k);
+        if (len && LINK.has(t[first - 1]!.word) && k + len <= first - 1) {
+          hits.push({ first: k, last, says: says(t.slice(k, k + len).map((x) => x.word).join(' ')) });
+          break;
+        }
+      }
+    }
+    return hits;
+  },
+});
+
+const says = (metric: string): string => `names the ${metric} it wants but not its target: state a number (e.g. "p95 under 300 ms", "99.9 % per month").`;

@@ -1,0 +1,27 @@
+// Weak or uncertain modals in a requirement ("should", "may", "might", "could"): is it required or not?
+// "can" is reported as info: it usually states a capability. A MoSCoW tag ("Should: …", a Priority cell) is a priority, not wording, and is never read here.
+
+import { weakModal } from '../language/lexicon.js';
+import { isNumberWord } from '../language/context.js';
+import { findTerms } from '../language/match.js';
+import { languageRule } from './language/languageRule.js';
+
+export default languageRule({
+  id: 'req-weak-modal',
+  description: 'Requirements say "must" or "shall", not "should", "may", "might" or "could".',
+  defaultSeverity: 'warning',
+  find(unit) {
+    const t = unit.tokens;
+    return findTerms(t.slice(unit.body), weakModal.terms).flatMap((m) => {
+      const first = m.first + unit.body;
+      const last = m.last + unit.body;
+      // The month: "in May 2027", "by 3 May".
+      if (m.term === 'may' && /^M/.test(unit.flat.text.slice(t[first]!.start)) && first > unit.body && (isNumberWord(t[last]?.word ?? '') || isNumberWord(t[first - 1]!.word))) return [];
+      // "can not" is a negation (req-negative's).
+      if (m.term === 'can' && t[last]?.word === 'not') return [];
+      // "can" mostly states a capability ("the user can export"): worth a look, not a warning.
+      if (m.term === 'can') return [{ first, last, says: `may only state a capability: if this is required, write "must" (or "shall") and say who does what.`, severity: 'info' as const }];
+      return [{ first, last, says: `leaves it open whether this is required: write "must" (or "shall") for a requirement, or move it to a list of options.` }];
+    });
+  },
+});

@@ -1,0 +1,172 @@
+// Where requirements live, as units of text for the requirement-language rules: every list item and
+// every requirement cell of a table in a section whose role holds requirements (a PRD's Requirements,
+// Goals and Success metrics, a story's Acceptance criteria, any workspace section marked so), and every
+// Gherkin step there. Prose paragraphs (an introduction to the list) and other sections (Problem,
+// Context, Non-goals) are never read. Computed once per document and shared by all those rules.
+
+import type { Nodes, Paragraph, RootContent } from 'mdast';
+import type { SectionRole } from '../../doctypes/docType.js';
+import { normalizeHeading, plainText, type Section } from '../../document/sections.js';
+import { tokenize, type Token } from '../../language/match.js';
+import type { RuleContext } from '../rule.js';
+import { findAllSections } from './find.js';
+import { classify, codeBlockLines, isGherkinBlock } from '../../document/gherkin.js';
+import { flattenInline, spanOf, type FlatText } from '../../document/inlineText.js';
+import { tableIn } from '../../document/pipeTable.js';
+import { specForHeading, specsWithRole } from './specs.js';
+
+/** Section roles whose items are requirements (read by the language rules). */
+export const REQUIREMENT_ROLES: readonly SectionRole[] = ['requirements', 'goals', 'success-metrics', 'acceptance-criteria'];
+const isRequirementRole = (role: string | undefined): boolean => (REQUIREMENT_ROLES as readonly string[]).includes(role ?? '');
+
+export interface RequirementUnit {
+  kind: 'item' | 'cell' | 'step';
+  flat: FlatText;
+  tokens: Token[];
+  /** Index of the first token of the requirement proper: after an id, a MoSCoW tag or a Gherkin keyword. */
+  body: number;
+  /** Indexes of tokens that start a sentence (body included). */
+  sentenceStarts: ReadonlySet<number>;
+  /** The Gherkin keyword the unit starts with, lower case ("given", "then"…), if any. */
+  keyword?: string;
+}
+
+// Table columns that hold no requirement text: ids, priorities, owners, dates, sizes, links.
+const NON_TEXT_HEADER = /^(?:#|id|no\.?|nr\.?|ref|key|number|prio(?:rity)?|moscow(?: priority)?|status|owner|assignee|effort|estimate|size|points|story points|release|version|date|due(?: date)?|deadline|target date|ticket|issue|link|jira|epic|stories|story|type|kind|category|area|team|baseline|source)$/i;
+const MOSCOW_CELL = /^(?:must|should|could|won'?t|wont|will not|[mscw])(?:[\s-]+have)?$/i;
+
+const cache = new WeakMap<object, RequirementUnit[]>();
+
+export function requirementUnits(ctx: RuleContext): RequirementUnit[] {
+  let units = cache.get(ctx.doc);
+  if (units) return units;
+  units = [];
+  const seen = new Set<Nodes>();
+  for (const role of REQUIREMENT_ROLES) {
+    for (const spec of specsWithRole(ctx.docType, role)) {
+      for (const section of findAllSections(ctx, spec)) readSection(ctx, section, role, seen, units);
+    }
+  }
+  units.sort((a, b) => (a.flat.offsets[0] ?? 0) - (b.flat.offsets[0] ?? 0));
+  cache.set(ctx.doc, units);
+  return units;
+}
+
+/** Skips sub-sections that are another of the type's sections under a role not read here (`### Non-goals`). */
+function readSection(ctx: RuleContext, section: Section, role: SectionRole, seen: Set<Nodes>, out: RequirementUnit[]): void {
+  let skipBelow = 0;
+  for (const node of section.content) {
+    if (node.type === 'heading') {
+      if (skipBelow && node.depth > skipBelow) continue;
+      skipBelow = 0;
+      const spec = specForHeading(ctx.docType, normalizeHeading(plainText(node)));
+      if (spec && spec.role !== role && !isRequirementRole(spec.role)) skipBelow = node.depth;
+      continue;
+    }
+    if (!skipBelow) readBlock(ctx, node, seen, out);
+  }
+}
+
+function readBlock(ctx: RuleContext, node: RootContent | Nodes, seen: Set<Nodes>, out: RequirementUnit[]): void {
+  if (seen.has(node)) return;
+  seen.add(node);
+  const source = ctx.doc.text;
+  if (node.type === 'list') {
+    for (const item of node.children) {
+      for (const child of item.children) {
+        if (child.type === 'paragraph') {
+          if (!readTable(child, source, out)) push(out, 'item', flattenInline(child, source));
+        } else readBlock(ctx, child, seen, out);
+      }
+    }
+  } else if (node.type === 'blockquote') {
+    for (const c of node.children) readBlock(ctx, c, seen, out);
+  } else if (node.type === 'paragraph') {
+    if (!readTable(node, source, out)) readSteps(node, source, out);
+  } else if (isGherkinBlock(node)) {
+    for (const line of codeBlockLines(node, source)) step(line.text, line.offset, true, out);
+  }
+}
+
+/** A table's requirement cells; false when the paragraph holds no table. */
+function readTable(paragraph: Paragraph, source: string, out: RequirementUnit[]): boolean {
+  const table = tableIn(paragraph, source);
+  if (!table) return false;
+  const textColumns = table.header.cells.map((c) => !NON_TEXT_HEADER.test(c.text.replace(/[*_`]/g, '').trim()));
+  for (const row of table.rows) {
+    row.cells.forEach((cell, i) => {
+      if (!textColumns[i] || !cell.text.trim() || MOSCOW_CELL.test(cell.text.replace(/[*_`]/g, '').trim())) return;
+      push(out, 'cell', rawFlat(source, cell.start, cell.end));
+    });
+  }
+  return true;
+}
+
+/** Given/When/Then lines of a prose paragraph (other prose is not a requirement). */
+function readSteps(paragraph: Paragraph, source: string, out: RequirementUnit[]): void {
+  const start = paragraph.position?.start.offset;
+  const end = paragraph.position?.end.offset;
+  if (start === undefined || end === undefined) return;
+  let at = start;
+  for (const line of source.slice(start, end).split(/\r?\n|\r/)) {
+    const lead = line.length - line.trimStart().length;
+    step(line, at, false, out, lead);
+    at += line.length + (source[at + line.length] === '\r' && source[at + line.length + 1] === '\n' ? 2 : 1);
+  }
+}
+
+function step(text: string, offset: number, fenced: boolean, out: RequirementUnit[], lead = 0): void {
+  const c = classify({ text: text.slice(lead), offset: offset + lead }, fenced);
+  if (c.kind !== 'step') return;
+  const raw = text.slice(lead).replace(/<!--.*?(?:-->|$)/g, (m) => ' '.repeat(m.length));
+  push(out, 'step', { text: raw, offsets: Array.from({ length: raw.length + 1 }, (_, i) => offset + lead + i) });
+}
+
+const rawFlat = (source: string, start: number, end: number): FlatText => {
+  const text = source.slice(start, end).replace(/<!--.*?-->/g, (m) => ' '.repeat(m.length)).replace(/\\\|/g, ' |');
+  return { text, offsets: Array.from({ length: text.length + 1 }, (_, i) => start + i) };
+};
+
+// Leading labels that are not part of the requirement's wording.
+const ID_LABEL = /^\s*(?:[A-Z]{1,6}[-_]?\d+(?:\.\d+)*|\d+(?:\.\d+)*)[.):]?\s+/;
+const MOSCOW_LABEL = /^\s*(?:[\[(](?:must|should|could|won'?t)(?:[ -]have)?[\])]\s*|[*_]*(?:must|should|could|won'?t)(?:[ -]have)?[*_]*\s*(?::|[-–—]\s)[*_]*\s*)/i;
+const PLACEHOLDER = /<[^<>\n]{1,80}>|\[[A-Z][^\[\]\n]{0,60}\](?!\()/g;
+const GHERKIN = /^\s*[*_]{0,3}(?:given|when|then|and|but|\*)\b[*_]{0,3}:?[*_]{0,3}\s*/i;
+
+function push(out: RequirementUnit[], kind: RequirementUnit['kind'], flat: FlatText): void {
+  if (!flat.text.trim()) return;
+  // A template placeholder ("<the outcome>", "[Project Name]") is not written yet: its words are not read.
+  const tokens = tokenize(flat.text.replace(PLACEHOLDER, (m) => ' '.repeat(m.length)));
+  if (!tokens.length) return;
+  let skip = ID_LABEL.exec(flat.text)?.[0].length ?? 0;
+  skip += MOSCOW_LABEL.exec(flat.text.slice(skip))?.[0].length ?? 0;
+  const gherkin = GHERKIN.exec(flat.text.slice(skip));
+  skip += gherkin?.[0].length ?? 0;
+  const keyword = gherkin?.[0].replace(/[^a-z]/gi, '').toLowerCase() || undefined;
+  let body = tokens.findIndex((t) => t.start >= skip);
+  if (body < 0) body = tokens.length;
+  const sentenceStarts = new Set<number>([body]);
+  for (let i = body + 1; i < tokens.length; i++) {
+    const gap = flat.text.slice(tokens[i - 1]!.end, tokens[i]!.start);
+    if (/[.!?;:]\s|\n/.test(gap) && !/^\.\w/.test(gap)) sentenceStarts.add(i);
+  }
+  out.push({ kind, flat, tokens, body, sentenceStarts, keyword });
+}
+
+export const unitSpan = (unit: RequirementUnit, start: number, end: number) => spanOf(unit.flat, start, end);
+
+/** One requirement from plain text (tests and tools that score the rules on bare sentences). */
+export function unitOfText(text: string): RequirementUnit | undefined {
+  const out: RequirementUnit[] = [];
+  push(out, 'item', { text, offsets: Array.from({ length: text.length + 1 }, (_, i) => i) });
+  return out[0];
+}
+
+/** The index of the sentence start at or before token i. */
+export function sentenceOf(unit: RequirementUnit, i: number): { from: number; to: number } {
+  let from = i;
+  while (from > unit.body && !unit.sentenceStarts.has(from)) from--;
+  let to = i + 1;
+  while (to < unit.tokens.length && !unit.sentenceStarts.has(to)) to++;
+  return { from, to };
+}
