@@ -1,4 +1,4 @@
-// `npm test`: type-check, build, unit + CLI tests (node's test runner through tsx), then the integration
+// `npm test`: type-check, lint (ESLint: layers, import cycles), build, unit + CLI tests (node's test runner through tsx), then the integration
 // suite inside a real VS Code extension host. Ends with one summary line that CI reads.
 //   node scripts/test.mjs [--unit] [--integration]
 import { spawnSync } from 'node:child_process';
@@ -39,6 +39,7 @@ function count(output) {
 
 run('type-check', 'npx', ['tsc', '-p', 'tsconfig.json']);
 run('type-check (preview page)', 'npx', ['tsc', '-p', 'src/webview/tsconfig.json']);
+run('lint (ESLint)', 'npx', ['eslint', '.']);
 run('build', 'node', ['scripts/build.mjs']);
 if (only !== 'integration') {
   const files = [...testFiles('test/unit'), ...testFiles('test/cli'), ...testFiles('test/browser')];

@@ -187,7 +187,10 @@ async function open(path: string, html: string): Promise<Observed> {
   // The page's messages arrive here through a CDP binding (no polling, and untouched by the page's CSP).
   await context.exposeBinding('__pmdocsHostPost', (_source, message: Posted) => {
     posted.push(message);
-    for (const w of waiters.splice(0)) (w.match(message) ? w.resolve(message) : waiters.push(w));
+    for (const w of waiters.splice(0)) {
+      if (w.match(message)) w.resolve(message);
+      else waiters.push(w);
+    }
   });
   await page.addInitScript({ content: STAND_IN_API });
   page.on('dialog', (d) => {

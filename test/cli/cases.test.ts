@@ -642,7 +642,12 @@ function runBinary(step: Step, dir: string) {
 function expectOutput(name: string, actual: string, expected: Step['stdout']) {
   if (expected === undefined) return;
   if (typeof expected === 'string') assert.equal(actual, expected, `${name}:\n${actual}`);
-  else for (const e of expected) (typeof e === 'string' ? assert.ok(actual.includes(e), `${name} should contain ${JSON.stringify(e)}:\n${actual}`) : assert.match(actual, e, name));
+  else {
+    for (const e of expected) {
+      if (typeof e === 'string') assert.ok(actual.includes(e), `${name} should contain ${JSON.stringify(e)}:\n${actual}`);
+      else assert.match(actual, e, name);
+    }
+  }
 }
 
 async function runCase(c: Case, run: (step: Step, dir: string) => Promise<{ code: number; stdout: string; stderr: string }> | { code: number; stdout: string; stderr: string }) {

@@ -2,13 +2,12 @@
 // comments such as suppressions) and change its level (keeping the levels of its subheadings relative).
 
 import type { Heading, Nodes, Text } from 'mdast';
-import { normalizeHeading, type Section } from './sections.js';
+import { EMOJI_CLASS, normalizeHeading, type Section } from './sections.js';
 import type { TextEdit } from '../types.js';
 
-const EMOJI = '\\p{Extended_Pictographic}\\u{FE0F}\\u{200D}\\u{20E3}\\u{1F3FB}-\\u{1F3FF}';
 // What normalizeHeading drops around the words, as written in the source.
-const LEAD = new RegExp(`^(?:[\\s${EMOJI}]|[([]\\s*optional\\s*[)\\]][\\s:-]*|\\d+(?:\\.\\d+)*[.)]?\\s+|[ivxlc]+[.)]\\s+)*`, 'iu');
-const TRAIL = new RegExp(`(?:[\\s:.;,!?*_${EMOJI}-]|[([]\\s*optional\\s*[)\\]])*$`, 'iu');
+const LEAD = new RegExp(`^(?:[\\s${EMOJI_CLASS}]|[([]\\s*optional\\s*[)\\]][\\s:-]*|\\d+(?:\\.\\d+)*[.)]?\\s+|[ivxlc]+[.)]\\s+)*`, 'iu');
+const TRAIL = new RegExp(`(?:[\\s:.;,!?*_${EMOJI_CLASS}-]|[([]\\s*optional\\s*[)\\]])*$`, 'iu');
 
 /** Replaces the words of a heading with `name`; undefined when the heading has no text to replace. */
 export function renameHeadingEdit(source: string, heading: Heading, name: string): TextEdit | undefined {

@@ -66,8 +66,14 @@ export function headingText(heading: Heading): string {
   return plainText(heading).trim();
 }
 
-// Pictographs plus the pieces emoji are built from: variation selector, joiner, skin tones, keycap, tags.
-const EMOJI = /[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}\u{1F3FB}-\u{1F3FF}\u{FE0F}\u{200D}\u{20E3}\u{E0020}-\u{E007F}]/gu;
+/**
+ * Emoji code points as the inside of a character class (`u` flag), one list for every pattern that skips
+ * emoji: pictographs plus the pieces emoji are built from (regional indicators, skin tones, variation
+ * selector, joiner, keycap, tags).
+ */
+export const EMOJI_CLASS = String.raw`\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}\u{1F3FB}-\u{1F3FF}\u{FE0F}\u{200D}\u{20E3}\u{E0020}-\u{E007F}`;
+// eslint-disable-next-line no-misleading-character-class -- one code point at a time on purpose: the pieces of a sequence all go
+const EMOJI = new RegExp(`[${EMOJI_CLASS}]`, 'gu');
 
 /**
  * Heading text reduced to what identifies a section: lower case, no emoji, no leading numbering

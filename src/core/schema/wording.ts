@@ -116,5 +116,6 @@ export function humanizePattern(pattern: string): string | undefined {
   s = s.replace(/(?:\\d|\[0-9\])(?:\+|\*|\{\d+(?:,\d*)?\})?/g, '\u0000');
   s = s.replace(/\\([.\-/_:#])/g, '$1');
   if (/[\\[\](){}*+?|^$]/.test(s)) return undefined;
+  // eslint-disable-next-line no-control-regex -- NUL is the placeholder this function itself put in for numbers
   return `${open}${s.replace(/\u0000+/g, '<number>')}${close}`;
 }

@@ -62,6 +62,7 @@ export function parseWebviewMessage(raw: unknown, ctx: MessageContext): WebviewM
 
 /** Text of sane length with no control characters and no surrounding blanks (the card writes ids trimmed). */
 const isRefId = (v: unknown): v is string =>
+  // eslint-disable-next-line no-control-regex -- control characters are what this rejects
   typeof v === 'string' && v.length > 0 && v.length <= MAX_REF_ID_LENGTH && v.trim() === v && !/[\u0000-\u001f\u007f]/.test(v);
 
 export function parsePreviewState(raw: unknown): PreviewState | undefined {

@@ -8,6 +8,7 @@ import { integrationTestFiles } from 'pmdocs:integration-test-files';
 
 // mocha is an ES module wrapping CommonJS: depending on the host's Node version, require() gives the
 // Mocha class itself or a module namespace holding it as `default`.
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- this runner is bundled as CommonJS for the extension host
 const mochaModule = require('mocha') as typeof MochaClass | { default: typeof MochaClass };
 const Mocha = typeof mochaModule === 'function' ? mochaModule : mochaModule.default;
 
