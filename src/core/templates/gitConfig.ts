@@ -211,8 +211,9 @@ function resolveAgainst(base: string, path: string): string {
   if (path.startsWith('/') || /^[A-Za-z]:\//.test(path)) return path;
   const parts = base.split('/');
   for (const seg of path.split('/')) {
-    if (seg === '..') parts.length > 1 && parts.pop();
-    else if (seg && seg !== '.') parts.push(seg);
+    if (seg === '..') {
+      if (parts.length > 1) parts.pop();
+    } else if (seg && seg !== '.') parts.push(seg);
   }
   return parts.join('/');
 }
