@@ -129,8 +129,8 @@ const rawFlat = (source: string, start: number, end: number): FlatText => {
 
 // Leading labels that are not part of the requirement's wording.
 const ID_LABEL = /^\s*(?:[A-Z]{1,6}[-_]?\d+(?:\.\d+)*|\d+(?:\.\d+)*)[.):]?\s+/;
-const MOSCOW_LABEL = /^\s*(?:[\[(](?:must|should|could|won'?t)(?:[ -]have)?[\])]\s*|[*_]*(?:must|should|could|won'?t)(?:[ -]have)?[*_]*\s*(?::|[-–—]\s)[*_]*\s*)/i;
-const PLACEHOLDER = /<[^<>\n]{1,80}>|\[[A-Z][^\[\]\n]{0,60}\](?!\()/g;
+const MOSCOW_LABEL = /^\s*(?:[[(](?:must|should|could|won'?t)(?:[ -]have)?[\])]\s*|[*_]*(?:must|should|could|won'?t)(?:[ -]have)?[*_]*\s*(?::|[-–—]\s)[*_]*\s*)/i;
+const PLACEHOLDER = /<[^<>\n]{1,80}>|\[[A-Z][^[\]\n]{0,60}\](?!\()/g;
 const GHERKIN = /^\s*[*_]{0,3}(?:given|when|then|and|but|\*)\b[*_]{0,3}:?[*_]{0,3}\s*/i;
 
 function push(out: RequirementUnit[], kind: RequirementUnit['kind'], flat: FlatText): void {
