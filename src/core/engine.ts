@@ -25,6 +25,11 @@ export interface LintOptions {
    * those rules stay silent: a single file with no workspace around it is not "full of broken links".
    */
   workspace?: WorkspaceIndex;
+  /**
+   * Today's date (YYYY-MM-DD, the user's local day), for rules that compare dates with now (a changelog
+   * release dated in the future). The engine never reads the clock; without it those checks stay silent.
+   */
+  today?: string;
 }
 
 export interface LintResult {
@@ -76,10 +81,10 @@ export function createEngine(init: { rules?: readonly Rule[] } = {}): Engine {
     if (!detection && !doc.frontMatter?.problems.length) return { findings: [], doc, ...(options.workspace ? { workspaceQueries: [] } : {}) };
     const docType = detection?.docType;
     const reports: { rule: Rule; report: Report }[] = [];
-    // A path association settles the type, so the front matter need not repeat it.
-    const implied = detection?.by === 'association' ? { type: detection.docType.type } : undefined;
+    // A path association or file name settles the type, so the front matter need not repeat it.
+    const implied = detection?.by === 'association' || detection?.by === 'file-name' ? { type: detection.docType.type } : undefined;
     const recorder = options.workspace ? recordQueries(options.workspace) : undefined;
-    const ctx = createContext(doc, docType, registry.all(), validator, implied, config.schemas, recorder?.index, (rule, report) => reports.push({ rule, report }));
+    const ctx = createContext(doc, docType, registry.all(), validator, implied, config.schemas, recorder?.index, options.today, (rule, report) => reports.push({ rule, report }));
     for (const rule of rules) {
       if (!docType && !rule.anyDocument) continue;
       if (severityFor(rule, config) === 'off') continue;
@@ -105,6 +110,7 @@ function createContext(
   implied: Record<string, unknown> | undefined,
   extraSchemas: readonly Record<string, unknown>[],
   workspace: WorkspaceIndex | undefined,
+  today: string | undefined,
   push: (rule: Rule, report: Report) => void,
 ): { api: RuleContext; current?: Rule } {
   let outline: DocOutline | undefined;
@@ -129,6 +135,7 @@ function createContext(
       },
       extraSchemas,
       workspace,
+      ...(today ? { today } : {}),
       frontMatterSpan: (path, part) => (fm ? yamlSpan(fm, path, part) : undefined),
       frontMatterAnchor: fm ? fm.block.openFence : { start: 0, end: Math.min(doc.text.length, lineEnd(doc.text, 0)) },
       report: (report) => push(holder.current!, report),

@@ -22,6 +22,8 @@ const languageOff: ResolvedConfig = {
   rules: Object.fromEntries(allRules.filter((r) => r.id.startsWith('req-')).map((r) => [r.id, 'off' as const])),
 };
 const engine = createEngine();
+/** "Today" for fixtures, so that a date in the future stays in the future (changelog-date). */
+const TODAY = '2026-12-07';
 const indexes = new Map<string, WorkspaceIndex>();
 
 /** The index of the `workspace` folder a fixture is in, if it is in one. */
@@ -38,7 +40,7 @@ for (const file of files(root).sort()) {
   test(`fixture ${name}`, () => {
     const text = readFileSync(file, 'utf8');
     const config = name.startsWith('req-') ? undefined : languageOff;
-    const { findings } = engine.lint(text, { path: file, workspace: workspaceOf(file), config });
+    const { findings } = engine.lint(text, { path: file, workspace: workspaceOf(file), config, today: TODAY });
     const actual = findings.map((f) => `${key({ line: f.line, ruleId: f.ruleId })} ${f.message}`).sort();
     const expected = expectationsIn(text).map(key).sort();
     assert.deepEqual(

@@ -36,6 +36,8 @@ const RULE_IDS = [
   'experiment-allocation',
   'req-subjective', 'req-vague-adverb', 'req-loophole', 'req-comparative', 'req-superlative', 'req-negative',
   'req-vague-pronoun', 'req-weak-modal', 'req-passive-voice', 'req-unmeasured-quality',
+  'changelog-structure', 'changelog-heading-format', 'changelog-change-type', 'changelog-version', 'changelog-date',
+  'changelog-empty', 'changelog-vague-entry', 'changelog-links', 'changelog-bump',
 ];
 
 /** The ajv set-up the engine uses: 2020-12, strict, all errors, formats, x-pmdocs checked by its metaSchema. */
@@ -81,7 +83,7 @@ const xOf = (type: DocTypeName): Json => loadSchema(type)['x-pmdocs'];
 
 test('every schema file compiles with ajv 2020 in strict mode with formats and the x-pmdocs keyword', () => {
   const names = readdirSync(schemasDir).filter((f) => f.endsWith('.schema.json')).map((f) => f.replace(/\.schema\.json$/, '')).sort();
-  assert.deepEqual(names, ['defs', 'epic', 'experiment', 'pmdocs-config', 'prd', 'release-notes', 'user-story', 'x-pmdocs']);
+  assert.deepEqual(names, ['changelog', 'defs', 'epic', 'experiment', 'pmdocs-config', 'prd', 'release-notes', 'user-story', 'x-pmdocs']);
   for (const name of names) {
     const fresh = makeAjv();
     const schema = loadSchema(name);

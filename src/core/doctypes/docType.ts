@@ -42,6 +42,8 @@ export interface BodySpec {
   label?: string;
   idPrefix?: string;
   idExample?: string;
+  /** File names (case-insensitive) that make a file of this type without front matter (CHANGELOG.md). */
+  fileNames?: string[];
   sections: SectionSpec[];
   groups?: Record<string, SectionGroup>;
   order?: string[];

@@ -1,4 +1,5 @@
-// Which doc type a document is: `$schema` key → `type` key → path globs from config → none.
+// Which doc type a document is: `$schema` key → `type` key → path globs from config → a type's file
+// names (CHANGELOG.md) → none.
 
 import picomatch from 'picomatch';
 import { isMap } from 'yaml';
@@ -31,7 +32,7 @@ export function createRegistry(workspaceTypes: readonly DocType[] = []): DocType
   };
 }
 
-export type DetectedBy = '$schema' | 'type' | 'association';
+export type DetectedBy = '$schema' | 'type' | 'association' | 'file-name';
 
 export interface Detection {
   docType: DocType;
@@ -65,8 +66,16 @@ export function detectDocType(
       const t = registry.get(a.type);
       if (t && rel !== undefined && globMatcher(a.glob)(rel)) return { docType: t, by: 'association' };
     }
+    const t = byFileName(registry, path);
+    if (t) return { docType: t, by: 'file-name' };
   }
   return undefined;
+}
+
+/** The type whose `fileNames` hold this file's name (case-insensitive). */
+function byFileName(registry: DocTypeRegistry, path: string): DocType | undefined {
+  const name = path.slice(path.lastIndexOf('/') + 1).toLowerCase();
+  return registry.all().find((t) => t.fileNames?.some((n) => n.toLowerCase() === name));
 }
 
 /** When the YAML has errors we still want the type, so the syntax error is reported in context. */

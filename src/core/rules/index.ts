@@ -37,6 +37,15 @@ import storyReadiness from './story-readiness.js';
 import unresolvedAtApproval from './unresolved-at-approval.js';
 import userStoryStatement from './user-story-statement.js';
 import yamlCoercedScalar from './yaml-coerced-scalar.js';
+import changelogStructure from './changelog-structure.js';
+import changelogHeadingFormat from './changelog-heading-format.js';
+import changelogChangeType from './changelog-change-type.js';
+import changelogVersion from './changelog-version.js';
+import changelogDate from './changelog-date.js';
+import changelogEmpty from './changelog-empty.js';
+import changelogVagueEntry from './changelog-vague-entry.js';
+import changelogLinks from './changelog-links.js';
+import changelogBump from './changelog-bump.js';
 
 export const rules: readonly Rule[] = Object.freeze([
   frontmatterSyntax,
@@ -75,4 +84,13 @@ export const rules: readonly Rule[] = Object.freeze([
   unresolvedAtApproval,
   userStoryStatement,
   yamlCoercedScalar,
+  changelogStructure,
+  changelogHeadingFormat,
+  changelogChangeType,
+  changelogVersion,
+  changelogDate,
+  changelogEmpty,
+  changelogVagueEntry,
+  changelogLinks,
+  changelogBump,
 ]);

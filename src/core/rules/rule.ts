@@ -31,6 +31,8 @@ export interface RuleContext extends ReportSink {
    * it has read the workspace). Undefined: a cross-document rule says nothing.
    */
   readonly workspace?: WorkspaceIndex;
+  /** Today as YYYY-MM-DD (the user's local day), when the caller gave it; rules never read the clock. */
+  readonly today?: string;
   /** Span of the value (or key) at a front-matter path, if it exists. */
   frontMatterSpan(path: YamlPath, part?: 'value' | 'key'): Span | undefined;
   /** A span to blame for "something is missing in the front matter": the opening fence, else line 1. */
