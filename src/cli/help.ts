@@ -8,6 +8,7 @@ Commands:
   lint [paths|globs...]   Check documents (default: the config's "include", else **/*.md)
   new <type> "Title"      Create a document from its type's template with the next free id
   rules                   List the rules with their default severity
+  changelog release <v>   Turn CHANGELOG.md's [Unreleased] into release <v> dated today
 
 Options:
   -h, --help              Show help (also: pmdocs <command> --help)
@@ -50,4 +51,22 @@ Options:
       --version <semver>  The version (release notes: required; the id is REL-<version>)
   -c, --config <file>     Use this config instead of the nearest .pmdocs.json
   -h, --help              Show this help
+`;
+
+export const CHANGELOG_HELP = `Usage: pmdocs changelog release <version> [options]
+
+Turns the "## [Unreleased]" section of CHANGELOG.md (else CHANGES.md, HISTORY.md) into
+"## [<version>] - <today>", adds a fresh empty "## [Unreleased]" above it, drops empty change groups
+and updates the link references ([Unreleased] compares from the new version, the new version from the
+previous one). The version must be SemVer and higher than the latest release.
+
+Options:
+      --file <path>       The changelog to release (default: CHANGELOG.md in the current folder)
+      --date <date>       The release date, YYYY-MM-DD (default: today, local time)
+      --repo <url>        The repository's web address for new links, when the file has none to copy
+                          (default: "repository" in ./package.json)
+      --dry-run           Print the new changelog instead of writing it
+  -h, --help              Show this help
+
+Exit codes: 0 released, 1 nothing released (no [Unreleased] entries, version not higher…), 2 usage.
 `;

@@ -29,6 +29,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   lint: async () => (await import('./commands/lint.js')).lintCommand,
   new: async () => (await import('./commands/new.js')).newCommand,
   rules: async () => (await import('./commands/rules.js')).rulesCommand,
+  changelog: async () => (await import('./commands/changelog.js')).changelogCommand,
 };
 
 export async function main(options: MainOptions): Promise<number> {
@@ -49,7 +50,7 @@ export async function main(options: MainOptions): Promise<number> {
       return 2;
     }
     const load = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
-    if (!load) throw new UsageError(command.startsWith('-') ? `unknown option '${command}'` : `unknown command '${command}'; use lint, new or rules`);
+    if (!load) throw new UsageError(command.startsWith('-') ? `unknown option '${command}'` : `unknown command '${command}'; use lint, new, rules or changelog`);
     return await (await load())(args, io);
   } catch (e) {
     if (e instanceof UsageError) {
