@@ -42,7 +42,7 @@ run('type-check (preview page)', 'npx', ['tsc', '-p', 'src/webview/tsconfig.json
 run('lint (ESLint)', 'npx', ['eslint', '.']);
 run('build', 'node', ['scripts/build.mjs']);
 if (only !== 'integration') {
-  const files = [...testFiles('test/unit'), ...testFiles('test/cli'), ...testFiles('test/browser')];
+  const files = [...testFiles('test/unit'), ...testFiles('test/cli'), ...testFiles('test/lsp'), ...testFiles('test/browser')];
   const r = run(`unit + CLI tests (${files.length} files)`, process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...files], { capture: true });
   count(r.stdout ?? '');
 }

@@ -9,6 +9,7 @@ Commands:
   new <type> "Title"      Create a document from its type's template with the next free id
   rules                   List the rules with their default severity
   changelog release <v>   Turn CHANGELOG.md's [Unreleased] into release <v> dated today
+  lsp --stdio             Run the language server (for Neovim, Helix, Zed, Emacs, …)
 
 Options:
   -h, --help              Show help (also: pmdocs <command> --help)
@@ -69,4 +70,17 @@ Options:
   -h, --help              Show this help
 
 Exit codes: 0 released, 1 nothing released (no [Unreleased] entries, version not higher…), 2 usage.
+`;
+
+export const LSP_HELP = `Usage: pmdocs lsp --stdio
+
+Runs the pmdocs language server over stdin/stdout (Language Server Protocol): diagnostics, quick fixes,
+completion and hover in the front matter, the document outline. Editor set-ups: docs/editors.md.
+Settings come from .pmdocs.json and from the client's initializationOptions
+({ "run": "onType" | "onSave", "debounceMs": 300, "rules": {…}, "associations": {…} }).
+
+Options:
+      --stdio             Talk over stdin/stdout (required)
+      --clientProcessId <pid>  Exit when that process ends
+  -h, --help              Show this help
 `;

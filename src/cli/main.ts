@@ -30,6 +30,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   new: async () => (await import('./commands/new.js')).newCommand,
   rules: async () => (await import('./commands/rules.js')).rulesCommand,
   changelog: async () => (await import('./commands/changelog.js')).changelogCommand,
+  lsp: async () => (await import('./commands/lsp.js')).lspCommand,
 };
 
 export async function main(options: MainOptions): Promise<number> {
@@ -50,7 +51,7 @@ export async function main(options: MainOptions): Promise<number> {
       return 2;
     }
     const load = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
-    if (!load) throw new UsageError(command.startsWith('-') ? `unknown option '${command}'` : `unknown command '${command}'; use lint, new, rules or changelog`);
+    if (!load) throw new UsageError(command.startsWith('-') ? `unknown option '${command}'` : `unknown command '${command}'; use lint, new, rules, changelog or lsp`);
     return await (await load())(args, io);
   } catch (e) {
     if (e instanceof UsageError) {

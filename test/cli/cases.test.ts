@@ -205,7 +205,7 @@ const cases: Case[] = [
   ),
   one('unknown format → 2', { 'US-1.md': CLEAN }, { args: ['lint', '--format', 'xml'], code: 2, stderr: ["pmdocs: unknown format 'xml'; use stylish, json, sarif or github"] }),
   one('option without its value → 2', { 'US-1.md': CLEAN }, { args: ['lint', '--format'], code: 2, stderr: ["pmdocs: option '--format' needs a value"] }),
-  one('unknown command → 2', {}, { args: ['check'], code: 2, stderr: ["pmdocs: unknown command 'check'; use lint, new, rules or changelog"] }),
+  one('unknown command → 2', {}, { args: ['check'], code: 2, stderr: ["pmdocs: unknown command 'check'; use lint, new, rules, changelog or lsp"] }),
   one('no command → usage on stderr, 2', {}, { args: [], code: 2, stdout: '', stderr: ['Usage: pmdocs <command>'] }),
   one('--version', {}, { args: ['--version'], code: 0, stdout: `${JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')).version}\n` }, { binary: true }),
   one('--color forces colour (a pipe gets none by default)', { 'US-2.md': ERROR }, { args: ['lint', '--color'], code: 1, stdout: ['\x1b[4mUS-2.md\x1b[24m', '\x1b[31merror\x1b[39m', '\x1b[1m\x1b[31m✖ 1 problem'] }),

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { defaultConfig, type ResolvedConfig } from '../../src/core/config/types.js';
-import { mergeSettings, rebaseGlob } from '../../src/extension/config/mergeSettings.js';
+import { mergeSettings, rebaseGlob } from '../../src/core/config/mergeSettings.js';
 import { isIncluded } from '../../src/extension/config/includes.js';
 import { createEngine } from '../../src/core/engine.js';
 

@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import type { ResolvedConfig, ConfigProblem } from '../../core/config/types.js';
 import { defaultConfig } from '../../core/config/types.js';
 import { createWorkspaceFsHost } from './workspaceFsHost.js';
-import { mergeSettings } from './mergeSettings.js';
+import { mergeSettings } from '../../core/config/mergeSettings.js';
 import { readSettings } from './settings.js';
 
 export interface DocumentConfig {

@@ -4,9 +4,7 @@
 import type * as vscode from 'vscode';
 import type { Engine, LintResult } from '../../core/engine.js';
 import type { ResolvedConfig } from '../../core/config/types.js';
-import { parseDoc, type ParsedDoc } from '../../core/document/parse.js';
-import { detectDocType } from '../../core/doctypes/registry.js';
-import type { DocType } from '../../core/doctypes/docType.js';
+import { typeDocument, type TypedDoc } from '../../core/assist/typeDocument.js';
 
 export interface AuthoringDeps {
   /** The engine and the document's configuration (resolved through workspace.fs, cached). */
@@ -29,18 +27,10 @@ export async function lintNow(deps: AuthoringDeps, document: vscode.TextDocument
   return { result, engine, config };
 }
 
-export interface TypedDoc {
-  doc: ParsedDoc;
-  docType?: DocType;
-  docTypes: readonly DocType[];
-  config: ResolvedConfig;
-}
+export type { TypedDoc } from '../../core/assist/typeDocument.js';
 
 /** Parse and type the document without running the rules (completion runs on every keystroke). */
 export async function typeOf(deps: AuthoringDeps, document: vscode.TextDocument): Promise<TypedDoc> {
   const { engine, config } = await deps.prepare(document.uri);
-  const path = docPath(document.uri);
-  const doc = parseDoc(document.getText(), path);
-  const registry = engine.registry(config);
-  return { doc, docType: detectDocType(registry, doc.frontMatter, path, config)?.docType, docTypes: registry.all(), config };
+  return typeDocument(engine, document.getText(), docPath(document.uri), config);
 }

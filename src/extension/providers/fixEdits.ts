@@ -34,15 +34,7 @@ export function snippetText(edit: TextEdit, placeholders: readonly { start: numb
   return out + escape(edit.newText.slice(at));
 }
 
-/** One replace edit for the changed middle of a text (common prefix and suffix kept): what fix-all writes. */
-export function minimalReplace(document: vscode.TextDocument, before: string, after: string): vscode.TextEdit | undefined {
-  if (before === after) return undefined;
-  let start = 0;
-  while (start < before.length && start < after.length && before[start] === after[start]) start++;
-  let end = 0;
-  while (end < before.length - start && end < after.length - start && before[before.length - 1 - end] === after[after.length - 1 - end]) end++;
-  // Never split a CRLF pair or a surrogate pair.
-  while (start > 0 && (/[\n\udc00-\udfff]/.test(before[start] ?? '') && /[\r\ud800-\udbff]/.test(before[start - 1]!))) start--;
-  const range = new vscode.Range(document.positionAt(start), document.positionAt(before.length - end));
-  return new vscode.TextEdit(range, after.slice(start, after.length - end));
+/** A core span of the document as a vscode.Range. */
+export function rangeOf(document: vscode.TextDocument, span: { start: number; end: number }): vscode.Range {
+  return new vscode.Range(document.positionAt(span.start), document.positionAt(span.end));
 }

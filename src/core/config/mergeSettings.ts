@@ -1,9 +1,9 @@
-// Settings on top of the loaded `.pmdocs.json` config. With no such settings the config object is returned
-// unchanged, so the editor lints with exactly the config the CLI uses (and the engine's per-config cache
-// keeps working). No `vscode` import: unit-tested under plain Node.
+// Editor settings (VS Code's pmdocs.* settings, a language client's initializationOptions) on top of the
+// loaded `.pmdocs.json` config. With no such settings the config object is returned unchanged, so the
+// editor lints with exactly the config the CLI uses (and the engine's per-config cache keeps working).
 
-import type { ResolvedConfig, Association } from '../../core/config/types.js';
-import type { SeveritySetting } from '../../core/types.js';
+import type { ResolvedConfig, Association } from './types.js';
+import type { SeveritySetting } from '../types.js';
 
 export interface SettingsOverlay {
   rules: Record<string, SeveritySetting>;
