@@ -11,6 +11,8 @@ import { createHash } from 'node:crypto';
 import type { ConfigProblem } from '../core/config/types.js';
 import type { IndexedDoc, IndexQuery } from '../core/workspace/index.js';
 import type { CliHost } from './host.js';
+import { isConfigRecord, isFileRecord, validRecords } from './cacheShape.js';
+import { limits } from '../core/limits.js';
 import type { FileResult } from './results.js';
 
 // Two files: configs.json (small, read first: it decides which files the run covers) and files.json,
@@ -84,7 +86,7 @@ export class LintCache {
     configs: unknown,
   ) {
     this.#prefix = cwd.endsWith('/') ? cwd : `${cwd}/`;
-    this.#configs = this.#usable<CachedConfig>(configs);
+    this.#configs = this.#usable<CachedConfig>(configs, isConfigRecord);
   }
 
   /** The cache of the cwd, with its configs read (the file records are read by loadFiles). */
@@ -95,14 +97,15 @@ export class LintCache {
 
   /** Reads the file records (before that, the cache knows no file). */
   async loadFiles(): Promise<void> {
-    this.#files ??= this.#usable<FileRecord>(await readJson(this.host, `${this.dir}/files.json`));
+    this.#files ??= this.#usable<FileRecord>(await readJson(this.host, `${this.dir}/files.json`), isFileRecord);
   }
 
   /** The data when it is this format and version, else an empty cache (a cache is never an error). */
-  #usable<T>(data: unknown): CacheFile<T> {
+  #usable<T>(data: unknown, check: (v: unknown) => boolean): CacheFile<T> {
     const d = data as Partial<CacheFile<T>> | undefined;
-    const ok = d && typeof d === 'object' && d.format === FORMAT && d.version === this.version && d.records && typeof d.records === 'object';
-    return ok ? (d as CacheFile<T>) : { format: FORMAT, version: this.version, records: {} };
+    const ok = d && typeof d === 'object' && d.format === FORMAT && d.version === this.version;
+    // Each record is checked (cacheShape.ts): one that does not fit is dropped and rebuilt, never used.
+    return { format: FORMAT, version: this.version, records: ok ? validRecords<T>(d.records, check) : Object.create(null) };
   }
 
   config(path: string): CachedConfig | undefined {
@@ -202,9 +205,9 @@ export class LintCache {
 
 async function readJson(host: CliHost, file: string): Promise<unknown> {
   try {
-    const text = await host.readFile(file);
+    const text = await host.readFile(file, { maxBytes: limits().cacheBytes });
     return text ? JSON.parse(text) : undefined;
   } catch {
-    return undefined; // a torn or foreign cache file is just a cold cache
+    return undefined; // a torn, foreign, oversized or not-a-file cache is just a cold cache
   }
 }

@@ -55,7 +55,7 @@ export class ConfigInfos {
 
   async #load(path: string): Promise<ConfigInfo> {
     const cached = this.cache?.config(path);
-    if (cached && (await this.#unchanged(cached))) {
+    if (cached && (await this.#unchanged(cached)) && (await this.#sameScope(path, cached))) {
       return info(path, cached, () => this.#resolve(path));
     }
     const config = await this.#resolve(path);
@@ -74,6 +74,21 @@ export class ConfigInfos {
   async #unchanged(entry: CachedConfig): Promise<boolean> {
     for (const [source, hash] of Object.entries(entry.sources)) if ((await this.#hash(source)) !== hash) return false;
     return true;
+  }
+
+  /**
+   * The cache is not trusted with which files a config covers: a forged record excluding everything
+   * would hide every finding. include/exclude are read from the config file itself (a JSON parse, no
+   * validation) and must be what the record says.
+   */
+  async #sameScope(path: string, entry: CachedConfig): Promise<boolean> {
+    const text = await this.host.readFile(path).catch(() => undefined);
+    if (text === undefined) return false;
+    const { parseJsonc } = await import('../core/config/jsonc.js');
+    const value = parseJsonc(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).value as Record<string, unknown> | undefined;
+    const list = (v: unknown) => (Array.isArray(v) && v.every((s) => typeof s === 'string') ? v : undefined);
+    const same = (a: unknown, b: string[] | undefined) => JSON.stringify(list(a) ?? null) === JSON.stringify(b ?? null);
+    return !!value && typeof value === 'object' && same(value['include'], entry.include) && same(value['exclude'], entry.exclude);
   }
 
   async #hash(path: string): Promise<string | null> {

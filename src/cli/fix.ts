@@ -9,7 +9,7 @@ import type { Engine } from '../core/engine.js';
 import type { WorkspaceIndex } from '../core/workspace/index.js';
 import { fixAll, safeFixes } from '../core/fixes/fixAll.js';
 import type { Io } from './main.js';
-import type { FileResult } from './results.js';
+import { skipped, type FileResult } from './results.js';
 
 export interface FixSource {
   /** The text that was linted (without its BOM). */
@@ -54,8 +54,13 @@ export async function fixFiles(results: FileResult[], sources: ReadonlyMap<strin
       continue;
     }
     try {
-      await io.host.writeFile(result.path, (source.bom ? '\uFEFF' : '') + outcome.text, { atomic: true });
+      await io.host.writeFile(result.path, (source.bom ? '\uFEFF' : '') + outcome.text, { inPlace: { within: io.cwd } });
     } catch (err) {
+      if ((err as { code?: string }).code === 'PMDOCS_NOT_UTF8') {
+        // Not a tool failure: the file is fine to lint, only not to rewrite. Said where the findings are.
+        out.push({ ...result, findings: [skipped(result.path, `Not fixed: ${(err as Error).message}.`).findings[0]!, ...result.findings] });
+        continue;
+      }
       failures.push(`cannot write ${rel(result.path)}: ${(err as Error).message}`);
       out.push(result);
       continue;

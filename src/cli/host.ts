@@ -12,6 +12,16 @@ export interface GlobOptions {
   dot?: boolean;
 }
 
+export interface WriteOptions {
+  exclusive?: boolean;
+  atomic?: boolean;
+  /**
+   * `--fix`: rewrite an existing file keeping everything but its text (mode, owner, hard links; through
+   * a symlink only to a target inside `within`); refused for a file that is not valid UTF-8.
+   */
+  inPlace?: { within: string };
+}
+
 export interface CliHost extends IHost {
   /** Absolute paths of the files matching any pattern, in no particular order. */
   glob(patterns: string[], options: GlobOptions): Promise<string[]>;
@@ -19,7 +29,7 @@ export interface CliHost extends IHost {
    * Writes a file, creating missing folders. `exclusive`: fail with code EEXIST if it exists (new docs
    * never overwrite). `atomic`: write a temporary file and rename it (the cache: no torn files).
    */
-  writeFile(path: string, text: string, options?: { exclusive?: boolean; atomic?: boolean }): Promise<void>;
+  writeFile(path: string, text: string, options?: WriteOptions): Promise<void>;
   /** How many files lint at once (worker threads): min(cores, 4) unless told otherwise. */
   parallelism(): number;
 }

@@ -5,6 +5,15 @@ import { UsageError } from './args.js';
 import type { CliHost, OutputStream } from './host.js';
 import { HELP } from './help.js';
 import { VERSION } from './version.js';
+import { allowOutsideSchemas, configureLimits, LIMIT_NAMES, parseLimits } from '../core/limits.js';
+
+/** The user's limits (../core/limits.ts) from PMDOCS_LIMITS; worker threads call this too. */
+export function applyLimits(env: Record<string, string | undefined>): { unknown: string[] } {
+  const { overrides, unknown } = parseLimits(env['PMDOCS_LIMITS'] ?? '');
+  configureLimits(overrides);
+  allowOutsideSchemas(env['PMDOCS_ALLOW_OUTSIDE_SCHEMAS'] === '1');
+  return { unknown };
+}
 
 export interface Io {
   /** Absolute, `/`-separated. */
@@ -37,6 +46,8 @@ export async function main(options: MainOptions): Promise<number> {
   const { argv, ...rest } = options;
   const io: Io = { ...rest, cwd: rest.cwd.replace(/\\/g, '/'), now: options.now ?? (() => new Date()) };
   const [command, ...args] = argv;
+  const { unknown } = applyLimits(io.env);
+  for (const u of unknown) io.stderr.write(`pmdocs: warning: PMDOCS_LIMITS: ignored '${u}' (use name=N with one of ${LIMIT_NAMES.join(', ')})\n`);
   try {
     if (command === '--version' || command === '-v') {
       io.stdout.write(`${VERSION}\n`);

@@ -1,33 +1,109 @@
 // CliHost on Node's fs and tinyglobby. Paths in and out are `/`-separated (also on Windows).
+//
+// Reads are for regular files only and bounded: a FIFO, socket or device (also behind a symlink) is
+// refused before a byte is read (opened non-blocking, so a FIFO without a writer cannot block the open),
+// and no read goes past the fileBytes limit, whatever stat said (a symlink to /dev/zero reports size 0).
 
-import { readFile as readFileCb, stat as statCb } from 'node:fs';
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { close as closeCb, constants, fstat as fstatCb, lstat as lstatCb, open as openCb, read as readCb, realpath as realpathCb, stat as statCb, type Stats } from 'node:fs';
+import { chmod, chown, mkdir, open as openP, rename, unlink, writeFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { availableParallelism } from 'node:os';
 import { dirname } from 'node:path';
 import { glob } from 'tinyglobby';
+import { isInside } from '../core/config/paths.js';
+import { limits, limitSetting } from '../core/limits.js';
 import type { CliHost } from './host.js';
 
 // The callback API: for thousands of small files it costs less than fs/promises' FileHandle round trips.
-const readFile = promisify(readFileCb);
+const open = promisify(openCb);
+const fstat = promisify(fstatCb);
+const close = promisify(closeCb);
 const stat = promisify(statCb);
+const lstat = promisify(lstatCb);
+const realpath = promisify(realpathCb);
+const read = (fd: number, buffer: Buffer, offset: number, length: number) =>
+  new Promise<number>((resolve, reject) => readCb(fd, buffer, offset, length, null, (e, n) => (e ? reject(e) : resolve(n))));
 
 export const toSlash = (p: string): string => p.replace(/\\/g, '/');
+
+const READ_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
 
 function isMissing(e: unknown): boolean {
   const code = (e as NodeJS.ErrnoException)?.code;
   return code === 'ENOENT' || code === 'ENOTDIR';
 }
 
+/** An error with a code the CLI recognises, and a message that says what to do. */
+export class HostError extends Error {
+  constructor(
+    readonly code: 'PMDOCS_NOT_REGULAR' | 'PMDOCS_TOO_LARGE' | 'PMDOCS_NOT_UTF8' | 'PMDOCS_LINK_OUTSIDE',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function kindOf(s: Stats): string {
+  if (s.isFIFO()) return 'a FIFO';
+  if (s.isSocket()) return 'a socket';
+  if (s.isCharacterDevice()) return 'a character device';
+  if (s.isBlockDevice()) return 'a block device';
+  if (s.isDirectory()) return 'a folder';
+  return 'not a regular file';
+}
+
+const notRegular = (s: Stats) => new HostError('PMDOCS_NOT_REGULAR', `it is ${kindOf(s)}; pmdocs reads only regular files`);
+const tooLarge = (max: number) => new HostError('PMDOCS_TOO_LARGE', `it is larger than ${max} bytes; raise ${limitSetting(max === limits().fileBytes ? 'fileBytes' : 'cacheBytes')} to read it`);
+
+/** The file's bytes: a regular file only, never more than the fileBytes limit. Undefined when missing. */
+export async function readBounded(path: string, max = limits().fileBytes): Promise<Buffer | undefined> {
+  let fd: number;
+  try {
+    fd = await open(path, READ_FLAGS);
+  } catch (e) {
+    if (isMissing(e)) return undefined;
+    throw e;
+  }
+  try {
+    const s = await fstat(fd);
+    if (!s.isFile()) throw notRegular(s);
+    if (s.size > max) throw tooLarge(max);
+    // One byte more than stat says, to see the end of the file (or that it grew) in one read.
+    let buf = Buffer.allocUnsafe(s.size + 1);
+    let n = 0;
+    for (;;) {
+      const got = await read(fd, buf, n, buf.length - n);
+      if (got === 0) break;
+      n += got;
+      if (n > max) throw tooLarge(max);
+      if (n === buf.length) {
+        const bigger = Buffer.allocUnsafe(Math.min(buf.length * 2, max + 1));
+        buf.copy(bigger, 0, 0, n);
+        buf = bigger;
+      }
+    }
+    return buf.subarray(0, n);
+  } finally {
+    await close(fd).catch(() => undefined);
+  }
+}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+export function isValidUtf8(bytes: Uint8Array): boolean {
+  try {
+    strictUtf8.decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export function createNodeHost(): CliHost {
   return {
-    async readFile(path) {
-      try {
-        return await readFile(path, 'utf8');
-      } catch (e) {
-        if (isMissing(e)) return undefined;
-        throw e;
-      }
+    async readFile(path, options) {
+      const bytes = await readBounded(path, options?.maxBytes);
+      return bytes?.toString('utf8');
     },
     async stat(path) {
       try {
@@ -51,6 +127,7 @@ export function createNodeHost(): CliHost {
       return found.map(toSlash);
     },
     async writeFile(path, text, options = {}) {
+      if (options.inPlace) return rewrite(path, text, options.inPlace.within);
       await mkdir(dirname(path), { recursive: true });
       if (options.atomic) {
         const temp = `${path}.${process.pid}.${Date.now()}.tmp`;
@@ -62,4 +139,43 @@ export function createNodeHost(): CliHost {
     },
     parallelism: () => Math.min(availableParallelism(), 4),
   };
+}
+
+/**
+ * Rewrites an existing file (`--fix`) so that only its text changes: through a symlink to its target
+ * (only when the target is inside `within`), in place when it has other hard links, else through a
+ * temporary file given the original's mode and owner, then renamed over it (no torn file). A file whose
+ * bytes on disk are not valid UTF-8 is never rewritten: its text was decoded with replacement characters.
+ */
+async function rewrite(path: string, text: string, within: string): Promise<void> {
+  const link = await lstat(path);
+  const target = link.isSymbolicLink() ? toSlash(await realpath(path)) : path;
+  if (target !== path && !isInside(within, target) && !isInside(await realpath(within).then(toSlash, () => within), target)) {
+    throw new HostError('PMDOCS_LINK_OUTSIDE', `it is a symbolic link to ${target}, outside ${within}; pmdocs does not write there`);
+  }
+  const s = await stat(target);
+  if (!s.isFile()) throw notRegular(s);
+  const current = await readBounded(target);
+  if (current && !isValidUtf8(current)) throw new HostError('PMDOCS_NOT_UTF8', 'the file is not valid UTF-8, so its text could not be kept byte for byte; pmdocs rewrites only UTF-8 files');
+  if (s.nlink > 1) {
+    // Renaming a new file over one hard link would split it from the others.
+    const handle = await openP(target, 'r+');
+    try {
+      await handle.truncate(0);
+      await handle.write(text, 0, 'utf8');
+    } finally {
+      await handle.close();
+    }
+    return;
+  }
+  const temp = `${target}.${process.pid}.${Date.now()}.tmp`;
+  try {
+    await writeFile(temp, text, { encoding: 'utf8', mode: s.mode & 0o7777, flag: 'wx' });
+    await chmod(temp, s.mode & 0o7777); // writeFile's mode is masked by the umask
+    if (process.getuid && (s.uid !== process.getuid() || s.gid !== process.getgid?.())) await chown(temp, s.uid, s.gid).catch(() => undefined);
+    await rename(temp, target);
+  } catch (e) {
+    await unlink(temp).catch(() => undefined);
+    throw e;
+  }
 }

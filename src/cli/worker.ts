@@ -7,8 +7,10 @@ import type { ResolvedConfig } from '../core/config/types.js';
 import { createWorkspaceIndex, type IndexedDoc, type WorkspaceIndex } from '../core/workspace/index.js';
 import { indexEntry } from '../core/workspace/entry.js';
 import { lintText } from './lintText.js';
+import { configureLimits, parseLimits } from '../core/limits.js';
 import type { ToWorker, FromWorker } from './pool.js';
 
+configureLimits(parseLimits(process.env['PMDOCS_LIMITS'] ?? '').overrides); // as main.ts does
 const engine = createEngine();
 const configs = new Map<string, ResolvedConfig>();
 const indexes = new Map<string, WorkspaceIndex>();

@@ -11,8 +11,11 @@ export interface FileStat {
 }
 
 export interface IHost {
-  /** The file's text (UTF-8), or undefined when it does not exist. Any other failure throws. */
-  readFile(path: string): Promise<string | undefined>;
+  /**
+   * The file's text (UTF-8), or undefined when it does not exist. Any other failure throws, and so does
+   * a file that is not a regular one or is larger than `maxBytes` (default: the fileBytes limit).
+   */
+  readFile(path: string, options?: { maxBytes?: number }): Promise<string | undefined>;
   /** Undefined when nothing exists at the path. */
   stat(path: string): Promise<FileStat | undefined>;
 }

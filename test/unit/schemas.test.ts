@@ -29,7 +29,7 @@ const RULE_IDS = [
   'frontmatter-syntax', 'frontmatter-language', 'frontmatter-schema', 'frontmatter-unknown-key', 'yaml-coerced-scalar',
   'required-section', 'section-order', 'empty-section', 'user-story-statement', 'acceptance-criteria', 'gherkin-malformed',
   'release-change-type', 'breaking-changes-section', 'rice-score', 'id-type-prefix', 'release-version-id', 'date-order',
-  'ref-unresolved', 'duplicate-id', 'release-story-not-done',
+  'ref-unresolved', 'duplicate-id', 'release-story-not-done', 'input-limit',
   'unresolved-at-approval', 'moscow-must-overload',
   'story-readiness', 'goal-unmeasurable',
   'experiment-sample-size',

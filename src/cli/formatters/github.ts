@@ -4,11 +4,12 @@
 import { relativePath } from '../../core/config/paths.js';
 import type { Severity } from '../../core/types.js';
 import type { Formatter } from './types.js';
+import { visible } from './visible.js';
 
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
 
-/** The message part: `%`, CR and LF are escaped. */
-export const escapeData = (s: string): string => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+/** The message part: `%`, CR and LF are escaped (the workflow-command rules); other control characters are shown as `\xNN`. */
+export const escapeData = (s: string): string => visible(s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
 
 /** A property value: also `:` and `,`, which separate properties. */
 export const escapeProperty = (s: string): string => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');

@@ -4,6 +4,7 @@
 import { relativePath } from '../../core/config/paths.js';
 import type { Severity } from '../../core/types.js';
 import type { Formatter } from './types.js';
+import { visible } from './visible.js';
 
 const paint = (on: boolean) => (code: string, off: string) => (s: string) => (on ? `\x1b[${code}m${s}\x1b[${off}m` : s);
 
@@ -19,11 +20,11 @@ export const stylish: Formatter = (results, ctx) => {
     if (!r.findings.length) continue;
     const rows = r.findings.map((f) => {
       counts[f.severity]++;
-      return { pos: `${f.line}:${f.column}`, severity: f.severity, message: f.message.replace(/\s*[\r\n]+\s*/g, ' '), ruleId: f.ruleId };
+      return { pos: `${f.line}:${f.column}`, severity: f.severity, message: visible(f.message.replace(/\s*[\r\n]+\s*/g, ' ')), ruleId: visible(f.ruleId) };
     });
     const w = (k: 'pos' | 'severity' | 'message') => Math.max(...rows.map((row) => row[k].length));
     const [wPos, wSev, wMsg] = [w('pos'), w('severity'), w('message')];
-    out += `\n${underline(relativePath(ctx.cwd, r.path))}\n`;
+    out += `\n${underline(visible(relativePath(ctx.cwd, r.path)))}\n`;
     for (const row of rows) {
       const sev = bySeverity[row.severity](row.severity.padEnd(wSev));
       out += `  ${dim(row.pos.padEnd(wPos))}  ${sev}  ${row.message.padEnd(wMsg)}  ${dim(row.ruleId)}\n`;

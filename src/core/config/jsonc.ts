@@ -1,6 +1,8 @@
 // JSON with comments (the config file, JSON schema files): parse with positions, so every problem can
 // name a line and column.
 
+import { jsonTooDeep } from '../document/depth.js';
+import { limits, limitSetting } from '../limits.js';
 import { findNodeAtLocation, getNodeValue, parseTree, type Node, type ParseError } from 'jsonc-parser';
 
 export type JsonPath = (string | number)[];
@@ -32,6 +34,9 @@ const ERROR_WORDS: Record<number, string> = {
 };
 
 export function parseJsonc(text: string): JsoncParse {
+  // jsonc-parser and the walks over its tree recurse: deeper input overflowed the stack.
+  const deep = jsonTooDeep(text, limits().jsonDepth);
+  if (deep !== undefined) return { value: undefined, error: { message: `objects and arrays nest more than ${limits().jsonDepth} levels deep here; flatten them, or raise ${limitSetting('jsonDepth')}`, offset: deep } };
   const errors: ParseError[] = [];
   const tree = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
   const first = errors[0];

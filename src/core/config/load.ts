@@ -15,9 +15,10 @@ import { builtInDocTypes } from '../doctypes/builtins.js';
 import { docTypeFromSchema, type BodySpec, type DocType } from '../doctypes/docType.js';
 import configSchema from '../../../schemas/pmdocs-config.schema.json';
 import { defaultConfig, type Association, type ConfigProblem, type ResolvedConfig } from './types.js';
+import { limits, outsideSchemasAllowed, type Limits } from '../limits.js';
 import { offsetOf, parseJsonc, type JsonPath } from './jsonc.js';
 import { dirname, isInside, resolvePath } from './paths.js';
-import { followRefs, readSchemaFile, type Read } from './schemaFiles.js';
+import { followRefs, outsideWorkspace, patternProblems, readSchemaFile, type Read } from './schemaFiles.js';
 import { suggest } from './suggest.js';
 
 export const CONFIG_FILE_NAME = '.pmdocs.json';
@@ -48,6 +49,9 @@ interface CacheEntry {
   /** Text of every source file when the config was resolved (undefined = missing). */
   sources: Map<string, string | undefined>;
   config: ResolvedConfig;
+  /** The limits it was read under (a raised limit may read a config that was refused before). */
+  limits: Readonly<Limits>;
+  outsideAllowed: boolean;
 }
 
 /**
@@ -120,7 +124,7 @@ export function createConfigLoader(host: IHost, options: ConfigLoaderOptions = {
 
   async function loadFresh(configPath: string): Promise<ResolvedConfig> {
     const cached = resolved.get(configPath);
-    if (cached && (await unchanged(cached))) return cached.config;
+    if (cached && cached.limits === limits() && cached.outsideAllowed === outsideSchemasAllowed() && (await unchanged(cached))) return cached.config;
     const seen = new Map<string, string | undefined>();
     const recording: Read = async (path) => {
       try {
@@ -134,7 +138,7 @@ export function createConfigLoader(host: IHost, options: ConfigLoaderOptions = {
     };
     const config = await resolveConfig(configPath, recording);
     config.sources = [...seen.keys()];
-    resolved.set(configPath, { sources: seen, config });
+    resolved.set(configPath, { sources: seen, config, limits: limits(), outsideAllowed: outsideSchemasAllowed() });
     return config;
   }
 
@@ -257,6 +261,8 @@ async function loadWorkspaceType(
 ): Promise<{ docType?: DocType; problems: ConfigProblem[] }> {
   const rel = String(entry['schema']);
   const schemaPath = resolvePath(ctx.dir, rel);
+  const outside = outsideWorkspace(schemaPath, ctx.dir);
+  if (outside) return { problems: [ctx.problemAt(offsetOf(ctx.tree, ['docTypes', name, 'schema']), `Doc type '${name}' is not available: its schema file '${rel}' ${outside}`)] };
   const file = await readSchemaFile(ctx.read, schemaPath);
   const inFile = (path: JsonPath, message: string): ConfigProblem => {
     const offset = file.locate(path);
@@ -284,7 +290,7 @@ async function loadWorkspaceType(
       return { problems: [inFile(['x-pmdocs', ...first.path], `x-pmdocs: ${text}${more}.`)] };
     }
   }
-  const refProblems = await followRefs(ctx.read, file, ctx.extras);
+  const refProblems = [...(await patternProblems(file)), ...(await followRefs(ctx.read, file, ctx.extras, ctx.dir))];
   if (refProblems.length) return { problems: refProblems.map((p) => ({ ...p, message: `Doc type '${name}': ${p.message}` })) };
   const overrides: Partial<BodySpec> = {};
   for (const key of OVERRIDES) if (entry[key] !== undefined) (overrides as Record<string, unknown>)[key] = entry[key];

@@ -4,9 +4,11 @@
 // is ever fetched and nothing is ever evaluated: a schema file is data.
 
 import { LineIndex } from '../document/lineIndex.js';
+
+import { limits, limitSetting, OUTSIDE_SETTING, outsideSchemasAllowed } from '../limits.js';
 import type { ConfigProblem } from './types.js';
 import { offsetOf, parseJsonc, type JsonPath } from './jsonc.js';
-import { basename, dirname, resolvePath } from './paths.js';
+import { basename, dirname, isInside, resolvePath } from './paths.js';
 
 export type Read = (path: string) => Promise<string | undefined>;
 
@@ -29,12 +31,19 @@ export async function readSchemaFile(read: Read, path: string): Promise<ParsedSc
     return { path, locate: noLocation, problem: { file: path, message: `The schema file could not be read: ${(e as Error).message}` } };
   }
   if (text === undefined) return { path, locate: noLocation, problem: { file: path, message: 'The schema file does not exist.' } };
+  if (text.length > limits().schemaBytes) {
+    return { path, locate: noLocation, problem: { file: path, message: `The schema file is ${text.length} characters long, over the ${limits().schemaBytes} pmdocs reads; raise ${limitSetting('schemaBytes')} if it is meant to be this big.` } };
+  }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const lines = new LineIndex(text);
   const at = (offset: number) => lines.pointAt(offset);
   if (/\.ya?ml$/i.test(path)) {
-    const { parseDocument } = await import('yaml');
-    const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+    const { parseYaml, yamlTokens } = await import('../document/parse.js');
+    const doc = parseYaml(text);
+    if (!doc) {
+      const deepAt = yamlTokens(text).deepAt ?? 0;
+      return { path, text, locate: noLocation, problem: { file: path, ...at(deepAt), message: `The schema nests more than ${limits().yamlDepth} levels deep here and was not read: raise ${limitSetting('yamlDepth')} if it is meant to.` } };
+    }
     const locate = (p: JsonPath) => {
       for (let n = p.length; n >= 0; n--) {
         const node = doc.getIn(p.slice(0, n), true) as { range?: [number, number] } | undefined;
@@ -87,7 +96,7 @@ export interface RefResult {
  * Rewrites relative `$ref`s in `file.schema` (in place) and loads the files they point at, into `into`
  * (shared between the doc types of one config, so a common file is loaded once).
  */
-export async function followRefs(read: Read, file: ParsedSchemaFile, into: Map<string, Record<string, unknown>>, seen = new Set<string>()): Promise<ConfigProblem[]> {
+export async function followRefs(read: Read, file: ParsedSchemaFile, into: Map<string, Record<string, unknown>>, root: string, seen = new Set<string>()): Promise<ConfigProblem[]> {
   const problems: ConfigProblem[] = [];
   seen.add(file.path);
   const refs: { path: JsonPath; holder: Record<string, unknown>; ref: string }[] = [];
@@ -104,7 +113,19 @@ export async function followRefs(read: Read, file: ParsedSchemaFile, into: Map<s
       continue;
     }
     const hash = ref.indexOf('#');
-    const target = resolvePath(dirname(file.path), decodeURI(hash < 0 ? ref : ref.slice(0, hash)));
+    let decoded: string;
+    try {
+      decoded = decodeURI(hash < 0 ? ref : ref.slice(0, hash));
+    } catch {
+      problems.push({ file: file.path, ...where(path), message: `"$ref": ${JSON.stringify(ref)} is not a valid URI reference (a '%' must start an escape such as %20).` });
+      continue;
+    }
+    const target = resolvePath(dirname(file.path), decoded);
+    const outside = outsideWorkspace(target, root);
+    if (outside) {
+      problems.push({ file: file.path, ...where(path), message: `"$ref": ${JSON.stringify(ref)} ${outside}` });
+      continue;
+    }
     holder['$ref'] = fileUri(target) + (hash < 0 ? '' : ref.slice(hash));
     if (seen.has(target)) continue;
     seen.add(target);
@@ -116,9 +137,57 @@ export async function followRefs(read: Read, file: ParsedSchemaFile, into: Map<s
     }
     referenced.schema['$id'] = fileUri(target);
     into.set(target, referenced.schema);
-    problems.push(...(await followRefs(read, referenced, into, seen)));
+    problems.push(...(await patternProblems(referenced)));
+    problems.push(...(await followRefs(read, referenced, into, root, seen)));
   }
   return problems;
+}
+
+/**
+ * Why a schema file may not be read from `path`, or undefined when it may: the config's folder is the
+ * workspace, and a repository's config must not make pmdocs read (and quote) the user's other files.
+ * The user, not the repository, can allow it (PMDOCS_ALLOW_OUTSIDE_SCHEMAS=1 / the user setting).
+ */
+export function outsideWorkspace(path: string, root: string): string | undefined {
+  if (isInside(root, path) || outsideSchemasAllowed()) return undefined;
+  return `points outside the workspace (${path} is not inside ${root}); pmdocs reads schemas only from the config's folder. Copy the schema into it, or allow outside schemas for your own runs with ${OUTSIDE_SETTING}.`;
+}
+
+/** Every `pattern` and `patternProperties` name of a schema file, checked as pmdocs will run it (safeRegex.ts). */
+export async function patternProblems(file: ParsedSchemaFile): Promise<ConfigProblem[]> {
+  const found: { path: JsonPath; pattern: string }[] = [];
+  collectPatterns(file.schema, [], found);
+  if (!found.length) return [];
+  const { safeRegExp } = await import('../schema/safeRegex.js');
+  const lines = file.text !== undefined ? new LineIndex(file.text) : undefined;
+  const problems: ConfigProblem[] = [];
+  for (const { path, pattern } of found) {
+    try {
+      safeRegExp(pattern, 'u');
+    } catch (e) {
+      const offset = file.locate(path);
+      problems.push({ file: file.path, ...(offset !== undefined && lines ? lines.pointAt(offset) : {}), message: `${(e as Error).message}.` });
+    }
+  }
+  return problems;
+}
+
+function collectPatterns(node: unknown, path: JsonPath, out: { path: JsonPath; pattern: string }[], namesHere = false): void {
+  if (Array.isArray(node)) {
+    node.forEach((item, i) => collectPatterns(item, [...path, i], out));
+    return;
+  }
+  if (!node || typeof node !== 'object') return;
+  for (const [key, value] of Object.entries(node as Record<string, unknown>)) {
+    if (namesHere) collectPatterns(value, [...path, key], out);
+    else if (key === 'pattern' && typeof value === 'string') out.push({ path: [...path, key], pattern: value });
+    else if (key === 'patternProperties' && value && typeof value === 'object' && !Array.isArray(value)) {
+      for (const [name, sub] of Object.entries(value as Record<string, unknown>)) {
+        out.push({ path: [...path, key, name], pattern: name });
+        collectPatterns(sub, [...path, key, name], out);
+      }
+    } else if (!DATA_KEYWORDS.has(key)) collectPatterns(value, [...path, key], out, NAME_MAPS.has(key));
+  }
 }
 
 /** Keywords whose value maps names (of properties, definitions) to subschemas. */

@@ -1,14 +1,18 @@
 // Text → ParsedDoc: the front matter (YAML with node ranges) eagerly, the Markdown body lazily, since a
 // file that turns out to have no doc type never needs its body parsed.
 
-import { parseDocument, isMap, type Document } from 'yaml';
+import { Composer, Parser, isCollection, isMap, visit, YAMLParseError, type Document } from 'yaml';
 import type { Root } from 'mdast';
 import { parseMarkdownTree } from './markdownTree.js';
 import type { Span } from '../types.js';
 import { LineIndex } from './lineIndex.js';
 import { blankOut, findFrontMatterBlock, type FrontMatterBlock } from './frontMatterBlock.js';
+import { guardMarkdownDepth, yamlTooDeep } from './depth.js';
+import type { CST } from 'yaml';
+import { limits, limitSetting } from '../limits.js';
 
-export type FrontMatterProblemKind = 'syntax' | 'language' | 'unclosed' | 'not-mapping';
+/** `limit`: the front matter nests deeper than the yamlDepth limit and was not read (rule input-limit). */
+export type FrontMatterProblemKind = 'syntax' | 'language' | 'unclosed' | 'not-mapping' | 'limit';
 
 export interface FrontMatterProblem extends Span {
   kind: FrontMatterProblemKind;
@@ -31,6 +35,8 @@ export interface ParsedDoc {
   readonly frontMatter?: FrontMatter;
   /** The Markdown body (CommonMark + task lists); the front matter is blanked, so offsets match `text`. */
   readonly root: Root;
+  /** Where the body nests deeper than the markdownDepth limit (the lines past it are blanked in `root`). */
+  readonly bodyTooDeep?: Span & { message: string };
 }
 
 const MAX_ALIASES = 100; // a "billion laughs" alias bomb becomes a finding, not a hang
@@ -40,6 +46,12 @@ export function parseDoc(text: string, path?: string): ParsedDoc {
   const frontMatter = block ? parseFrontMatter(text, block) : undefined;
   let root: Root | undefined;
   let lines: LineIndex | undefined;
+  let tooDeep: (Span & { message: string }) | undefined;
+  const parse = () => {
+    const guarded = guardMarkdownDepth(blankOut(text, block), limits().markdownDepth);
+    if (guarded.crossed) tooDeep = { ...guarded.crossed, message: markdownDepthMessage() };
+    return parseMarkdownTree(guarded.text);
+  };
   return {
     text,
     path,
@@ -48,9 +60,18 @@ export function parseDoc(text: string, path?: string): ParsedDoc {
       return (lines ??= new LineIndex(text));
     },
     get root() {
-      return (root ??= parseMarkdownTree(blankOut(text, block)));
+      return (root ??= parse());
+    },
+    get bodyTooDeep() {
+      root ??= parse();
+      return tooDeep;
     },
   };
+}
+
+export function markdownDepthMessage(): string {
+  const max = limits().markdownDepth;
+  return `Lists or block quotes nest more than ${max} levels deep here; the lines past that depth were not checked. Flatten them, or raise ${limitSetting('markdownDepth')}.`;
 }
 
 function parseFrontMatter(text: string, block: FrontMatterBlock): FrontMatter {
@@ -69,9 +90,24 @@ function parseFrontMatter(text: string, block: FrontMatterBlock): FrontMatter {
     return { block, problems };
   }
   const source = text.slice(block.content.start, block.content.end);
-  const yaml = parseDocument(source, { prettyErrors: false, uniqueKeys: true, strict: true });
+  const yaml = parseYaml(source);
+  if (!yaml) {
+    const at = yamlTokens(source).deepAt ?? 0;
+    const lineEnd = source.slice(at).search(/\r|\n|$/);
+    problems.push({
+      kind: 'limit', ...absolute(block, at, at + Math.max(1, lineEnd), text),
+      message: `The front matter nests more than ${limits().yamlDepth} levels deep here and was not read. Flatten it, or raise ${limitSetting('yamlDepth')}.`,
+    });
+    return { block, problems };
+  }
   for (const e of yaml.errors) {
     problems.push({ kind: 'syntax', ...absolute(block, e.pos[0], Math.max(e.pos[1], e.pos[0] + 1), text), message: yamlMessage(e.message, source, e.pos[0]) });
+  }
+  for (const key of complexKeys(yaml)) {
+    problems.push({
+      kind: 'syntax', ...absolute(block, key[0], key[1], text),
+      message: `YAML syntax error: this key is a ${key[2]}; front-matter keys must be plain text (write it as one word or a quoted string).`,
+    });
   }
   let data: Record<string, unknown> | undefined;
   if (yaml.errors.length === 0) {
@@ -93,6 +129,45 @@ function parseFrontMatter(text: string, block: FrontMatterBlock): FrontMatter {
     }
   }
   return { block, yaml, data, problems };
+}
+
+/** YAML source → its CST tokens, and the offset where it first nests deeper than the yamlDepth limit. */
+export function yamlTokens(source: string): { tokens: CST.Token[]; deepAt?: number } {
+  const tokens = [...new Parser().parse(source)];
+  const deepAt = yamlTooDeep(tokens, limits().yamlDepth);
+  return deepAt === undefined ? { tokens } : { tokens, deepAt };
+}
+
+/**
+ * parseDocument, but refusing input nested deeper than the yamlDepth limit (undefined then) before the
+ * recursive composer sees it. Warnings are kept on the document, never printed (logLevel 'error': the
+ * yaml package would otherwise emit them as process warnings on stderr).
+ */
+export function parseYaml(source: string, options: { strict?: boolean } = {}): Document.Parsed | undefined {
+  const { tokens, deepAt } = yamlTokens(source);
+  if (deepAt !== undefined) return undefined;
+  const composer = new Composer({ prettyErrors: false, uniqueKeys: true, strict: options.strict ?? true, logLevel: 'error' });
+  let doc: Document.Parsed | undefined;
+  for (const d of composer.compose(tokens, true, source.length)) {
+    if (!doc) doc = d;
+    else {
+      doc.errors.push(new YAMLParseError([d.range[0], d.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents; please use YAML.parseAllDocuments()'));
+      break;
+    }
+  }
+  return doc!;
+}
+
+/** Keys that are collections (`? [a, b]`, `{a: 1}: x`): YAML would stringify them. [start, end, kind]. */
+function complexKeys(yaml: Document.Parsed): [number, number, string][] {
+  const out: [number, number, string][] = [];
+  visit(yaml, {
+    Pair(_, pair) {
+      const key = pair.key as { range?: [number, number, number] } | null;
+      if (isCollection(pair.key) && key?.range) out.push([key.range[0], key.range[1], isMap(pair.key) ? 'mapping' : 'list']);
+    },
+  });
+  return out;
 }
 
 /** A YAML-relative range as a span of the whole text, clamped inside the front matter. */

@@ -94,8 +94,8 @@ function keepsYamlData(doc: ParsedDoc, edit: TextEdit): boolean {
   const at = edit.start - fm.block.content.start;
   if (at < 0 || at > content.length) return false;
   const changed = content.slice(0, at) + edit.newText + content.slice(at);
-  const before = parseDocument(content, { uniqueKeys: true, strict: true });
-  const after = parseDocument(changed, { uniqueKeys: true, strict: true });
+  const before = parseDocument(content, { uniqueKeys: true, strict: true, logLevel: 'error' });
+  const after = parseDocument(changed, { uniqueKeys: true, strict: true, logLevel: 'error' });
   if (after.errors.length) return false;
   try {
     return JSON.stringify(after.toJS({ maxAliasCount: 100 })) === JSON.stringify(before.toJS({ maxAliasCount: 100 }));

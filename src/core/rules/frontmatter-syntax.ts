@@ -8,7 +8,7 @@ const rule: Rule = {
   anyDocument: true,
   check(ctx) {
     for (const p of ctx.doc.frontMatter?.problems ?? []) {
-      if (p.kind === 'language') continue;
+      if (p.kind === 'language' || p.kind === 'limit') continue; // their own rules
       const fix = p.kind === 'syntax' ? quoteReservedFix(ctx.doc.text, p.start) : undefined;
       ctx.report({ start: p.start, end: p.end, message: p.message, ...(fix ? { fixes: [fix] } : {}) });
     }

@@ -15,6 +15,7 @@ import frontmatterUnknownKey from './frontmatter-unknown-key.js';
 import gherkinMalformed from './gherkin-malformed.js';
 import goalUnmeasurable from './goal-unmeasurable.js';
 import idTypePrefix from './id-type-prefix.js';
+import inputLimit from './input-limit.js';
 import moscowMustOverload from './moscow-must-overload.js';
 import refUnresolved from './ref-unresolved.js';
 import releaseChangeType from './release-change-type.js';
@@ -62,6 +63,7 @@ export const rules: readonly Rule[] = Object.freeze([
   gherkinMalformed,
   goalUnmeasurable,
   idTypePrefix,
+  inputLimit,
   moscowMustOverload,
   refUnresolved,
   releaseChangeType,

@@ -8,8 +8,9 @@ import type { ValidateFunction } from 'ajv';
 import xPmdocsMetaSchema from '../../../schemas/x-pmdocs.schema.json';
 import { builtInDocTypes, sharedSchemas } from '../doctypes/builtins.js';
 import type { DocType } from '../doctypes/docType.js';
-import { BASE_AJV_OPTIONS, builtInFingerprint, createBuiltInAjv } from './builtInAjv.js';
+import { BASE_AJV_OPTIONS, builtInFingerprint, createBuiltInAjv, nullPrototypeProps } from './builtInAjv.js';
 import precompiled from './generated/builtInValidators.cjs';
+import { ajvRegExp } from './safeRegex.js';
 
 export type Compiled = { validate: ValidateFunction; error?: undefined } | { validate?: undefined; error: string };
 
@@ -55,7 +56,7 @@ export function usesPrecompiledValidators(): boolean {
  */
 export function workspaceSchemaSet(extraSchemas: readonly Record<string, unknown>[]): SchemaSet {
   // ajv's own messages on: they word the "your schema is invalid" errors a broken workspace schema gets.
-  const ajv = new Ajv2020({ ...BASE_AJV_OPTIONS, messages: true, strict: false });
+  const ajv = new Ajv2020({ ...BASE_AJV_OPTIONS, messages: true, strict: false, code: { process: nullPrototypeProps, regExp: ajvRegExp } });
   addFormats(ajv);
   ajv.addKeyword({ keyword: 'x-pmdocs', metaSchema: xPmdocsMetaSchema });
   const added = new Map<string, object>();

@@ -21,19 +21,32 @@ export const BASE_AJV_OPTIONS = {
  * for schemas test/unit/schemas.test.ts already checks.
  */
 export function createBuiltInAjv(code?: CodeOptions): Ajv2020 {
-  const ajv = new Ajv2020({ ...BASE_AJV_OPTIONS, strict: true, validateSchema: false, ...(code ? { code } : {}) });
+  const ajv = new Ajv2020({ ...BASE_AJV_OPTIONS, strict: true, validateSchema: false, code: { process: nullPrototypeProps, ...code } });
   addFormats(ajv);
   ajv.addKeyword({ keyword: 'x-pmdocs' });
   for (const s of sharedSchemas) ajv.addSchema(s);
   return ajv;
 }
 
+/**
+ * ajv tracks the keys `properties` evaluated (for `unevaluatedProperties`) in a plain `{}`, so a key named
+ * like an Object.prototype member (`toString`, `constructor`, `valueOf`…) looked evaluated and was never
+ * reported as unknown. The generated code gets null-prototype objects instead. Applied to run-time
+ * compiled code through ajv's `code.process`, and to the precompiled module by its script.
+ */
+export function nullPrototypeProps(code: string): string {
+  return code.replace(/\b(props\d*) = \{\}/g, '$1 = Object.create(null)').replace(/\b(props\d*) \|\| \{\}/g, '$1 || Object.create(null)');
+}
+
+/** Changes whenever the code post-processing above changes (part of the fingerprint). */
+const CODE_PROCESSING = 'null-prototype-props-1';
+
 let fingerprint: string | undefined;
 
 /** A hash of the built-in schemas and the options above (FNV-1a over their JSON; about 1 ms). */
 export function builtInFingerprint(): string {
   if (fingerprint) return fingerprint;
-  const source = JSON.stringify([BASE_AJV_OPTIONS, sharedSchemas, builtInDocTypes.map((t) => t.schema)]);
+  const source = JSON.stringify([CODE_PROCESSING, BASE_AJV_OPTIONS, sharedSchemas, builtInDocTypes.map((t) => t.schema)]);
   let h = 0x811c9dc5;
   for (let i = 0; i < source.length; i++) {
     h ^= source.charCodeAt(i);

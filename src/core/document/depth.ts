@@ -1,0 +1,130 @@
+// Nesting-depth guards, each one linear pass with no recursion. The parsers (yaml's composer, jsonc-parser,
+// commonmark.js, micromark) and the rules walk nested input recursively: a document nested a thousand
+// levels deep overflowed the stack, and two such lints in one process (the editor, which lints on every
+// pause in typing) took V8 down for good. Input deeper than the limit is found here first, so it
+// becomes a finding at the place where the limit is crossed.
+
+import type { CST } from 'yaml';
+
+/**
+ * The offset of the first YAML collection nested deeper than `max` in a CST, or undefined. The CST
+ * comes from yaml's Parser (see parse.ts), which keeps its own stack (no recursion), unlike its composer.
+ */
+export function yamlTooDeep(tokens: readonly CST.Token[], max: number): number | undefined {
+  const stack: { token: CST.Token; depth: number }[] = tokens.map((token) => ({ token, depth: 0 }));
+  while (stack.length) {
+    const { token, depth } = stack.pop()!;
+    switch (token.type) {
+      case 'document':
+        if (token.value) stack.push({ token: token.value, depth });
+        break;
+      case 'block-map':
+      case 'block-seq':
+      case 'flow-collection': {
+        if (depth + 1 > max) return token.offset;
+        for (const item of token.items) {
+          const it = item as { key?: CST.Token | null; value?: CST.Token };
+          if (it.key) stack.push({ token: it.key, depth: depth + 1 });
+          if (it.value) stack.push({ token: it.value, depth: depth + 1 });
+        }
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The offset of the first `{` or `[` nested deeper than `max` in JSON (comments allowed), or undefined.
+ * Strings and comments are skipped; malformed input is left to the parser to report.
+ */
+export function jsonTooDeep(text: string, max: number): number | undefined {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34) {
+      // "…": skip to the closing quote (backslash escapes).
+      for (i++; i < text.length; i++) {
+        const d = text.charCodeAt(i);
+        if (d === 92) i++;
+        else if (d === 34 || d === 10) break;
+      }
+    } else if (c === 47 && text.charCodeAt(i + 1) === 47) {
+      const end = text.indexOf('\n', i);
+      i = end < 0 ? text.length : end;
+    } else if (c === 47 && text.charCodeAt(i + 1) === 42) {
+      const end = text.indexOf('*/', i + 2);
+      i = end < 0 ? text.length : end + 1;
+    } else if (c === 123 || c === 91) {
+      if (++depth > max) return i;
+    } else if (c === 125 || c === 93) depth = Math.max(0, depth - 1);
+  }
+  return undefined;
+}
+
+export interface MarkdownDepthGuard {
+  /** The text with every line that nests deeper than the limit blanked (line breaks kept: offsets stay valid). */
+  text: string;
+  /** Where the limit was first crossed: the first blanked line. */
+  crossed?: { start: number; end: number };
+}
+
+/**
+ * Markdown containers (list items, block quotes) nest by their line prefixes: a `>`, a list marker
+ * (`-`, `+`, `*`, `1.`, `1)`) followed by a space, or two columns of indentation each open at most one
+ * level. A line whose prefix could open more than `max` levels is blanked, so no parser or rule ever
+ * sees the deeper part. The estimate never undercounts, so nothing deeper slips through.
+ */
+export function guardMarkdownDepth(text: string, max: number): MarkdownDepthGuard {
+  let blanks: { start: number; end: number }[] | undefined;
+  const n = text.length;
+  const crs = text.includes('\r');
+  let lineStart = 0;
+  while (lineStart < n) {
+    let i = lineStart;
+    let levels = 0;
+    let columns = 0;
+    for (;;) {
+      const c = text.charCodeAt(i);
+      if (c === 32) columns++;
+      else if (c === 9) columns += 4;
+      else if (c === 62) levels++; // '>'
+      else if ((c === 45 || c === 43 || c === 42) && isGap(text.charCodeAt(i + 1))) levels++; // - + *
+      else if (c >= 48 && c <= 57) {
+        let j = i;
+        while (j < n && j - i < 9 && text.charCodeAt(j) >= 48 && text.charCodeAt(j) <= 57) j++;
+        const d = text.charCodeAt(j);
+        if ((d === 46 || d === 41) && isGap(text.charCodeAt(j + 1))) {
+          levels++;
+          i = j;
+        } else break;
+      } else break;
+      i++;
+      if (levels + (columns >> 1) > max) break;
+    }
+    let lineEnd = i;
+    if (crs) while (lineEnd < n && text.charCodeAt(lineEnd) !== 10 && text.charCodeAt(lineEnd) !== 13) lineEnd++;
+    else {
+      const nl = text.indexOf('\n', i);
+      lineEnd = nl < 0 ? n : nl;
+    }
+    if (levels + (columns >> 1) > max) (blanks ??= []).push({ start: lineStart, end: lineEnd });
+    lineStart = lineEnd + (text.charCodeAt(lineEnd) === 13 && text.charCodeAt(lineEnd + 1) === 10 ? 2 : 1);
+  }
+  if (!blanks) return { text };
+  let out = '';
+  let from = 0;
+  for (const b of blanks) {
+    out += text.slice(from, b.start) + ' '.repeat(b.end - b.start);
+    from = b.end;
+  }
+  out += text.slice(from);
+  return { text: out, crossed: blanks[0] };
+}
+
+/** A space, a tab or the end of the line after a marker. */
+function isGap(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13 || Number.isNaN(c);
+}
