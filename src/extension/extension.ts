@@ -15,6 +15,7 @@ import { registerValidateWorkspace } from './commands/validateWorkspace.js';
 import { registerNewDocument } from './commands/newDocument.js';
 import { registerProviders } from './providers/index.js';
 import { registerPreview } from './preview/index.js';
+import { watchUserLimits } from './config/userLimits.js';
 import type { Services } from './services.js';
 import type { LintResult } from '../core/engine.js';
 
@@ -25,6 +26,7 @@ export interface PmdocsApi {
 }
 
 export function activate(context: vscode.ExtensionContext): PmdocsApi {
+  const userLimits = watchUserLimits(); // first: every read below is bounded by them
   const log = vscode.window.createOutputChannel('pmdocs', { log: true });
   const problems = createConfigProblemDiagnostics();
   const configs = new ConfigProvider(log, problems);
@@ -35,6 +37,7 @@ export function activate(context: vscode.ExtensionContext): PmdocsApi {
   const validateAllQuietly = () => void vscode.commands.executeCommand('pmdocs.validateWorkspace', { silent: true });
 
   context.subscriptions.push(
+    userLimits,
     log,
     problems,
     configs,

@@ -11,6 +11,7 @@
 // controller re-validates exactly the documents whose findings depend on what changed.
 
 import * as vscode from 'vscode';
+import { readRegularFile } from './readRegular.js';
 import type { ResolvedConfig } from '../core/config/types.js';
 import type { KnownDoc } from '../core/assist/completion.js';
 import type { LintResult } from '../core/engine.js';
@@ -206,7 +207,7 @@ export class WorkspaceIndexer implements vscode.Disposable {
     try {
       const { config } = await this.configs.configFor(uri);
       if (!isIncluded({ root: config.root, include: config.include }, uri.path)) return undefined;
-      const text = decoder.decode(await vscode.workspace.fs.readFile(uri));
+      const text = decoder.decode(await readRegularFile(uri));
       const { indexEntry } = await import('../core/workspace/entry.js');
       return this.place(uri, config, () => indexEntry(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, uri.path, config));
     } catch {

@@ -128,3 +128,48 @@ export function guardMarkdownDepth(text: string, max: number): MarkdownDepthGuar
 function isGap(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13 || Number.isNaN(c);
 }
+
+interface TreeNode {
+  children?: unknown[];
+}
+
+/**
+ * Drops the children of every node `max` levels down (one loop, no recursion), so the recursive tree
+ * walkers after it (unist-util-visit, to-hast, to-html, the rules) cannot overflow. Returns whether it
+ * cut anything. Lists nested to the markdownDepth limit are far shallower than this.
+ */
+export function pruneDeep(root: TreeNode, max: number): boolean {
+  const stack: [TreeNode, number][] = [[root, 0]];
+  let cut = false;
+  while (stack.length) {
+    const [node, d] = stack.pop()!;
+    const kids = node.children;
+    if (!Array.isArray(kids) || !kids.length) continue;
+    if (d >= max) {
+      node.children = [];
+      cut = true;
+      continue;
+    }
+    for (const k of kids) stack.push([k as TreeNode, d + 1]);
+  }
+  return cut;
+}
+
+/** How deep a tree may be for a body within the markdownDepth limit (a list level is two or three nodes). */
+export const treeDepthFor = (markdownDepth: number): number => 3 * markdownDepth + 100;
+
+const VOID_ELEMENTS = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
+
+/** Whether raw HTML pieces, read in order, open elements more than `max` deep (rehype-raw's parser recurses). */
+export function htmlTooDeep(pieces: readonly string[], max: number): boolean {
+  let open = 0;
+  const tag = /<(\/?)([A-Za-z][\w-]*)[^<>]*?(\/?)>/g;
+  for (const piece of pieces) {
+    for (const m of piece.matchAll(tag)) {
+      if (m[1]) open = Math.max(0, open - 1);
+      else if (!m[3] && !VOID_ELEMENTS.has(m[2]!.toLowerCase())) open++;
+      if (open > max) return true;
+    }
+  }
+  return false;
+}

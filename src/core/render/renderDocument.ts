@@ -6,9 +6,10 @@
 // with a narrowed GitHub schema → our own additions (heading anchors, image policy, placeholders for
 // missing sections) → HTML.
 
+import { guardMarkdownDepth, htmlTooDeep, pruneDeep, treeDepthFor } from '../document/depth.js';
+import { limits } from '../limits.js';
 import type { Root } from 'hast';
 import type { Root as MdRoot } from 'mdast';
-import { visit, EXIT } from 'unist-util-visit';
 import { unified } from 'unified';
 import remarkRehype from 'remark-rehype';
 import rehypeRaw from 'rehype-raw';
@@ -64,9 +65,14 @@ const toSafeHastNoRaw = unified()
 
 export function renderDocument(result: LintResult, options: RenderOptions): RenderedDocument {
   const doc = result.doc;
-  const text = blankOut(doc.text, doc.frontMatter?.block);
+  // Lines nested past the markdownDepth limit are blanked here too (micromark and the HTML tree recurse).
+  const text = guardMarkdownDepth(blankOut(doc.text, doc.frontMatter?.block), limits().markdownDepth).text;
   const mdast = parseGfm(text, () => doc.root, (offset) => doc.lines.pointAt(offset).line, options.tableGuard);
-  const tree = (hasRawHtml(mdast) ? toSafeHast : toSafeHastNoRaw).runSync(mdast) as Root;
+  // Nesting the line guard cannot see (emphasis, links, inline HTML) is cut before the recursive steps.
+  pruneDeep(mdast, treeDepthFor(limits().markdownDepth));
+  const raw = rawHtml(mdast);
+  const parseHtml = raw.length > 0 && !htmlTooDeep(raw, limits().markdownDepth);
+  const tree = (parseHtml ? toSafeHast : toSafeHastNoRaw).runSync(mdast) as Root;
   const headings = decorateHeadings(tree);
   applyImagePolicy(tree, options);
   insertPlaceholders(tree, missingSections(result), outline(mdast, text.length).sectionDepth);
@@ -82,13 +88,16 @@ export function renderDocument(result: LintResult, options: RenderOptions): Rend
   return { html, card, findings, body, headings, title: titleOf(result, tree) };
 }
 
-function hasRawHtml(tree: MdRoot): boolean {
-  let found = false;
-  visit(tree, 'html', () => {
-    found = true;
-    return EXIT;
-  });
-  return found;
+/** The raw HTML pieces of the tree, in order (one loop: the tree may still be deep). */
+function rawHtml(tree: MdRoot): string[] {
+  const out: string[] = [];
+  const stack: { type: string; value?: string; children?: unknown[] }[] = [tree];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.type === 'html' && typeof node.value === 'string') out.push(node.value);
+    if (Array.isArray(node.children)) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as never);
+  }
+  return out;
 }
 
 function titleOf(result: LintResult, tree: Root): string | undefined {

@@ -2,6 +2,7 @@
 // (following `$ref`s between the bundled and workspace schemas), for completion, hover and the
 // "add missing key" fix. Validation stays ajv's job; this only collects titles, values and shapes.
 
+import { safeRegExp, type RegExpLike } from './safeRegex.js';
 import type { DocType } from '../doctypes/docType.js';
 import { sharedSchemas } from '../doctypes/builtins.js';
 import { createSchemaLookup, type SchemaLookup, type SchemaObject } from './schemaLookup.js';
@@ -183,12 +184,13 @@ function dedupe(list: Located[]): Located[] {
   return list.filter((l) => (seen.has(l.schema) ? false : (seen.add(l.schema), true)));
 }
 
-const regexCache = new Map<string, RegExp | null>();
+const regexCache = new Map<string, RegExpLike | null>();
+/** Does `value` match a schema pattern? On the linear-time engine (safeRegex.ts): patterns may be a workspace's. */
 export function safeTest(pattern: string, value: string): boolean {
   let re = regexCache.get(pattern);
   if (re === undefined) {
     try {
-      re = new RegExp(pattern, 'u');
+      re = safeRegExp(pattern, 'u');
     } catch {
       re = null;
     }

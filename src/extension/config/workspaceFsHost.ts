@@ -4,6 +4,7 @@
 
 import * as vscode from 'vscode';
 import type { IHost } from '../../core/host.js';
+import { readRegularFile } from '../readRegular.js';
 
 const decoder = new TextDecoder('utf-8'); // drops a leading BOM, like an editor does
 
@@ -25,9 +26,9 @@ export function createWorkspaceFsHost(base: vscode.Uri): WorkspaceFsHost {
   return {
     uriOf,
     stat,
-    async readFile(path) {
+    async readFile(path, options) {
       try {
-        return decoder.decode(await vscode.workspace.fs.readFile(uriOf(path)));
+        return decoder.decode(await readRegularFile(uriOf(path), options?.maxBytes));
       } catch (e) {
         if (isNotFound(e)) return undefined;
         throw e;

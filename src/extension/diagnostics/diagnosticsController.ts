@@ -7,6 +7,7 @@
 // existed, and those for which the index now answers what their lint asked differently.
 
 import * as vscode from 'vscode';
+import { readRegularFile } from '../readRegular.js';
 import type { Finding } from '../../core/types.js';
 import type { DocType } from '../../core/doctypes/docType.js';
 import type { LintResult } from '../../core/engine.js';
@@ -126,7 +127,7 @@ export class DiagnosticsController implements vscode.Disposable {
     await this.run(uri, async (isCurrent) => {
       let text: string;
       try {
-        text = decoder.decode(await vscode.workspace.fs.readFile(uri));
+        text = decoder.decode(await readRegularFile(uri));
       } catch (e) {
         if (e instanceof vscode.FileSystemError && e.code === 'FileNotFound') return this.forget(uri);
         throw e;
