@@ -3,6 +3,7 @@
 
 /** C0 and C1 control characters and DEL as `\xNN` (`\x1b`); U+2028/U+2029 as `\u2028`; the rest as is. */
 export function visible(text: string): string {
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
   return text.replace(/[\x00-\x1f\x7f-\x9f\u2028\u2029]/g, (c) => {
     const n = c.charCodeAt(0);
     return n > 0xff ? `\\u${n.toString(16)}` : `\\x${n.toString(16).padStart(2, '0')}`;

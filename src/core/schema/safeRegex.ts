@@ -52,7 +52,7 @@ export function safeRegExp(pattern: string, flags = ''): RegExpLike {
     return { test: (text) => re.test(text), toString: () => `re2:/${pattern}/${flags}` };
   } catch (e) {
     const why = (e instanceof Error ? e.message : String(e)).replace(/^error parsing regexp: /, '');
-    throw new Error(`the pattern ${JSON.stringify(pattern)} cannot be used (${why}): pmdocs runs workspace patterns on a linear-time engine, without lookaround or backreferences`);
+    throw new Error(`the pattern ${JSON.stringify(pattern)} cannot be used (${why}): pmdocs runs workspace patterns on a linear-time engine, without lookaround or backreferences`, { cause: e });
   }
 }
 
