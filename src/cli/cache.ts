@@ -46,6 +46,8 @@ export interface CachedResult {
   workspace: string;
   /** The fingerprint of the whole index when `workspace` was last confirmed (lint.ts: the index fingerprints). */
   index?: string;
+  /** The day the findings hold for, when a rule compared a date with today (a changelog date in the future). */
+  today?: string;
 }
 
 /** A workspace-index record without its path (the record's key says it). */
@@ -133,9 +135,10 @@ export class LintCache {
   }
 
   /** The cached result, when text and config are unchanged: the caller still checks its workspace answers. */
-  lookup(path: string, hash: string, configFingerprint: string): CachedResult | undefined {
+  lookup(path: string, hash: string, configFingerprint: string, today?: string): CachedResult | undefined {
     const r = this.#record(path);
-    return r && r.hash === hash && r.config === configFingerprint ? r.result : undefined;
+    const result = r && r.hash === hash && r.config === configFingerprint ? r.result : undefined;
+    return result?.today !== undefined && result.today !== today ? undefined : result;
   }
 
   /** The file's workspace-index record, when text and config are unchanged (undefined: not cached). */

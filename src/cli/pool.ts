@@ -13,6 +13,8 @@ export interface LintJob {
   configKey: string;
   /** The workspace index the file is linted with (a key of the indexes), if any. */
   scope?: string;
+  /** Today's date (YYYY-MM-DD, local) for rules that compare dates with it. */
+  today?: string;
 }
 
 export interface ToWorker {

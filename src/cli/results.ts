@@ -10,6 +10,8 @@ export interface FileResult {
   findings: Finding[];
   /** What the lint asked the workspace index (for the cache key); set only by lintText. */
   workspaceQueries?: string[];
+  /** The day the findings hold for, when a rule compared a date with today (set only by lintText). */
+  today?: string;
   /** The engine threw on this file (a pmdocs bug): reported on stderr, exit code 2. */
   crash?: string;
 }

@@ -43,6 +43,8 @@ export interface LintResult {
    * long as `queryAnswers(index, workspaceQueries)` does (the CLI cache key; the editor's cue to re-validate).
    */
   workspaceQueries?: IndexQuery[];
+  /** A rule compared a date with `today`: the findings hold only for that day (the CLI cache keys on it). */
+  usedToday?: boolean;
 }
 
 export interface Engine {
@@ -84,9 +86,12 @@ export function createEngine(init: { rules?: readonly Rule[] } = {}): Engine {
     // A path association or file name settles the type, so the front matter need not repeat it.
     const implied = detection?.by === 'association' || detection?.by === 'file-name' ? { type: detection.docType.type } : undefined;
     const recorder = options.workspace ? recordQueries(options.workspace) : undefined;
-    const ctx = createContext(doc, docType, registry.all(), validator, implied, config.schemas, recorder?.index, options.today, (rule, report) => reports.push({ rule, report }));
+    const today = { value: options.today, used: false };
+    const ctx = createContext(doc, docType, registry.all(), validator, implied, config.schemas, recorder?.index, today, (rule, report) => reports.push({ rule, report }));
     for (const rule of rules) {
       if (!docType && !rule.anyDocument) continue;
+      // A type with its own rule set (a changelog) is not checked by the rules of sectioned documents.
+      if (docType?.rulePrefixes && !rule.anyDocument && !docType.rulePrefixes.some((p) => rule.id.startsWith(p))) continue;
       if (severityFor(rule, config) === 'off') continue;
       ctx.current = rule;
       try {
@@ -96,7 +101,7 @@ export function createEngine(init: { rules?: readonly Rule[] } = {}): Engine {
         reports.push({ rule, report: { start: 0, end: 0, severity: 'error', message: `Rule '${rule.id}' failed on this document: ${(e as Error)?.message ?? String(e)}. Please report this.` } });
       }
     }
-    return { docType, detectedBy: detection?.by, findings: finish(doc, config, reports), doc, ...(recorder ? { workspaceQueries: recorder.queries() } : {}) };
+    return { docType, detectedBy: detection?.by, findings: finish(doc, config, reports), doc, ...(recorder ? { workspaceQueries: recorder.queries() } : {}), ...(today.used ? { usedToday: true } : {}) };
   }
 
   return Object.freeze({ lint, registry: (config?: ResolvedConfig) => forConfig(config ?? FALLBACK_CONFIG).registry, rules });
@@ -110,7 +115,7 @@ function createContext(
   implied: Record<string, unknown> | undefined,
   extraSchemas: readonly Record<string, unknown>[],
   workspace: WorkspaceIndex | undefined,
-  today: string | undefined,
+  today: { value: string | undefined; used: boolean },
   push: (rule: Rule, report: Report) => void,
 ): { api: RuleContext; current?: Rule } {
   let outline: DocOutline | undefined;
@@ -135,7 +140,10 @@ function createContext(
       },
       extraSchemas,
       workspace,
-      ...(today ? { today } : {}),
+      get today() {
+        if (today.value) today.used = true;
+        return today.value;
+      },
       frontMatterSpan: (path, part) => (fm ? yamlSpan(fm, path, part) : undefined),
       frontMatterAnchor: fm ? fm.block.openFence : { start: 0, end: Math.min(doc.text.length, lineEnd(doc.text, 0)) },
       report: (report) => push(holder.current!, report),

@@ -12,6 +12,10 @@ import { createNodeHost } from '../../src/cli/nodeHost.js';
 const NOW = new Date(2026, 11, 7); // 2026-12-07, local time
 
 async function run(dir: string, ...argv: string[]) {
+  return runAt(NOW, dir, ...argv);
+}
+
+async function runAt(now: Date, dir: string, ...argv: string[]) {
   let stdout = '';
   let stderr = '';
   const code = await main({
@@ -21,7 +25,7 @@ async function run(dir: string, ...argv: string[]) {
     stdout: { write: (s: string) => (stdout += s) },
     stderr: { write: (s: string) => (stderr += s) },
     env: {},
-    now: () => NOW,
+    now: () => now,
   });
   return { code, stdout, stderr };
 }
@@ -152,4 +156,16 @@ test('lint --fix on a changelog: change-type synonyms and heading variants becom
   );
   assert.match(r.stdout, /'Breaking Changes' is not a Keep a Changelog change type/);
   assert.doesNotMatch(r.stdout, /Bug Fixes|Features|heading-format/);
+});
+
+test('a release dated after today is flagged with the CLI clock; with --cache the finding does not outlive its day', async () => {
+  const dir = tree({ 'CHANGELOG.md': '# Changelog\n\n## [1.0.0] - 2026-12-08\n\n### Added\n\n- First release.\n' });
+  const future = /3:14 +error +Release 1\.0\.0 is dated 2026-12-08, after today \(2026-12-07\): a release is dated the day it went out\. +changelog-date/;
+  const first = await run(dir, 'lint', '--cache', 'CHANGELOG.md');
+  assert.equal(first.code, 1);
+  assert.match(first.stdout, future);
+  assert.equal((await run(dir, 'lint', '--cache', 'CHANGELOG.md')).stdout, first.stdout);
+  const nextDay = await runAt(new Date(2026, 11, 8), dir, 'lint', '--cache', 'CHANGELOG.md');
+  assert.equal(nextDay.code, 0);
+  assert.doesNotMatch(nextDay.stdout, /changelog-date/);
 });

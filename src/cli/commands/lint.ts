@@ -16,6 +16,7 @@ import { formatters, needsRules } from '../formatters/index.js';
 import type { RuleInfo } from '../formatters/types.js';
 import { LINT_HELP } from '../help.js';
 import { lintText } from '../lintText.js';
+import { localIsoDate } from '../../core/localDate.js';
 import { fixFiles, type FixSource } from '../fix.js';
 import type { Io } from '../main.js';
 import { createPool, POOL_THRESHOLD, type LintJob, type Pool } from '../pool.js';
@@ -66,6 +67,7 @@ export async function lintCommand(args: string[], io: Io): Promise<number> {
   const maxWarnings = parseMaxWarnings(values['max-warnings']);
   const color = values.color === true || (!values['no-color'] && !io.env['NO_COLOR'] && io.stdout.isTTY === true);
   const { host, cwd } = io;
+  const today = localIsoDate(io.now()); // for rules that compare a date with today; core never reads the clock
   const fail = (message: string) => {
     io.stderr.write(`pmdocs: ${message}\n`);
     return 2;
@@ -180,7 +182,7 @@ export async function lintCommand(args: string[], io: Io): Promise<number> {
       // Unchanged since the cache saw it (same size and modification time), with a result and an index
       // record for that text: no need to read it unless the workspace answers changed (see below).
       const known = cache && !values.fix ? cache.knownHash(path, s) : undefined;
-      const hit = known !== undefined ? cache!.lookup(path, known, info.fingerprint) : undefined;
+      const hit = known !== undefined ? cache!.lookup(path, known, info.fingerprint, today) : undefined;
       if (hit) {
         const record = indexed.has(path) ? cache!.entry(path, known!, info.fingerprint) : null;
         if (record !== undefined) {
@@ -270,7 +272,7 @@ export async function lintCommand(args: string[], io: Io): Promise<number> {
     return t !== undefined && t.charCodeAt(0) === 0xfeff ? t.slice(1) : t;
   };
   for (const { path, info, text, hash, hit: vouched } of read) {
-    const hit = vouched ?? (hash !== undefined ? cache!.lookup(path, hash, info.fingerprint) : undefined);
+    const hit = vouched ?? (hash !== undefined ? cache!.lookup(path, hash, info.fingerprint, today) : undefined);
     if (hit && answersUnchanged(info.key, hit)) {
       results.push({ path, docType: hit.docType, findings: hit.findings });
       cached++;
@@ -293,10 +295,10 @@ export async function lintCommand(args: string[], io: Io): Promise<number> {
     for (const job of jobs) if (!resolved.has(job.configKey)) resolved.set(job.configKey, await resolveConfig(job.info));
     let linted: FileResult[];
     if (pool) {
-      linted = await pool.lint(jobs.map(({ path, text, configKey, scope }) => ({ path, text, configKey, ...(scope !== undefined ? { scope } : {}) })), resolved, indexData);
+      linted = await pool.lint(jobs.map(({ path, text, configKey, scope }) => ({ path, text, configKey, today, ...(scope !== undefined ? { scope } : {}) })), resolved, indexData);
     } else {
       const engine = await loadEngine();
-      linted = jobs.map((j) => lintText(engine, j.path, j.text, resolved.get(j.configKey)!, j.scope !== undefined ? indexes.get(j.scope) : undefined));
+      linted = jobs.map((j) => lintText(engine, j.path, j.text, resolved.get(j.configKey)!, j.scope !== undefined ? indexes.get(j.scope) : undefined, today));
     }
     const byFile = new Map(jobs.map((j) => [j.path, j]));
     for (const r of linted) {
@@ -304,7 +306,7 @@ export async function lintCommand(args: string[], io: Io): Promise<number> {
         failures.push(`internal error while linting ${rel(r.path)} (please report it): ${r.crash}`);
         continue;
       }
-      const { workspaceQueries, ...result } = r;
+      const { workspaceQueries, today: usedToday, ...result } = r;
       results.push(result);
       const job = byFile.get(r.path)!;
       if (cache && job.hash) {
@@ -315,6 +317,7 @@ export async function lintCommand(args: string[], io: Io): Promise<number> {
           ...(workspaceQueries?.length ? { queries: workspaceQueries } : {}),
           workspace: workspaceKey(job.info.key, workspaceQueries),
           ...(index !== undefined ? { index } : {}),
+          ...(usedToday ? { today: usedToday } : {}),
         });
       }
     }

@@ -5,7 +5,7 @@
 
 import type { Span } from '../types.js';
 
-export type HeadingVariant = 'v-prefix' | 'no-brackets' | 'dash' | 'parentheses' | 'no-separator';
+export type HeadingVariant = 'v-prefix' | 'no-brackets' | 'dash' | 'parentheses' | 'no-separator' | 'separator';
 
 export interface ReleaseHeading {
   kind: 'unreleased' | 'release' | 'other';
@@ -43,6 +43,8 @@ export function readReleaseHeading(raw: string, offset: number): ReleaseHeading 
   const m = RELEASE.exec(raw);
   if (!m || !!m[1] !== !!m[4]) return { kind: 'other', yanked: false, variants: [] };
   const [, open, v, version] = m as unknown as [string, string | undefined, string | undefined, string];
+  // `## 2023-12-19, Version 9.0.2`: a date first is another format, not a version.
+  if (/^\d{4}-\d{1,2}(?:-\d{1,2})?,?$/.test(version)) return { kind: 'other', yanked: false, variants: [] };
   let rest = m[5]!;
   // `[1.4.0](https://…)`: a link on the bracketed version; without brackets `(…)` is a date.
   const l = open ? INLINE_LINK.exec(rest) : null;
@@ -57,12 +59,13 @@ export function readReleaseHeading(raw: string, offset: number): ReleaseHeading 
   const yanked = YANKED.exec(rest);
   if (yanked) rest = rest.slice(0, yanked.index);
   // Separator, then the date (perhaps in parentheses).
-  const sep = /^[ \t]*([-–—:])?[ \t]*/.exec(rest)!;
+  const sep = /^[ \t]*([-–—:/|])?[ \t]*/.exec(rest)!;
   let date: string | undefined;
   let dateStart = 0;
   const afterSep = rest.slice(sep[0].length);
   if (afterSep) {
     if (sep[1] === '–' || sep[1] === '—') variants.push('dash');
+    else if (sep[1] && sep[1] !== '-') variants.push('separator');
     const paren = /^\(([^()]*)\)[ \t]*$/.exec(afterSep);
     if (paren) {
       variants.push('parentheses');

@@ -26,6 +26,8 @@ export interface ChangeGroup {
 }
 
 export interface Release {
+  /** 2, or 3 for a release written as an H3 (some generators write patch releases so). */
+  level: 2 | 3;
   /** The whole `## …` line. */
   line: Span;
   /** The heading text (after `## `, before a trailing comment). */
@@ -164,11 +166,19 @@ export function parseChangelog(text: string, bodyStart = 0): Changelog {
       if (depth === 2) {
         closeRelease(line.start);
         if (introStart !== undefined && introEnd === undefined) introEnd = line.start;
-        release = { line: heading.line, span: heading.span, heading: readReleaseHeading(raw, textStart), groups: [], looseEntries: [], hasOtherContent: false, end: text.length };
+        release = { level: 2, line: heading.line, span: heading.span, heading: readReleaseHeading(raw, textStart), groups: [], looseEntries: [], hasOtherContent: false, end: text.length };
         log.releases.push(release);
         continue;
       }
       if (depth === 3) {
+        const asRelease = readReleaseHeading(raw, textStart);
+        if (asRelease.kind === 'release') {
+          // `### [3.0.1] (2021-01-27)`: a release one level too deep, read as a release all the same.
+          closeRelease(line.start);
+          release = { level: 3, line: heading.line, span: heading.span, heading: asRelease, groups: [], looseEntries: [], hasOtherContent: false, end: text.length };
+          log.releases.push(release);
+          continue;
+        }
         closeGroup(line.start);
         if (!release) {
           log.orphanGroups.push(heading);

@@ -42,7 +42,7 @@ export interface ConfigLoader {
 }
 
 const SEVERITIES = new Set(['off', 'info', 'warning', 'error']);
-const OVERRIDES = ['label', 'idPrefix', 'idExample', 'fileNames', 'sections', 'groups', 'order', 'settledStatuses', 'reopenStatus', 'template', 'frontMatterTemplate', 'doneStatuses'] as const;
+const OVERRIDES = ['label', 'idPrefix', 'idExample', 'fileNames', 'rulePrefixes', 'sections', 'groups', 'order', 'settledStatuses', 'reopenStatus', 'template', 'frontMatterTemplate', 'doneStatuses'] as const;
 const KNOWN_RULES = Object.keys((configSchema as { properties: { rules: { properties: Record<string, unknown> } } }).properties.rules.properties);
 
 interface CacheEntry {

@@ -44,6 +44,8 @@ export interface BodySpec {
   idExample?: string;
   /** File names (case-insensitive) that make a file of this type without front matter (CHANGELOG.md). */
   fileNames?: string[];
+  /** When set, only rules whose id starts with one of these run on the type (a changelog: `changelog-`, `frontmatter-`, `yaml-`). */
+  rulePrefixes?: string[];
   sections: SectionSpec[];
   groups?: Record<string, SectionGroup>;
   order?: string[];

@@ -1,5 +1,5 @@
 // SemVer: breaking changes need a major bump (a minor one while 0.y.z), new features and deprecations
-// at least a minor one. A release is checked against the release below it; only under-bumps are flagged.
+// at least a minor one (any bump while 0.y.z). A release is checked against the release below it; only under-bumps are flagged.
 // "Breaking" is a Removed group with entries, a group named like "Breaking changes", or an entry
 // marked BREAKING.
 
@@ -47,7 +47,8 @@ const rule: Rule = {
         ctx.report({ ...span, message: `${r.heading.version} is a ${kind} bump over ${below.heading.version}, but ${breaking}: a breaking change needs ${need}.`, related });
         return;
       }
-      if (kind === 'patch') {
+      // While 0.y.z the minor digit acts as the major one, so additions may ship in a patch.
+      if (kind === 'patch' && to.major > 0) {
         const adds = r.groups.find((g) => (g.name === 'Added' || g.name === 'Deprecated') && g.entries.length);
         if (adds) ctx.report({ ...span, message: `${r.heading.version} is a patch bump over ${below.heading.version}, but it has '${adds.name}' entries: ${adds.name === 'Added' ? 'new features need' : 'a deprecation needs'} at least ${from.major}.${from.minor + 1}.0.`, related });
       }

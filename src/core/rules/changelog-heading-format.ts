@@ -14,6 +14,7 @@ const WHAT: Record<HeadingVariant, string> = {
   dash: "an en or em dash instead of '-'",
   parentheses: 'the date in parentheses',
   'no-separator': "no ' - ' between version and date",
+  separator: "another separator than ' - ' between version and date",
 };
 
 const rule: Rule = {

@@ -28,6 +28,15 @@ const rule: Rule = {
         ctx.report({ ...r.span, message: `'## ${ctx.doc.text.slice(r.span.start, r.span.end)}' is not a release entry: expected '## [Unreleased]' or '## [x.y.z] - YYYY-MM-DD'.` });
         continue;
       }
+      if (r.level === 3) {
+        const hashes = /^ {0,3}#{3}/.exec(ctx.doc.text.slice(r.line.start, r.line.end))![0];
+        const start = r.line.start + hashes.length - 3;
+        ctx.report({
+          ...r.span,
+          message: `'${ctx.doc.text.slice(r.span.start, r.span.end)}' is a release heading at level 3: releases are H2 ('## …'), change groups H3.`,
+          fixes: [{ title: 'Make it an H2', edits: [{ start, end: start + 3, newText: '##' }], safe: true }],
+        });
+      }
       if (h.kind === 'unreleased') {
         if (unreleasedSeen) ctx.report({ ...r.span, message: "A second '[Unreleased]' entry: keep one, at the top." });
         else if (firstRelease) {

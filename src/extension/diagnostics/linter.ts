@@ -1,6 +1,7 @@
 // Text + uri → lint result, with the document's configuration. The engine (remark, yaml, ajv and the
 // rules) is loaded on first use, not at activation, so opening VS Code never waits for it.
 
+import { localIsoDate } from '../../core/localDate.js';
 import type * as vscode from 'vscode';
 import type { Engine, LintResult } from '../../core/engine.js';
 import type { ResolvedConfig } from '../../core/config/types.js';
@@ -47,7 +48,8 @@ export class Linter {
     // Untitled documents have no path: only their front matter (`type:`/`$schema:`) can give them a type.
     const path = uri.scheme === 'untitled' ? undefined : uri.path;
     const workspace = this.workspace?.(uri, config);
-    const result = engine.lint(text, { path, config, ...(workspace ? { workspace } : {}) });
+    // Today, local time: a changelog release dated later is in the future (core never reads the clock).
+    const result = engine.lint(text, { path, config, ...(workspace ? { workspace } : {}), today: localIsoDate(new Date()) });
     this.log.trace(`Linted ${uri.toString(true)}: ${result.docType?.type ?? 'no doc type'}, ${result.findings.length} finding(s), ${Date.now() - started} ms.`);
     return { result, config };
   }
