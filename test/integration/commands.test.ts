@@ -51,7 +51,7 @@ suite('commands', () => {
   });
 
   test('Validate Workspace reports problems in files that are not open', async () => {
-    const broken = await writeFile('closed/US-77-never-opened.md', '---\ntype: user-story\nid: US-77\ntitle: Never opened\nstatus: redy\nestimate: 2\n---\n\n# Never opened\n\n## Story\n\nAs a support agent, I want a thing, so that I can work.\n\n## Acceptance criteria\n\n- [ ] It works.\n');
+    const broken = await writeFile('closed/US-77-never-opened.md', '---\ntype: user-story\nid: US-77\ntitle: Never opened\nstatus: redy\nestimate: 2\n---\n\n# Never opened\n\n## Story\n\nAs a support agent, I want a thing, so that I can work.\n\n## Acceptance criteria\n\n- [ ] The sidebar lists the saved search.\n');
     const clean = fileUri('docs/stories/US-1-save-a-search.md');
     assert.ok(!isOpen(broken));
     const summary = await vscode.commands.executeCommand<WorkspaceSummary>('pmdocs.validateWorkspace', { silent: true });
@@ -70,7 +70,7 @@ suite('commands', () => {
   });
 
   test('Validate Workspace stops when cancelled: the files after that point are not checked', async () => {
-    const story = (n: number) => `---\ntype: user-story\nid: US-${n}\ntitle: Cancel ${n}\nstatus: redy\n---\n\n# Cancel ${n}\n\n## Story\n\nAs a support agent, I want a thing, so that I can work.\n\n## Acceptance criteria\n\n- [ ] It works.\n`;
+    const story = (n: number) => `---\ntype: user-story\nid: US-${n}\ntitle: Cancel ${n}\nstatus: redy\n---\n\n# Cancel ${n}\n\n## Story\n\nAs a support agent, I want a thing, so that I can work.\n\n## Acceptance criteria\n\n- [ ] The sidebar lists the saved search.\n`;
     const files = await Promise.all([81, 82, 83, 84].map((n) => writeFile(`cancel/US-${n}-cancel.md`, story(n))));
     const flagged = () => files.filter((f) => vscode.languages.getDiagnostics(f).some((d) => d.source === 'pmdocs')).length;
     assert.equal(flagged(), 0, 'nothing checked yet');
@@ -88,7 +88,7 @@ suite('commands', () => {
 
   test('the status bar shows the doc type and counts of the active pmdocs document, and hides elsewhere', async () => {
     const status = () => vscode.commands.executeCommand<StatusBarSnapshot>('pmdocs.test.statusBar');
-    const uri = await writeFile('status/US-91-status.md', '---\ntype: user-story\nid: US-91\ntitle: Status\nstatus: redy\nestimate: 2\n---\n\n# Status\n\n## Story\n\nAs a support agent, I want a thing.\n\n## Acceptance criteria\n\n- [ ] It works.\n');
+    const uri = await writeFile('status/US-91-status.md', '---\ntype: user-story\nid: US-91\ntitle: Status\nstatus: redy\nestimate: 2\n---\n\n# Status\n\n## Story\n\nAs a support agent, I want a thing.\n\n## Acceptance criteria\n\n- [ ] The sidebar lists the saved search.\n');
     const editor = await open(uri);
     const result = await validated(editor.document);
     const errors = result.findings.filter((f) => f.severity === 'error').length;

@@ -23,7 +23,7 @@ As a support agent, I want a config test, so that I can trust it.
 
 ## Acceptance criteria
 
-- [ ] It works.
+- [ ] The sidebar lists the saved search.
 `;
 
 suite('configuration', () => {

@@ -26,7 +26,7 @@ Agents edit tickets one by one.
 
 ## Requirements
 
-- Select many tickets.
+- Select up to 100 tickets at once.
 
 ## Success metrics
 
@@ -64,7 +64,7 @@ As a support agent, I want to edit many tickets at once.
 
 ## Acceptance criteria
 
-- [ ] I can select ten tickets and change their status.
+- [ ] Choosing a status for ten selected tickets changes the status of all ten.
 `;
 
 const RELEASE = `---
