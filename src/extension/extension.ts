@@ -13,6 +13,7 @@ import { registerShowOutput } from './commands/showOutput.js';
 import { registerOpenRuleDocumentation } from './commands/openRuleDocumentation.js';
 import { registerValidateWorkspace } from './commands/validateWorkspace.js';
 import { registerNewDocument } from './commands/newDocument.js';
+import { registerReleaseChangelog } from './commands/releaseChangelog.js';
 import { registerProviders } from './providers/index.js';
 import { registerPreview } from './preview/index.js';
 import { watchUserLimits } from './config/userLimits.js';
@@ -49,6 +50,7 @@ export function activate(context: vscode.ExtensionContext): PmdocsApi {
     registerOpenRuleDocumentation(context, linter),
     registerValidateWorkspace(controller, configs, log, context.extensionMode),
     registerNewDocument(linter, log),
+    registerReleaseChangelog(),
     ...registerProviders(services),
   );
   registerPreview(context, {

@@ -37,7 +37,7 @@ const RULE_IDS = [
   'req-subjective', 'req-vague-adverb', 'req-loophole', 'req-comparative', 'req-superlative', 'req-negative',
   'req-vague-pronoun', 'req-weak-modal', 'req-passive-voice', 'req-unmeasured-quality',
   'changelog-structure', 'changelog-heading-format', 'changelog-change-type', 'changelog-version', 'changelog-date',
-  'changelog-empty', 'changelog-vague-entry', 'changelog-links', 'changelog-bump',
+  'changelog-empty', 'changelog-vague-entry', 'changelog-links', 'changelog-bump', 'changelog-release-notes',
 ];
 
 /** The ajv set-up the engine uses: 2020-12, strict, all errors, formats, x-pmdocs checked by its metaSchema. */

@@ -78,11 +78,13 @@ describe('the index', () => {
   test('recorded questions: the answers change when a referenced document changes, not when another one does', () => {
     const { index, queries } = recordQueries(ws);
     lintWith(index, release('released', 'stories: [US-1]'));
-    assert.deepEqual(queries(), ['id:REL-1.0.0', 'id:US-1']);
+    // Released notes also ask for the workspace's changelogs (changelog-release-notes).
+    assert.deepEqual(queries(), ['id:REL-1.0.0', 'id:US-1', 'typed:changelog']);
     const changed = (path: string, text: string) => indexTexts({ ...WORKSPACE, [path]: text });
     const now = queryAnswers(ws, queries());
     assert.equal(queryAnswers(changed('/ws/stories/US-2.md', story('US-2', '', 'done')), queries()), now, 'another story');
     assert.notEqual(queryAnswers(changed('/ws/stories/US-1.md', story('US-1', '', 'in-review')), queries()), now, 'the listed story');
+    assert.notEqual(queryAnswers(changed('/ws/CHANGELOG.md', '# Changelog\n\n## [1.0.0] - 2026-05-01\n'), queries()), now, 'a changelog appears');
     assert.notEqual(queryAnswers(undefined, queries()), now, 'no index at all');
   });
 

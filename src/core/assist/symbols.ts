@@ -7,6 +7,8 @@ import type { Span } from '../types.js';
 import type { ParsedDoc } from '../document/parse.js';
 import type { DocType } from '../doctypes/docType.js';
 import { headingText } from '../document/sections.js';
+import { changelogSymbols } from '../changelog/assist.js';
+import { CHANGELOG_TYPE } from '../changelog/ofDocument.js';
 
 export type SymbolKind = 'document' | 'key' | 'list' | 'mapping' | 'item' | 'section';
 
@@ -43,7 +45,8 @@ export function documentSymbols(doc: ParsedDoc, docType?: DocType): AssistSymbol
       children: fm.yaml ? children(fm.yaml.contents, base, budget) : [],
     });
   }
-  out.push(...headingTree(doc, budget));
+  // A changelog's outline is its releases, each with its date and counts, then its change groups.
+  out.push(...(docType?.type === CHANGELOG_TYPE ? changelogSymbols(doc) : headingTree(doc, budget)));
   return out;
 }
 

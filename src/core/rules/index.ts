@@ -47,6 +47,7 @@ import changelogEmpty from './changelog-empty.js';
 import changelogVagueEntry from './changelog-vague-entry.js';
 import changelogLinks from './changelog-links.js';
 import changelogBump from './changelog-bump.js';
+import changelogReleaseNotes from './changelog-release-notes.js';
 
 export const rules: readonly Rule[] = Object.freeze([
   frontmatterSyntax,
@@ -95,4 +96,5 @@ export const rules: readonly Rule[] = Object.freeze([
   changelogVagueEntry,
   changelogLinks,
   changelogBump,
+  changelogReleaseNotes,
 ]);

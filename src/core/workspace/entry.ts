@@ -6,7 +6,9 @@ import { createRegistry, detectDocType, type DocTypeRegistry } from '../doctypes
 import type { DocType } from '../doctypes/docType.js';
 import type { ResolvedConfig } from '../config/types.js';
 import { factsAt, safeTest, schemaViewFor } from '../schema/facts.js';
-import type { IndexedDoc } from './index.js';
+import type { IndexedDoc, IndexedRelease } from './index.js';
+import { parseChangelog } from '../changelog/parse.js';
+import { CHANGELOG_TYPE } from '../changelog/ofDocument.js';
 
 const registries = new WeakMap<ResolvedConfig, DocTypeRegistry>();
 
@@ -23,7 +25,8 @@ function registryFor(config: ResolvedConfig): DocTypeRegistry {
  */
 export function indexEntry(text: string, path: string, config: ResolvedConfig, registry: DocTypeRegistry = registryFor(config)): IndexedDoc | undefined {
   const doc = parseDoc(text, path);
-  if (!doc.frontMatter) return undefined;
+  // Without front matter only a type known by its file name (a CHANGELOG.md) makes a document.
+  if (!doc.frontMatter && !registry.all().some((t) => t.fileNames)) return undefined;
   const docType = detectDocType(registry, doc.frontMatter, path, config)?.docType;
   return entryOf(doc, path, docType, config.schemas);
 }
@@ -31,6 +34,7 @@ export function indexEntry(text: string, path: string, config: ResolvedConfig, r
 /** The record of a document already parsed and typed (the editor keeps its open documents' records current this way). */
 export function entryOf(doc: ParsedDoc, path: string, docType: DocType | undefined, extraSchemas: readonly unknown[] = []): IndexedDoc | undefined {
   const fm = doc.frontMatter;
+  if (docType?.type === CHANGELOG_TYPE) return changelogEntry(doc, path, fm?.data);
   if (!fm) return undefined;
   const data = fm.data;
   const id = typeof data?.['id'] === 'string' && data['id'] ? (data['id'] as string) : undefined;
@@ -44,7 +48,21 @@ export function entryOf(doc: ParsedDoc, path: string, docType: DocType | undefin
     idOk: !!docType && id !== undefined && idIsWellFormed(docType, id, extraSchemas),
     ...(typeof status === 'string' ? { status } : {}),
     ...(typeof title === 'string' ? { title } : {}),
+    ...(typeof data?.['version'] === 'string' ? { version: data['version'] } : {}),
+    ...(typeof data?.['date'] === 'string' ? { date: data['date'] } : {}),
   };
+}
+
+/** A changelog's record: its releases' versions and dates, for the cross-check with release notes. */
+function changelogEntry(doc: ParsedDoc, path: string, data: Record<string, unknown> | undefined): IndexedDoc {
+  const log = parseChangelog(doc.text, doc.frontMatter?.block.end ?? 0);
+  const releases: IndexedRelease[] = [];
+  for (const r of log.releases) {
+    const h = r.heading;
+    if (h.kind === 'release' && h.version) releases.push({ version: h.version, ...(h.date !== undefined ? { date: h.date } : {}) });
+  }
+  const title = data?.['title'] ?? log.title?.text;
+  return { path, type: CHANGELOG_TYPE, idOk: false, ...(typeof title === 'string' && title ? { title } : {}), releases };
 }
 
 /** The id has its type's prefix and matches every pattern the type's schema gives `id`. */

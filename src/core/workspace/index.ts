@@ -24,6 +24,17 @@ export interface IndexedDoc {
   idOk: boolean;
   status?: string;
   title?: string;
+  /** A string `version` / `date` in the front matter (release notes), for the changelog cross-check. */
+  version?: string;
+  date?: string;
+  /** A changelog's releases, newest first as written (its only record of content). */
+  releases?: IndexedRelease[];
+}
+
+export interface IndexedRelease {
+  version: string;
+  /** As written (perhaps not a valid date: that is the changelog's own finding). */
+  date?: string;
 }
 
 export interface WorkspaceIndexData {
@@ -42,6 +53,8 @@ export interface WorkspaceIndex {
   namedAfter(id: string): readonly IndexedDoc[];
   /** Documents of one doc type that have a well-formed id, sorted by id (for did-you-mean). */
   ofType(type: string): readonly IndexedDoc[];
+  /** Every document of a type, with or without an id (changelogs have none), sorted by path. */
+  typed(type: string): readonly IndexedDoc[];
   /** A path as messages show it: relative to the root. */
   display(path: string): string;
 }
@@ -76,6 +89,9 @@ export function createWorkspaceIndex(data: WorkspaceIndexData): WorkspaceIndex {
       const out = [...(byStem.get(id) ?? [])];
       for (const [stem, list] of byStem) if (stem.startsWith(`${id}-`)) out.push(...list);
       return out.length ? out.sort(byPathOrder) : none;
+    },
+    typed(type: string) {
+      return data.docs.filter((d) => d.type === type).sort(byPathOrder);
     },
     ofType(type: string) {
       if (!byType) {
@@ -126,6 +142,7 @@ export function recordQueries(index: WorkspaceIndex): { index: WorkspaceIndex; q
     withId: (id: string) => (asked.add(`id:${id}`), index.withId(id)),
     namedAfter: (id: string) => (asked.add(`named:${id}`), index.namedAfter(id)),
     ofType: (type: string) => (asked.add(`type:${type}`), index.ofType(type)),
+    typed: (type: string) => (asked.add(`typed:${type}`), index.typed(type)),
     display: (path: string) => index.display(path),
   });
   return { index: recorded, queries: () => [...asked].sort() };
@@ -142,10 +159,11 @@ export function queryAnswers(index: WorkspaceIndex | undefined, queries: readonl
     const colon = q.indexOf(':');
     const kind = colon < 0 ? q : q.slice(0, colon);
     const arg = colon < 0 ? '' : q.slice(colon + 1);
-    const docs = kind === 'id' ? index.withId(arg) : kind === 'named' ? index.namedAfter(arg) : kind === 'type' ? index.ofType(arg) : kind === 'all' ? index.docs : [];
+    const docs = kind === 'id' ? index.withId(arg) : kind === 'named' ? index.namedAfter(arg) : kind === 'type' ? index.ofType(arg) : kind === 'typed' ? index.typed(arg) : kind === 'all' ? index.docs : [];
     parts.push(`${q} ${docs.map(docKey).join(' | ')}`);
   }
   return parts.join('\n');
 }
 
-const docKey = (d: IndexedDoc): string => JSON.stringify([d.path, d.type ?? null, d.id ?? null, d.idOk, d.status ?? null, d.title ?? null]);
+const docKey = (d: IndexedDoc): string =>
+  JSON.stringify([d.path, d.type ?? null, d.id ?? null, d.idOk, d.status ?? null, d.title ?? null, d.version ?? null, d.date ?? null, d.releases ?? null]);

@@ -3,6 +3,8 @@
 
 import * as vscode from 'vscode';
 import { hoverFindings, hoverFrontMatter } from '../../core/assist/hover.js';
+import { changelogHover } from '../../core/changelog/assist.js';
+import { CHANGELOG_TYPE } from '../../core/changelog/ofDocument.js';
 import { MARKDOWN } from '../services.js';
 import { typeOf, type AuthoringDeps } from './deps.js';
 
@@ -22,6 +24,12 @@ export class PmdocsHover implements vscode.HoverProvider {
     if (key) {
       parts.push(new vscode.MarkdownString(key.contents));
       range = new vscode.Range(document.positionAt(key.range.start), document.positionAt(key.range.end));
+    }
+    // On a changelog release heading: its date, groups and entry counts.
+    const release = typed.docType?.type === CHANGELOG_TYPE ? changelogHover(typed.doc, offset) : undefined;
+    if (release) {
+      parts.push(new vscode.MarkdownString(release.contents));
+      range ??= new vscode.Range(document.positionAt(release.range.start), document.positionAt(release.range.end));
     }
     // Findings of the published diagnostics only: if the text changed since, they would be misplaced.
     const result = this.deps.currentResult(document);
