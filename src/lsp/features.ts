@@ -1,6 +1,8 @@
 // Code actions, completion, hover and the outline: core's answers (../core/fixes, ../core/assist) as LSP
 // data. Nothing is decided here that the VS Code extension decides differently.
 
+import { changelogHover } from '../core/changelog/assist.js';
+import { CHANGELOG_TYPE } from '../core/changelog/ofDocument.js';
 import { CodeActionKind, type CodeAction, type CodeActionParams, type CompletionItem, type Diagnostic, type DocumentSymbol, type Hover, type Position } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { completeFrontMatter } from '../core/assist/completion.js';
@@ -81,6 +83,12 @@ export class Features {
     if (key) {
       parts.push(key.contents);
       range = rangeOf(doc, key.range);
+    }
+    // On a changelog release heading: its date, groups and entry counts.
+    const release = typed.docType?.type === CHANGELOG_TYPE ? changelogHover(typed.doc, offset) : undefined;
+    if (release) {
+      parts.push(release.contents);
+      range ??= rangeOf(doc, release.range);
     }
     const linted = await this.linter.current(doc);
     const rules = linted && hoverFindings(linted.result.findings, offset, engine.rules);

@@ -9,6 +9,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Engine, LintResult } from '../core/engine.js';
 import type { ResolvedConfig } from '../core/config/types.js';
 import { queryAnswers } from '../core/workspace/index.js';
+import { localIsoDate } from '../core/localDate.js';
 import type { LspConfigs } from './configs.js';
 import { toDiagnostic, SOURCE } from './convert.js';
 import { pathOf, uriOf } from './paths.js';
@@ -116,7 +117,8 @@ export class DocumentLinter {
       const text = now.getText();
       const scope = this.index.scopeOf(path, config, folder);
       const index = this.index.indexFor(path, config, folder);
-      const result = engine.lint(text, { path, config, ...(index ? { workspace: index } : {}) });
+      // Today, local time, for rules that compare dates with it (core never reads the clock).
+      const result = engine.lint(text, { path, config, ...(index ? { workspace: index } : {}), today: localIsoDate(new Date()) });
       linted = { version, text, result, config, ...(folder ? { folder } : {}), ...(scope ? { scope } : {}), answers: queryAnswers(index, result.workspaceQueries ?? []) };
       this.results.set(uri, linted);
       if (path && this.index.noteLinted(path, scope, config, result) && scope) queueMicrotask(() => this.indexChanged(scope));

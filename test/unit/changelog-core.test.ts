@@ -7,6 +7,8 @@ import { compareSemver, semverParts } from '../../src/core/changelog/semver.js';
 import { readReleaseHeading } from '../../src/core/changelog/heading.js';
 import { parseChangelog } from '../../src/core/changelog/parse.js';
 import { planRelease } from '../../src/core/changelog/release.js';
+import { createEngine } from '../../src/core/engine.js';
+import { renderDocument } from '../../src/core/render/index.js';
 
 test('SemVer precedence follows the spec (§11) example order; build metadata is ignored', () => {
   const order = ['1.0.0-alpha', '1.0.0-alpha.1', '1.0.0-alpha.beta', '1.0.0-beta', '1.0.0-beta.2', '1.0.0-beta.11', '1.0.0-rc.1', '1.0.0', '1.9.0', '1.10.0', '2.0.0'];
@@ -43,4 +45,12 @@ test('a release plan keeps CRLF line breaks and refuses a changelog without [Unr
   assert.equal(plan.text, '# Changelog\r\n\r\n## [Unreleased]\r\n\r\n## [0.1.0] - 2026-12-07\r\n\r\n### Fixed\r\n\r\n- Totals round correctly.\r\n');
   assert.deepEqual(planRelease({ text: '# Changelog\n', version: '0.1.0', date: '2026-12-07' }), { ok: false, message: "The changelog has no '## [Unreleased]' section to release: add one with the changes first." });
   assert.equal(planRelease({ text, version: '0.1.0', date: '2026-13-01' }).ok, false);
+});
+
+test('the preview header card of a changelog: latest release, its date, counts by change type', () => {
+  const text = '# Changelog\n\n## [Unreleased]\n\n### Added\n\n- CSV export.\n\n## [1.1.0] - 2026-05-20\n\n### Fixed\n\n- Totals.\n- Reminders.\n\n## [1.0.0] - 2026-03-01\n\n### Added\n\n- First release.\n';
+  const card = renderDocument(createEngine().lint(text, { path: '/ws/CHANGELOG.md' }), { allowRemoteImages: false }).card;
+  const facts = [...card.matchAll(/<dt>([^<]*)<\/dt><dd>([^<]*)<\/dd>/g)].map((m) => `${m[1]}: ${m[2]}`);
+  assert.deepEqual(facts, ['Latest release: 1.1.0', 'Released: 2026-05-20', 'Releases: 2', 'Unreleased: Added 1', 'Entries by type: Added 2 · Fixed 2']);
+  assert.match(card, /<span class="pmdocs-type">Changelog<\/span>/);
 });

@@ -46,3 +46,18 @@ export function changelogOverview(log: Changelog): { latest?: ReleaseSummary; un
   for (const s of summaries) for (const g of s.groups) byType[g.name] = (byType[g.name] ?? 0) + g.entries;
   return { ...(latest ? { latest } : {}), ...(unreleased ? { unreleased } : {}), releases: summaries.filter((s) => s.version).length, byType };
 }
+
+/** The preview header card's facts for a changelog: latest release and date, counts by change type. */
+export function changelogFacts(log: Changelog): [label: string, value: string][] {
+  const o = changelogOverview(log);
+  const out: [string, string][] = [];
+  if (o.latest) {
+    out.push(['Latest release', `${o.latest.version}${o.latest.yanked ? ' (yanked)' : ''}`]);
+    if (o.latest.date) out.push(['Released', o.latest.date]);
+  }
+  out.push(['Releases', String(o.releases)]);
+  if (o.unreleased) out.push(['Unreleased', countsLine(o.unreleased)]);
+  const types = Object.entries(o.byType).filter(([, n]) => n > 0);
+  if (types.length) out.push(['Entries by type', types.map(([t, n]) => `${t} ${n}`).join(' · ')]);
+  return out;
+}

@@ -9,6 +9,8 @@ import type { LintResult } from '../engine.js';
 import { h } from './hast.js';
 import { stageOf, STAGE_LABEL } from './lifecycle.js';
 import { composedFacts } from './typeFacts.js';
+import { changelogOf } from '../changelog/ofDocument.js';
+import { changelogFacts } from '../changelog/summary.js';
 import { article } from '../schema/wording.js';
 import type { RefSite } from '../workspace/references.js';
 import { pathKey, referenceChips, referenceLabel, type ChipTarget, type ReferenceChip, type ReferenceContext } from './references.js';
@@ -84,7 +86,9 @@ export function headerCard(result: LintResult, references?: ReferenceContext): E
     status && h('span', { className: ['pmdocs-status', `pmdocs-stage-${stage}`], title: `Lifecycle stage: ${STAGE_LABEL[stage]}` }, status),
   );
   const title = scalar(data['title']);
-  const facts = factList(data);
+  // A changelog has no front matter to speak of: its card sums up its releases instead.
+  const log = changelogOf({ doc: result.doc, docType });
+  const facts = [...factList(data), ...(log ? changelogFacts(log).map(([label, value]) => fact(label, clip(value))) : [])];
   const tags = list(data['tags']);
   const chips = linkChips(result, data, references);
   return h(
