@@ -9,6 +9,7 @@ import { parseChangelog } from '../../src/core/changelog/parse.js';
 import { planRelease } from '../../src/core/changelog/release.js';
 import { createEngine } from '../../src/core/engine.js';
 import { renderDocument } from '../../src/core/render/index.js';
+import { defaultConfig } from '../../src/core/config/types.js';
 
 test('SemVer precedence follows the spec (§11) example order; build metadata is ignored', () => {
   const order = ['1.0.0-alpha', '1.0.0-alpha.1', '1.0.0-alpha.beta', '1.0.0-beta', '1.0.0-beta.2', '1.0.0-beta.11', '1.0.0-rc.1', '1.0.0', '1.9.0', '1.10.0', '2.0.0'];
@@ -53,4 +54,15 @@ test('the preview header card of a changelog: latest release, its date, counts b
   const facts = [...card.matchAll(/<dt>([^<]*)<\/dt><dd>([^<]*)<\/dd>/g)].map((m) => `${m[1]}: ${m[2]}`);
   assert.deepEqual(facts, ['Latest release: 1.1.0', 'Released: 2026-05-20', 'Releases: 2', 'Unreleased: Added 1', 'Entries by type: Added 2 · Fixed 2']);
   assert.match(card, /<span class="pmdocs-type">Changelog<\/span>/);
+});
+
+test('a changelog by its name (any case), or by a path association under another name; other names are no document', () => {
+  const engine = createEngine();
+  const text = '# Changelog\n\n## [1.0.0] - 2026-03-01\n\n### Bug Fixes\n\n- Totals.\n';
+  for (const path of ['/ws/CHANGELOG.md', '/ws/pkg/changes.md', '/ws/History.md']) assert.equal(engine.lint(text, { path }).docType?.type, 'changelog', path);
+  assert.equal(engine.lint(text, { path: '/ws/docs/RELEASES.md' }).docType, undefined);
+  const config = { ...defaultConfig('/ws'), associations: [{ glob: 'docs/RELEASES.md', type: 'changelog' }] };
+  const result = engine.lint(text, { path: '/ws/docs/RELEASES.md', config });
+  assert.equal(result.docType?.type, 'changelog');
+  assert.deepEqual(result.findings.map((f) => f.ruleId), ['changelog-links', 'changelog-change-type']);
 });
