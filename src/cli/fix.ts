@@ -8,7 +8,7 @@ import { relativePath } from '../core/config/paths.js';
 import type { Engine } from '../core/engine.js';
 import type { WorkspaceIndex } from '../core/workspace/index.js';
 import { fixAll, safeFixes } from '../core/fixes/fixAll.js';
-import type { Io } from './main.js';
+import type { Io } from './io.js';
 import { skipped, type FileResult } from './results.js';
 
 export interface FixSource {

@@ -2,7 +2,7 @@
 // failure). bin.ts wires it to Node; tests call it directly.
 
 import { UsageError } from './args.js';
-import type { CliHost, OutputStream } from './host.js';
+import type { Io } from './io.js';
 import { HELP } from './help.js';
 import { VERSION } from './version.js';
 import { allowOutsideSchemas, configureLimits, LIMIT_NAMES, parseLimits } from '../core/limits.js';
@@ -13,17 +13,6 @@ export function applyLimits(env: Record<string, string | undefined>): { unknown:
   configureLimits(overrides);
   allowOutsideSchemas(env['PMDOCS_ALLOW_OUTSIDE_SCHEMAS'] === '1');
   return { unknown };
-}
-
-export interface Io {
-  /** Absolute, `/`-separated. */
-  cwd: string;
-  host: CliHost;
-  stdout: OutputStream;
-  stderr: OutputStream;
-  env: Record<string, string | undefined>;
-  /** The clock for `new` (tests pass a fixed date). */
-  now: () => Date;
 }
 
 export interface MainOptions extends Omit<Io, 'now'> {

@@ -1,7 +1,7 @@
 // `pmdocs rules`: every rule id with its default severity and what it checks.
 
 import { parseOptions } from '../args.js';
-import type { Io } from '../main.js';
+import type { Io } from '../io.js';
 
 export async function rulesCommand(args: string[], io: Io): Promise<number> {
   const { values } = parseOptions(args, { help: { type: 'boolean', short: 'h' } }, 'rules');
