@@ -3,10 +3,9 @@
 // file it read hash the same as last time) is taken from the cache and never resolved, so ajv is not
 // even loaded; it is resolved only when a file under it has to be linted.
 
-import picomatch from 'picomatch';
 import type { ConfigLoader } from '../core/config/load.js';
-import { isInside, relativePath } from '../core/config/paths.js';
 import { defaultConfig, type ConfigProblem, type ResolvedConfig } from '../core/config/types.js';
+import { excludes } from '../core/workspace/scope.js';
 import { hashText, type CachedConfig, type LintCache } from './cache.js';
 import type { CliHost } from './host.js';
 
@@ -17,6 +16,7 @@ export interface ConfigInfo {
   fingerprint: string;
   problems: ConfigProblem[];
   include?: string[];
+  exclude?: string[];
   /** Is a file (found through a folder or glob) excluded by this config? */
   excludes(path: string): boolean;
   resolve(): Promise<ResolvedConfig>;
@@ -99,14 +99,13 @@ export class ConfigInfos {
 
 function info(path: string, entry: CachedConfig, resolve: () => Promise<ResolvedConfig>): ConfigInfo {
   const root = path.slice(0, path.lastIndexOf('/')) || '/';
-  const exclude = entry.exclude?.length ? picomatch(entry.exclude, { dot: true }) : undefined;
+  const scope = { root, include: entry.include, exclude: entry.exclude };
   return {
     key: path,
-    root,
+    ...scope,
     fingerprint: entry.fingerprint,
     problems: entry.problems,
-    include: entry.include,
-    excludes: (file) => !!exclude && isInside(root, file) && exclude(relativePath(root, file)),
+    excludes: (file) => excludes(scope, file),
     resolve,
   };
 }

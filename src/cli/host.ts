@@ -1,16 +1,7 @@
 // What the CLI needs from the machine, beyond core's IHost: listing files and writing them. bin.ts wires
 // Node's fs; tests use the same Node host on a temporary folder. Paths are absolute and `/`-separated.
 
-import type { IHost } from '../core/host.js';
-
-export interface GlobOptions {
-  /** Folder the patterns are relative to. */
-  cwd: string;
-  /** Globs (relative to cwd) whose matches, and folders, are skipped. */
-  ignore?: string[];
-  /** Match names starting with a dot. */
-  dot?: boolean;
-}
+import type { ScopeHost } from '../core/workspace/scope.js';
 
 export interface WriteOptions {
   exclusive?: boolean;
@@ -22,9 +13,7 @@ export interface WriteOptions {
   inPlace?: { within: string };
 }
 
-export interface CliHost extends IHost {
-  /** Absolute paths of the files matching any pattern, in no particular order. */
-  glob(patterns: string[], options: GlobOptions): Promise<string[]>;
+export interface CliHost extends ScopeHost {
   /**
    * Writes a file, creating missing folders. `exclusive`: fail with code EEXIST if it exists (new docs
    * never overwrite). `atomic`: write a temporary file and rename it (the cache: no torn files).

@@ -1,9 +1,8 @@
 // Which documents the cross-document rules see during a lint run: the workspace index of each config.
 //
-// A `.pmdocs.json` describes one workspace: the index of a file linted under it holds every Markdown file
-// its `include` globs select below its folder (**/*.md without them), whether or not this run lints them,
-// minus node_modules, git-ignored files and folders that have a `.pmdocs.json` of their own (another
-// workspace). `exclude` does not apply: an excluded document is not linted, but it exists and may be
+// A `.pmdocs.json` describes one workspace (core/workspace/scope.ts says which files, for the editor too):
+// the index of a file linted under it holds every document of that workspace, whether or not this run
+// lints them. `exclude` does not apply: an excluded document is not linted, but it exists and may be
 // referenced. So `pmdocs lint docs/stories/US-1.md` resolves US-1's references against the whole project.
 //
 // Without a config file pmdocs cannot tell where the project ends, so the index is what the run lints:
@@ -12,7 +11,7 @@
 // than report every reference as unresolved.
 
 import type { ConfigLoader } from '../core/config/load.js';
-import type { TargetExpander } from './files.js';
+import { workspaceFiles, type FileLister } from '../core/workspace/scope.js';
 import type { ConfigInfo } from './configInfo.js';
 
 export interface IndexScope {
@@ -31,7 +30,7 @@ export interface LintedFile {
   explicit: boolean;
 }
 
-export async function indexScopes(expandTargets: TargetExpander, cwd: string, loader: ConfigLoader, linted: readonly LintedFile[]): Promise<IndexScope[]> {
+export async function indexScopes(list: FileLister, cwd: string, loader: ConfigLoader, linted: readonly LintedFile[]): Promise<IndexScope[]> {
   const byConfig = new Map<string, { info: ConfigInfo; files: LintedFile[] }>();
   for (const f of linted) {
     const entry = byConfig.get(f.info.key);
@@ -45,12 +44,8 @@ export async function indexScopes(expandTargets: TargetExpander, cwd: string, lo
       scopes.push({ key: '', root: cwd, paths: files.map((f) => f.path).sort() });
       continue;
     }
-    const found = await expandTargets([], { cwd: info.root, patterns: info.include?.length ? info.include : ['**/*.md'] });
     const paths = new Set(files.map((f) => f.path));
-    for (const t of found.targets) {
-      if (paths.has(t.path)) continue;
-      if ((await loader.configFileFor(t.path)) === info.key) paths.add(t.path);
-    }
+    for (const path of (await workspaceFiles(list, info, info.key, loader.configFileFor)).documents) paths.add(path);
     scopes.push({ key: info.key, root: info.root, paths: [...paths].sort() });
   }
   return scopes;

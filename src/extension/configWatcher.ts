@@ -1,5 +1,5 @@
-// Re-validate when the configuration changes: a `.pmdocs.json` or a workspace schema file (created,
-// edited, saved, deleted) or a `pmdocs.*` setting. Bursts (save + file watcher, a branch switch touching
+// Re-validate when the configuration changes: a `.pmdocs.json`, a workspace schema file or a .gitignore
+// (created, edited, saved, deleted) or a `pmdocs.*` setting. Bursts (save + file watcher, a branch switch touching
 // many files) are coalesced into one reload.
 
 import * as vscode from 'vscode';
@@ -31,7 +31,7 @@ export function watchConfiguration(configs: ConfigProvider, controller: Diagnost
     if (configs.affectsConfig(uri)) reload(vscode.workspace.asRelativePath(uri), uri.path.endsWith('/.pmdocs.json') ? uri : undefined);
   };
 
-  const watcher = vscode.workspace.createFileSystemWatcher('**/*.{json,yaml,yml}');
+  const watcher = vscode.workspace.createFileSystemWatcher('**/{*.json,*.yaml,*.yml,.gitignore}');
   let workspaceValidation = anyFolderValidatesWorkspace();
   return vscode.Disposable.from(
     watcher,

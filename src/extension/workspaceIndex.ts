@@ -1,9 +1,9 @@
 // The editor's workspace index: the front matter of every pmdocs document of the workspace (read through
 // workspace.fs, so virtual workspaces work), for the cross-document rules and for completing ids.
 //
-// Scopes: the documents that share a `.pmdocs.json` (below its folder, selected by its `include` globs;
-// `exclude` does not apply) form one index; without a config file, the workspace folder does. Unlike the
-// CLI (src/cli/workspace.ts), this index also takes `.markdown` files and does not read .gitignore. Lazy: nothing is read until the first pmdocs document is linted (or an id is completed); until
+// Scopes, the same as the CLI's (core/workspace/scope.ts): the documents that share a `.pmdocs.json`
+// (below its folder, selected by its `include` globs, git-ignored files skipped; `exclude` does not
+// apply) form one index; without a config file, the workspace folder does. Lazy: nothing is read until the first pmdocs document is linted (or an id is completed); until
 // the scan is done the cross-document rules get no index and stay silent, then the documents linted
 // without one are validated again. Kept current by a file watcher (create, change, delete) and by the
 // open editors: an open document counts with its unsaved text (the diagnostics controller reports each
@@ -17,7 +17,7 @@ import type { KnownDoc } from '../core/assist/completion.js';
 import type { LintResult } from '../core/engine.js';
 import { createWorkspaceIndex, type IndexedDoc, type WorkspaceIndex } from '../core/workspace/index.js';
 import type { ConfigProvider } from './config/configProvider.js';
-import { isIncluded } from './config/includes.js';
+import { MARKDOWN_GLOB, isMarkdownPath, selects } from '../core/workspace/scope.js';
 
 const MAX_FILES = 10_000;
 const READ_CONCURRENCY = 16;
@@ -67,7 +67,7 @@ export class WorkspaceIndexer implements vscode.Disposable {
     private readonly configs: ConfigProvider,
     private readonly log: vscode.LogOutputChannel,
   ) {
-    const watcher = vscode.workspace.createFileSystemWatcher('**/*.{md,markdown}');
+    const watcher = vscode.workspace.createFileSystemWatcher(MARKDOWN_GLOB);
     this.disposables.push(
       watcher,
       watcher.onDidCreate((uri) => void this.readFromDisk(uri)),
@@ -149,7 +149,7 @@ export class WorkspaceIndexer implements vscode.Disposable {
     const started = Date.now();
     const found = new Map<string, Placed>();
     try {
-      const files = await vscode.workspace.findFiles('**/*.{md,markdown}', '**/node_modules/**', MAX_FILES);
+      const files = await vscode.workspace.findFiles(MARKDOWN_GLOB, '**/node_modules/**', MAX_FILES);
       let next = 0;
       const worker = async () => {
         while (next < files.length) {
@@ -188,7 +188,7 @@ export class WorkspaceIndexer implements vscode.Disposable {
   }
 
   private async readFromDisk(uri: vscode.Uri): Promise<void> {
-    if (!indexable(uri) || !/\.(md|markdown)$/i.test(uri.path)) return;
+    if (!indexable(uri) || !isMarkdownPath(uri.path)) return;
     if (!this.ready) {
       if (this.scan) this.missed.set(uri.toString(), uri);
       return;
@@ -206,7 +206,8 @@ export class WorkspaceIndexer implements vscode.Disposable {
   private async readPlaced(uri: vscode.Uri): Promise<Placed | undefined> {
     try {
       const { config } = await this.configs.configFor(uri);
-      if (!isIncluded({ root: config.root, include: config.include }, uri.path)) return undefined;
+      // A file on disk: git-ignored ones are not documents (core/workspace/scope.ts, as for the CLI).
+      if (!(await this.configs.scopeFor(uri)?.isDocument(config, uri.path))) return undefined;
       const text = decoder.decode(await readRegularFile(uri));
       const { indexEntry } = await import('../core/workspace/entry.js');
       return this.place(uri, config, () => indexEntry(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, uri.path, config));
@@ -216,7 +217,8 @@ export class WorkspaceIndexer implements vscode.Disposable {
   }
 
   private place(uri: vscode.Uri, config: ResolvedConfig, entry: () => IndexedDoc | undefined): Placed {
-    const included = isIncluded({ root: config.root, include: config.include }, uri.path);
+    // An open document was named by the user: it counts when its config's globs select it, ignored or not.
+    const included = selects(config, uri.path);
     const e = included ? entry() : undefined;
     return { scope: scopeKey(config), root: config.root, ...(e ? { entry: e } : {}) };
   }

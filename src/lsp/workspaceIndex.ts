@@ -1,8 +1,7 @@
 // The language server's workspace index, for the cross-document rules (ref-unresolved, duplicate-id,
-// release-story-not-done) and id completion. The same scopes as `pmdocs lint`: the documents a
-// `.pmdocs.json` selects below its folder (its `include` globs, else **/*.md; node_modules, git-ignored
-// files and folders with a config of their own left out); without a config file, the workspace folder's
-// **/*.md. Built in the background the first time a document of a scope is linted: until then that
+// release-story-not-done) and id completion. The same scopes as `pmdocs lint` and the VS Code extension
+// (core/workspace/scope.ts decides): the documents a `.pmdocs.json` selects below its folder; without a
+// config file, the workspace folder's Markdown files. Built in the background the first time a document of a scope is linted: until then that
 // document is linted without an index (the cross-document rules stay silent) and never waits; when the
 // scan is done the open documents of the scope are linted again. Open documents count with their editor
 // text; files changed on disk are read again when the client reports them.
@@ -13,7 +12,7 @@ import type { KnownDoc } from '../core/assist/completion.js';
 import { relativePath } from '../core/config/paths.js';
 import { createWorkspaceIndex, type IndexedDoc, type WorkspaceIndex } from '../core/workspace/index.js';
 import { entryOf, indexEntry } from '../core/workspace/entry.js';
-import { targetExpander } from '../cli/files.js';
+import { fileLister, workspaceFiles } from '../core/workspace/scope.js';
 import type { CliHost } from '../cli/host.js';
 import type { LspConfigs } from './configs.js';
 
@@ -25,6 +24,7 @@ interface Scope {
   root: string;
   /** Where to look, and for which config file (undefined: the files with none). */
   base: string;
+  /** The config's include globs (none: every Markdown file). */
   patterns: string[];
   configFile?: string;
   folder?: string;
@@ -128,7 +128,7 @@ export class LspWorkspaceIndex {
     let scope = this.scopes.get(key);
     if (!scope) {
       const base = config.file ? config.root : folder!;
-      scope = { key, root: config.root || base, base, patterns: config.include?.length ? config.include : ['**/*.md'], ...(config.file ? { configFile: config.file } : {}), ...(folder ? { folder } : {}), disk: new Map(), ready: false };
+      scope = { key, root: config.root || base, base, patterns: config.include ?? [], ...(config.file ? { configFile: config.file } : {}), ...(folder ? { folder } : {}), disk: new Map(), ready: false };
       this.scopes.set(key, scope);
       scope.scan = this.scan(scope, config, this.generation);
     }
@@ -138,15 +138,13 @@ export class LspWorkspaceIndex {
   private async scan(scope: Scope, config: ResolvedConfig, generation: number): Promise<void> {
     const started = Date.now();
     try {
-      const expand = targetExpander(this.host, scope.base);
-      const { targets } = await expand([], { cwd: scope.base, patterns: scope.patterns });
+      // Which files: core/workspace/scope.ts, as for `pmdocs lint` and the VS Code extension.
       const loader = this.configs.loaderFor(scope.folder);
+      const { documents } = await workspaceFiles(fileLister(this.host, scope.base), { root: scope.base, include: scope.patterns }, scope.configFile, loader.configFileFor);
       let next = 0;
       const worker = async () => {
-        while (next < targets.length) {
-          const path = targets[next++]!.path;
-          // Files below a folder with a config of their own belong to that other workspace.
-          if ((await loader.configFileFor(path)) !== scope.configFile) continue;
+        while (next < documents.length) {
+          const path = documents[next++]!;
           const entry = await this.read(path, config);
           if (entry) scope.disk.set(path, entry);
         }

@@ -496,17 +496,36 @@ const cases: Case[] = [
     ]),
   },
   {
-    name: 'new never overwrites an existing file',
-    files: { 'US-1-export.md': '# An unrelated file that happens to have the name\n' },
+    name: 'new never overwrites an existing file (one outside the documents it numbers among)',
+    files: { 'proj/README.md': '# Project\n', 'outside/US-1-export.md': '# An unrelated file that happens to have the name\n' },
     steps: [
       {
-        args: ['new', 'user-story', 'Export'],
+        args: ['new', 'user-story', 'Export', '--dir', '../outside'],
+        cwd: 'proj',
         code: 2,
         stdout: '',
-        stderr: 'pmdocs: US-1-export.md already exists; not overwriting it\n',
-        check: (_, dir) => assert.equal(readFileSync(join(dir, 'US-1-export.md'), 'utf8'), '# An unrelated file that happens to have the name\n'),
+        stderr: 'pmdocs: ../outside/US-1-export.md already exists; not overwriting it\n',
+        check: (_, dir) => assert.equal(readFileSync(join(dir, 'outside/US-1-export.md'), 'utf8'), '# An unrelated file that happens to have the name\n'),
       },
     ],
+  },
+  {
+    name: 'new numbers after ids in front matter and in file names (as New Document does); .markdown files count',
+    files: { 'US-4-old-export.md': '# No front matter, but the name holds an id\n', 'stories/x.markdown': story('US-6') },
+    steps: [{ args: ['new', 'user-story', 'Export', '--owner', '@jane'], code: 0, stdout: 'US-7-export.md\n' }],
+  },
+  {
+    name: 'new: a workspace type without an idPrefix numbers <TYPE>-1, as New Document does',
+    files: {
+      '.pmdocs.json': '{ "docTypes": { "adr": { "schema": "./adr.schema.json" } } }',
+      'adr.schema.json': JSON.stringify({
+        $schema: 'https://json-schema.org/draft/2020-12/schema',
+        type: 'object',
+        properties: { type: { const: 'adr' }, id: { type: 'string' }, title: { type: 'string' } },
+        'x-pmdocs': { type: 'adr', sections: [{ name: 'Decision', required: true }] },
+      }),
+    },
+    steps: [{ args: ['new', 'adr', 'Use Postgres'], code: 0, stdout: 'ADR-1-use-postgres.md\n' }],
   },
   {
     name: 'new release-notes takes its id from --version and refuses a version that exists',
@@ -516,6 +535,8 @@ const cases: Case[] = [
       { args: ['new', 'release-notes', 'Again', '--version', '1.10.0', '--dir', 'other'], code: 2, stderr: 'pmdocs: REL-1.10.0 already exists: REL-1.10.0.md\n' },
       { args: ['new', 'release-notes', 'No version'], code: 2, stderr: ['pmdocs: release-notes needs --version <semver>'] },
       { args: ['new', 'release-notes', '--version', 'v2'], code: 2, stderr: ["pmdocs: --version 'v2' is not a SemVer version like 1.4.0"] },
+      // The schema's SemVer: numeric pre-release parts have no leading zero.
+      { args: ['new', 'release-notes', '--version', '1.0.0-01'], code: 2, stderr: ["pmdocs: --version '1.0.0-01' is not a SemVer version like 1.4.0"] },
     ],
   },
   one('new with an unknown type → 2 with a suggestion', {}, { args: ['new', 'prdd', 'X'], code: 2, stderr: ["pmdocs: unknown doc type 'prdd'. Did you mean 'prd'? Types: prd, epic, user-story, release-notes, experiment"] }),

@@ -2,6 +2,7 @@
 // examples/ workspace (good and broken docs, a .pmdocs.json with associations and rule overrides) is
 // copied into the test workspace, linted by the built CLI (`node dist/cli.mjs lint --format json`) and
 // opened in the editor; every finding must match a diagnostic exactly (rule, severity, range, message).
+// `pmdocs new` and New Document, given the same inputs in two copies of one folder, write the same file.
 
 import * as assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
@@ -70,5 +71,34 @@ suite('CLI parity', () => {
       compared += fromCli.length;
     }
     assert.ok(compared >= 5, `compared ${compared} findings`);
+  });
+
+  test('pmdocs new and New Document write byte-identical files for the same inputs', async () => {
+    const story = (id: string) => `---\ntype: user-story\nid: ${id}\ntitle: Old\nstatus: draft\n---\n\n# Old\n`;
+    const sides = ['cli', 'editor'].map((side) => vscode.Uri.joinPath(root(), 'parity-new', side));
+    for (const dir of sides) {
+      // Each copy is its own workspace (its own .pmdocs.json), holding the same documents.
+      await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(dir, '.pmdocs.json'), new TextEncoder().encode('{}\n'));
+      await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(dir, 'stories/US-3-a.md'), new TextEncoder().encode(story('US-3')));
+      await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(dir, 'US-5-only-the-name.md'), new TextEncoder().encode('# No front matter\n'));
+    }
+    const [cliDir, editorDir] = sides as [vscode.Uri, vscode.Uri];
+    const inputs = [
+      { type: 'user-story', title: 'Download the invoice: as PDF', owner: '@jane', folder: 'stories' },
+      { type: 'prd', title: 'Export "all" invoices', owner: 'group:billing', folder: 'prd' },
+      { type: 'release-notes', title: 'Release 2.1.0-rc.1', version: '2.1.0-rc.1', folder: 'releases' },
+    ];
+    for (const input of inputs) {
+      const args = ['new', input.type, input.title, '--dir', input.folder, ...(input.owner ? ['--owner', input.owner] : []), ...(input.version ? ['--version', input.version] : [])];
+      const cli = await runCli(cliDir.fsPath, args);
+      assert.equal(cli.code, 0, `pmdocs ${args.join(' ')}: ${cli.stderr}`);
+      const fromCli = vscode.Uri.joinPath(cliDir, cli.stdout.trim());
+      const fromEditor = await vscode.commands.executeCommand<vscode.Uri>('pmdocs.newDocument', { ...input, folder: vscode.Uri.joinPath(editorDir, input.folder), open: false });
+      assert.ok(fromEditor, `New Document ${input.type} returned no file`);
+      assert.equal(fromEditor.path.slice(editorDir.path.length), fromCli.path.slice(cliDir.path.length), `${input.type}: the same file name`);
+      const [a, b] = await Promise.all([vscode.workspace.fs.readFile(fromCli), vscode.workspace.fs.readFile(fromEditor)]);
+      assert.equal(new TextDecoder().decode(b), new TextDecoder().decode(a), `${input.type}: the same text`);
+      assert.ok(Buffer.from(a).equals(Buffer.from(b)), `${input.type}: the same bytes`);
+    }
   });
 });

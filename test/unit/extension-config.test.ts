@@ -1,11 +1,11 @@
 // The extension's pure helpers (no `vscode`): settings merged over .pmdocs.json, globs rebased to the
-// config's root, include/exclude selection for Validate Workspace.
+// config's root; the include/exclude selection (core/workspace/scope.ts) the extension and CLI share.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { defaultConfig, type ResolvedConfig } from '../../src/core/config/types.js';
 import { mergeSettings, rebaseGlob } from '../../src/core/config/mergeSettings.js';
-import { isIncluded } from '../../src/extension/config/includes.js';
+import { excludes, selects } from '../../src/core/workspace/scope.js';
 import { createEngine } from '../../src/core/engine.js';
 
 const config = (over: Partial<ResolvedConfig> = {}): ResolvedConfig => ({ ...defaultConfig('/ws'), ...over });
@@ -46,12 +46,16 @@ test('rebaseGlob: folder-relative globs made relative to a deeper config root', 
   assert.equal(rebaseGlob('docs/*.md', '/ws/', '/ws'), 'docs/*.md');
 });
 
-test('isIncluded: include and exclude globs relative to the config root; node_modules never', () => {
+const isIncluded = (c: ResolvedConfig, path: string) => selects(c, path) && !excludes(c, path);
+
+test('selects/excludes: include and exclude globs relative to the config root; node_modules never', () => {
   const c = config({ include: ['docs/**/*.md'], exclude: ['docs/archive/**'] });
   assert.equal(isIncluded(c, '/ws/docs/prd/PRD-1.md'), true);
   assert.equal(isIncluded(c, '/ws/docs/archive/PRD-0.md'), false);
   assert.equal(isIncluded(c, '/ws/README.md'), false);
   assert.equal(isIncluded(config(), '/ws/README.md'), true);
+  assert.equal(isIncluded(config(), '/ws/notes/old.markdown'), true);
+  assert.equal(isIncluded(config(), '/ws/notes/old.txt'), false);
   assert.equal(isIncluded(config(), '/ws/node_modules/pkg/README.md'), false);
   assert.equal(isIncluded(config({ exclude: ['**/drafts/**'] }), '/ws/a/drafts/x.md'), false);
 });

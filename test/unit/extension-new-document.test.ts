@@ -1,9 +1,9 @@
-// What New Document writes: next free id, the folder where the type's documents live, the text.
+// What a new document will be (core/templates/plan.ts, used by New Document and `pmdocs new`): next free id, the folder where the type's documents live, the text.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { builtInDocTypes } from '../../src/core/doctypes/builtins.js';
-import { planNewDocument, idFromVersion, asksForOwner, requiresOwner, today } from '../../src/extension/commands/newDocumentPlan.js';
+import { planNewDocument, idFromVersion, asksForOwner, requiresOwner, today } from '../../src/core/templates/plan.js';
 import { createEngine } from '../../src/core/engine.js';
 
 const type = (name: string) => builtInDocTypes.find((t) => t.type === name)!;
@@ -64,4 +64,11 @@ test('every built-in type: the new document is that type; its only errors are th
 
 test('today() is the local calendar date', () => {
   assert.equal(today(new Date(2026, 0, 5, 23, 59)), '2026-01-05');
+});
+
+test('a type that declares no idPrefix numbers <TYPE>-1, <TYPE>-2 (pmdocs new plans the same way)', () => {
+  const adr = { ...type('epic'), type: 'adr', idPrefix: undefined };
+  const plan = planNewDocument({ ...base, docType: adr, title: 'Use Postgres', owner: '@a', existing: [{ path: '/ws/adr/ADR-2-x.md' }] });
+  assert.equal(plan.id, 'ADR-3');
+  assert.equal(plan.path, '/ws/adr/ADR-3-use-postgres.md');
 });

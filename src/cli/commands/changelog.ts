@@ -7,7 +7,7 @@ import { findFrontMatterBlock } from '../../core/document/frontMatterBlock.js';
 import { localIsoDate } from '../../core/localDate.js';
 import { parseOptions, UsageError } from '../args.js';
 import { CHANGELOG_HELP } from '../help.js';
-import type { Io } from '../main.js';
+import type { Io } from '../io.js';
 
 const OPTIONS = {
   file: { type: 'string' },

@@ -12,13 +12,14 @@ import { LintCache, hashText, type CachedResult } from '../cache.js';
 import { ConfigInfos, type ConfigInfo } from '../configInfo.js';
 import { loadEngine } from '../engine.js';
 import { targetExpander } from '../files.js';
+import { fileLister, MARKDOWN_GLOB } from '../../core/workspace/scope.js';
 import { formatters, needsRules } from '../formatters/index.js';
 import type { RuleInfo } from '../formatters/types.js';
 import { LINT_HELP } from '../help.js';
 import { lintText } from '../lintText.js';
 import { localIsoDate } from '../../core/localDate.js';
 import { fixFiles, type FixSource } from '../fix.js';
-import type { Io } from '../main.js';
+import type { Io } from '../io.js';
 import { createPool, POOL_THRESHOLD, type LintJob, type Pool } from '../pool.js';
 import { byPath, skipped, SKIPPED_DESCRIPTION, SKIPPED_DOCS_URL, SKIPPED_RULE_ID, type FileResult } from '../results.js';
 import { VERSION } from '../version.js';
@@ -85,8 +86,9 @@ export async function lintCommand(args: string[], io: Io): Promise<number> {
 
   // Which files.
   const cwdConfig = await configs.get(await loader.configFileFor(`${cwd}/.`));
-  const defaults = cwdConfig.include?.length ? { cwd: cwdConfig.root, patterns: cwdConfig.include } : { cwd, patterns: ['**/*.md'] };
-  const expandTargets = targetExpander(host, cwd); // one walk per folder, shared with the index scopes
+  const defaults = cwdConfig.include?.length ? { cwd: cwdConfig.root, patterns: cwdConfig.include } : { cwd, patterns: [MARKDOWN_GLOB] };
+  const list = fileLister(host, cwd); // one walk per folder, shared with the index scopes
+  const expandTargets = targetExpander(host, cwd, list);
   const expansion = await expandTargets(positionals, defaults);
   if (expansion.missing.length) return fail(expansion.missing.map((m) => `no such file or directory: ${m}`).join('\npmdocs: '));
   for (const glob of expansion.unmatched) io.stderr.write(`pmdocs: warning: no files match '${glob}'\n`);
@@ -96,7 +98,7 @@ export async function lintCommand(args: string[], io: Io): Promise<number> {
     if (t.explicit || !info.excludes(t.path)) files.push({ path: t.path, info, explicit: t.explicit });
   }
   // The workspace index: every document of each config these files are linted under.
-  const scopes = await indexScopes(expandTargets, cwd, loader, files);
+  const scopes = await indexScopes(list, cwd, loader, files);
   const linting = new Set(files.map((f) => f.path));
   const indexOnly: { path: string; info: ConfigInfo }[] = [];
   for (const scope of scopes) {

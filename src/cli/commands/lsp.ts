@@ -3,7 +3,7 @@
 
 import { parseOptions, UsageError } from '../args.js';
 import { LSP_HELP } from '../help.js';
-import type { Io } from '../main.js';
+import type { Io } from '../io.js';
 
 const OPTIONS = {
   stdio: { type: 'boolean' },

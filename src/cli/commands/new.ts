@@ -1,15 +1,17 @@
 // `pmdocs new <type> "Title"`: a new document from the type's templates (x-pmdocs frontMatterTemplate +
-// template) with the next free id among the documents under the config's folder. Release notes (any
-// type whose template uses {{version}}) take their id from --version. Never overwrites a file.
+// template) with the next free id among the documents under the config's folder, planned by core/templates
+// exactly as New Document plans it. Release notes (any type whose template uses {{version}}) take their id from --version. Never overwrites a file.
 
 import { createConfigLoader } from '../../core/config/load.js';
 import { relativePath, resolvePath } from '../../core/config/paths.js';
 import { suggest } from '../../core/config/suggest.js';
 import { createRegistry } from '../../core/doctypes/registry.js';
-import { fileNameFor, frontMatterId, gitUserName, nextId, renderNewDocument, resolveOwner } from '../../core/templates/index.js';
+import { SEMVER } from '../../core/doctypes/valueShapes.js';
+import { ALWAYS_IGNORED, MARKDOWN_GLOB } from '../../core/workspace/scope.js';
+import { asksForOwner, defaultTitle, frontMatterId, gitUserName, idFromVersion, idPrefixOf, planNewDocument, requiresOwner, resolveOwner, today, type ExistingDoc } from '../../core/templates/index.js';
 import { parseOptions, UsageError } from '../args.js';
 import { NEW_HELP } from '../help.js';
-import type { Io } from '../main.js';
+import type { Io } from '../io.js';
 
 const OPTIONS = {
   dir: { type: 'string' },
@@ -19,8 +21,6 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-// SemVer 2.0 (the release-notes schema checks the same).
-const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?(?:\+[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?$/;
 
 export async function newCommand(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseOptions(args, OPTIONS, 'new');
@@ -44,41 +44,36 @@ export async function newCommand(args: string[], io: Io): Promise<number> {
     const names = registry.all().map((t) => t.type);
     throw new UsageError(`unknown doc type '${typeName}'.${suggest(typeName, names)} Types: ${names.join(', ')}`);
   }
-  const prefix = docType.idPrefix;
-  if (!prefix) throw new UsageError(`doc type '${typeName}' declares no idPrefix, so pmdocs cannot number it`);
-
-  const versioned = /\{\{\s*version\s*\}\}/.test(`${docType.frontMatterTemplate ?? ''}${docType.template ?? ''}`);
+  const versioned = idFromVersion(docType);
   const version = values.version;
   if (versioned && !version) throw new UsageError(`${typeName} needs --version <semver>, e.g. pmdocs new ${typeName} --version 1.4.0`);
   if (version !== undefined && !SEMVER.test(version)) throw new UsageError(`--version '${version}' is not a SemVer version like 1.4.0`);
-
-  // Ids in use: every document under the config's folder (or the current folder without a config).
-  const root = config.file ? config.root : cwd;
-  const ids = new Map<string, string>();
-  for (const file of await host.glob(['**/*.md'], { cwd: root, ignore: ['**/node_modules/**', '**/.git/**'] })) {
-    const text = await host.readFile(file).catch(() => undefined);
-    if (!text?.includes(prefix)) continue; // most files cannot hold such an id: skip parsing them
-    const id = frontMatterId(text);
-    if (id) ids.set(id, file);
-  }
-  const id = versioned ? `${prefix}${version}` : nextId(prefix, ids.keys());
-  if (versioned && ids.has(id)) {
-    io.stderr.write(`pmdocs: ${id} already exists: ${relativePath(cwd, ids.get(id)!)}\n`);
-    return 2;
-  }
-  const docTitle = title ?? (versioned ? `Release ${version}` : undefined);
+  const docTitle = title ?? defaultTitle(docType, version);
   if (!docTitle?.trim()) throw new UsageError(`a title is needed: pmdocs new ${typeName} "Export invoices as CSV"`);
 
   let owner: string | undefined;
-  if (/\{\{\s*owner\s*\}\}/.test(docType.frontMatterTemplate ?? '{{owner}}')) {
+  if (asksForOwner(docType)) {
     const found = await ownerFor(values.owner, dir, io);
     if ('invalid' in found) throw new UsageError(found.message);
-    if ('none' in found && requiresOwner(docType.schema)) throw new UsageError(found.message);
+    if ('none' in found && requiresOwner(docType)) throw new UsageError(found.message);
     if ('owner' in found) owner = found.owner;
   }
 
-  const text = renderNewDocument(docType, { id, title: docTitle.trim(), date: isoDate(io.now()), owner, version });
-  const path = `${dir === '/' ? '' : dir}/${versioned ? fileNameFor(id) : fileNameFor(id, docTitle)}`;
+  const plan = planNewDocument({
+    docType,
+    title: docTitle.trim(),
+    owner,
+    version,
+    date: today(io.now()),
+    folder: dir,
+    fallbackFolder: dir,
+    existing: await existingDocs(io, config.file ? config.root : cwd, idPrefixOf(docType)),
+  });
+  if (plan.existingWithId) {
+    io.stderr.write(`pmdocs: ${plan.id} already exists: ${relativePath(cwd, plan.existingWithId)}\n`);
+    return 2;
+  }
+  const { path, text } = plan;
   if (await host.stat(path)) {
     io.stderr.write(`pmdocs: ${relativePath(cwd, path)} already exists; not overwriting it\n`);
     return 2;
@@ -109,12 +104,14 @@ function ownerFor(option: string | undefined, dir: string, io: Io) {
   });
 }
 
-function requiresOwner(schema: Record<string, unknown>): boolean {
-  return Array.isArray(schema['required']) && schema['required'].includes('owner');
-}
 
-/** Local calendar date, YYYY-MM-DD (what the author sees on their calendar). */
-function isoDate(d: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+/** Ids in use: every document under the config's folder (or the current folder without a config). */
+async function existingDocs({ host }: Io, root: string, prefix: string): Promise<ExistingDoc[]> {
+  const out: ExistingDoc[] = [];
+  for (const path of await host.glob([MARKDOWN_GLOB], { cwd: root, ignore: ALWAYS_IGNORED })) {
+    const text = await host.readFile(path).catch(() => undefined);
+    // Most files cannot hold such an id: only those that mention the prefix are parsed.
+    out.push({ path, id: text?.includes(prefix) ? frontMatterId(text) : undefined });
+  }
+  return out;
 }

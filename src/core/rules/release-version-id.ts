@@ -1,9 +1,8 @@
 // When a type's ids carry a SemVer version (release notes: `REL-1.4.0`), the front matter's `version`
 // must be that same version: one of the two was not updated when the file was copied for a new release.
 
+import { SEMVER } from '../doctypes/valueShapes.js';
 import type { Rule } from './rule.js';
-
-const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$/;
 
 const rule: Rule = {
   id: 'release-version-id',

@@ -8,7 +8,7 @@
 // a name with spaces is not a valid owner), a login `jane` becomes `@jane`. A looked-up value that
 // cannot be turned into one is passed over for the next source.
 
-import defs from '../../../schemas/defs.schema.json';
+import { OWNER } from '../doctypes/valueShapes.js';
 
 export type OwnerSource = 'option' | 'PMDOCS_OWNER' | 'git user.name' | 'login name';
 
@@ -30,7 +30,6 @@ export type OwnerResult =
   /** No source gave an owner. */
   | { none: true; message: string };
 
-const OWNER = new RegExp((defs.$defs.owner as { pattern: string }).pattern, 'u');
 const HANDLE = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
 export const OWNER_FORMS = '@handle, user:name, group:team or an email address';

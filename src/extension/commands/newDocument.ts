@@ -4,13 +4,13 @@
 // From the explorer's context menu the clicked folder is the target.
 
 import * as vscode from 'vscode';
-import defs from '../../../schemas/defs.schema.json';
 import type { DocType } from '../../core/doctypes/docType.js';
-import { frontMatterId, isValidOwner, OWNER_FORMS } from '../../core/templates/index.js';
+import { SEMVER } from '../../core/doctypes/valueShapes.js';
+import { MARKDOWN_GLOB } from '../../core/workspace/scope.js';
+import { asksForOwner, defaultTitle, frontMatterId, idFromVersion, isValidOwner, OWNER_FORMS, planNewDocument, requiresOwner, today, type ExistingDoc } from '../../core/templates/index.js';
 import type { Linter } from '../diagnostics/linter.js';
 import { uriExists } from '../uriExists.js';
 import { resolveNewDocumentOwner } from './ownerLookups.js';
-import { planNewDocument, idFromVersion, asksForOwner, requiresOwner, today, type ExistingDoc } from './newDocumentPlan.js';
 
 export interface NewDocumentOptions {
   type?: string;
@@ -22,7 +22,6 @@ export interface NewDocumentOptions {
   open?: boolean;
 }
 
-const SEMVER = new RegExp((defs.$defs.semver as { pattern: string }).pattern);
 
 export function registerNewDocument(linter: Linter, log: vscode.LogOutputChannel): vscode.Disposable {
   return vscode.commands.registerCommand('pmdocs.newDocument', async (arg?: vscode.Uri | NewDocumentOptions) => {
@@ -73,7 +72,7 @@ async function newDocument(
     (await vscode.window.showInputBox({
       title: `New ${docType.label ?? docType.type}`,
       prompt: 'Title',
-      value: version ? `Release ${version}` : '',
+      value: defaultTitle(docType, version) ?? '',
       placeHolder: docType.type === 'prd' ? 'Export invoices as CSV' : 'A short, specific title',
       validateInput: (v) => (v.trim() ? undefined : 'A title is needed'),
     }));
@@ -128,7 +127,7 @@ async function pickType(types: readonly DocType[]): Promise<DocType | undefined>
 
 /** Ids of the documents already under the config root (front matter; file name as a fallback). */
 async function existingDocs(root: vscode.Uri): Promise<ExistingDoc[]> {
-  const files = await vscode.workspace.findFiles(new vscode.RelativePattern(root, '**/*.{md,markdown}'), '**/node_modules/**');
+  const files = await vscode.workspace.findFiles(new vscode.RelativePattern(root, MARKDOWN_GLOB), '**/node_modules/**');
   const decoder = new TextDecoder();
   const out: ExistingDoc[] = [];
   for (const uri of files) {

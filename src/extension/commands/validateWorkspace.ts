@@ -1,10 +1,9 @@
-// pmdocs: Validate Workspace — every Markdown file of every workspace folder that its config includes,
-// open or not, with a cancellable progress notification; results land in the Problems panel.
+// pmdocs: Validate Workspace — every Markdown file of every workspace folder that its config lints (the
+// same files as `pmdocs lint` there: core/workspace/scope.ts), open or not, with a cancellable progress notification; results land in the Problems panel.
 
 import * as vscode from 'vscode';
 import type { DiagnosticsController } from '../diagnostics/diagnosticsController.js';
 import type { ConfigProvider } from '../config/configProvider.js';
-import { isIncluded } from '../config/includes.js';
 
 export interface WorkspaceSummary {
   files: number;
@@ -17,11 +16,10 @@ export interface WorkspaceSummary {
 export async function findWorkspaceDocuments(configs: ConfigProvider, token?: vscode.CancellationToken): Promise<vscode.Uri[]> {
   const out: vscode.Uri[] = [];
   for (const folder of vscode.workspace.workspaceFolders ?? []) {
-    const found = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, '**/*.{md,markdown}'), '**/node_modules/**', undefined, token);
-    for (const uri of found) {
-      if (token?.isCancellationRequested) return out;
-      if (isIncluded((await configs.configFor(uri)).config, uri.path)) out.push(uri);
-    }
+    const scope = configs.scopeFor(folder.uri);
+    if (!scope || token?.isCancellationRequested) continue;
+    const uriOf = (path: string) => folder.uri.with({ path });
+    for (const path of await scope.lintedFiles(async (path) => (await configs.configFor(uriOf(path))).config)) out.push(uriOf(path));
   }
   return out.sort((a, b) => a.toString().localeCompare(b.toString()));
 }

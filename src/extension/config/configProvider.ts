@@ -7,7 +7,8 @@
 import * as vscode from 'vscode';
 import type { ResolvedConfig, ConfigProblem } from '../../core/config/types.js';
 import { defaultConfig } from '../../core/config/types.js';
-import { createWorkspaceFsHost } from './workspaceFsHost.js';
+import { createFolderFiles, createWorkspaceFsHost } from './workspaceFsHost.js';
+import { documentScope, type DocumentScope } from './documentScope.js';
 import { mergeSettings } from '../../core/config/mergeSettings.js';
 import { readSettings } from './settings.js';
 
@@ -27,6 +28,8 @@ export interface ConfigProblemSink {
 
 export class ConfigProvider implements vscode.Disposable {
   private readonly loaded = new Map<string, Promise<ResolvedConfig>>();
+  /** Which files are documents, per workspace folder (reads .gitignore files once; dropped on invalidate). */
+  private readonly scopes = new Map<string, DocumentScope>();
   /** Config + current settings, per config object; replaced when settings change. */
   private merged = new WeakMap<ResolvedConfig, ResolvedConfig>();
   /** For untitled documents and files outside every folder: one object, so the engine's cache holds. */
@@ -59,9 +62,19 @@ export class ConfigProvider implements vscode.Disposable {
     return { config: this.withSettings(await pending, folder), folder };
   }
 
-  /** True when a change to this file may change some document's config. */
+  /** Which files of the document's workspace folder are documents (undefined: outside every folder). */
+  scopeFor(uri: vscode.Uri): DocumentScope | undefined {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    if (uri.scheme === 'untitled' || !folder) return undefined;
+    const key = folder.uri.toString();
+    let scope = this.scopes.get(key);
+    if (!scope) this.scopes.set(key, (scope = documentScope(createFolderFiles(folder.uri), folder.uri.path)));
+    return scope;
+  }
+
+  /** True when a change to this file may change some document's config or which files are documents. */
   affectsConfig(uri: vscode.Uri): boolean {
-    if (uri.path.endsWith('/.pmdocs.json')) return true;
+    if (uri.path.endsWith('/.pmdocs.json') || uri.path.endsWith('/.gitignore')) return true;
     if (this.dependencies.has(uri.toString())) return true;
     const dir = uri.with({ path: uri.path.slice(0, uri.path.lastIndexOf('/')) }).toString();
     return /\.(json|ya?ml)$/i.test(uri.path) && this.schemaFolders.has(dir);
@@ -72,6 +85,7 @@ export class ConfigProvider implements vscode.Disposable {
     this.log.info(`Configuration changed (${reason}): re-validating.`);
     this.generation++;
     this.loaded.clear();
+    this.scopes.clear();
     // The loader hands back the same object for an unchanged config file, so what was merged with the
     // old settings must go too.
     this.merged = new WeakMap();

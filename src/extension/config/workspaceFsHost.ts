@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import type { IHost } from '../../core/host.js';
 import { readRegularFile } from '../readRegular.js';
+import type { FolderFiles } from './documentScope.js';
 
 const decoder = new TextDecoder('utf-8'); // drops a leading BOM, like an editor does
 
@@ -33,6 +34,19 @@ export function createWorkspaceFsHost(base: vscode.Uri): WorkspaceFsHost {
         if (isNotFound(e)) return undefined;
         throw e;
       }
+    },
+  };
+}
+
+/** The files of one workspace folder, for core/workspace/scope.ts (through documentScope.ts). */
+export function createFolderFiles(base: vscode.Uri): FolderFiles {
+  const host = createWorkspaceFsHost(base);
+  return {
+    readFile: (path) => host.readFile(path),
+    stat: (path) => host.stat(path),
+    async findFiles(dir, glob, exclude) {
+      const found = await vscode.workspace.findFiles(new vscode.RelativePattern(host.uriOf(dir), glob), exclude);
+      return found.map((uri) => uri.path);
     },
   };
 }

@@ -8,6 +8,7 @@
 
 import * as vscode from 'vscode';
 import { readRegularFile } from '../readRegular.js';
+import { isMarkdownPath } from '../../core/workspace/scope.js';
 import type { Finding } from '../../core/types.js';
 import type { DocType } from '../../core/doctypes/docType.js';
 import type { LintResult } from '../../core/engine.js';
@@ -211,7 +212,7 @@ export class DiagnosticsController implements vscode.Disposable {
   private closed(doc: vscode.TextDocument): void {
     this.cancel(doc.uri);
     const key = doc.uri.toString();
-    if (doc.uri.scheme !== 'untitled' && isMarkdownPath(doc.uri) && (this.fromDisk.has(key) || readSettings(doc.uri).validateWorkspace)) {
+    if (doc.uri.scheme !== 'untitled' && isMarkdownPath(doc.uri.path) && (this.fromDisk.has(key) || readSettings(doc.uri).validateWorkspace)) {
       // The saved file is what counts now (unsaved edits were discarded or saved).
       void this.validateFromDisk(doc.uri);
       return;
@@ -252,10 +253,6 @@ export function isLintable(doc: vscode.TextDocument): boolean {
   if (doc.languageId !== 'markdown') return false;
   if (doc.uri.scheme === 'file' || doc.uri.scheme === 'untitled') return true;
   return vscode.workspace.getWorkspaceFolder(doc.uri) !== undefined;
-}
-
-function isMarkdownPath(uri: vscode.Uri): boolean {
-  return /\.(md|markdown)$/i.test(uri.path);
 }
 
 function isOpen(uri: vscode.Uri): boolean {

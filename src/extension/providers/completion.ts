@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { completeFrontMatter, type AssistCompletion, type CompletionKind, type KnownDoc } from '../../core/assist/completion.js';
 import type { ResolvedConfig } from '../../core/config/types.js';
-import { today } from '../commands/newDocumentPlan.js';
+import { today } from '../../core/templates/index.js';
 import { findFrontMatterBlock } from '../../core/document/frontMatterBlock.js';
 import { MARKDOWN } from '../services.js';
 import { typeOf, type AuthoringDeps } from './deps.js';

@@ -1,13 +1,16 @@
-// What New Document will write, decided without any UI or disk access (unit-tested under plain Node):
-// the id (next free one, or REL-<version> for types whose id is their version), the folder (where the
-// type's documents already live, else the folder the user is working in) and the text.
+// What a new document will be, decided without any UI or disk access, for `pmdocs new` and New Document
+// alike: the id (next free one, or <prefix><version> for types whose id is their version), the folder
+// (given, else where the type's documents already live, else the folder the user works in) and the text.
 
-import type { DocType } from '../../core/doctypes/docType.js';
-import { nextId, fileNameFor, renderNewDocument } from '../../core/templates/index.js';
+import type { DocType } from '../doctypes/docType.js';
+import { fileNameFor } from './fileName.js';
+import { nextId } from './nextId.js';
+import { renderNewDocument } from './render.js';
 
 export interface ExistingDoc {
-  /** `/`-separated path (Uri.path). */
+  /** `/`-separated path. */
   path: string;
+  /** The id in its front matter, if it has one. */
   id?: string;
 }
 
@@ -18,9 +21,9 @@ export interface NewDocumentRequest {
   version?: string;
   /** Today, YYYY-MM-DD. */
   date: string;
-  /** The folder to write into when given (explorer context menu or an argument). */
+  /** The folder to write into, when the user named one. */
   folder?: string;
-  /** The folder the user works in (active editor's folder, or the workspace folder). */
+  /** The folder the user works in (used when no document of the type exists yet). */
   fallbackFolder: string;
   existing: readonly ExistingDoc[];
 }
@@ -33,17 +36,28 @@ export interface NewDocumentPlan {
   existingWithId?: string;
 }
 
+const placeholder = (name: string) => new RegExp(`\\{\\{\\s*${name}\\s*\\}\\}`);
+const VERSION = placeholder('version');
+const OWNER = placeholder('owner');
+
 /** Types whose templates carry `{{version}}` get their id from the version (release notes). */
-export const idFromVersion = (t: DocType): boolean => /\{\{\s*version\s*\}\}/.test(t.frontMatterTemplate ?? '');
-export const asksForOwner = (t: DocType): boolean => /\{\{\s*owner\s*\}\}/.test(t.frontMatterTemplate ?? '');
+export const idFromVersion = (t: DocType): boolean => VERSION.test(`${t.frontMatterTemplate ?? ''}${t.template ?? ''}`);
+/** The default front matter (no frontMatterTemplate) has an owner line. */
+export const asksForOwner = (t: DocType): boolean => OWNER.test(t.frontMatterTemplate ?? '{{owner}}');
 export const requiresOwner = (t: DocType): boolean => Array.isArray(t.schema['required']) && (t.schema['required'] as unknown[]).includes('owner');
+/** The type's id prefix; a type that declares none numbers its documents `<TYPE>-1`, `<TYPE>-2`, … */
+export const idPrefixOf = (t: DocType): string => t.idPrefix || `${t.type.toUpperCase()}-`;
+/** The title a versioned document gets when the user gives none. */
+export const defaultTitle = (t: DocType, version: string | undefined): string | undefined =>
+  idFromVersion(t) && version ? `Release ${version}` : undefined;
 
 export function planNewDocument(req: NewDocumentRequest): NewDocumentPlan {
-  const prefix = req.docType.idPrefix ?? `${req.docType.type.toUpperCase()}-`;
+  const prefix = idPrefixOf(req.docType);
+  const versioned = idFromVersion(req.docType);
   const ids = req.existing.flatMap((d) => [d.id, idFromFileName(d.path, prefix)]).filter((x): x is string => !!x);
-  const id = idFromVersion(req.docType) && req.version ? `${prefix}${req.version}` : nextId(prefix, ids);
+  const id = versioned && req.version ? `${prefix}${req.version}` : nextId(prefix, ids);
   const folder = req.folder ?? folderOfSiblings(req.existing, prefix) ?? req.fallbackFolder;
-  const fileName = idFromVersion(req.docType) ? fileNameFor(id) : fileNameFor(id, req.title);
+  const fileName = versioned ? fileNameFor(id) : fileNameFor(id, req.title);
   const text = renderNewDocument(req.docType, { id, title: req.title, owner: req.owner, version: req.version, date: req.date });
   const clash = req.existing.find((d) => d.id === id);
   return { id, path: `${folder.replace(/\/+$/, '')}/${fileName}`, text, ...(clash ? { existingWithId: clash.path } : {}) };
