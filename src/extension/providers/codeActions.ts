@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import { FIX_ALL_TITLE, findingAt, fixAllEdit, quickFixesFor } from '../../core/fixes/quickFixes.js';
 import { MARKDOWN } from '../services.js';
-import { docPath, lintNow, type AuthoringDeps } from './deps.js';
+import { lintNow, type AuthoringDeps } from './deps.js';
 import { rangeOf, workspaceEditFor } from './fixEdits.js';
 
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('pmdocs');
@@ -42,7 +42,7 @@ export class PmdocsCodeActions implements vscode.CodeActionProvider {
       }
     }
     const text = document.getText();
-    const all = fixAllEdit(text, result, (t) => engine.lint(t, { path: docPath(document.uri), config }), { asked: wantFixAll, offeringQuickFixes: actions.length > 0 });
+    const all = fixAllEdit(text, result, (t) => this.deps.lint(engine, config, document.uri, t), { asked: wantFixAll, offeringQuickFixes: actions.length > 0 });
     if (all) {
       const action = new vscode.CodeAction(wantFixAll ? FIX_ALL_TITLE : `${FIX_ALL_TITLE} (${all.applied} safe fixes)`, wantFixAll ? FIX_ALL_KIND : vscode.CodeActionKind.QuickFix);
       action.edit = new vscode.WorkspaceEdit();

@@ -9,6 +9,11 @@ import { typeDocument, type TypedDoc } from '../../core/assist/typeDocument.js';
 export interface AuthoringDeps {
   /** The engine and the document's configuration (resolved through workspace.fs, cached). */
   prepare(uri: vscode.Uri): Promise<{ engine: Engine; config: ResolvedConfig }>;
+  /**
+   * Lints a text of the document the way the diagnostics do: with its workspace index, so quick fixes,
+   * Fix all and hovers see the cross-document findings too.
+   */
+  lint(engine: Engine, config: ResolvedConfig, uri: vscode.Uri, text: string): LintResult;
   /** The lint result behind the published diagnostics, when it is for the document's current version. */
   currentResult(document: vscode.TextDocument): LintResult | undefined;
   log: vscode.LogOutputChannel;
@@ -23,7 +28,7 @@ export function docPath(uri: vscode.Uri): string | undefined {
 export async function lintNow(deps: AuthoringDeps, document: vscode.TextDocument): Promise<{ result: LintResult; engine: Engine; config: ResolvedConfig }> {
   const { engine, config } = await deps.prepare(document.uri);
   const current = deps.currentResult(document);
-  const result = current && current.doc.text === document.getText() ? current : engine.lint(document.getText(), { path: docPath(document.uri), config });
+  const result = current && current.doc.text === document.getText() ? current : deps.lint(engine, config, document.uri, document.getText());
   return { result, engine, config };
 }
 

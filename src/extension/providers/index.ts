@@ -22,6 +22,7 @@ export function registerProviders(services: Services): vscode.Disposable[] {
     services.context,
     {
       prepare: (uri) => services.linter.prepare(uri),
+      lint: (engine, config, uri, text) => services.linter.lintWith(engine, config, uri, text).result,
       currentResult: (document) => services.controller.resultFor(document),
       log: services.log,
     },
