@@ -132,7 +132,10 @@ interface Case {
 }
 
 /** The doc types added after the first four, and the file `pmdocs new TYPE "Pay-now button"` writes first. */
-const NEWER_TYPES: [string, string][] = [['experiment', 'EXP-1-pay-now-button.md']];
+const NEWER_TYPES: [string, string][] = [
+  ['experiment', 'EXP-1-pay-now-button.md'],
+  ['launch', 'LAUNCH-1-pay-now-button.md'],
+];
 
 const one = (name: string, files: Case['files'], step: Step, extra: Partial<Case> = {}): Case => ({ name, files, steps: [step], ...extra });
 
@@ -539,7 +542,7 @@ const cases: Case[] = [
       { args: ['new', 'release-notes', '--version', '1.0.0-01'], code: 2, stderr: ["pmdocs: --version '1.0.0-01' is not a SemVer version like 1.4.0"] },
     ],
   },
-  one('new with an unknown type → 2 with a suggestion', {}, { args: ['new', 'prdd', 'X'], code: 2, stderr: ["pmdocs: unknown doc type 'prdd'. Did you mean 'prd'? Types: prd, epic, user-story, release-notes, experiment"] }),
+  one('new with an unknown type → 2 with a suggestion', {}, { args: ['new', 'prdd', 'X'], code: 2, stderr: ["pmdocs: unknown doc type 'prdd'. Did you mean 'prd'? Types: prd, epic, user-story, release-notes, experiment, launch"] }),
   one('new without a title → 2', {}, { args: ['new', 'epic'], code: 2, stderr: ['pmdocs: a title is needed: pmdocs new epic "Export invoices as CSV"'] }),
   one('rules lists every rule with its description', {}, { args: ['rules'], code: 0, stdout: rules.map((r) => new RegExp(`^${r.id} +(error|warning|info) +\\S`, 'm')) }),
   {

@@ -31,6 +31,12 @@ const CASES: Case[] = [
       fact('Sample size per variant', '15000'),
     ],
   },
+  {
+    snippet: 'pmdocs: Launch',
+    type: 'launch',
+    id: 'LAUNCH-41',
+    card: [fact('Launch tier', 't0'), fact('Rollback criteria', 'error rate of the new feature above 2 % for 10 minutes')],
+  },
 ];
 
 const waitForContent = (uri: vscode.Uri, version: number, cardIncludes?: string) =>

@@ -32,3 +32,15 @@ test('a composed fact skips what its schema does not allow', () => {
   const text = '---\ntype: experiment\nprimary_metric: [1]\nvariants: [{name: 3}, "x", {name: a}]\nguardrail_metrics: {name: b}\n---\n';
   assert.deepEqual(facts(renderDocument({ findings: [], doc: parseDoc(text) }, { allowRemoteImages: false }).card), ['Variants: a']);
 });
+
+test('launch: tier, dates, rollback criteria and each area\'s sign-off', () => {
+  assert.deepEqual(facts(card('launches/LAUNCH-2-invoice-csv-export.md')), [
+    'Owner: @maria',
+    'Created: 2026-06-01',
+    'Launch tier: t2',
+    'Launch date: 2026-06-18',
+    'Rollback criteria: export error rate above 2 % for 10 minutes, p95 export time above 30 seconds for 15 minutes',
+    'Sign-offs: engineering: go · qa: go · support: go · docs: go · marketing: go · legal-privacy: go · accessibility: go · rollback: go',
+  ]);
+  assert.match(card('launches/LAUNCH-2-invoice-csv-export.md'), /<span class="pmdocs-chip-label">Release<\/span> REL-2\.4\.0/);
+});

@@ -23,7 +23,7 @@ const schemasDir = join(root, 'schemas');
 const examplesDir = join(root, 'examples');
 const loadSchema = (name: string): Json => JSON.parse(readFileSync(join(schemasDir, `${name}.schema.json`), 'utf8'));
 
-const DOC_TYPES = ['prd', 'epic', 'user-story', 'release-notes', 'experiment'] as const;
+const DOC_TYPES = ['prd', 'epic', 'user-story', 'release-notes', 'experiment', 'launch'] as const;
 type DocTypeName = (typeof DOC_TYPES)[number];
 const RULE_IDS = [
   'frontmatter-syntax', 'frontmatter-language', 'frontmatter-schema', 'frontmatter-unknown-key', 'yaml-coerced-scalar',
@@ -38,6 +38,9 @@ const RULE_IDS = [
   'req-vague-pronoun', 'req-weak-modal', 'req-passive-voice', 'req-unmeasured-quality',
   'changelog-structure', 'changelog-heading-format', 'changelog-change-type', 'changelog-version', 'changelog-date',
   'changelog-empty', 'changelog-vague-entry', 'changelog-links', 'changelog-bump', 'changelog-release-notes',
+  'launch-readiness',
+  'launch-checklist',
+  'launch-rollback-criteria',
 ];
 
 /** The ajv set-up the engine uses: 2020-12, strict, all errors, formats, x-pmdocs checked by its metaSchema. */
@@ -83,7 +86,7 @@ const xOf = (type: DocTypeName): Json => loadSchema(type)['x-pmdocs'];
 
 test('every schema file compiles with ajv 2020 in strict mode with formats and the x-pmdocs keyword', () => {
   const names = readdirSync(schemasDir).filter((f) => f.endsWith('.schema.json')).map((f) => f.replace(/\.schema\.json$/, '')).sort();
-  assert.deepEqual(names, ['changelog', 'defs', 'epic', 'experiment', 'pmdocs-config', 'prd', 'release-notes', 'user-story', 'x-pmdocs']);
+  assert.deepEqual(names, ['changelog', 'defs', 'epic', 'experiment', 'launch', 'pmdocs-config', 'prd', 'release-notes', 'user-story', 'x-pmdocs']);
   for (const name of names) {
     const fresh = makeAjv();
     const schema = loadSchema(name);
@@ -153,6 +156,7 @@ test('required keys per type follow the v1 contract', () => {
     'user-story': ['id', 'status', 'title', 'type'],
     'release-notes': ['id', 'status', 'title', 'type', 'version'],
     experiment: ['created', 'id', 'owner', 'status', 'title', 'type'],
+    launch: ['created', 'id', 'owner', 'rollback_criteria', 'status', 'title', 'type'],
   });
 });
 
@@ -164,6 +168,7 @@ test('status values per type follow the v1 contract', () => {
     'user-story': ['draft', 'ready', 'in-progress', 'in-review', 'done', 'blocked', 'wont-do'],
     'release-notes': ['planned', 'in-progress', 'released', 'yanked'],
     experiment: ['draft', 'approved', 'running', 'analyzing', 'concluded', 'aborted'],
+    launch: ['planning', 'readiness-review', 'go', 'no-go', 'launched', 'closed'],
   });
 });
 
@@ -173,6 +178,7 @@ const minimal: Record<DocTypeName, Json> = {
   'user-story': { type: 'user-story', id: 'US-101', title: 'Export as CSV', status: 'draft' },
   'release-notes': { type: 'release-notes', id: 'REL-2.4.0', title: 'Ledgerly 2.4.0', status: 'planned', version: '2.4.0' },
   experiment: { type: 'experiment', id: 'EXP-42', title: 'One-page checkout', status: 'draft', owner: '@jane', created: '2026-05-04' },
+  launch: { type: 'launch', id: 'LAUNCH-3', title: 'CSV export GA', status: 'planning', owner: '@jane', created: '2026-06-01', rollback_criteria: ['errors above 2 %'] },
 };
 
 test('minimal valid front matter passes for every type, as do the contract\'s value sets', () => {
@@ -331,6 +337,7 @@ test('settled statuses are statuses of the type, in lifecycle order, and the reo
     'user-story': [['ready', 'in-progress', 'in-review', 'done'], 'draft'],
     'release-notes': [['released'], null],
     experiment: [['approved', 'running', 'analyzing', 'concluded'], 'draft'],
+    launch: [['go', 'launched', 'closed'], 'readiness-review'],
   });
   for (const type of DOC_TYPES) {
     const statuses: string[] = loadSchema(type).properties.status.enum;
@@ -436,7 +443,7 @@ const goodExamples = markdownFiles(examplesDir).filter((f) => !f.includes('/brok
 
 test('the examples workspace holds one PRD, one epic, three stories, one release-notes doc and one of each newer type', () => {
   const types = goodExamples.map((f) => (frontMatterOf(readFileSync(f, 'utf8'))?.data as Json)?.type).sort();
-  assert.deepEqual(types, ['epic', 'experiment', 'prd', 'release-notes', 'user-story', 'user-story', 'user-story']);
+  assert.deepEqual(types, ['epic', 'experiment', 'launch', 'prd', 'release-notes', 'user-story', 'user-story', 'user-story']);
 });
 
 for (const file of goodExamples) {

@@ -22,6 +22,7 @@ const DOC_TYPE_SNIPPETS: Record<string, string> = {
   'user-story': 'pmdocs: User story',
   'release-notes': 'pmdocs: Release notes',
   experiment: 'pmdocs: Experiment',
+  launch: 'pmdocs: Launch',
 };
 
 /** Expands a snippet the way VS Code does when every tab stop keeps its default (first choice). */

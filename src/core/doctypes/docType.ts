@@ -13,6 +13,7 @@ export const SECTION_ROLES = [
   'change-type',
   'breaking-changes',
   'highlights',
+  'launch-checklist',
 ] as const;
 export type SectionRole = (typeof SECTION_ROLES)[number];
 

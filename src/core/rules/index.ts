@@ -16,6 +16,9 @@ import gherkinMalformed from './gherkin-malformed.js';
 import goalUnmeasurable from './goal-unmeasurable.js';
 import idTypePrefix from './id-type-prefix.js';
 import inputLimit from './input-limit.js';
+import launchChecklist from './launch-checklist.js';
+import launchReadiness from './launch-readiness.js';
+import launchRollbackCriteria from './launch-rollback-criteria.js';
 import moscowMustOverload from './moscow-must-overload.js';
 import refUnresolved from './ref-unresolved.js';
 import releaseChangeType from './release-change-type.js';
@@ -65,6 +68,9 @@ export const rules: readonly Rule[] = Object.freeze([
   goalUnmeasurable,
   idTypePrefix,
   inputLimit,
+  launchChecklist,
+  launchReadiness,
+  launchRollbackCriteria,
   moscowMustOverload,
   refUnresolved,
   releaseChangeType,
