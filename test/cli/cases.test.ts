@@ -13,6 +13,7 @@ import { main } from '../../src/cli/main.js';
 import { createNodeHost } from '../../src/cli/nodeHost.js';
 import type { CliHost } from '../../src/cli/host.js';
 import { rules } from '../../src/core/rules/index.js';
+import { builtInDocTypes } from '../../src/core/doctypes/builtins.js';
 
 const repo = join(import.meta.dirname, '../..');
 const cli = join(repo, 'dist/cli.mjs');
@@ -542,7 +543,7 @@ const cases: Case[] = [
       { args: ['new', 'release-notes', '--version', '1.0.0-01'], code: 2, stderr: ["pmdocs: --version '1.0.0-01' is not a SemVer version like 1.4.0"] },
     ],
   },
-  one('new with an unknown type → 2 with a suggestion', {}, { args: ['new', 'prdd', 'X'], code: 2, stderr: ["pmdocs: unknown doc type 'prdd'. Did you mean 'prd'? Types: prd, epic, user-story, release-notes, experiment, launch"] }),
+  one('new with an unknown type → 2 with a suggestion', {}, { args: ['new', 'prdd', 'X'], code: 2, stderr: [`pmdocs: unknown doc type 'prdd'. Did you mean 'prd'? Types: ${builtInDocTypes.map((t) => t.type).join(', ')}`] }),
   one('new without a title → 2', {}, { args: ['new', 'epic'], code: 2, stderr: ['pmdocs: a title is needed: pmdocs new epic "Export invoices as CSV"'] }),
   one('rules lists every rule with its description', {}, { args: ['rules'], code: 0, stdout: rules.map((r) => new RegExp(`^${r.id} +(error|warning|info) +\\S`, 'm')) }),
   {
