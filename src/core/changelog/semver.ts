@@ -1,9 +1,7 @@
-// SemVer 2.0 for changelogs: the pattern is the project's one definition (schemas/defs.schema.json
-// `$defs.semver`, which the release-notes schema also uses); precedence follows the spec's §11.
+// SemVer 2.0 for changelogs: validity is the project's one definition (doctypes/valueShapes.ts, the
+// schema's `$defs.semver` pattern); precedence and bump kinds follow the spec's §11.
 
-import defs from '../../../schemas/defs.schema.json';
-
-const SEMVER = new RegExp((defs.$defs.semver as { pattern: string }).pattern);
+import { SEMVER } from '../doctypes/valueShapes.js';
 
 export function isSemver(version: string): boolean {
   return SEMVER.test(version);
