@@ -106,13 +106,22 @@ export function startServer(): Connection {
     }
   });
 
-  documents.onDidOpen((e) => void linter.lint(e.document));
+  // Opening a document also fires a content change for the same version: the open lint covers it.
+  const openedAt = new Map<string, number>();
+  documents.onDidOpen((e) => {
+    openedAt.set(e.document.uri, e.document.version);
+    void linter.lint(e.document);
+  });
   documents.onDidChangeContent((e) => {
-    // onDidOpen also fires a content change: the open lint covers it.
-    if (e.document.version > 0 && linter) linter.changed(e.document);
+    if (openedAt.get(e.document.uri) === e.document.version) return;
+    openedAt.delete(e.document.uri);
+    linter.changed(e.document);
   });
   documents.onDidSave((e) => linter.saved(e.document));
-  documents.onDidClose((e) => linter.closed(e.document.uri));
+  documents.onDidClose((e) => {
+    openedAt.delete(e.document.uri);
+    linter.closed(e.document.uri);
+  });
 
   connection.languages.diagnostics.on(async (params) => {
     const doc = documents.get(params.textDocument.uri);
