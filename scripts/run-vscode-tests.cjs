@@ -107,16 +107,24 @@ function makeProfile(tmp) {
 
 /** Starts code-server and resolves with its port once it listens. */
 function startCodeServer(profile) {
-  const server = spawn(codeServerBin, [
+  const args = [
     '--config', profile.config, '--user-data-dir', profile.userData, '--extensions-dir', profile.extensions,
     '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override',
     '--ignore-last-opened',
-    // Without this the built workbench ignores extensionDevelopmentPath/extensionTestsPath in the URL payload.
-    '--vscode-option', 'enable-smoke-test-driver',
-  ], {
+  ];
+  // Without the smoke-test driver the built workbench ignores extensionDevelopmentPath/extensionTestsPath
+  // in the URL payload. Newer code-server passes it on with --vscode-option; older releases (4.90) have no
+  // such option and start through a shim that adds the flag to their option table.
+  const codeServerDir = path.join(tools, 'code-server/node_modules/code-server');
+  const [major, minor] = JSON.parse(fs.readFileSync(path.join(codeServerDir, 'package.json'), 'utf8')).version.split('.').map(Number);
+  const passesOptions = major > 4 || (major === 4 && minor >= 100);
+  const [command, argv] = passesOptions
+    ? [codeServerBin, [...args, '--vscode-option', 'enable-smoke-test-driver']]
+    : [path.join(nodeBin, 'node'), [path.join(__dirname, 'code-server-shim.cjs'), ...args, '--enable-smoke-test-driver']];
+  const server = spawn(command, argv, {
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true, // own process group, stopped as a whole
-    env: { ...process.env, ...profile.xdg, PATH: `${nodeBin}${path.delimiter}${process.env.PATH}` },
+    env: { ...process.env, ...profile.xdg, PMDOCS_CODE_SERVER_DIR: codeServerDir, PATH: `${nodeBin}${path.delimiter}${process.env.PATH}` },
   });
   state.server = server;
   let log = '';
@@ -140,7 +148,7 @@ const remoteUri = (port, p) => `vscode-remote://127.0.0.1:${port}${p.split(path.
 async function main() {
   const t0 = Date.now();
   const { devPath, testsPath, workspace } = parseArgs(process.argv.slice(2));
-  for (const [what, file] of [['code-server', codeServerBin], ['Node 24', path.join(nodeBin, 'node')], ['Chromium', chromiumBin]]) {
+  for (const [what, file] of [['code-server', codeServerBin], ['Node', path.join(nodeBin, 'node')], ['Chromium', chromiumBin]]) {
     if (!fs.existsSync(file)) throw new Error(`${what} not found at ${file}: run scripts/setup-vscode-test.sh first`);
   }
   if (!fs.existsSync(testsPath)) throw new Error(`extension tests not found: ${testsPath}`);

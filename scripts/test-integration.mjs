@@ -1,5 +1,5 @@
 // Runs the integration suite (test/integration/**/*.test.ts) inside a real VS Code extension host.
-//   node scripts/test-integration.mjs          (after `node scripts/build.mjs`)
+//   node scripts/test-integration.mjs [--code-server=4.90.3]   (after `node scripts/build.mjs`)
 // By default VS Code is code-server, installed on demand by scripts/setup-vscode-test.sh and driven by
 // scripts/run-vscode-tests.cjs: this works on machines that cannot download desktop VS Code.
 // PMDOCS_VSCODE=desktop uses @vscode/test-electron's own download of desktop VS Code instead (a laptop
@@ -9,11 +9,20 @@
 import { runTests } from '@vscode/test-electron';
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { homedir, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+// --code-server=VERSION (or PMDOCS_CODE_SERVER_VERSION): run on another code-server, e.g. 4.90.3 = VS Code
+// 1.90, the oldest version the extension declares (`npm run test:integration:old`). Each version is
+// installed into its own folder, which scripts/setup-vscode-test.sh and run-vscode-tests.cjs share.
+const codeServerArg = process.argv.find((a) => a.startsWith('--code-server='))?.slice('--code-server='.length);
+if (codeServerArg) process.env.PMDOCS_CODE_SERVER_VERSION = codeServerArg;
+const codeServerVersion = process.env.PMDOCS_CODE_SERVER_VERSION;
+if (codeServerVersion && codeServerVersion !== '4.139.1' && !process.env.VSCODE_TEST_TOOLS) {
+  process.env.VSCODE_TEST_TOOLS = join(homedir(), `.cache/vscode-test-tools-${codeServerVersion}`);
+}
 const extensionBundle = join(repo, 'dist/extension.cjs');
 const testsBundle = join(repo, 'out/test/integration/index.cjs');
 const desktop = process.env.PMDOCS_VSCODE === 'desktop';

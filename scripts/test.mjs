@@ -49,6 +49,9 @@ if (only !== 'integration') {
 if (only !== 'unit') {
   const r = run('integration tests in a real VS Code extension host', process.execPath, ['scripts/test-integration.mjs'], { capture: true });
   count(r.stdout ?? '');
+  // The oldest VS Code engines.vscode allows (1.90): the same suite on code-server 4.90.3.
+  const old = run('integration tests on VS Code 1.90 (code-server 4.90.3)', process.execPath, ['scripts/test-integration.mjs', '--code-server=4.90.3'], { capture: true });
+  count(old.stdout ?? '');
 }
 console.log(`\n${passed} passed, ${failed} failed${broken && failed === 0 ? ' (a step failed: see above)' : ''}`);
 process.exit(broken || failed ? 1 : 0);

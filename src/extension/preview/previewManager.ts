@@ -7,6 +7,7 @@ import { PreviewPanel, VIEW_TYPE, type PanelHost } from './panel.js';
 import { parsePreviewState } from './protocol.js';
 import { webviewOptions } from './resources.js';
 import { loadRenderer, type Renderer } from './renderer.js';
+import { versionAtLeast } from '../hostVersion.js';
 
 export type PreviewMode = 'perDocument' | 'followActiveEditor';
 
@@ -82,7 +83,8 @@ export class PreviewManager implements vscode.Disposable, vscode.WebviewPanelSer
   }
 
   #adopt(panel: vscode.WebviewPanel, document: vscode.TextDocument, following: boolean, renderer: Renderer): PreviewPanel {
-    panel.iconPath = new vscode.ThemeIcon('open-preview');
+    // A theme icon on a webview tab needs VS Code 1.108; older hosts show their default webview icon.
+    if (versionAtLeast(vscode.version, 1, 108)) (panel as { iconPath?: unknown }).iconPath = new vscode.ThemeIcon('open-preview');
     const preview = new PreviewPanel(panel, document, following, this.host, renderer);
     this.#panels.add(preview);
     preview.onDidDispose(() => this.#panels.delete(preview));

@@ -1,10 +1,15 @@
 // A core Fix (offsets into the text that was linted) as a WorkspaceEdit. Placeholders of a fix become
 // tab stops: the edit is a snippet edit, which VS Code applies as a snippet in the active editor (and
 // as plain text elsewhere).
+//
+// SnippetTextEdit.keepWhitespace came with VS Code 1.98. Before it the host re-indents every line of a
+// snippet after the first, which would double the indentation a multi-line fix already wrote: there such
+// a fix is a plain edit (no tab stops); one-line fixes keep their tab stops everywhere.
 
 import * as vscode from 'vscode';
 import type { Fix, TextEdit } from '../../core/types.js';
 import { placeholdersOf } from '../../core/fixes/snippetFix.js';
+import { versionAtLeast } from '../hostVersion.js';
 
 export function workspaceEditFor(document: vscode.TextDocument, fix: Fix): vscode.WorkspaceEdit {
   const edit = new vscode.WorkspaceEdit();
@@ -12,9 +17,10 @@ export function workspaceEditFor(document: vscode.TextDocument, fix: Fix): vscod
   const edits = fix.edits.map((e, i) => {
     const range = new vscode.Range(document.positionAt(e.start), document.positionAt(e.end));
     const mine = placeholders.filter((p) => p.edit === i);
-    if (!mine.length) return new vscode.TextEdit(range, e.newText);
+    const keepsWhitespace = versionAtLeast(vscode.version, 1, 98);
+    if (!mine.length || (!keepsWhitespace && /[\r\n]/.test(e.newText))) return new vscode.TextEdit(range, e.newText);
     const snippet = new vscode.SnippetTextEdit(range, new vscode.SnippetString(snippetText(e, mine)));
-    snippet.keepWhitespace = true; // the fix wrote the indentation already
+    if (keepsWhitespace) (snippet as { keepWhitespace?: boolean }).keepWhitespace = true; // the fix wrote the indentation already
     return snippet;
   });
   edit.set(document.uri, edits);
