@@ -149,6 +149,24 @@ export async function lintCommand(args: string[], io: Io): Promise<number> {
     if (s instanceof Error) throw s;
     return s;
   };
+  /**
+   * A file's text as pmdocs sees it, read once: the BOM stripped (editors hide it; columns must match
+   * them) and, with --cache, hashed and stamped with the stat it was read under (`s` null: a file the
+   * cache already vouched for by its stat, whose hash is known). 'binary': NUL bytes.
+   */
+  const readText = async (path: string, s: FileStat | undefined | null): Promise<{ text: string; bom: boolean; hash?: string } | 'binary' | undefined> => {
+    reads++;
+    const raw = await host.readFile(path);
+    if (raw === undefined) return undefined;
+    if (raw.includes('\0')) return 'binary';
+    const bom = raw.charCodeAt(0) === 0xfeff;
+    const text = bom ? raw.slice(1) : raw;
+    if (!cache || s === null) return { text, bom };
+    const hash = hashText(text);
+    cache.stamp(path, hash, s);
+    hashes.set(path, hash);
+    return { text, bom, hash };
+  };
   const readIndexOnly = forEachLimit(indexOnly, 16, async ({ path, info }) => {
     // Only for the index: a file that cannot be read, or is binary or huge, is no document to point at.
     const s = stats.get(path);
@@ -161,19 +179,11 @@ export async function lintCommand(args: string[], io: Io): Promise<number> {
       if (record) entries.set(path, record); // unchanged since it was indexed: not even read
       return;
     }
-    reads++;
-    let text = await host.readFile(path).catch(() => undefined);
-    if (text === undefined || text.includes('\0')) return;
-    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    const hash = cache ? hashText(text) : undefined;
-    if (hash !== undefined) {
-      cache!.stamp(path, hash, s);
-      hashes.set(path, hash);
-    }
-    indexFile(path, text, hash, info);
+    const got = await readText(path, s).catch(() => undefined);
+    if (got && got !== 'binary') indexFile(path, got.text, got.hash, info);
   });
   const readLinted = forEachLimit(files, 32, async ({ path, info }) => {
-    let text: string | undefined;
+    let got: Awaited<ReturnType<typeof readText>>;
     let s: FileStat | undefined;
     try {
       s = statOf(path);
@@ -194,27 +204,20 @@ export async function lintCommand(args: string[], io: Io): Promise<number> {
           return;
         }
       }
-      reads++;
-      text = await host.readFile(path);
+      got = await readText(path, s);
     } catch (e) {
       failures.push(`cannot read ${rel(path)}: ${(e as Error).message}`);
       return;
     }
-    if (text === undefined) {
+    if (got === undefined) {
       failures.push(`cannot read ${rel(path)}: it no longer exists`);
       return;
     }
-    if (text.includes('\0')) {
+    if (got === 'binary') {
       results.push(skipped(path, 'Not linted: the file looks binary (it contains NUL bytes).'));
       return;
     }
-    const bom = text.charCodeAt(0) === 0xfeff;
-    if (bom) text = text.slice(1); // editors hide the BOM; columns must match them
-    const hash = cache ? hashText(text) : undefined;
-    if (hash !== undefined) {
-      cache!.stamp(path, hash, s);
-      hashes.set(path, hash);
-    }
+    const { text, bom, hash } = got;
     if (values.fix) fixSources.set(path, { text, bom, config: () => resolveConfig(info), workspace: () => indexes.get(info.key) });
     if (indexed.has(path)) indexFile(path, text, hash, info);
     read.push({ path, info, text, hash });
@@ -269,9 +272,8 @@ export async function lintCommand(args: string[], io: Io): Promise<number> {
     return true;
   };
   const readVouched = async (path: string): Promise<string | undefined> => {
-    reads++;
-    const t = await host.readFile(path).catch(() => undefined);
-    return t !== undefined && t.charCodeAt(0) === 0xfeff ? t.slice(1) : t;
+    const got = await readText(path, null).catch(() => undefined);
+    return got === 'binary' ? undefined : got?.text;
   };
   for (const { path, info, text, hash, hit: vouched } of read) {
     const hit = vouched ?? (hash !== undefined ? cache!.lookup(path, hash, info.fingerprint, today) : undefined);
