@@ -4,7 +4,7 @@
 
 import { createConfigLoader } from '../../core/config/load.js';
 import { relativePath, resolvePath } from '../../core/config/paths.js';
-import { suggest } from '../../core/config/suggest.js';
+import { didYouMean } from '../../core/schema/didYouMean.js';
 import { createRegistry } from '../../core/doctypes/registry.js';
 import { SEMVER } from '../../core/doctypes/valueShapes.js';
 import { ALWAYS_IGNORED, MARKDOWN_GLOB } from '../../core/workspace/scope.js';
@@ -42,7 +42,7 @@ export async function newCommand(args: string[], io: Io): Promise<number> {
   const docType = registry.get(typeName);
   if (!docType) {
     const names = registry.all().map((t) => t.type);
-    throw new UsageError(`unknown doc type '${typeName}'.${suggest(typeName, names)} Types: ${names.join(', ')}`);
+    throw new UsageError(`unknown doc type '${typeName}'.${didYouMean(typeName, names)} Types: ${names.join(', ')}`);
   }
   const versioned = idFromVersion(docType);
   const version = values.version;

@@ -19,7 +19,7 @@ import { limits, outsideSchemasAllowed, type Limits } from '../limits.js';
 import { offsetOf, parseJsonc, type JsonPath } from './jsonc.js';
 import { dirname, isInside, resolvePath } from './paths.js';
 import { followRefs, outsideWorkspace, patternProblems, readSchemaFile, type Read } from './schemaFiles.js';
-import { suggest } from './suggest.js';
+import { didYouMean } from '../schema/didYouMean.js';
 
 export const CONFIG_FILE_NAME = '.pmdocs.json';
 
@@ -215,7 +215,7 @@ async function resolveConfig(configPath: string, read: Read): Promise<ResolvedCo
   for (const [id, severity] of Object.entries(rules)) {
     if (typeof severity !== 'string' || !SEVERITIES.has(severity)) continue;
     if (!KNOWN_RULES.includes(id)) {
-      config.problems.push(problemAt(offsetOf(parsed.tree, ['rules', id], 'key'), `Unknown rule '${id}' in rules.${suggest(id, KNOWN_RULES)} Run 'pmdocs rules' for the list.`));
+      config.problems.push(problemAt(offsetOf(parsed.tree, ['rules', id], 'key'), `Unknown rule '${id}' in rules.${didYouMean(id, KNOWN_RULES)} Run 'pmdocs rules' for the list.`));
       continue;
     }
     config.rules[id] = severity as SeveritySetting;
@@ -239,7 +239,7 @@ async function resolveConfig(configPath: string, read: Read): Promise<ResolvedCo
   for (const [glob, type] of Object.entries((value['associations'] ?? {}) as Record<string, string>)) {
     if (known.has(type)) config.associations.push({ glob, type } satisfies Association);
     else if (!broken.has(type)) {
-      config.problems.push(problemAt(offsetOf(parsed.tree, ['associations', glob]), `associations["${glob}"] names the doc type '${type}', which does not exist.${suggest(type, [...known])} Known types: ${[...known].join(', ')}.`));
+      config.problems.push(problemAt(offsetOf(parsed.tree, ['associations', glob]), `associations["${glob}"] names the doc type '${type}', which does not exist.${didYouMean(type, [...known])} Known types: ${[...known].join(', ')}.`));
     }
   }
   return config;

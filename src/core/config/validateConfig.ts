@@ -7,7 +7,7 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import configSchema from '../../../schemas/pmdocs-config.schema.json';
 import xPmdocsSchema from '../../../schemas/x-pmdocs.schema.json';
 import type { JsonPath } from './jsonc.js';
-import { suggest as didYouMean } from './suggest.js';
+import { didYouMean } from '../schema/didYouMean.js';
 
 export interface Issue {
   /** Where the problem is: a value, or a key when `part` is 'key'. */

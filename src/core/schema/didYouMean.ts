@@ -20,6 +20,12 @@ export function closeMatches(input: string, candidates: readonly string[]): stri
   return scored.sort((x, y) => x.d - y.d).map((s) => s.c);
 }
 
+/** " Did you mean 'x'?" with the closest candidate, or '' when none is close (for messages that end in it). */
+export function didYouMean(input: string, candidates: readonly string[]): string {
+  const [best] = closeMatches(input, candidates);
+  return best === undefined ? '' : ` Did you mean '${best}'?`;
+}
+
 function allowed(length: number): number {
   return length <= 4 ? 1 : length <= 8 ? 2 : 3;
 }
