@@ -10,7 +10,7 @@ import { yamlNodeAt } from '../document/yamlSpans.js';
 import { factsAt, type Facts, type SchemaView } from '../schema/facts.js';
 import { yamlLiteral } from '../schema/wording.js';
 import type { Placeholder, SnippetFix } from './snippetFix.js';
-import { eolOf } from './suppress.js';
+import { eolOf } from '../document/lines.js';
 
 export function missingKeyFix(doc: ParsedDoc, view: SchemaView, parentPath: readonly (string | number)[], key: string): SnippetFix | undefined {
   const fm = doc.frontMatter;

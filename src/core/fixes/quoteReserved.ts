@@ -3,6 +3,7 @@
 // read, so this one is offered as a quick fix only.
 
 import type { Fix } from '../types.js';
+import { LINE_BREAK } from '../document/lines.js';
 
 /** `offset` is where the parser stopped: the reserved character. */
 export function quoteReservedFix(text: string, offset: number): Fix | undefined {
@@ -10,7 +11,7 @@ export function quoteReservedFix(text: string, offset: number): Fix | undefined 
   if (c !== '@' && c !== '`') return undefined;
   let lineStart = offset;
   while (lineStart > 0 && text[lineStart - 1] !== '\n' && text[lineStart - 1] !== '\r') lineStart--;
-  const rest = text.slice(offset).split(/\r\n|\r|\n/, 1)[0]!;
+  const rest = text.slice(offset).split(LINE_BREAK, 1)[0]!;
   const before = text.slice(lineStart, offset);
   const inFlow = /[[{,]\s*$/.test(before);
   const end = inFlow ? rest.search(/\s*[,\]}]/) : rest.search(/\s+#|\s*$/);

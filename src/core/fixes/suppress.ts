@@ -11,6 +11,7 @@ import type { Nodes, Root } from 'mdast';
 import { parseDocument } from 'yaml';
 import type { Fix, Span, TextEdit } from '../types.js';
 import type { ParsedDoc } from '../document/parse.js';
+import { eolOf } from '../document/lines.js';
 
 export interface SuppressTarget extends Span {
   ruleId: string;
@@ -137,4 +138,3 @@ function lineBreakAt(text: string, at: number): string {
   return c === '\n' || c === '\r' ? c : '';
 }
 
-export const eolOf = (text: string): string => (/\r\n/.test(text.slice(0, 4096)) ? '\r\n' : '\n');

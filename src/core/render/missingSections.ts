@@ -6,6 +6,7 @@
 import type { Element, Root } from 'hast';
 import type { LintResult } from '../engine.js';
 import { h } from './hast.js';
+import { LINE_BREAK } from '../document/lines.js';
 
 export const REQUIRED_SECTION_RULE = 'required-section';
 
@@ -67,7 +68,7 @@ function firstParagraph(template: string): string {
   const text = template.split(/\r?\n\s*\r?\n/)[0] ?? '';
   return text
     .replace(/`{3}[\s\S]*$/, '')
-    .split(/\r?\n/)
+    .split(LINE_BREAK)
     .filter((line) => !/^\s*\|/.test(line))
     .map((line) => line.replace(/^\s*[-*]\s+(\[ \]\s+)?/, ''))
     .join(' ')

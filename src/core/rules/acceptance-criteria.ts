@@ -10,6 +10,7 @@ import { classify, codeBlockLines, gherkinBlocks, proseBlocks } from '../documen
 import { describeEmptiness, emptiness, sectionBodyText } from './sections/content.js';
 import { excerpt } from '../document/blocks.js';
 import { specsWithRole } from './sections/specs.js';
+import { splitLines } from '../document/lines.js';
 
 const EXPECTED = "a list item, a checklist item ('- [ ] …') or a Given/When/Then scenario";
 
@@ -53,7 +54,7 @@ function hasListItem(node: Nodes): boolean {
 function isTable(node: Nodes, text: string): boolean {
   if (node.type !== 'paragraph') return false;
   const raw = text.slice(node.position?.start.offset ?? 0, node.position?.end.offset ?? 0);
-  const rows = raw.split(/\r\n|\n|\r/).filter((l) => /^\s*\|/.test(l));
+  const rows = splitLines(raw).filter((l) => /^\s*\|/.test(l));
   return rows.length >= 3 && /^\s*\|?\s*:?-{3,}/.test(rows[1]!);
 }
 

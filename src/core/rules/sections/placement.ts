@@ -9,6 +9,7 @@ import type { RuleContext } from '../rule.js';
 import { orderEntries, orderIndexOfSpec } from './order.js';
 import { sectionSpecs } from './specs.js';
 import { topLevelMatches } from './find.js';
+import { eolOf } from '../../document/lines.js';
 
 export interface Placement {
   /** Offset the new section is inserted at. */
@@ -68,7 +69,6 @@ export function fallbackSpan(ctx: RuleContext): Span {
 }
 
 /** The document's line break: CRLF if it uses CRLF, else LF. */
-export const eolOf = (text: string): string => (/\r\n/.test(text.slice(0, 4096)) ? '\r\n' : '\n');
 
 /** An edit inserting `# Name` + template at the placement, with blank lines around it as Markdown needs. */
 export function insertSectionEdit(ctx: RuleContext, spec: SectionSpec, placement: Placement): TextEdit {

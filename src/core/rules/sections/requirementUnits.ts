@@ -14,6 +14,7 @@ import { classify, codeBlockLines, isGherkinBlock } from '../../document/gherkin
 import { flattenInline, spanOf, type FlatText } from '../../document/inlineText.js';
 import { tableIn } from '../../document/pipeTable.js';
 import { specForHeading, specsWithRole } from './specs.js';
+import { splitLines } from '../../document/lines.js';
 
 /** Section roles whose items are requirements (read by the language rules). */
 export const REQUIREMENT_ROLES: readonly SectionRole[] = ['requirements', 'goals', 'success-metrics', 'acceptance-criteria'];
@@ -108,7 +109,7 @@ function readSteps(paragraph: Paragraph, source: string, out: RequirementUnit[])
   const end = paragraph.position?.end.offset;
   if (start === undefined || end === undefined) return;
   let at = start;
-  for (const line of source.slice(start, end).split(/\r?\n|\r/)) {
+  for (const line of splitLines(source.slice(start, end))) {
     const lead = line.length - line.trimStart().length;
     step(line, at, false, out, lead);
     at += line.length + (source[at + line.length] === '\r' && source[at + line.length + 1] === '\n' ? 2 : 1);
