@@ -136,6 +136,7 @@ interface Case {
 const NEWER_TYPES: [string, string][] = [
   ['experiment', 'EXP-1-pay-now-button.md'],
   ['launch', 'LAUNCH-1-pay-now-button.md'],
+  ['okr', 'OKR-1-pay-now-button.md'],
 ];
 
 const one = (name: string, files: Case['files'], step: Step, extra: Partial<Case> = {}): Case => ({ name, files, steps: [step], ...extra });

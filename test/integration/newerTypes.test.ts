@@ -37,6 +37,12 @@ const CASES: Case[] = [
     id: 'LAUNCH-41',
     card: [fact('Launch tier', 't0'), fact('Rollback criteria', 'error rate of the new feature above 2 % for 10 minutes')],
   },
+  {
+    snippet: 'pmdocs: OKR',
+    type: 'okr',
+    id: 'OKR-41',
+    card: [fact('Objective', 'Finance teams close their month in Ledgerly'), fact('Key results', '2')],
+  },
 ];
 
 const waitForContent = (uri: vscode.Uri, version: number, cardIncludes?: string) =>

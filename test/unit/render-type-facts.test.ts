@@ -44,3 +44,13 @@ test('launch: tier, dates, rollback criteria and each area\'s sign-off', () => {
   ]);
   assert.match(card('launches/LAUNCH-2-invoice-csv-export.md'), /<span class="pmdocs-chip-label">Release<\/span> REL-2\.4\.0/);
 });
+
+test('okr: objective, period, key results with their average score once graded', () => {
+  assert.deepEqual(facts(card('okrs/OKR-3-month-end-close.md')), [
+    'Owner: group:billing',
+    'Created: 2026-04-01',
+    'Objective: Finance teams close their month without leaving Ledgerly',
+    'Period: 2026-Q2',
+    'Key results: 2 · average score 0.6 (finance admins who export invoices every month\nmonth-end support tickets about exports)',
+  ]);
+});

@@ -23,7 +23,7 @@ const schemasDir = join(root, 'schemas');
 const examplesDir = join(root, 'examples');
 const loadSchema = (name: string): Json => JSON.parse(readFileSync(join(schemasDir, `${name}.schema.json`), 'utf8'));
 
-const DOC_TYPES = ['prd', 'epic', 'user-story', 'release-notes', 'experiment', 'launch'] as const;
+const DOC_TYPES = ['prd', 'epic', 'user-story', 'release-notes', 'experiment', 'launch', 'okr'] as const;
 type DocTypeName = (typeof DOC_TYPES)[number];
 const RULE_IDS = [
   'frontmatter-syntax', 'frontmatter-language', 'frontmatter-schema', 'frontmatter-unknown-key', 'yaml-coerced-scalar',
@@ -41,6 +41,7 @@ const RULE_IDS = [
   'launch-readiness',
   'launch-checklist',
   'launch-rollback-criteria',
+  'okr-key-results',
 ];
 
 /** The ajv set-up the engine uses: 2020-12, strict, all errors, formats, x-pmdocs checked by its metaSchema. */
@@ -86,7 +87,7 @@ const xOf = (type: DocTypeName): Json => loadSchema(type)['x-pmdocs'];
 
 test('every schema file compiles with ajv 2020 in strict mode with formats and the x-pmdocs keyword', () => {
   const names = readdirSync(schemasDir).filter((f) => f.endsWith('.schema.json')).map((f) => f.replace(/\.schema\.json$/, '')).sort();
-  assert.deepEqual(names, ['changelog', 'defs', 'epic', 'experiment', 'launch', 'pmdocs-config', 'prd', 'release-notes', 'user-story', 'x-pmdocs']);
+  assert.deepEqual(names, ['changelog', 'defs', 'epic', 'experiment', 'launch', 'okr', 'pmdocs-config', 'prd', 'release-notes', 'user-story', 'x-pmdocs']);
   for (const name of names) {
     const fresh = makeAjv();
     const schema = loadSchema(name);
@@ -157,6 +158,7 @@ test('required keys per type follow the v1 contract', () => {
     'release-notes': ['id', 'status', 'title', 'type', 'version'],
     experiment: ['created', 'id', 'owner', 'status', 'title', 'type'],
     launch: ['created', 'id', 'owner', 'rollback_criteria', 'status', 'title', 'type'],
+    okr: ['created', 'id', 'key_results', 'objective', 'owner', 'period', 'status', 'title', 'type'],
   });
 });
 
@@ -169,6 +171,7 @@ test('status values per type follow the v1 contract', () => {
     'release-notes': ['planned', 'in-progress', 'released', 'yanked'],
     experiment: ['draft', 'approved', 'running', 'analyzing', 'concluded', 'aborted'],
     launch: ['planning', 'readiness-review', 'go', 'no-go', 'launched', 'closed'],
+    okr: ['draft', 'committed', 'in-progress', 'graded', 'cancelled'],
   });
 });
 
@@ -179,6 +182,7 @@ const minimal: Record<DocTypeName, Json> = {
   'release-notes': { type: 'release-notes', id: 'REL-2.4.0', title: 'Ledgerly 2.4.0', status: 'planned', version: '2.4.0' },
   experiment: { type: 'experiment', id: 'EXP-42', title: 'One-page checkout', status: 'draft', owner: '@jane', created: '2026-05-04' },
   launch: { type: 'launch', id: 'LAUNCH-3', title: 'CSV export GA', status: 'planning', owner: '@jane', created: '2026-06-01', rollback_criteria: ['errors above 2 %'] },
+  okr: { type: 'okr', id: 'OKR-7', title: 'Effortless invoicing', status: 'draft', owner: '@jane', created: '2026-06-01', period: '2026-Q3', objective: 'Effortless invoicing', key_results: [{ name: 'a', target: 1 }, { name: 'b', target: 2 }] },
 };
 
 test('minimal valid front matter passes for every type, as do the contract\'s value sets', () => {
@@ -338,6 +342,7 @@ test('settled statuses are statuses of the type, in lifecycle order, and the reo
     'release-notes': [['released'], null],
     experiment: [['approved', 'running', 'analyzing', 'concluded'], 'draft'],
     launch: [['go', 'launched', 'closed'], 'readiness-review'],
+    okr: [['committed', 'in-progress', 'graded'], 'draft'],
   });
   for (const type of DOC_TYPES) {
     const statuses: string[] = loadSchema(type).properties.status.enum;
@@ -352,7 +357,7 @@ test('settled statuses are statuses of the type, in lifecycle order, and the reo
 function fillTemplate(template: string, id: string): string {
   return template
     .replaceAll('{{id}}', id).replaceAll('{{title}}', 'Export: invoices as CSV').replaceAll('{{date}}', '2026-11-25')
-    .replaceAll('{{owner}}', '@maria').replaceAll('{{version}}', id.replace(/^REL-/, ''));
+    .replaceAll('{{owner}}', '@maria').replaceAll('{{version}}', id.replace(/^REL-/, '')).replaceAll('{{period}}', '2026-Q4');
 }
 
 test('templates: `pmdocs new` front matter is valid and the body has every always-required section, in order', () => {
@@ -443,7 +448,7 @@ const goodExamples = markdownFiles(examplesDir).filter((f) => !f.includes('/brok
 
 test('the examples workspace holds one PRD, one epic, three stories, one release-notes doc and one of each newer type', () => {
   const types = goodExamples.map((f) => (frontMatterOf(readFileSync(f, 'utf8'))?.data as Json)?.type).sort();
-  assert.deepEqual(types, ['epic', 'experiment', 'launch', 'prd', 'release-notes', 'user-story', 'user-story', 'user-story']);
+  assert.deepEqual(types, ['epic', 'experiment', 'launch', 'okr', 'prd', 'release-notes', 'user-story', 'user-story', 'user-story']);
 });
 
 for (const file of goodExamples) {

@@ -23,6 +23,7 @@ const DOC_TYPE_SNIPPETS: Record<string, string> = {
   'release-notes': 'pmdocs: Release notes',
   experiment: 'pmdocs: Experiment',
   launch: 'pmdocs: Launch',
+  okr: 'pmdocs: OKR',
 };
 
 /** Expands a snippet the way VS Code does when every tab stop keeps its default (first choice). */

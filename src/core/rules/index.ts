@@ -20,6 +20,7 @@ import launchChecklist from './launch-checklist.js';
 import launchReadiness from './launch-readiness.js';
 import launchRollbackCriteria from './launch-rollback-criteria.js';
 import moscowMustOverload from './moscow-must-overload.js';
+import okrKeyResults from './okr-key-results.js';
 import refUnresolved from './ref-unresolved.js';
 import releaseChangeType from './release-change-type.js';
 import releaseStoryNotDone from './release-story-not-done.js';
@@ -72,6 +73,7 @@ export const rules: readonly Rule[] = Object.freeze([
   launchReadiness,
   launchRollbackCriteria,
   moscowMustOverload,
+  okrKeyResults,
   refUnresolved,
   releaseChangeType,
   releaseStoryNotDone,

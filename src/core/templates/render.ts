@@ -13,20 +13,21 @@ export interface NewDocValues {
   version?: string;
 }
 
-const PLACEHOLDER = /\{\{\s*(id|title|owner|date|version)\s*\}\}/g;
+const PLACEHOLDER = /\{\{\s*(id|title|owner|date|version|period)\s*\}\}/g;
 
-export function renderNewDocument(docType: DocType, values: NewDocValues): string {
+export function renderNewDocument(docType: DocType, given: NewDocValues): string {
+  const values = { ...given, period: quarterOf(given.date) };
   const frontMatter = fillFrontMatter(docType.frontMatterTemplate ?? defaultFrontMatter(docType), values);
-  const body = (docType.template ?? `# {{title}}\n`).replace(PLACEHOLDER, (_, key: keyof NewDocValues) => values[key] ?? '');
+  const body = (docType.template ?? `# {{title}}\n`).replace(PLACEHOLDER, (_, key: keyof typeof values) => values[key] ?? '');
   return `---\n${frontMatter}${frontMatter.endsWith('\n') ? '' : '\n'}---\n\n${body}`;
 }
 
 /** Fill the YAML template line by line; a line whose only placeholder has no value is dropped (an empty owner). */
-function fillFrontMatter(template: string, values: NewDocValues): string {
+function fillFrontMatter(template: string, values: NewDocValues & { period?: string }): string {
   const out: string[] = [];
   for (const line of template.split('\n')) {
     let missing = false;
-    const filled = line.replace(PLACEHOLDER, (_, key: keyof NewDocValues, offset: number) => {
+    const filled = line.replace(PLACEHOLDER, (_, key: keyof typeof values, offset: number) => {
       const value = values[key];
       if (value === undefined || value === '') {
         missing = true;
@@ -54,4 +55,10 @@ function plainOrQuoted(value: string): string {
 
 function defaultFrontMatter(docType: DocType): string {
   return `type: ${docType.type}\nid: {{id}}\ntitle: "{{title}}"\nstatus: draft\nowner: "{{owner}}"\ncreated: {{date}}\n`;
+}
+
+/** {{period}}: the calendar quarter of the new document's date, e.g. 2026-Q3 (an OKR's period). */
+function quarterOf(date: string): string | undefined {
+  const m = /^(\d{4})-(\d{2})-\d{2}$/.exec(date);
+  return m ? `${m[1]}-Q${Math.ceil(Number(m[2]) / 3)}` : undefined;
 }
