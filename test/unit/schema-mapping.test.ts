@@ -109,6 +109,12 @@ const cases: Case[] = [
     ],
   },
   {
+    name: 'maxItems: six key results where five at most are allowed',
+    keywords: ['maxItems'],
+    text: fm('type: okr', 'id: OKR-1', 'title: T', 'status: draft', 'owner: "@x"', 'created: 2026-05-04', 'period: 2026-Q3', 'objective: O', 'key_results: [{name: a, baseline: 1, target: 2, unit: u}, {name: b, baseline: 1, target: 2, unit: u}, {name: c, baseline: 1, target: 2, unit: u}, {name: d, baseline: 1, target: 2, unit: u}, {name: e, baseline: 1, target: 2, unit: u}, {name: f, baseline: 1, target: 2, unit: u}]'),
+    expect: ['10:14-278 frontmatter-schema key_results has 6 items: at most 5 are allowed.'],
+  },
+  {
     name: 'maximum: a power above the allowed range',
     keywords: ['maximum'],
     text: fm('type: experiment', 'id: EXP-1', 'title: T', 'status: draft', 'owner: "@x"', 'created: 2026-05-04', 'power: 1.2'),
