@@ -27,7 +27,10 @@ export const subjective: Lexicon = {
     'timely', 'in a timely manner', 'promptly', 'normal', 'normally', 'special', 'significant', 'significantly',
     'necessary', 'easily', 'readable', 'understandable', 'consistent', 'consistently',
     'transparent', 'lightweight', 'scalable', 'secure', 'securely', 'safe', 'safely', 'reliable', 'reliably',
-    'certain', 'standard', 'small', 'large', 'big', 'short', 'long', 'high', 'low',
+    'certain', 'standard', 'small', 'large', 'big', 'short', 'long', 'high', 'low', 'usable', 'usability',
+    'readability', 'ease of use', 'simplicity', 'distinctive', 'evident', 'advanced', 'basic', 'successful',
+    'successfully', 'professional', 'sensible', 'logical', 'natural', 'obvious', 'familiar', 'recognizable',
+    'recognisable', 'noticeable',
   ],
   hints: {
     fast: SPEED, quick: SPEED, quickly: SPEED, rapid: SPEED, rapidly: SPEED, slow: SPEED, responsive: SPEED,
@@ -64,13 +67,16 @@ export const loophole: Lexicon = {
     'etc', 'and so on', 'and so forth', 'but not limited to', 'among others', 'or similar', 'and similar',
     'and the like', 'and more', 'or other', 'and other', 'several', 'various', 'numerous', 'many', 'a number of',
     'a variety of', 'a wide range of', 'a range of', 'a lot of', 'lots of', 'a few', 'some', 'enough', 'sufficient',
-    'sufficiently', 'multiple', 'as a minimum', 'at a minimum',
+    'sufficiently', 'multiple', 'as a minimum', 'at a minimum', 'details', 'detail', 'additional',
   ],
   hints: {
     etc: 'list every case, or say where the full list lives',
     'and so on': 'list every case, or say where the full list lives',
     'and so forth': 'list every case, or say where the full list lives',
     'but not limited to': 'list every case, or say where the full list lives',
+    details: 'name each detail (e.g. "caller, time and duration")',
+    detail: 'name each detail (e.g. "caller, time and duration")',
+    additional: 'name what is added',
   },
 };
 
@@ -79,7 +85,9 @@ export const comparative: Lexicon = {
   terms: [
     'more', 'less', 'fewer', 'better', 'worse', 'faster', 'slower', 'quicker', 'higher', 'lower', 'larger',
     'smaller', 'bigger', 'greater', 'longer', 'shorter', 'earlier', 'easier', 'harder', 'cheaper', 'stronger',
-    'weaker', 'safer', 'simpler', 'clearer', 'newer', 'older',
+    'weaker', 'safer', 'simpler', 'clearer', 'newer', 'older', 'heavier', 'lighter', 'wider', 'narrower',
+    'louder', 'quieter', 'brighter', 'smoother', 'sooner', 'lesser', 'nearer', 'tighter',
+    'looser', 'cleaner', 'richer', 'deeper', 'steeper', 'cheaper',
   ],
 };
 
