@@ -23,8 +23,14 @@ const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
 
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
-  for (const m of text.matchAll(WORD)) {
-    out.push({ word: m[0].toLowerCase().replace(/’/g, "'"), start: m.index!, end: m.index! + m[0].length });
+  // Lower-casing once is cheaper than per word, when it keeps every offset (it does but for a few letters).
+  const lower = text.toLowerCase();
+  const source = lower.length === text.length ? lower : text;
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(source); m; m = WORD.exec(source)) {
+    let word = source === lower ? m[0] : m[0].toLowerCase();
+    if (word.includes('’')) word = word.replace(/’/g, "'");
+    out.push({ word, start: m.index, end: m.index + m[0].length });
   }
   return out;
 }
@@ -52,14 +58,14 @@ export function compile(terms: readonly string[]): Compiled {
   return c;
 }
 
-/** Every non-overlapping match of the terms in the tokens, left to right. */
-export function findTerms(tokens: readonly Token[], terms: readonly string[]): Match[] {
+/** Every non-overlapping match of the terms in the tokens from index `from` on, left to right. */
+export function findTerms(tokens: readonly Token[], terms: readonly string[], from = 0, to = tokens.length): Match[] {
   const { byFirst } = compile(terms);
   const out: Match[] = [];
-  for (let i = 0; i < tokens.length; i++) {
+  for (let i = from; i < to; i++) {
     const candidates = byFirst.get(tokens[i]!.word);
     if (!candidates) continue;
-    const hit = candidates.find((p) => p.words.every((w, k) => tokens[i + k]?.word === w));
+    const hit = candidates.find((p) => i + p.words.length <= to && p.words.every((w, k) => tokens[i + k]!.word === w));
     if (!hit) continue;
     const last = i + hit.words.length;
     out.push({ term: hit.term, first: i, last, start: tokens[i]!.start, end: tokens[last - 1]!.end });

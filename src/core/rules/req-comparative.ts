@@ -15,9 +15,9 @@ export default languageRule({
   defaultSeverity: 'info',
   find(unit) {
     const t = unit.tokens;
-    return findTerms(t.slice(unit.body), comparative.terms).flatMap((m) => {
-      const first = m.first + unit.body;
-      const last = m.last + unit.body;
+    return findTerms(t, comparative.terms, unit.body).flatMap((m) => {
+      const first = m.first;
+      const last = m.last;
       // "no longer", "any more", "once more": not comparisons.
       if (wordIn(t, first - 1, first, NOT_COMPARING)) return [];
       if (wordIn(t, last, last + 6, REFERENCE) || numberIn(t, last, last + 4)) return [];

@@ -17,9 +17,9 @@ export default languageRule({
   defaultSeverity: 'info',
   find(unit) {
     const t = unit.tokens;
-    return findTerms(t.slice(unit.body), loophole.terms).flatMap((m) => {
-      const first = m.first + unit.body;
-      const last = m.last + unit.body;
+    return findTerms(t, loophole.terms, unit.body).flatMap((m) => {
+      const first = m.first;
+      const last = m.last;
       const quantity = QUANTITIES.has(m.term);
       if (quantity && numberIn(t, first - 2, last + 2)) return [];
       const hint = loophole.hints?.[m.term] ?? (quantity ? QUANTITY : /^(?:if|where|when|as|to the)\b/.test(m.term) ? LOOPHOLE : OPEN_LIST);

@@ -1,6 +1,7 @@
 // Negative requirements ("must not", "never") state what must not happen, which no finite test proves.
 // A bound is not one ("not more than 3", "no later than 2 s"): a number right after the negation is a
-// limit a test can check.
+// limit a test can check. Gherkin steps are not read: in one concrete scenario ("Then nothing is saved")
+// a negative outcome is observed like any other.
 
 import { negative } from '../language/lexicon.js';
 import { numberIn } from '../language/context.js';
@@ -16,15 +17,17 @@ export default languageRule({
   description: 'Requirements say what the product does, not what it does not do ("must not", "never").',
   defaultSeverity: 'info',
   find(unit) {
+    // A Given/When/Then step is one concrete example: "Then nothing is saved" is checked in that scenario.
+    if (unit.kind === 'step' || unit.keyword) return [];
     const t = unit.tokens;
-    return findTerms(t.slice(unit.body), negative.terms).flatMap((m) => {
-      const first = m.first + unit.body;
-      const last = m.last + unit.body;
+    return findTerms(t, negative.terms, unit.body).flatMap((m) => {
+      const first = m.first;
+      const last = m.last;
       if (numberIn(t, last, last + 4)) return [];
       // "with no column selected", "for no reason": a circumstance, not a prohibition.
       if (t[first - 1] && CIRCUMSTANCE.has(t[first - 1]!.word)) return [];
       // A negation in a condition ("if the driver does not acknowledge, …") is a trigger, not a prohibition.
-      if (inSubordinateClause(t, unit.flat.text, sentenceOf(unit, first).from, first)) return [];
+      if (inSubordinateClause(t, unit.text, sentenceOf(unit, first).from, first)) return [];
       return [{ first, last, says: `makes this a negative requirement, which no test can prove for every case: state what happens instead (e.g. "shows an error and keeps the draft").` }];
     });
   },

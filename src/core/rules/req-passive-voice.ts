@@ -1,6 +1,7 @@
 // Passive voice with no agent ("The invoice is exported", "Errors are logged"): who does it — the
 // product, the user, another system? Informational: often harmless, but a requirement that names its
-// actor is easier to assign and to test. "… by the scheduler" names the agent and is fine.
+// actor is easier to assign and to test. "… by the scheduler" names the agent and is fine. Gherkin steps
+// are not read: a scenario's outcome ("Then an email is sent") is observed, not assigned.
 
 import { irregularParticiples } from '../language/lexicon.js';
 import { compile } from '../language/match.js';
@@ -18,8 +19,9 @@ export default languageRule({
   description: 'Requirements in the passive name their agent ("is exported by the scheduler"), so it is clear who acts.',
   defaultSeverity: 'info',
   find(unit) {
-    // A Given step sets a scene ("Given the list is filtered"): a state, not an action to assign.
-    if (unit.keyword === 'given') return [];
+    // A Given/When/Then step is one concrete example, and the product is its actor by definition
+    // ("Then an email is sent"): only requirements written as statements are read.
+    if (unit.kind === 'step' || unit.keyword) return [];
     const t = unit.tokens;
     const irregular = compile(irregularParticiples.terms).byFirst;
     const hits = [];

@@ -20,14 +20,14 @@ export default languageRule({
   defaultSeverity: 'info',
   find(unit) {
     const t = unit.tokens;
-    return findTerms(t.slice(unit.body), subjective.terms).flatMap((m) => {
-      const first = m.first + unit.body;
-      const last = m.last + unit.body;
+    return findTerms(t, subjective.terms, unit.body).flatMap((m) => {
+      const first = m.first;
+      const last = m.last;
       if (numberIn(t, last, last + 6)) return [];
       if (startsMetric(t, last) && !numberIn(t, unit.body, t.length)) return [];
       if (MAYBE_VERB.has(m.term) && (wordIn(t, first - 1, first, VERB_USE) || (first === unit.body && wordIn(t, last, last + 1, DETERMINERS)))) return [];
       // "standard ISO 8601", "the standard RFC 4180 format": the standard is named.
-      if (m.term === 'standard' && t[last] && /^[A-Z0-9]/.test(unit.flat.text.slice(t[last]!.start))) return [];
+      if (m.term === 'standard' && t[last] && /^[A-Z0-9]/.test(unit.text.slice(t[last]!.start))) return [];
       const hint = subjective.hints?.[m.term] ?? ADVICE;
       return [{ first, last, says: `is subjective and not testable: ${hint}.` }];
     });

@@ -14,9 +14,9 @@ export default languageRule({
   defaultSeverity: 'info',
   find(unit) {
     const t = unit.tokens;
-    return findTerms(t.slice(unit.body), superlative.terms).flatMap((m) => {
-      const first = m.first + unit.body;
-      const last = m.last + unit.body;
+    return findTerms(t, superlative.terms, unit.body).flatMap((m) => {
+      const first = m.first;
+      const last = m.last;
       if (numberIn(t, first - 3, last + 4)) return [];
       if (m.term === 'best' && wordIn(t, last, last + 1, PRACTICE)) return [];
       return [{ first, last, says: `is a superlative with no bound: state the number that is good enough (e.g. "at most 3 clicks").` }];

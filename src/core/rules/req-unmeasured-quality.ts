@@ -17,9 +17,9 @@ export default languageRule({
     const t = unit.tokens;
     if (numberIn(t, unit.body, t.length)) return [];
     const hits: LanguageHit[] = [];
-    for (const m of findTerms(t.slice(unit.body), unmeasuredQuality.adjectives)) {
-      const first = m.first + unit.body;
-      const last = m.last + unit.body;
+    for (const m of findTerms(t, unmeasuredQuality.adjectives, unit.body)) {
+      const first = m.first;
+      const last = m.last;
       const metric = metricAt(t, last);
       if (metric) {
         hits.push({ first, last: last + metric, says: says(t.slice(last, last + metric).map((x) => x.word).join(' ')) });

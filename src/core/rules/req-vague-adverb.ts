@@ -30,12 +30,12 @@ export default languageRule({
   defaultSeverity: 'info',
   find(unit) {
     const t = unit.tokens;
-    return findTerms(t.slice(unit.body), vagueAdverb.terms).flatMap((m) => {
-      const first = m.first + unit.body;
-      const last = m.last + unit.body;
+    return findTerms(t, vagueAdverb.terms, unit.body).flatMap((m) => {
+      const first = m.first;
+      const last = m.last;
       if ((m.term === 'rather' || m.term === 'later') && wordIn(t, last, last + 1, THAN)) return [];
       // "too" at the end of a clause means "also".
-      if (m.term === 'too' && (!t[last] || /[,.;:!?)]/.test(unit.flat.text.slice(t[first]!.end, t[last]!.start)))) return [];
+      if (m.term === 'too' && (!t[last] || /[,.;:!?)]/.test(unit.text.slice(t[first]!.end, t[last]!.start)))) return [];
       const hint = vagueAdverb.hints?.[m.term] ?? ADVICE[KIND[m.term] ?? 'manner'];
       return [{ first, last, says: `is vague: ${hint}.` }];
     });

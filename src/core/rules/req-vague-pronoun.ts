@@ -17,9 +17,9 @@ export default languageRule({
   defaultSeverity: 'info',
   find(unit) {
     const t = unit.tokens;
-    return findTerms(t.slice(unit.body), vaguePronoun.terms).flatMap((m) => {
-      const first = m.first + unit.body;
-      const last = m.last + unit.body;
+    return findTerms(t, vaguePronoun.terms, unit.body).flatMap((m) => {
+      const first = m.first;
+      const last = m.last;
       if (!startsClause(unit, first)) return [];
       if (m.term === 'it' && isDummyIt(unit, last)) return [];
       if (!ALWAYS_PRONOUN.has(m.term) && !(t[last] && AUXILIARIES.has(t[last]!.word)) && t[last]) return [];
@@ -33,7 +33,7 @@ function startsClause(unit: RequirementUnit, i: number): boolean {
   const prev = unit.tokens[i - 1];
   if (!prev) return true;
   if (CLAUSE_OPENERS.has(prev.word)) return true;
-  return /[,;:(]\s*$/.test(unit.flat.text.slice(prev.end, unit.tokens[i]!.start));
+  return /[,;:(]\s*$/.test(unit.text.slice(prev.end, unit.tokens[i]!.start));
 }
 
 const MODAL = new Set(['shall', 'must', 'should', 'will', 'may', 'might', 'can', 'could', 'would']);

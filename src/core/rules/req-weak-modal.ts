@@ -12,11 +12,11 @@ export default languageRule({
   defaultSeverity: 'warning',
   find(unit) {
     const t = unit.tokens;
-    return findTerms(t.slice(unit.body), weakModal.terms).flatMap((m) => {
-      const first = m.first + unit.body;
-      const last = m.last + unit.body;
+    return findTerms(t, weakModal.terms, unit.body).flatMap((m) => {
+      const first = m.first;
+      const last = m.last;
       // The month: "in May 2027", "by 3 May".
-      if (m.term === 'may' && /^M/.test(unit.flat.text.slice(t[first]!.start)) && first > unit.body && (isNumberWord(t[last]?.word ?? '') || isNumberWord(t[first - 1]!.word))) return [];
+      if (m.term === 'may' && /^M/.test(unit.text.slice(t[first]!.start)) && first > unit.body && (isNumberWord(t[last]?.word ?? '') || isNumberWord(t[first - 1]!.word))) return [];
       // "can not" is a negation (req-negative's).
       if (m.term === 'can' && t[last]?.word === 'not') return [];
       // "can" mostly states a capability ("the user can export"): worth a look, not a warning.

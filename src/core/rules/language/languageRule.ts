@@ -39,7 +39,7 @@ export function languageRule(spec: LanguageRuleSpec): LanguageRule {
         for (const hit of spec.find(unit, ctx)) {
           const from = unit.tokens[hit.first]!.start;
           const to = unit.tokens[hit.last - 1]!.end;
-          const words = unit.flat.text.slice(from, to);
+          const words = unit.text.slice(from, to);
           ctx.report({ ...unitSpan(unit, from, to), message: `'${words}' ${hit.says}`, actual: words, ...(hit.severity ? { severity: hit.severity } : {}) });
         }
       }

@@ -7,8 +7,8 @@ import { unmeasuredQuality } from '../../language/lexicon.js';
 
 /** Length in tokens of the metric phrase starting at token i (0: none). */
 export function metricAt(tokens: readonly Token[], i: number, metrics: readonly string[] = unmeasuredQuality.metrics): number {
-  const hit = findTerms(tokens.slice(i, i + 4), metrics)[0];
-  return hit && hit.first === 0 ? hit.last : 0;
+  const hit = findTerms(tokens, metrics, i, Math.min(tokens.length, i + 4))[0];
+  return hit && hit.first === i ? hit.last - i : 0;
 }
 
 export const startsMetric = (tokens: readonly Token[], i: number): boolean => metricAt(tokens, i) > 0;

@@ -11,7 +11,6 @@ import { tokenize, type Token } from '../../language/match.js';
 import type { RuleContext } from '../rule.js';
 import { findAllSections } from './find.js';
 import { classify, codeBlockLines, isGherkinBlock } from '../../document/gherkin.js';
-import { flattenInline, spanOf, type FlatText } from '../../document/inlineText.js';
 import { tableIn } from '../../document/pipeTable.js';
 import { specForHeading, specsWithRole } from './specs.js';
 import { splitLines } from '../../document/lines.js';
@@ -22,7 +21,13 @@ const isRequirementRole = (role: string | undefined): boolean => (REQUIREMENT_RO
 
 export interface RequirementUnit {
   kind: 'item' | 'cell' | 'step';
-  flat: FlatText;
+  /**
+   * The source text of the requirement, offsets kept: markup a reader does not read as words (HTML
+   * comments, code spans, link targets, placeholders such as `<the outcome>`) is blanked to spaces.
+   */
+  text: string;
+  /** Where `text` starts in the document. */
+  offset: number;
   tokens: Token[];
   /** Index of the first token of the requirement proper: after an id, a MoSCoW tag or a Gherkin keyword. */
   body: number;
@@ -48,7 +53,7 @@ export function requirementUnits(ctx: RuleContext): RequirementUnit[] {
       for (const section of findAllSections(ctx, spec)) readSection(ctx, section, role, seen, units);
     }
   }
-  units.sort((a, b) => (a.flat.offsets[0] ?? 0) - (b.flat.offsets[0] ?? 0));
+  units.sort((a, b) => a.offset - b.offset);
   cache.set(ctx.doc, units);
   return units;
 }
@@ -76,7 +81,7 @@ function readBlock(ctx: RuleContext, node: RootContent | Nodes, seen: Set<Nodes>
     for (const item of node.children) {
       for (const child of item.children) {
         if (child.type === 'paragraph') {
-          if (!readTable(child, source, out)) push(out, 'item', flattenInline(child, source));
+          if (!readTable(child, source, out)) pushSource(out, 'item', source, child.position?.start.offset, child.position?.end.offset);
         } else readBlock(ctx, child, seen, out);
       }
     }
@@ -97,7 +102,7 @@ function readTable(paragraph: Paragraph, source: string, out: RequirementUnit[])
   for (const row of table.rows) {
     row.cells.forEach((cell, i) => {
       if (!textColumns[i] || !cell.text.trim() || MOSCOW_CELL.test(cell.text.replace(/[*_`]/g, '').trim())) return;
-      push(out, 'cell', rawFlat(source, cell.start, cell.end));
+      pushSource(out, 'cell', source, cell.start, cell.end);
     });
   }
   return true;
@@ -119,47 +124,55 @@ function readSteps(paragraph: Paragraph, source: string, out: RequirementUnit[])
 function step(text: string, offset: number, fenced: boolean, out: RequirementUnit[], lead = 0): void {
   const c = classify({ text: text.slice(lead), offset: offset + lead }, fenced);
   if (c.kind !== 'step') return;
-  const raw = text.slice(lead).replace(/<!--.*?(?:-->|$)/g, (m) => ' '.repeat(m.length));
-  push(out, 'step', { text: raw, offsets: Array.from({ length: raw.length + 1 }, (_, i) => offset + lead + i) });
+  push(out, 'step', text.slice(lead), offset + lead);
 }
 
-const rawFlat = (source: string, start: number, end: number): FlatText => {
-  const text = source.slice(start, end).replace(/<!--.*?-->/g, (m) => ' '.repeat(m.length)).replace(/\\\|/g, ' |');
-  return { text, offsets: Array.from({ length: text.length + 1 }, (_, i) => start + i) };
-};
+function pushSource(out: RequirementUnit[], kind: RequirementUnit['kind'], source: string, start: number | undefined, end: number | undefined): void {
+  if (start !== undefined && end !== undefined && end > start) push(out, kind, source.slice(start, end), start);
+}
+
+// Markup whose characters are not words of the requirement; each is blanked to spaces (offsets kept).
+const NOT_WORDS = /<!--[\s\S]*?(?:-->|$)|`[^`\n]*`|\]\([^)\n]*\)|<[^<>\n]{1,80}>|\[[A-Z][^[\]\n]{0,60}\](?!\()|\\\|/g;
+const blank = (text: string): string => (text.includes('<') || text.includes('`') || text.includes('](') || text.includes('[') || text.includes('\\|') ? text.replace(NOT_WORDS, (m) => ' '.repeat(m.length)) : text);
 
 // Leading labels that are not part of the requirement's wording.
 const ID_LABEL = /^\s*(?:[A-Z]{1,6}[-_]?\d+(?:\.\d+)*|\d+(?:\.\d+)*)[.):]?\s+/;
 const MOSCOW_LABEL = /^\s*(?:[[(](?:must|should|could|won'?t)(?:[ -]have)?[\])]\s*|[*_]*(?:must|should|could|won'?t)(?:[ -]have)?[*_]*\s*(?::|[-–—]\s)[*_]*\s*)/i;
-const PLACEHOLDER = /<[^<>\n]{1,80}>|\[[A-Z][^[\]\n]{0,60}\](?!\()/g;
 const GHERKIN = /^\s*[*_]{0,3}(?:given|when|then|and|but|\*)\b[*_]{0,3}:?[*_]{0,3}\s*/i;
 
-function push(out: RequirementUnit[], kind: RequirementUnit['kind'], flat: FlatText): void {
-  if (!flat.text.trim()) return;
+function push(out: RequirementUnit[], kind: RequirementUnit['kind'], raw: string, offset: number): void {
   // A template placeholder ("<the outcome>", "[Project Name]") is not written yet: its words are not read.
-  const tokens = tokenize(flat.text.replace(PLACEHOLDER, (m) => ' '.repeat(m.length)));
+  const text = blank(raw);
+  const tokens = tokenize(text);
   if (!tokens.length) return;
-  let skip = ID_LABEL.exec(flat.text)?.[0].length ?? 0;
-  skip += MOSCOW_LABEL.exec(flat.text.slice(skip))?.[0].length ?? 0;
-  const gherkin = GHERKIN.exec(flat.text.slice(skip));
+  let skip = ID_LABEL.exec(text)?.[0].length ?? 0;
+  skip += MOSCOW_LABEL.exec(text.slice(skip))?.[0].length ?? 0;
+  const gherkin = GHERKIN.exec(text.slice(skip));
   skip += gherkin?.[0].length ?? 0;
   const keyword = gherkin?.[0].replace(/[^a-z]/gi, '').toLowerCase() || undefined;
   let body = tokens.findIndex((t) => t.start >= skip);
   if (body < 0) body = tokens.length;
   const sentenceStarts = new Set<number>([body]);
-  for (let i = body + 1; i < tokens.length; i++) {
-    const gap = flat.text.slice(tokens[i - 1]!.end, tokens[i]!.start);
-    if (/[.!?;:]\s|\n/.test(gap) && !/^\.\w/.test(gap)) sentenceStarts.add(i);
-  }
-  out.push({ kind, flat, tokens, body, sentenceStarts, keyword });
+  for (let i = body + 1; i < tokens.length; i++) if (endsSentence(text, tokens[i - 1]!.end, tokens[i]!.start)) sentenceStarts.add(i);
+  out.push({ kind, text, offset, tokens, body, sentenceStarts, keyword });
 }
 
-export const unitSpan = (unit: RequirementUnit, start: number, end: number) => spanOf(unit.flat, start, end);
+/** A sentence mark followed by white space between two words ("done. It", "done; it"; not "e.g" or "1.5"). */
+function endsSentence(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to - 1; k++) {
+    const c = text.charCodeAt(k);
+    if ((c === 46 || c === 33 || c === 63 || c === 59 || c === 58) && /\s/.test(text[k + 1]!)) return true;
+  }
+  return false;
+}
+
+/** The document span of text[start, end) of the unit. */
+export const unitSpan = (unit: RequirementUnit, start: number, end: number) => ({ start: unit.offset + start, end: unit.offset + end });
 
 /** One requirement from plain text (tests and tools that score the rules on bare sentences). */
 export function unitOfText(text: string): RequirementUnit | undefined {
   const out: RequirementUnit[] = [];
-  push(out, 'item', { text, offsets: Array.from({ length: text.length + 1 }, (_, i) => i) });
+  push(out, 'item', text, 0);
   return out[0];
 }
 
