@@ -195,7 +195,7 @@ function scenarios(d, r) {
     if (r.chance(0.5)) steps.push({ kw: 'And', text: r.pick([`there are ${r.int(0, 5000)} ${plural(d.object)} in the workspace`, `the feature flag \`${a.tag}_v2\` is enabled`, `my plan is ${r.pick(PLANS)}`, `I have the “${cap(d.verb)}” permission`]) });
     steps.push({ kw: 'When', text: `I ${r.pick([`choose “${r.pick(BUTTONS)}”`, 'press <kbd>Ctrl</kbd>+<kbd>Enter</kbd>', `select ${r.int(2, 50)} ${plural(d.object)} and choose “${r.pick(BUTTONS)}”`, `open the ${d.object} page`, 'submit the form with an empty name'])}` });
     steps.push({ kw: 'Then', text: r.pick([`a confirmation “${cap(d.verb)} started” is shown`, `the list refreshes within ${r.int(1, 3)} seconds`, 'an audit log entry is created', 'I see an inline error and nothing is saved', `an email is sent to the ${r.pick(a.roles)}`, `the result contains exactly ${r.int(1, 500)} rows`]) });
-    if (r.chance(0.4)) steps.push({ kw: 'And', text: r.pick(['no other workspace is affected', 'the action can be undone for 10 seconds', 'screen readers announce the result']) });
+    if (r.chance(0.4)) steps.push({ kw: 'And', text: r.pick(['no other workspace is affected', 'an Undo button stays for 10 seconds', 'screen readers announce the result']) });
     out.push({ k, title, steps });
   }
   return out;

@@ -46,12 +46,12 @@ export function table(header, rows) {
 export function requirementText(r, d) {
   const a = d.area;
   return r.pick([
-    () => `${cap(r.pick(a.roles))} can ${r.pick(VERBS)} ${plural(r.pick(a.objects))} ${r.pick(QUALIFIERS)}.`,
+    () => `${cap(r.pick(a.roles))} must be able to ${r.pick(VERBS)} ${plural(r.pick(a.objects))} ${r.pick(QUALIFIERS)}.`,
     () => `The system must keep an audit trail of every ${r.pick(a.objects)} change for ${r.int(1, 7)} years.`,
     () => `${cap(plural(r.pick(a.objects)))} load in under ${r.pick([200, 300, 500, 800])} ms at p95 for accounts with ${r.int(1, 50)}k records.`,
-    () => `Admins can turn the feature off per workspace (flag \`${a.tag}_${r.pick(['v2', 'beta', 'rollout'])}\`).`,
+    () => `Admins must be able to turn the feature off per workspace (flag \`${a.tag}_${r.pick(['v2', 'beta', 'rollout'])}\`).`,
     () => `All new UI meets WCAG 2.1 AA, including keyboard-only use.`,
-    () => `Errors are shown inline, and no ${r.pick(a.objects)} is lost when the request fails.`,
+    () => `The form shows errors inline and keeps every ${r.pick(a.objects)} when the request fails.`,
     () => `The API exposes \`${r.pick(['GET', 'POST', 'PATCH'])} /v2/${plural(r.pick(a.objects)).replace(/ /g, '-')}\` with the same permissions as the UI.`,
   ])();
 }
