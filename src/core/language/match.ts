@@ -7,6 +7,10 @@ export interface Token {
   word: string;
   start: number;
   end: number;
+  /** Joined to the word before by a hyphen ("less" in "password-less"): the tail of a compound. */
+  tail?: boolean;
+  /** Written in capitals, two letters or more ("IT", "API"): an acronym, not a word of the lists. */
+  acronym?: boolean;
 }
 
 export interface Match {
@@ -30,7 +34,10 @@ export function tokenize(text: string): Token[] {
   for (let m = WORD.exec(source); m; m = WORD.exec(source)) {
     let word = source === lower ? m[0] : m[0].toLowerCase();
     if (word.includes('’')) word = word.replace(/’/g, "'");
-    out.push({ word, start: m.index, end: m.index + m[0].length });
+    const token: Token = { word, start: m.index, end: m.index + m[0].length };
+    if (m.index > 0 && text.charCodeAt(m.index - 1) === 45 /* - */) token.tail = true;
+    if (m[0].length > 1 && /^[A-Z]+$/.test(text.slice(token.start, token.end))) token.acronym = true;
+    out.push(token);
   }
   return out;
 }
@@ -64,7 +71,7 @@ export function findTerms(tokens: readonly Token[], terms: readonly string[], fr
   const out: Match[] = [];
   for (let i = from; i < to; i++) {
     const candidates = byFirst.get(tokens[i]!.word);
-    if (!candidates) continue;
+    if (!candidates || tokens[i]!.tail || tokens[i]!.acronym) continue;
     const hit = candidates.find((p) => i + p.words.length <= to && p.words.every((w, k) => tokens[i + k]!.word === w));
     if (!hit) continue;
     const last = i + hit.words.length;

@@ -138,11 +138,14 @@ const blank = (text: string): string => (text.includes('<') || text.includes('`'
 // Leading labels that are not part of the requirement's wording.
 const ID_LABEL = /^\s*(?:[A-Z]{1,6}[-_]?\d+(?:\.\d+)*|\d+(?:\.\d+)*)[.):]?\s+/;
 const MOSCOW_LABEL = /^\s*(?:[[(](?:must|should|could|won'?t)(?:[ -]have)?[\])]\s*|[*_]*(?:must|should|could|won'?t)(?:[ -]have)?[*_]*\s*(?::|[-–—]\s)[*_]*\s*)/i;
+const GHERKIN_HEADER = /^\s*(?:\d{1,9}[.)]\s*)?[*_]{0,3}(?:scenario outline|scenario template|scenario|example|examples|scenarios|background|feature|rule)[*_]{0,3}\s*:/i;
 const GHERKIN = /^\s*[*_]{0,3}(?:given|when|then|and|but|\*)\b[*_]{0,3}:?[*_]{0,3}\s*/i;
 
 function push(out: RequirementUnit[], kind: RequirementUnit['kind'], raw: string, offset: number): void {
   // A template placeholder ("<the outcome>", "[Project Name]") is not written yet: its words are not read.
   const text = blank(raw);
+  // A scenario's or feature's title names it; its steps are the requirement.
+  if (GHERKIN_HEADER.test(text)) return;
   const tokens = tokenize(text);
   if (!tokens.length) return;
   let skip = ID_LABEL.exec(text)?.[0].length ?? 0;
