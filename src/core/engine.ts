@@ -13,6 +13,7 @@ import type { SchemaProblem } from './schema/problems.js';
 import { readSuppressions } from './suppressions.js';
 import { rules as allRules } from './rules/index.js';
 import { docsUrl, type Rule, type RuleContext } from './rules/rule.js';
+import { resolveRuleSetup, type RuleSetup } from './config/ruleSettings.js';
 import { recordQueries, type IndexQuery, type WorkspaceIndex } from './workspace/index.js';
 import { referenceSites, type RefSite } from './workspace/references.js';
 
@@ -57,7 +58,12 @@ export interface Engine {
 interface PerConfig {
   registry: DocTypeRegistry;
   validator: FrontMatterValidator;
+  /** Rule setups that hold for every document of a type (no `when` involved), by type then rule. */
+  setups: WeakMap<DocType, Map<string, RuleSetup>>;
 }
+
+/** Documents of no known type: only `anyDocument` rules run, with the config's settings. */
+const UNTYPED = {} as DocType;
 
 const FALLBACK_CONFIG = defaultConfig();
 
@@ -67,7 +73,7 @@ export function createEngine(init: { rules?: readonly Rule[] } = {}): Engine {
   const forConfig = (config: ResolvedConfig): PerConfig => {
     let entry = perConfig.get(config);
     if (!entry) {
-      entry = { registry: createRegistry(config.docTypes), validator: createFrontMatterValidator(config.schemas) };
+      entry = { registry: createRegistry(config.docTypes), validator: createFrontMatterValidator(config.schemas), setups: new WeakMap() };
       perConfig.set(config, entry);
     }
     return entry;
@@ -75,7 +81,7 @@ export function createEngine(init: { rules?: readonly Rule[] } = {}): Engine {
 
   function lint(text: string, options: LintOptions = {}): LintResult {
     const config = options.config ?? FALLBACK_CONFIG;
-    const { registry, validator } = forConfig(config);
+    const { registry, validator, setups } = forConfig(config);
     const doc = parseDoc(text, options.path);
     // An unclosed block swallows the whole file: its one finding says it all, nothing else is checked.
     const unclosed = doc.frontMatter?.problems.some((p) => p.kind === 'unclosed');
@@ -83,6 +89,10 @@ export function createEngine(init: { rules?: readonly Rule[] } = {}): Engine {
     if (!detection && !doc.frontMatter?.problems.length) return { findings: [], doc, ...(options.workspace ? { workspaceQueries: [] } : {}) };
     const docType = detection?.docType;
     const reports: { rule: Rule; report: Report }[] = [];
+    const severities = new Map<string, Severity>();
+    let constantSetups = setups.get(docType ?? UNTYPED);
+    if (!constantSetups) setups.set(docType ?? UNTYPED, (constantSetups = new Map()));
+    const data = doc.frontMatter?.data ?? {};
     // A path association or file name settles the type, so the front matter need not repeat it.
     const implied = detection?.by === 'association' || detection?.by === 'file-name' ? { type: detection.docType.type } : undefined;
     const recorder = options.workspace ? recordQueries(options.workspace) : undefined;
@@ -92,8 +102,11 @@ export function createEngine(init: { rules?: readonly Rule[] } = {}): Engine {
       if (!docType && !rule.anyDocument) continue;
       // A type with its own rule set (a changelog) is not checked by the rules of sectioned documents.
       if (docType?.rulePrefixes && !rule.anyDocument && !docType.rulePrefixes.some((p) => rule.id.startsWith(p))) continue;
-      if (severityFor(rule, config) === 'off') continue;
+      const setup = setupFor(rule, config, docType, data, constantSetups);
+      if (setup.severity === 'off') continue;
+      if (setup.configured) severities.set(rule.id, setup.severity);
       ctx.current = rule;
+      ctx.options = setup.options;
       try {
         rule.check(ctx.api);
       } catch (e) {
@@ -101,7 +114,7 @@ export function createEngine(init: { rules?: readonly Rule[] } = {}): Engine {
         reports.push({ rule, report: { start: 0, end: 0, severity: 'error', message: `Rule '${rule.id}' failed on this document: ${(e as Error)?.message ?? String(e)}. Please report this.` } });
       }
     }
-    return { docType, detectedBy: detection?.by, findings: finish(doc, config, reports), doc, ...(recorder ? { workspaceQueries: recorder.queries() } : {}), ...(today.used ? { usedToday: true } : {}) };
+    return { docType, detectedBy: detection?.by, findings: finish(doc, severities, reports), doc, ...(recorder ? { workspaceQueries: recorder.queries() } : {}), ...(today.used ? { usedToday: true } : {}) };
   }
 
   return Object.freeze({ lint, registry: (config?: ResolvedConfig) => forConfig(config ?? FALLBACK_CONFIG).registry, rules });
@@ -117,15 +130,19 @@ function createContext(
   workspace: WorkspaceIndex | undefined,
   today: { value: string | undefined; used: boolean },
   push: (rule: Rule, report: Report) => void,
-): { api: RuleContext; current?: Rule } {
+): { api: RuleContext; current?: Rule; options: Record<string, unknown> } {
   let outline: DocOutline | undefined;
   let schemaProblems: SchemaProblem[] | undefined;
   let references: RefSite[] | undefined;
   const fm = doc.frontMatter;
-  const holder: { api: RuleContext; current?: Rule } = {
+  const holder: { api: RuleContext; current?: Rule; options: Record<string, unknown> } = {
     current: undefined,
+    options: {},
     api: {
       doc,
+      get options() {
+        return holder.options;
+      },
       docType,
       docTypes,
       data: fm?.data ?? {},
@@ -157,20 +174,26 @@ function lineEnd(text: string, from: number): number {
   return m ? from + m.index : text.length;
 }
 
-function severityFor(rule: Rule, config: ResolvedConfig): Severity | 'off' {
-  return config.rules[rule.id] ?? rule.defaultSeverity;
+/** The rule's severity and options for this document; cached per type when no `when` clause is involved. */
+function setupFor(rule: Rule, config: ResolvedConfig, docType: DocType | undefined, data: Record<string, unknown>, constant: Map<string, RuleSetup>): RuleSetup {
+  const known = constant.get(rule.id);
+  if (known) return known;
+  const setup = resolveRuleSetup(rule.id, rule.defaultSeverity, rule.defaultOptions as Record<string, unknown> | undefined, [...(docType?.ruleLayers ?? []), config.rules], data);
+  if (setup.constant) constant.set(rule.id, setup);
+  return setup;
 }
 
 /** The single post-processing step: check spans, apply severity and suppressions, de-duplicate, sort. */
-function finish(doc: ParsedDoc, config: ResolvedConfig, reports: { rule: Rule; report: Report }[]): Finding[] {
+function finish(doc: ParsedDoc, severities: ReadonlyMap<string, Severity>, reports: { rule: Rule; report: Report }[]): Finding[] {
   const text = doc.text;
   const fmEnd = doc.frontMatter?.block.end ?? 0;
   const suppressions = readSuppressions(text, doc.lines, fmEnd);
   const findings: Finding[] = [];
   const seen = new Set<string>();
   for (const { rule, report } of reports) {
-    const configured = config.rules[rule.id];
-    const severity: Severity = configured && configured !== 'off' ? configured : (report.severity ?? rule.defaultSeverity);
+    // A configured severity wins over the one a rule gives a single report (its "info" nudges).
+    const configured = severities.get(rule.id);
+    const severity: Severity = configured ?? report.severity ?? rule.defaultSeverity;
     const span = clampSpan(report, text.length);
     const start = doc.lines.pointAt(span.start);
     if (suppressions.isSuppressed(rule.id, start.line)) continue;

@@ -29,3 +29,19 @@ test('no docs page for a rule that does not exist', () => {
   const orphans = readdirSync(join(repo, 'docs/rules')).map((f) => f.replace(/\.md$/, '')).filter((id) => !ids.has(id));
   assert.deepEqual(orphans, []);
 });
+
+test('a rule with options documents each one on its page and in the config schema', () => {
+  const schema = JSON.parse(readFileSync(join(repo, 'schemas/pmdocs-config.schema.json'), 'utf8'));
+  for (const rule of rules) {
+    const page = readFileSync(join(repo, 'docs/rules', `${rule.id}.md`), 'utf8');
+    const declared = Object.keys(schema.$defs[`options-${rule.id}`]?.properties ?? {});
+    if (!rule.defaultOptions) {
+      assert.deepEqual(declared, [], `${rule.id} has options in the schema but no defaultOptions`);
+      continue;
+    }
+    assert.ok(declared.length > 0, `${rule.id}: no $defs/options-${rule.id} in the config schema`);
+    for (const key of Object.keys(rule.defaultOptions)) assert.ok(declared.includes(key), `${rule.id}: option ${key} is not in the config schema`);
+    const options = /^## Options\n([^]*?)(?=^## )/m.exec(page)?.[1] ?? '';
+    for (const key of declared) assert.match(options, new RegExp(`\\| \`${key}\` \\|`), `${rule.id}: option ${key} is not documented under ## Options`);
+  }
+});

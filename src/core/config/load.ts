@@ -9,7 +9,7 @@
 // validators in the engine).
 
 import type { IHost } from '../host.js';
-import type { SeveritySetting } from '../types.js';
+import { normalizeRuleSetting, type RuleSetting } from './ruleSettings.js';
 import { LineIndex } from '../document/lineIndex.js';
 import { builtInDocTypes } from '../doctypes/builtins.js';
 import { docTypeFromSchema, type BodySpec, type DocType } from '../doctypes/docType.js';
@@ -41,8 +41,7 @@ export interface ConfigLoader {
   invalidate(): void;
 }
 
-const SEVERITIES = new Set(['off', 'info', 'warning', 'error']);
-const OVERRIDES = ['label', 'idPrefix', 'idExample', 'fileNames', 'rulePrefixes', 'sections', 'groups', 'order', 'settledStatuses', 'reopenStatus', 'template', 'frontMatterTemplate', 'doneStatuses'] as const;
+const OVERRIDES = ['label', 'idPrefix', 'idExample', 'fileNames', 'rulePrefixes', 'sections', 'groups', 'order', 'settledStatuses', 'reopenStatus', 'template', 'frontMatterTemplate', 'doneStatuses', 'rules'] as const;
 const KNOWN_RULES = Object.keys((configSchema as { properties: { rules: { properties: Record<string, unknown> } } }).properties.rules.properties);
 
 interface CacheEntry {
@@ -212,13 +211,23 @@ async function resolveConfig(configPath: string, read: Read): Promise<ResolvedCo
   if (!value || typeof value !== 'object' || Array.isArray(value)) return config;
 
   const rules = (value['rules'] ?? {}) as Record<string, unknown>;
-  for (const [id, severity] of Object.entries(rules)) {
-    if (typeof severity !== 'string' || !SEVERITIES.has(severity)) continue;
+  for (const [id, raw] of Object.entries(rules)) {
+    const setting = normalizeRuleSetting(raw);
+    if (setting === undefined) continue; // the config schema said why
     if (!KNOWN_RULES.includes(id)) {
       config.problems.push(problemAt(offsetOf(parsed.tree, ['rules', id], 'key'), `Unknown rule '${id}' in rules.${didYouMean(id, KNOWN_RULES)} Run 'pmdocs rules' for the list.`));
       continue;
     }
-    config.rules[id] = severity as SeveritySetting;
+    config.rules[id] = setting satisfies RuleSetting;
+  }
+  for (const [name, entry] of Object.entries((value['docTypes'] ?? {}) as Record<string, Record<string, unknown>>)) {
+    const typeRules = entry?.['rules'];
+    if (!typeRules || typeof typeRules !== 'object') continue;
+    for (const id of Object.keys(typeRules)) {
+      if (KNOWN_RULES.includes(id)) continue;
+      config.problems.push(problemAt(offsetOf(parsed.tree, ['docTypes', name, 'rules', id], 'key'), `Unknown rule '${id}' in docTypes.${name}.rules.${suggest(id, KNOWN_RULES)} Run 'pmdocs rules' for the list.`));
+      delete (typeRules as Record<string, unknown>)[id];
+    }
   }
   config.include = strings(value['include']);
   config.exclude = strings(value['exclude']);
@@ -277,7 +286,7 @@ async function loadWorkspaceType(
       : `its schema file '${rel}' does not exist (looked for ${schemaPath}).`;
     return { problems: [ctx.problemAt(at, `Doc type '${name}' is not available: ${why}`)] };
   }
-  const { checkJsonSchema, checkXPmdocs } = await import('./validateConfig.js');
+  const { checkConfig, checkJsonSchema, checkXPmdocs } = await import('./validateConfig.js');
   const metaProblem = checkJsonSchema(file.schema);
   if (metaProblem) return { problems: [inFile(metaProblem.path, `${metaProblem.message}.`)] };
   const body = file.schema['x-pmdocs'];
@@ -290,6 +299,8 @@ async function loadWorkspaceType(
       return { problems: [inFile(['x-pmdocs', ...first.path], `x-pmdocs: ${text}${more}.`)] };
     }
   }
+  const ruleProblem = xPmdocsRulesProblem(body, checkConfig);
+  if (ruleProblem) return { problems: [inFile(['x-pmdocs', 'rules', ...ruleProblem.path], `x-pmdocs: ${ruleProblem.message}`)] };
   const refProblems = [...(await patternProblems(file)), ...(await followRefs(ctx.read, file, ctx.extras, ctx.dir))];
   if (refProblems.length) return { problems: refProblems.map((p) => ({ ...p, message: `Doc type '${name}': ${p.message}` })) };
   const overrides: Partial<BodySpec> = {};
@@ -310,4 +321,14 @@ function prune(value: unknown, path: JsonPath): void {
 
 function strings(v: unknown): string[] | undefined {
   return Array.isArray(v) ? v.filter((s): s is string => typeof s === 'string' && s.length > 0) : undefined;
+}
+
+/** x-pmdocs `rules` take the config's rule settings: checked by the config schema's `rules`, ids included. */
+function xPmdocsRulesProblem(body: unknown, checkConfig: (value: unknown) => { path: JsonPath; message: string }[]): { path: JsonPath; message: string } | undefined {
+  const rules = body && typeof body === 'object' ? (body as Record<string, unknown>)['rules'] : undefined;
+  if (!rules || typeof rules !== 'object') return undefined;
+  const issue = checkConfig({ rules })[0];
+  if (issue) return { path: issue.path.slice(1), message: issue.message.replace(/^rules\./, 'rules.') };
+  const unknown = Object.keys(rules).find((id) => !KNOWN_RULES.includes(id));
+  return unknown ? { path: [unknown], message: `unknown rule '${unknown}' in rules.${suggest(unknown, KNOWN_RULES)} Run 'pmdocs rules' for the list.` } : undefined;
 }

@@ -3,10 +3,10 @@
 // editor lints with exactly the config the CLI uses (and the engine's per-config cache keeps working).
 
 import type { ResolvedConfig, Association } from './types.js';
-import type { SeveritySetting } from '../types.js';
+import type { RuleSetting } from './ruleSettings.js';
 
 export interface SettingsOverlay {
-  rules: Record<string, SeveritySetting>;
+  rules: Record<string, RuleSetting>;
   /** Glob relative to the workspace folder → doc type. */
   associations: Record<string, string>;
   /** The workspace folder's path (`/`-separated, as in Uri.path). */

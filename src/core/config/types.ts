@@ -1,7 +1,7 @@
 // The resolved configuration the engine works with. Loading (finding .pmdocs.json, reading schema
 // files) happens through the host; this is the result, plain data.
 
-import type { SeveritySetting } from '../types.js';
+import type { RuleSetting } from './ruleSettings.js';
 import type { DocType } from '../doctypes/docType.js';
 
 export interface ConfigProblem {
@@ -25,7 +25,8 @@ export interface ResolvedConfig {
   root: string;
   include?: string[];
   exclude?: string[];
-  rules: Record<string, SeveritySetting>;
+  /** Rule id → a severity or `{ severity, options, when }` (a doc type's own `rules` come first). */
+  rules: Record<string, RuleSetting>;
   associations: Association[];
   /** Workspace doc types; they may replace a built-in type of the same name. */
   docTypes: DocType[];

@@ -62,6 +62,9 @@ function issuesFrom(errors: ErrorObject[], root: unknown): Issue[] {
   const out: Issue[] = [];
   const seen = new Set<string>();
   for (const e of errors) {
+    // `if`/`then`/`else` picks a shape (a rule setting: severity, list or object); the nested error says
+    // what is wrong with it, the "must match then schema" wrapper adds nothing.
+    if (e.keyword === 'if') continue;
     // `propertyNames` repeats what its nested error (which carries `propertyName`) already says.
     if (e.keyword === 'propertyNames' && named.has(`${e.instancePath}\0${String(e.params['propertyName'])}`)) continue;
     const issue = describe(e, root);

@@ -2,6 +2,9 @@
 // Built-in types come from schemas/; workspace types from .pmdocs.json (same shape, so both get the
 // same checks, quick fixes and editor help).
 
+import { normalizeRuleSetting, type RuleSetting } from '../config/ruleSettings.js';
+import type { Condition } from './condition.js';
+
 /** What a rule looks for in a section (the `role` enum of schemas/pmdocs-config.schema.json and x-pmdocs.schema.json). */
 export const SECTION_ROLES = [
   'story',
@@ -22,8 +25,8 @@ export interface SectionSpec {
   name: string;
   synonyms?: string[];
   required?: boolean;
-  /** Required when every listed front-matter field equals the value (or one of an array of values). */
-  requiredWhen?: Record<string, unknown>;
+  /** Required when the front matter satisfies this `when` clause (see condition.ts). */
+  requiredWhen?: Condition;
   /** A front-matter key whose non-empty value satisfies this required section. */
   satisfiedBy?: string;
   group?: string;
@@ -58,6 +61,8 @@ export interface BodySpec {
   doneStatuses?: string[];
   template?: string;
   frontMatterTemplate?: string;
+  /** Rule settings for documents of this type (severity, options, `when`), as written in x-pmdocs or the docTypes entry. */
+  rules?: Record<string, unknown>;
 }
 
 export interface DocType extends BodySpec {
@@ -68,6 +73,8 @@ export interface DocType extends BodySpec {
   builtIn: boolean;
   /** Where a workspace type's schema came from (a path as the host spells it). */
   source?: string;
+  /** The type's rule settings, most specific first: the docTypes entry's, then the schema's x-pmdocs ones. */
+  ruleLayers?: Record<string, RuleSetting>[];
 }
 
 /** Reads the `x-pmdocs` block of a schema into a DocType; `overrides` (from config) win field by field. */
@@ -77,6 +84,9 @@ export function docTypeFromSchema(
 ): DocType {
   const body = (schema['x-pmdocs'] ?? {}) as Partial<BodySpec>;
   const merged = { ...body, ...options.overrides } as Partial<BodySpec>;
+  // The docTypes entry's rule settings come before the schema's: a setting whose `when` does not hold
+  // falls through to the next one.
+  const ruleLayers = [typeRules(options.overrides?.rules), typeRules(body.rules)].filter((l) => l !== undefined);
   const type = options.name ?? merged.type ?? String(schema['$id'] ?? 'unknown');
   return {
     ...merged,
@@ -86,5 +96,16 @@ export function docTypeFromSchema(
     schemaId: typeof schema['$id'] === 'string' ? (schema['$id'] as string) : `urn:pmdocs:workspace:${type}`,
     builtIn: options.builtIn,
     source: options.source,
+    ...(ruleLayers.length ? { ruleLayers } : {}),
   };
+}
+
+function typeRules(source: unknown): Record<string, RuleSetting> | undefined {
+  if (!source || typeof source !== 'object') return undefined;
+  let out: Record<string, RuleSetting> | undefined;
+  for (const [id, raw] of Object.entries(source)) {
+    const setting = normalizeRuleSetting(raw);
+    if (setting !== undefined) (out ??= {})[id] = setting;
+  }
+  return out;
 }

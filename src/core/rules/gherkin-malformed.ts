@@ -1,7 +1,7 @@
 // Given/When/Then scenarios read as setup → action → outcome. Checked in ```gherkin/```feature blocks
 // anywhere in the document and in plain step lines of the acceptance-criteria section: When and Then
 // present, no Given after When/Then, no When after Then, And/But never first, Outline with Examples,
-// exactly one When block (a When step plus the And/But steps that continue it), at most 8 steps.
+// exactly one When block (a When step plus the And/But steps that continue it), at most 8 steps (option `maxSteps`).
 
 import type { Span } from '../types.js';
 import type { Rule, RuleContext } from './rule.js';
@@ -10,14 +10,19 @@ import { codeBlockLines, gherkinBlocks, phases, proseBlocks, readScenarios, type
 import { specsWithRole } from './sections/specs.js';
 
 const SHAPE = 'Given (setup), When (action), Then (outcome)';
-const MAX_STEPS = 8;
+
+export type GherkinOptions = {
+  /** The most steps a scenario may have. */
+  maxSteps: number;
+};
 /** "And when …" / "But when …": a continuation step that starts another action. */
 const AND_WHEN = /^[*_]{0,3}(?:And|But)[*_]{0,3}\s+[*_]{0,3}when\b/i;
 
-const rule: Rule = {
+const rule: Rule<GherkinOptions> = {
   id: 'gherkin-malformed',
   description: 'Given/When/Then scenarios are well-formed: When and Then present, steps in setup → action → outcome order, one When block, at most 8 steps, Outlines with Examples.',
   defaultSeverity: 'warning',
+  defaultOptions: { maxSteps: 8 },
   check(ctx) {
     const text = ctx.doc.text;
     for (const block of gherkinBlocks(ctx.doc.root.children)) {
@@ -31,7 +36,7 @@ const rule: Rule = {
   },
 };
 
-function checkScenario(ctx: RuleContext, scenario: Scenario): void {
+function checkScenario(ctx: RuleContext<GherkinOptions>, scenario: Scenario): void {
   const name = scenario.name
     ? `scenario '${scenario.name}'`
     : `the scenario on line ${ctx.doc.lines.pointAt((scenario.header ?? scenario.steps[0])?.start ?? 0).line}`;
@@ -72,8 +77,8 @@ function checkScenario(ctx: RuleContext, scenario: Scenario): void {
       });
     }
     if (startsWhen) firstWhen ??= step;
-    if (i === MAX_STEPS) {
-      ctx.report({ ...step, message: `${capitalise(name)} has ${scenario.steps.length} steps (at most ${MAX_STEPS}): split it into scenarios that each check one behaviour.` });
+    if (i === ctx.options.maxSteps) {
+      ctx.report({ ...step, message: `${capitalise(name)} has ${scenario.steps.length} steps (at most ${ctx.options.maxSteps}): split it into scenarios that each check one behaviour.` });
     }
     if (phase === 'When') seenWhen = true;
     if (phase === 'Then') seenThen = true;

@@ -5,6 +5,7 @@
 // `satisfiedBy` key, a PRD's `success_metrics`) whose target only says which way ("higher").
 // Conservative on purpose: prose introducing a list is not a goal, any digit counts as a number, an item
 // with a link may keep its numbers behind it, a TBD is unresolved-at-approval's and empty-section's.
+// Option `directionWords` (a word list) edits which words only say "which way".
 
 import type { ListItem, Nodes, Paragraph, RootContent } from 'mdast';
 import { isMap, isScalar, isSeq } from 'yaml';
@@ -14,10 +15,22 @@ import type { Span } from '../types.js';
 import type { Rule, RuleContext } from './rule.js';
 import { findAllSections } from './sections/find.js';
 import { flattenInline, spanOf } from '../document/inlineText.js';
-import { isRowLabel, measure, measureTarget, withoutLabel, type Measure } from './heuristics/measurable.js';
+import { DIRECTION_WORDS, directionPattern, isRowLabel, measure, measureTarget, withoutLabel, type Measure } from './heuristics/measurable.js';
+import { resolveWordList, type WordListOption } from '../config/wordList.js';
 import { tableIn } from '../document/pipeTable.js';
 import { excerpt } from '../document/blocks.js';
 import { specForHeading, specsWithRole } from './sections/specs.js';
+
+export type GoalOptions = {
+  /** Words that say which way, not how far. */
+  directionWords?: WordListOption;
+};
+type Ctx = RuleContext<GoalOptions>;
+
+/** The direction pattern for these options (the built-in one when nothing is configured). */
+function directionOf(ctx: Ctx): RegExp {
+  return directionPattern(resolveWordList(ctx.options.directionWords, DIRECTION_WORDS));
+}
 
 const ROLES = { goals: 'Goal', 'success-metrics': 'Success metric' } as const;
 type Role = keyof typeof ROLES;
@@ -25,10 +38,11 @@ type Role = keyof typeof ROLES;
 const SHAPE = "add a baseline and a target, e.g. 'activation from 32 % to 45 % by Q3'";
 const ID_HEADER = /^(?:#|id|no\.?|nr\.?|ref|key|number)$/i;
 
-const rule: Rule = {
+const rule: Rule<GoalOptions> = {
   id: 'goal-unmeasurable',
   description: 'Each goal and success metric carries a number or an explicit target, not just a direction ("Improve onboarding").',
   defaultSeverity: 'warning',
+  defaultOptions: {},
   check(ctx) {
     const seen = new Set<Nodes>();
     for (const role of Object.keys(ROLES) as Role[]) {
@@ -45,7 +59,7 @@ const rule: Rule = {
  * (`### Non-goals` under `## Goals`; a nested `### Success metrics` is read as metrics on its own);
  * sub-sections the type does not know (`### Business goals`) count.
  */
-function readSection(ctx: RuleContext, section: Section, role: Role, seen: Set<Nodes>): void {
+function readSection(ctx: Ctx, section: Section, role: Role, seen: Set<Nodes>): void {
   let skipBelow = 0; // depth of the foreign sub-section being skipped, 0 when none
   for (const node of section.content) {
     if (node.type === 'heading') {
@@ -59,7 +73,7 @@ function readSection(ctx: RuleContext, section: Section, role: Role, seen: Set<N
   }
 }
 
-function readBlock(ctx: RuleContext, node: RootContent, role: Role, seen: Set<Nodes>): void {
+function readBlock(ctx: Ctx, node: RootContent, role: Role, seen: Set<Nodes>): void {
   if (seen.has(node)) return;
   seen.add(node);
   if (node.type === 'list') {
@@ -72,7 +86,7 @@ function readBlock(ctx: RuleContext, node: RootContent, role: Role, seen: Set<No
 }
 
 /** One top-level item is one goal: its nested items are its details (a metric under a goal). */
-function readItem(ctx: RuleContext, item: ListItem, role: Role): void {
+function readItem(ctx: Ctx, item: ListItem, role: Role): void {
   const first = item.children[0];
   if (first?.type !== 'paragraph' || containsLink(item)) return;
   const flat = flattenInline(first, ctx.doc.text);
@@ -80,12 +94,12 @@ function readItem(ctx: RuleContext, item: ListItem, role: Role): void {
   const trail = flat.text.trimEnd().length;
   if (trail <= lead) return;
   const whole = withoutLabel(plainText(item).trim());
-  const m = measure(whole);
+  const m = measure(whole, directionOf(ctx));
   if (m.kind === 'measurable' || m.kind === 'unwritten') return;
   report(ctx, spanOf(flat, lead, trail), role, flat.text.slice(lead, trail), m);
 }
 
-function readTable(ctx: RuleContext, paragraph: Paragraph, role: Role): void {
+function readTable(ctx: Ctx, paragraph: Paragraph, role: Role): void {
   const table = tableIn(paragraph, ctx.doc.text);
   if (!table) return;
   const labelled = ID_HEADER.test(table.header.cells[0]?.text.replace(/[*_`]/g, '').trim() ?? '');
@@ -95,13 +109,13 @@ function readTable(ctx: RuleContext, paragraph: Paragraph, role: Role): void {
     const raw = ctx.doc.text.slice(cells[0]!.start, cells[cells.length - 1]!.end);
     if (/\]\(|\]\[|<https?:/.test(raw)) continue; // a link: the numbers may live behind it
     const text = cells.map((c) => c.text).join(' | ');
-    const m = measure(text.replace(/<!--.*?-->/g, ''));
+    const m = measure(text.replace(/<!--.*?-->/g, ''), directionOf(ctx));
     if (m.kind === 'measurable' || m.kind === 'unwritten') continue;
     report(ctx, { start: cells[0]!.start, end: cells[cells.length - 1]!.end }, role, text, m);
   }
 }
 
-function report(ctx: RuleContext, span: Span, role: Role, text: string, m: Measure): void {
+function report(ctx: Ctx, span: Span, role: Role, text: string, m: Measure): void {
   const quoted = excerpt(text.replace(/<!--.*?-->/g, ''), 60);
   const what = m.kind === 'direction' ? `says which way ('${m.word}') but not how far` : 'has no number or target';
   ctx.report({ ...span, message: `${ROLES[role]} '${quoted}' ${what}: ${SHAPE}.`, actual: quoted });
@@ -113,7 +127,7 @@ function containsLink(node: Nodes): boolean {
 }
 
 /** Front-matter metrics: `target` strings that only give a direction, on the value. */
-function frontMatterMetrics(ctx: RuleContext, spec: SectionSpec): void {
+function frontMatterMetrics(ctx: Ctx, spec: SectionSpec): void {
   const key = spec.satisfiedBy;
   const fm = ctx.doc.frontMatter;
   if (typeof key !== 'string' || !fm?.yaml || fm.problems.length) return;
@@ -123,7 +137,7 @@ function frontMatterMetrics(ctx: RuleContext, spec: SectionSpec): void {
     if (!isMap(entry)) return;
     const target = entry.get('target', true);
     if (!isScalar(target) || typeof target.value !== 'string') return;
-    const m = measureTarget(target.value);
+    const m = measureTarget(target.value, directionOf(ctx));
     if (m.kind !== 'direction') return;
     const span = ctx.frontMatterSpan([key, i, 'target']);
     if (!span) return;

@@ -1,5 +1,6 @@
 // MoSCoW in the requirements section (the type's section with role `requirements`): DSDM keeps the Must
-// share of a timebox at or below 60 %, so some Shoulds and Coulds can be dropped when estimates slip.
+// share of a timebox at or below 60 % (option `mustShare`), so some Shoulds and Coulds can be dropped
+// when estimates slip.
 // Priorities are read from pipe tables with a Priority (or MoSCoW) column and from list items tagged
 // `Must:`, `**Must**`, `[Must]`, `(Must)` or `… (Must)`. More than 60 % Must among at least 5 Must/Should/
 // Could items is one finding on the first table's header (or first tagged item); a Priority cell that is
@@ -14,7 +15,12 @@ import { specsWithRole } from './sections/specs.js';
 
 type Moscow = 'must' | 'should' | 'could' | 'wont';
 
-const MIN_ITEMS = 5;
+export type MoscowOptions = {
+  /** The largest Must share allowed, 0 < share ≤ 1. */
+  mustShare: number;
+  /** Judge the share only from this many Must/Should/Could items on. */
+  minItems: number;
+};
 const EXPECTED = "Must, Should, Could or Won't";
 
 const PRIORITY_HEADER = /^(?:moscow(?:\s+priority)?|prio(?:rity)?(?:\s*\(moscow\))?)$/i;
@@ -51,11 +57,13 @@ interface Count {
   anchor?: Span;
 }
 
-const rule: Rule = {
+const rule: Rule<MoscowOptions> = {
   id: 'moscow-must-overload',
   description: 'At most 60 % of the prioritised requirements are Must (DSDM), and Priority cells hold MoSCoW values.',
   defaultSeverity: 'warning',
+  defaultOptions: { mustShare: 0.6, minItems: 5 },
   check(ctx) {
+    const { mustShare, minItems } = ctx.options;
     const count: Count = { must: 0, should: 0, could: 0, wont: 0 };
     const seen = new Set<Nodes>();
     for (const spec of specsWithRole(ctx.docType, 'requirements')) {
@@ -64,20 +72,22 @@ const rule: Rule = {
       }
     }
     const total = count.must + count.should + count.could;
-    // Integer arithmetic: more than 3/5 (60 %) Must.
-    if (total < MIN_ITEMS || count.must * 5 <= total * 3 || !count.anchor) return;
+    // Compared in whole per-mille steps, so 3 of 5 is exactly 60 % and not over it by a rounding error.
+    const most = Math.floor(total * mustShare + 1e-9);
+    if (total < minItems || count.must <= most || !count.anchor) return;
     const percent = Math.round((count.must * 100) / total);
-    const most = Math.floor((total * 3) / 5);
+    const limit = `${Math.round(mustShare * 1000) / 10} %`;
+    const why = mustShare === 0.6 ? 'DSDM keeps Must at or below 60 % so there is contingency' : `this workspace keeps Must at or below ${limit}`;
     ctx.report({
       ...count.anchor,
-      message: `${count.must} of ${total} requirements (${percent} %) are Must: DSDM keeps Must at or below 60 % so there is contingency; expected at most ${most} Must, the rest Should or Could.`,
+      message: `${count.must} of ${total} requirements (${percent} %) are Must: ${why}; expected at most ${most} Must, the rest Should or Could.`,
       expected: [`at most ${most} Must`],
       actual: `${count.must} Must`,
     });
   },
 };
 
-function visitBlock(ctx: RuleContext, node: RootContent | Nodes, count: Count, seen: Set<Nodes>): void {
+function visitBlock(ctx: RuleContext<MoscowOptions>, node: RootContent | Nodes, count: Count, seen: Set<Nodes>): void {
   if (seen.has(node)) return;
   seen.add(node);
   if (node.type === 'paragraph') readTable(ctx, node, count);
@@ -85,7 +95,7 @@ function visitBlock(ctx: RuleContext, node: RootContent | Nodes, count: Count, s
   else if (node.type === 'list' || node.type === 'blockquote') for (const c of node.children) visitBlock(ctx, c, count, seen);
 }
 
-function readTable(ctx: RuleContext, paragraph: Paragraph, count: Count): void {
+function readTable(ctx: RuleContext<MoscowOptions>, paragraph: Paragraph, count: Count): void {
   const table = tableIn(paragraph, ctx.doc.text);
   if (!table) return;
   const column = table.header.cells.findIndex((c) => PRIORITY_HEADER.test(c.text.replace(/[*_`]/g, '').trim()));
@@ -107,7 +117,7 @@ function readTable(ctx: RuleContext, paragraph: Paragraph, count: Count): void {
   count.anchor ??= { start: table.header.start, end: table.header.end };
 }
 
-function readListItem(ctx: RuleContext, item: Nodes & { type: 'listItem' }, count: Count, seen: Set<Nodes>): void {
+function readListItem(ctx: RuleContext<MoscowOptions>, item: Nodes & { type: 'listItem' }, count: Count, seen: Set<Nodes>): void {
   const first = item.children[0];
   if (first?.type === 'paragraph') {
     seen.add(first);

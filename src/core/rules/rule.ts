@@ -10,8 +10,14 @@ import type { SchemaProblem } from '../schema/problems.js';
 import type { WorkspaceIndex } from '../workspace/index.js';
 import type { RefSite } from '../workspace/references.js';
 
-export interface RuleContext extends ReportSink {
+export interface RuleContext<O extends object = Record<string, unknown>> extends ReportSink {
   readonly doc: ParsedDoc;
+  /**
+   * The rule's options for this document: its `defaultOptions` with the configured ones merged over them
+   * (`["warning", { … }]` or `{ "options": { … } }` in .pmdocs.json, a doc type's `rules` or the editor
+   * settings). The config schema has already checked their shape.
+   */
+  readonly options: Readonly<O>;
   /** Undefined only for rules with `anyDocument: true` running on a document of no known type. */
   readonly docType: DocType | undefined;
   /** Every doc type known under this document's config (built-in + workspace), for rules that name another type. */
@@ -40,14 +46,17 @@ export interface RuleContext extends ReportSink {
   report(report: Report): void;
 }
 
-export interface Rule {
+// `O` is the rule's options type; a rule without options leaves it out.
+export interface Rule<O extends object = Record<string, unknown>> {
   id: string;
   /** One line, shown in the README table, hovers and `pmdocs rules`. */
   description: string;
   defaultSeverity: Severity;
   /** Runs on every document with front matter, typed or not (front-matter syntax and language). */
   anyDocument?: boolean;
-  check(ctx: RuleContext): void;
+  /** Option values when nothing is configured; every option the config schema allows for the rule has one. */
+  defaultOptions?: O;
+  check(ctx: RuleContext<O>): void;
 }
 
 export const DOCS_BASE_URL = 'https://github.com/pmdocs/pmdocs/blob/main/docs/rules/';

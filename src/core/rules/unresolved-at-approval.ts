@@ -19,13 +19,33 @@ import { emptiness } from './sections/content.js';
 import { excerpt } from '../document/blocks.js';
 import { isRequired, satisfiedByFrontMatter, sectionSpecs, specsWithRole } from './sections/specs.js';
 import { settledState, settledTail, type Settled } from '../doctypes/settled.js';
+import { literalWord, resolveWordList, type WordListOption } from '../config/wordList.js';
 
 // Capitals only and whole words: "TODOs app", "a todo list" and "snake_TODO" are left alone.
 const WORD_BEFORE = String.raw`(?<![\p{L}\p{N}_/\\])`;
 const WORD_AFTER = String.raw`(?![\p{L}\p{N}_/]|\.[\p{L}\p{N}])`;
-const FINDS = new RegExp(
+export const MARKERS: readonly string[] = ['TBD', 'TODO', 'TBC', 'FIXME'];
+
+export type UnresolvedOptions = {
+  /** Words that mark unfinished text (whole words, case-sensitive). */
+  markers?: WordListOption;
+};
+
+/** The scanner's pattern for a marker list, built once per list. */
+function findsFor(markers: readonly string[]): RegExp {
+  const key = markers.join('\0');
+  let re = findsCache.get(key);
+  if (!re) {
+    if (findsCache.size > 64) findsCache.clear();
+    findsCache.set(key, (re = findsPattern(markers)));
+  }
+  return re;
+}
+const findsCache = new Map<string, RegExp>();
+
+const findsPattern = (markers: readonly string[]): RegExp => new RegExp(
   [
-    String.raw`${WORD_BEFORE}(?<marker>TBD|TODO|TBC|FIXME)${WORD_AFTER}`,
+    String.raw`${WORD_BEFORE}(?<marker>${markers.map(literalWord).join('|') || '(?!)'})${WORD_AFTER}`,
     String.raw`(?<![\p{L}\p{N}?])(?<questions>\?{3,})`,
     String.raw`(?<unresolved><<\[UNRESOLVED\b[^\]\n]{0,80}\]>>)`,
     String.raw`(?<filler>\b[Ll][Oo][Rr][Ee][Mm]\s+[Ii][Pp][Ss][Uu][Mm]\b)`,
@@ -71,10 +91,11 @@ export function isAnglePlaceholder(inner: string): boolean {
   return !HTML_ELEMENTS.has(first) && !first.includes('-');
 }
 
-const rule: Rule = {
+const rule: Rule<UnresolvedOptions> = {
   id: 'unresolved-at-approval',
   description: 'A settled document (approved PRD, ready story, released notes) holds no TBD, TODO, FIXME, ???, template placeholder or unticked open question.',
   defaultSeverity: 'warning',
+  defaultOptions: {},
   check(ctx) {
     const docType = ctx.docType;
     const settled = settledState(docType, ctx.data);
@@ -93,9 +114,11 @@ class Scanner {
   private readonly emptyChecked: { section: Section; spec: SectionSpec; placeholderOnly?: boolean }[] = [];
   /** Story sections: user-story-statement reports a `<goal>` left in the statement. */
   private readonly storySpans: Span[] = [];
+  private readonly finds: RegExp;
 
-  constructor(private readonly ctx: RuleContext, private readonly docType: DocType, private readonly settled: Settled) {
+  constructor(private readonly ctx: RuleContext<UnresolvedOptions>, private readonly docType: DocType, private readonly settled: Settled) {
     this.text = ctx.doc.text;
+    this.finds = findsFor(resolveWordList(ctx.options.markers, MARKERS));
     const groups = docType.groups ?? {};
     for (const spec of sectionSpecs(docType)) {
       if (spec.role && CONTENT_CHECKED_ROLES.has(spec.role)) continue;
@@ -181,6 +204,7 @@ class Scanner {
 
   private scan(start: number, end: number): void {
     const raw = this.text.slice(start, end).replace(URL, (u) => ' '.repeat(u.length));
+    const FINDS = this.finds; // global: lastIndex is reset before each scan
     FINDS.lastIndex = 0;
     for (let m = FINDS.exec(raw); m; m = FINDS.exec(raw)) {
       const g = m.groups!;

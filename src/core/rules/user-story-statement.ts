@@ -1,6 +1,7 @@
 // The story section holds the role/goal/benefit sentence: "As a <role>, I want <goal>, so that <benefit>"
 // (want/need/can; commas optional; emphasis allowed). A statement without "so that" or with the bare
 // role "user" is still a story, so those two get an info finding; no statement at all is a warning.
+// Options: `benefit` (required | recommended | optional) and `genericRoles` (a word list).
 
 import type { Rule, RuleContext } from './rule.js';
 import type { Section } from '../document/sections.js';
@@ -9,6 +10,16 @@ import { flattenInline, spanOf, type FlatText } from '../document/inlineText.js'
 import { emptiness, describeEmptiness, sectionBodyText } from './sections/content.js';
 import { excerpt, paragraphsIn } from '../document/blocks.js';
 import { specsWithRole } from './sections/specs.js';
+import { resolveWordList, type WordListOption } from '../config/wordList.js';
+
+export type StoryStatementOptions = {
+  /** required: a missing "so that" is reported at the rule's severity; recommended: as info; optional: not at all. */
+  benefit: 'required' | 'recommended' | 'optional';
+  /** Roles too vague to say whose need it is. */
+  genericRoles?: WordListOption;
+};
+
+const GENERIC_ROLES = ['user', 'users'];
 
 const SHAPE = "'As a <role>, I want <goal>, so that <benefit>.'";
 
@@ -26,10 +37,11 @@ interface Statement {
   benefit?: string;
 }
 
-const rule: Rule = {
+const rule: Rule<StoryStatementOptions> = {
   id: 'user-story-statement',
   description: "The story section says who wants what and why: 'As a <role>, I want <goal>, so that <benefit>.'",
   defaultSeverity: 'warning',
+  defaultOptions: { benefit: 'recommended' },
   check(ctx) {
     for (const spec of specsWithRole(ctx.docType, 'story')) {
       const section = findSection(ctx, spec);
@@ -44,7 +56,7 @@ const rule: Rule = {
   },
 };
 
-function checkSection(ctx: RuleContext, section: Section): void {
+function checkSection(ctx: RuleContext<StoryStatementOptions>, section: Section): void {
   const statements = findStatements(ctx.doc.text, section);
   if (!statements.length) {
     const found = excerpt(sectionBodyText(ctx.doc.text, section).replace(/<!--[^]*?-->/g, ''));
@@ -56,6 +68,7 @@ function checkSection(ctx: RuleContext, section: Section): void {
     });
     return;
   }
+  const generic = new Set(resolveWordList(ctx.options.genericRoles, GENERIC_ROLES).map((w) => w.toLowerCase()));
   for (const s of statements) {
     const whole = spanOf(s.flat, s.index, s.index + s.length);
     const quoted = excerpt(s.flat.text.slice(s.index, s.index + s.length), 70);
@@ -64,15 +77,16 @@ function checkSection(ctx: RuleContext, section: Section): void {
       ctx.report({ ...whole, message: `The user story statement still has the template placeholder '${placeholder[0]}': replace it with the real role, goal and benefit.` });
       continue;
     }
-    if (s.benefit === undefined || !s.benefit.trim()) {
+    const benefit = ctx.options.benefit;
+    if ((s.benefit === undefined || !s.benefit.trim()) && benefit !== 'optional') {
       ctx.report({
         ...whole,
-        severity: 'info',
+        ...(benefit === 'required' ? {} : { severity: 'info' as const }),
         message: `The user story statement has no benefit (found '${quoted}'): expected '…, so that <benefit>' saying why it matters.`,
         actual: quoted,
       });
     }
-    if (/^users?$/i.test(s.role.text.replace(/[*_`]/g, '').trim())) {
+    if (generic.has(s.role.text.replace(/[*_`]/g, '').trim().toLowerCase())) {
       ctx.report({
         ...spanOf(s.flat, s.role.from, s.role.from + s.role.text.length),
         severity: 'info',

@@ -42,6 +42,9 @@ export class ConfigProvider implements vscode.Disposable {
   /** Bumped on every invalidation: a load that started before it must not publish its (stale) problems. */
   private generation = 0;
   private readonly changed = new vscode.EventEmitter<void>();
+  /** Folders whose `pmdocs.rules` setting was checked since the last change, and the rule ids it got wrong. */
+  private readonly settingsChecked = new Set<string>();
+  private readonly settingsProblems = new Map<string, string[]>();
   readonly onDidChange = this.changed.event;
 
   constructor(
@@ -59,7 +62,32 @@ export class ConfigProvider implements vscode.Disposable {
       pending = this.load(uri, folder);
       this.loaded.set(key, pending);
     }
-    return { config: this.withSettings(await pending, folder), folder };
+    const config = await pending;
+    await this.checkRuleSettings(folder);
+    return { config: this.withSettings(config, folder), folder };
+  }
+
+  /**
+   * The `pmdocs.rules` setting is checked against the config schema's `rules` (severity, options, when)
+   * once per folder and change; what is wrong goes to the output (with one warning message naming how
+   * many), and the broken entries are dropped, as a broken entry of .pmdocs.json is.
+   */
+  private async checkRuleSettings(folder: vscode.WorkspaceFolder): Promise<void> {
+    const key = folder.uri.toString();
+    if (this.settingsChecked.has(key)) return;
+    this.settingsChecked.add(key);
+    const { rawRules } = readSettings(folder.uri);
+    if (!Object.keys(rawRules).length) return;
+    const { checkConfig } = await import('../../core/config/validateConfig.js');
+    const issues = checkConfig({ rules: rawRules });
+    this.settingsProblems.set(key, []);
+    for (const issue of issues) {
+      const id = String(issue.path[1] ?? '');
+      const message = `Setting pmdocs.rules: ${issue.message.replace(/^rules\./, '')} This entry is ignored.`;
+      this.log.warn(message);
+      this.settingsProblems.get(key)!.push(id);
+    }
+    if (issues.length) void vscode.window.showWarningMessage(`pmdocs: ${issues.length} entr${issues.length === 1 ? 'y' : 'ies'} of the pmdocs.rules setting ${issues.length === 1 ? 'is' : 'are'} not valid and ignored; see the pmdocs output.`);
   }
 
   /** Which files of the document's workspace folder are documents (undefined: outside every folder). */
@@ -86,6 +114,8 @@ export class ConfigProvider implements vscode.Disposable {
     this.generation++;
     this.loaded.clear();
     this.scopes.clear();
+    this.settingsChecked.clear();
+    this.settingsProblems.clear();
     // The loader hands back the same object for an unchanged config file, so what was merged with the
     // old settings must go too.
     this.merged = new WeakMap();
@@ -101,6 +131,7 @@ export class ConfigProvider implements vscode.Disposable {
 
   private withSettings(config: ResolvedConfig, folder: vscode.WorkspaceFolder | undefined): ResolvedConfig {
     const settings = readSettings(folder?.uri);
+    for (const id of (folder && this.settingsProblems.get(folder.uri.toString())) ?? []) delete settings.rules[id];
     if (!Object.keys(settings.rules).length && !Object.keys(settings.associations).length) return config;
     // Cached per config object so the engine's compiled validators (cached per config) are reused.
     let m = this.merged.get(config);

@@ -4,6 +4,8 @@
 // CSV") — unless the item only says which way to move ("Improve onboarding for all users"). Built to
 // stay quiet when in doubt: an item with any number in it is measurable here.
 
+import { literalWord } from '../../config/wordList.js';
+
 /** Any digit (also non-ASCII ones), or a sign that only appears in a target: %, ‰, ≥, ≤, <, >, ±, ×. */
 const NUMERIC = /[\p{Nd}%‰≥≤<>±×]/u;
 
@@ -29,11 +31,34 @@ const END_STATE = new RegExp(
   'iu',
 );
 
-// Which way, not how far.
-const DIRECTION = new RegExp(
-  String.raw`${BD}(?:improv(?:e|es|ed|ing)|increas(?:e|es|ed|ing)|reduc(?:e|es|ed|ing)|decreas(?:e|es|ed|ing)|grow(?:s|n|ing)?|boost(?:s|ed|ing)?|rais(?:e|es|ed|ing)|lower(?:s|ed|ing)?|enhanc(?:e|es|ed|ing)|optimi[sz](?:e|es|ed|ing)|maximi[sz](?:e|es|ed|ing)|minimi[sz](?:e|es|ed|ing)|streamlin(?:e|es|ed|ing)|simplif(?:y|ies|ied|ying)|accelerat(?:e|es|ed|ing)|speed\s+up|better|faster|easier|simpler|quicker|smoother|cheaper|higher|more|less|fewer)${ED}`,
-  'iu',
-);
+// Which way, not how far (goal-unmeasurable's `directionWords` option edits this list).
+export const DIRECTION_WORDS: readonly string[] = [
+  'improve', 'improves', 'improved', 'improving', 'increase', 'increases', 'increased', 'increasing',
+  'reduce', 'reduces', 'reduced', 'reducing', 'decrease', 'decreases', 'decreased', 'decreasing', 'grow',
+  'grows', 'grown', 'growing', 'boost', 'boosts', 'boosted', 'boosting', 'raise', 'raises', 'raised',
+  'raising', 'lower', 'lowers', 'lowered', 'lowering', 'enhance', 'enhances', 'enhanced', 'enhancing',
+  'optimise', 'optimises', 'optimised', 'optimising', 'optimize', 'optimizes', 'optimized', 'optimizing',
+  'maximise', 'maximises', 'maximised', 'maximising', 'maximize', 'maximizes', 'maximized', 'maximizing',
+  'minimise', 'minimises', 'minimised', 'minimising', 'minimize', 'minimizes', 'minimized', 'minimizing',
+  'streamline', 'streamlines', 'streamlined', 'streamlining', 'simplify', 'simplifies', 'simplified',
+  'simplifying', 'accelerate', 'accelerates', 'accelerated', 'accelerating', 'speed up', 'better', 'faster',
+  'easier', 'simpler', 'quicker', 'smoother', 'cheaper', 'higher', 'more', 'less', 'fewer',
+];
+
+/** A direction word, whole (not inside "password-less"), any case; built once per word list. */
+export function directionPattern(words: readonly string[]): RegExp {
+  const key = words.join('\0');
+  let re = patterns.get(key);
+  if (!re) {
+    if (patterns.size > 64) patterns.clear(); // word lists come from config: few, but never unbounded
+    const alternatives = [...words].sort((a, b) => b.length - a.length).map(literalWord).join('|');
+    re = new RegExp(String.raw`${BD}(?:${alternatives || '(?!)'})${ED}`, 'iu');
+    patterns.set(key, re);
+  }
+  return re;
+}
+const patterns = new Map<string, RegExp>();
+const DIRECTION = directionPattern(DIRECTION_WORDS);
 
 // Left to unresolved-at-approval and empty-section: an item that says it is not written yet.
 const UNWRITTEN = /(?<![\p{L}\p{N}_])(?:TBD|TBC|TODO|FIXME)(?![\p{L}\p{N}_])|\?{3,}/u;
@@ -52,10 +77,10 @@ export function hasQuantity(text: string): boolean {
   return NUMERIC.test(text) || NUMBER_WORDS.test(text) || MONTHS.test(text) || PERIOD_END.test(text);
 }
 
-export function measure(text: string): Measure {
+export function measure(text: string, directionWords = DIRECTION): Measure {
   if (UNWRITTEN.test(text)) return { kind: 'unwritten' };
   if (hasQuantity(text)) return { kind: 'measurable' };
-  const direction = DIRECTION.exec(text);
+  const direction = directionWords.exec(text);
   if (direction) return { kind: 'direction', word: direction[0] };
   return END_STATE.test(text) ? { kind: 'measurable' } : { kind: 'none' };
 }
@@ -64,10 +89,10 @@ export function measure(text: string): Measure {
  * A front-matter `target` (the schema allows a number, a percentage or an explicit state): only a
  * direction without a quantity ("higher", "better than today") is reported.
  */
-export function measureTarget(text: string): Measure {
+export function measureTarget(text: string, directionWords = DIRECTION): Measure {
   if (UNWRITTEN.test(text)) return { kind: 'unwritten' };
   if (hasQuantity(text)) return { kind: 'measurable' };
-  const direction = DIRECTION.exec(text);
+  const direction = directionWords.exec(text);
   return direction ? { kind: 'direction', word: direction[0] } : { kind: 'measurable' };
 }
 
