@@ -93,8 +93,10 @@ export function createEngine(init: { rules?: readonly Rule[] } = {}): Engine {
     let constantSetups = setups.get(docType ?? UNTYPED);
     if (!constantSetups) setups.set(docType ?? UNTYPED, (constantSetups = new Map()));
     const data = doc.frontMatter?.data ?? {};
-    // A path association or file name settles the type, so the front matter need not repeat it.
-    const implied = detection?.by === 'association' || detection?.by === 'file-name' ? { type: detection.docType.type } : undefined;
+    // A path association or file name settles the type, so the front matter need not repeat it; but only
+    // where the schema's `type` key names the doc type. Where `type` is a domain field ("Standards
+    // Track"), the type's name is no value of it.
+    const implied = (detection?.by === 'association' || detection?.by === 'file-name') && typeKeyNamesDocType(detection.docType) ? { type: detection.docType.type } : undefined;
     const recorder = options.workspace ? recordQueries(options.workspace) : undefined;
     const today = { value: options.today, used: false };
     const ctx = createContext(doc, docType, registry.all(), validator, implied, config.schemas, recorder?.index, today, (rule, report) => reports.push({ rule, report }));
@@ -147,7 +149,7 @@ function createContext(
       docTypes,
       data: fm?.data ?? {},
       get outline() {
-        return (outline ??= buildOutline(doc.root, doc.text.length));
+        return (outline ??= buildOutline(doc.root, doc.text.length, docType?.sectionLevel));
       },
       get schemaProblems() {
         return (schemaProblems ??= docType ? validator.validate(docType, doc, implied) : []);
@@ -167,6 +169,17 @@ function createContext(
     },
   };
   return holder;
+}
+
+/** The schema's `type` property is pmdocs' type name: a `const` of it or an `enum` holding it. */
+function typeKeyNamesDocType(docType: DocType): boolean {
+  const props = docType.schema['properties'];
+  const type = props && typeof props === 'object' ? (props as Record<string, unknown>)['type'] : undefined;
+  if (!type || typeof type !== 'object') return docType.builtIn;
+  const t = type as Record<string, unknown>;
+  if ('const' in t) return t['const'] === docType.type;
+  if (Array.isArray(t['enum'])) return t['enum'].includes(docType.type);
+  return docType.builtIn || typeof t['$ref'] === 'string';
 }
 
 function lineEnd(text: string, from: number): number {

@@ -40,6 +40,8 @@ export interface Finding extends Span {
   /** What the rule expected and what it found, when that is a value (for tooling and the preview). */
   expected?: string[];
   actual?: string;
+  /** The generated explanation, when a schema author's own message (`x-pmdocs-message`) is the message. */
+  detail?: string;
   related?: RelatedLocation[];
   fixes?: Fix[];
 }
@@ -51,6 +53,8 @@ export interface Report extends Span {
   severity?: Severity;
   expected?: string[];
   actual?: string;
+  /** The generated explanation, when a schema author's own message (`x-pmdocs-message`) is the message. */
+  detail?: string;
   related?: RelatedLocation[];
   fixes?: Fix[];
 }

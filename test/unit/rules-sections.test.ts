@@ -87,8 +87,8 @@ test('required-section: requiredWhen says why, with the front-matter value as re
   const text = doc(`${PRD_FM}\nformat: prfaq`, PRD_NO_NON_GOALS.split('---\n\n')[1]!.replace('## Requirements', '## Non-goals\n\n- PDF.\n\n## Requirements'));
   const found = findingsOf('required-section', text);
   assert.deepEqual(found.map((f) => f.message), [
-    "Missing required section 'Press release' (also accepted: PR, Announcement), required because the front matter says format: prfaq.",
-    "Missing required section 'FAQ' (also accepted: Internal FAQ, External FAQ, …), required because the front matter says format: prfaq.",
+    "Missing required section 'Press release' (also accepted: PR, Announcement), required because format is 'prfaq'.",
+    "Missing required section 'FAQ' (also accepted: Internal FAQ, External FAQ, …), required because format is 'prfaq'.",
   ]);
   assert.equal(covered(text, found[0]!), '## Success metrics');
   const related = found[0]!.related![0]!;
@@ -298,7 +298,7 @@ v1 API gone.
 `);
   assert.deepEqual(findingsOf('breaking-changes-section', text), []);
   const [f] = findingsOf('required-section', text);
-  assert.equal(f!.message, "Missing required section 'Breaking changes' (also accepted: Upgrade notes, Action required, …), required because the front matter says breaking: true.");
+  assert.equal(f!.message, "Missing required section 'Breaking changes' (also accepted: Upgrade notes, Action required, …), required because breaking is true.");
   assert.equal(covered(text, f!), '## Highlights');
   assert.equal(text.slice(f!.related![0]!.start, f!.related![0]!.end), 'true');
 });

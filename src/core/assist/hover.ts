@@ -85,6 +85,8 @@ export function hoverFindings(findings: readonly Finding[], offset: number, rule
     const rule = rules.find((r) => r.id === f.ruleId);
     parts.push(`**pmdocs** \`${f.ruleId}\`${rule ? `: ${rule.description}` : ''} — [documentation](${link(f)})`);
   }
+  // A schema author's message replaced the generated one: the generated detail is one hover away.
+  for (const f of hits) if (f.detail) parts.push(`Details: ${f.detail}`);
   const start = Math.min(...hits.map((f) => f.start));
   const end = Math.max(...hits.map((f) => f.end));
   return { contents: parts.join('\n\n'), range: { start, end } };

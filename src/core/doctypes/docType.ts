@@ -61,6 +61,8 @@ export interface BodySpec {
   doneStatuses?: string[];
   template?: string;
   frontMatterTemplate?: string;
+  /** Heading level of the sections (1 or 2); without it, read from the document's headings. */
+  sectionLevel?: 1 | 2;
   /** Rule settings for documents of this type (severity, options, `when`), as written in x-pmdocs or the docTypes entry. */
   rules?: Record<string, unknown>;
 }

@@ -25,12 +25,18 @@ export interface DocOutline {
   sections: Section[];
 }
 
-export function outline(root: Root, textLength: number): DocOutline {
+/**
+ * The document's sections. `sectionLevel` (a type's `x-pmdocs.sectionLevel`) pins their heading level;
+ * without it the level is read from the headings: the shallowest one after the title, except that H1s
+ * appearing only after the first H2 (a stray `# Appendix` in a document whose title is in the front
+ * matter) do not turn the H2 sections into sub-sections.
+ */
+export function outline(root: Root, textLength: number, sectionLevel?: number): DocOutline {
   const headings = root.children.filter((n): n is Heading => n.type === 'heading');
   const h1s = headings.filter((h) => h.depth === 1);
   const titleHeading = h1s.length === 1 && headings[0] === h1s[0] ? h1s[0] : undefined;
   const rest = headings.filter((h) => h !== titleHeading);
-  const sectionDepth = rest.length ? Math.min(...rest.map((h) => h.depth)) : 2;
+  const sectionDepth = sectionLevel ?? readSectionDepth(rest);
   const sections: Section[] = [];
   const children = root.children;
   for (let i = 0; i < children.length; i++) {
@@ -52,6 +58,12 @@ export function outline(root: Root, textLength: number): DocOutline {
     });
   }
   return { titleHeading, sectionDepth, sections };
+}
+
+function readSectionDepth(rest: Heading[]): number {
+  if (!rest.length) return 2;
+  const shallowest = Math.min(...rest.map((h) => h.depth));
+  return shallowest === 1 && rest[0]!.depth === 2 ? 2 : shallowest;
 }
 
 /** Plain text of a node, skipping HTML (comments such as `<!-- expect: … -->` or suppressions). */

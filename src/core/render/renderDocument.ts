@@ -75,7 +75,7 @@ export function renderDocument(result: LintResult, options: RenderOptions): Rend
   const tree = (parseHtml ? toSafeHast : toSafeHastNoRaw).runSync(mdast) as Root;
   const headings = decorateHeadings(tree);
   applyImagePolicy(tree, options);
-  insertPlaceholders(tree, missingSections(result), outline(mdast, text.length).sectionDepth);
+  insertPlaceholders(tree, missingSections(result), outline(mdast, text.length, result.docType?.sectionLevel).sectionDepth);
   const body = toHtml(tree);
 
   const cardNode = headerCard(result, options.references);

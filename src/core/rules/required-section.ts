@@ -12,7 +12,8 @@ import { nestedSections, topLevelMatches } from './sections/find.js';
 import { headingLevelEdits, renameHeadingEdit } from '../document/headingEdits.js';
 import { misspeltSections, type Lookalike } from './sections/misspelt.js';
 import { insertSectionEdit, placeSection } from './sections/placement.js';
-import { acceptedNames, describeCondition, describeSpec, isRequired, matchesSpec, satisfiedByFrontMatter, sectionSpecs } from './sections/specs.js';
+import { conditionKeys, explainCondition, isCondition } from '../doctypes/condition.js';
+import { acceptedNames, describeSpec, isRequired, matchesSpec, satisfiedByFrontMatter, sectionSpecs } from './sections/specs.js';
 
 const rule: Rule = {
   id: 'required-section',
@@ -39,9 +40,9 @@ function reportMissing(ctx: RuleContext, spec: SectionSpec): void {
   let message = `Missing required section ${describeSpec(spec)}`;
   if (typeof spec.satisfiedBy === 'string') message += `; a non-empty '${spec.satisfiedBy}' in the front matter also counts`;
   const related: RelatedLocation[] = [];
-  if (spec.requiredWhen && typeof spec.requiredWhen === 'object') {
-    message += `, required because the front matter says ${describeCondition(spec.requiredWhen)}`;
-    for (const field of Object.keys(spec.requiredWhen)) {
+  if (isCondition(spec.requiredWhen)) {
+    message += `, required because ${explainCondition(spec.requiredWhen, ctx.data)}`;
+    for (const field of conditionKeys(spec.requiredWhen)) {
       const span = ctx.frontMatterSpan([field]);
       if (span) related.push({ ...span, message: `'${field}' makes '${spec.name}' required` });
     }

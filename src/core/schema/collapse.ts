@@ -14,8 +14,10 @@ export interface Issue {
   /** The schema object holding the failed keyword (ajv's `verbose`). */
   parentSchema?: SchemaObject;
   data?: unknown;
-  /** `then` errors: the `if` schema whose match made them apply. */
+  /** `then`/`else` errors: the `if` schema whose match (or, for `else`, failure) made them apply. */
   condition?: SchemaObject;
+  /** True for `else` errors: the condition that applies is the `if` schema NOT matching. */
+  negated?: boolean;
   /** Collapsed anyOf/oneOf: the alternative schemas, none of which matched. */
   forms?: SchemaObject[];
 }
@@ -58,12 +60,16 @@ function toIssue(e: ErrorObject): Issue {
 
 /** The `then` errors of this `if` sit just before it (same schema path, `then` for `if`). */
 function markConditional(out: Issue[], e: ErrorObject): void {
-  const thenPath = `${e.schemaPath.replace(/\/if$/, '')}/${(e.params as { failingKeyword?: string }).failingKeyword ?? 'then'}/`;
+  const branch = (e.params as { failingKeyword?: string }).failingKeyword ?? 'then';
+  const thenPath = `${e.schemaPath.replace(/\/if$/, '')}/${branch}/`;
   const condition = (e.parentSchema as SchemaObject | undefined)?.if;
   for (let i = out.length - 1; i >= 0; i--) {
     const issue = out[i]!;
     if (!within(issue.instancePath, e.instancePath)) break;
-    if (issue.schemaPath.startsWith(thenPath) && typeof condition === 'object' && condition !== null) issue.condition = condition as SchemaObject;
+    if (issue.schemaPath.startsWith(thenPath) && typeof condition === 'object' && condition !== null) {
+      issue.condition = condition as SchemaObject;
+      if (branch === 'else') issue.negated = true;
+    }
   }
 }
 

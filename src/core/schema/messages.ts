@@ -103,7 +103,12 @@ export function draftFor(issue: Issue, path: readonly (string | number)[], ctx: 
     case 'anyOf':
     case 'oneOf':
       return alternativesDraft(label, value, issue, ctx);
-    case 'not':
+    case 'not': {
+      // Say what the `not` rules out: "must not be text matching /^TMP-/", "must not be 'Living'".
+      const form = schema.not && typeof schema.not === 'object' ? notPhrase(schema.not as SchemaObject, baseOf(issue, ctx), ctx) : undefined;
+      const why = form ? `: it must not ${form}` : '';
+      return { message: `${label}${isScalar(value) ? ` ${shown}` : ''} is not allowed here${why}.`, placement: { on: 'value' }, actual: plain(value), ...(form ? { expected: [`not ${form}`] } : {}) };
+    }
     case 'false schema':
       return { message: `${label}${isScalar(value) ? ` ${shown}` : ''} is not allowed here.`, placement: { on: 'value' }, actual: plain(value) };
     case 'contains':
@@ -119,7 +124,7 @@ function required(key: string, issue: Issue, path: readonly (string | number)[],
   const propSchema = propertySchemaFor(issue, path, key, ctx);
   const hint = hintFor(propSchema, key);
   const head = path.length ? `${pathLabel(path)} is missing required key '${key}'${hint}` : `Missing required key '${key}'${hint}`;
-  const when = issue.condition ? describeCondition(issue.condition) : undefined;
+  const when = issue.condition ? describeCondition(issue.condition, issue.negated === true, objectAt(ctx.data, path) ?? {}) : undefined;
   const typo = misspelling(key, issue, path, ctx);
   const tail = typo ? ` Is '${typo}' meant to be it?` : '';
   return {
@@ -232,6 +237,15 @@ function alternativesDraft(label: string, value: unknown, issue: Issue, ctx: Mes
   };
 }
 
+/** What a `not` schema rules out, after "it must not": "be 'Living'", "match /^TMP-/", "be one of a, b". */
+function notPhrase(form: SchemaObject, base: string, ctx: MessageContext): string | undefined {
+  if ('const' in form) return `be ${showValue(form.const)}`;
+  if (Array.isArray(form.enum)) return `be ${orList(form.enum.map((v) => showValue(v)))}`;
+  if (typeof form.pattern === 'string' && Object.keys(form).every((k) => k === 'pattern' || k === 'type')) return `match /${form.pattern}/`;
+  const described = describeForm(form, base, ctx);
+  return described ? `be ${described}` : undefined;
+}
+
 function describeForm(form: SchemaObject, base: string, ctx: MessageContext, depth = 0): string | undefined {
   if (typeof form !== 'object' || form === null) return undefined;
   if (typeof form.title === 'string') return schemaPhrase(form);
@@ -247,8 +261,12 @@ function describeForm(form: SchemaObject, base: string, ctx: MessageContext, dep
   return undefined;
 }
 
-/** `status is 'released' or 'yanked'` from an `if` schema made of const/enum properties. */
-function describeCondition(cond: SchemaObject): { text: string; key?: string } | undefined {
+/**
+ * `status is 'released' or 'yanked'` from an `if` schema made of const/enum properties. For an `else`
+ * branch (`negated`) the condition that applies is the `if` failing: `status is not 'Stagnant' (it is
+ * 'Final')`, naming the properties that failed, with the file's value.
+ */
+function describeCondition(cond: SchemaObject, negated: boolean, data: Record<string, unknown>): { text: string; key?: string } | undefined {
   const props = cond.properties;
   if (typeof props !== 'object' || props === null) return undefined;
   const parts: string[] = [];
@@ -257,10 +275,14 @@ function describeCondition(cond: SchemaObject): { text: string; key?: string } |
     if (typeof s !== 'object' || s === null) continue;
     const values = 'const' in s ? [s.const] : Array.isArray(s.enum) ? s.enum : undefined;
     if (!values) return undefined;
-    parts.push(`${k} is ${orList(values.map((v) => showValue(v)))}`);
+    const expected = orList(values.map((v) => showValue(v)));
+    if (!negated) parts.push(`${k} is ${expected}`);
+    else if (!(k in data) || !values.some((v) => JSON.stringify(v) === JSON.stringify(data[k]))) {
+      parts.push(`${k} is not ${expected} (${k in data ? `it is ${showValue(data[k])}` : 'it is missing'})`);
+    } else continue;
     first ??= k;
   }
-  return parts.length ? { text: parts.join(' and '), key: first } : undefined;
+  return parts.length ? { text: parts.join(negated ? ' or ' : ' and '), key: first } : undefined;
 }
 
 function formatProblem(format: string): string {

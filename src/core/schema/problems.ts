@@ -7,6 +7,8 @@ export type SchemaProblemKind = 'schema' | 'unknown-key' | 'coerced';
 export interface SchemaProblem extends Span {
   kind: SchemaProblemKind;
   message: string;
+  /** When a schema author's message (`x-pmdocs-message`) replaced it: the message pmdocs generated. */
+  detail?: string;
   /** The ajv keyword (`enum`, `required`, `unevaluatedProperties`…). */
   keyword: string;
   /** JSON Pointer of the offending value, as ajv reports it (unescaped segments in `path`). */

@@ -15,6 +15,7 @@ export function reportSchemaProblems(ctx: SchemaProblemSink, ...kinds: SchemaPro
       start: p.start,
       end: p.end,
       message: p.message,
+      ...(p.detail ? { detail: p.detail } : {}),
       ...(p.expected ? { expected: p.expected } : {}),
       ...(p.actual !== undefined ? { actual: p.actual } : {}),
       ...(p.fixes ? { fixes: p.fixes } : {}),

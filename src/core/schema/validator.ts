@@ -111,10 +111,13 @@ function problemFor(issue: Issue, run: Run, ctx: MessageContext, targets: Target
     if (fix) fixes.push(fix);
   }
 
+  // A schema author's own words replace the generated message; the generated one stays as the detail.
+  const authored = authorMessage(issue);
   return {
     kind,
     ...span,
-    message: draft.message,
+    message: authored ?? draft.message,
+    ...(authored ? { detail: draft.message } : {}),
     keyword: issue.keyword,
     instancePath: issue.instancePath,
     path: place.on === 'key' || draft.placement.on === 'item' ? typedPath(run.data, place.segments) : path,
@@ -123,6 +126,24 @@ function problemFor(issue: Issue, run: Run, ctx: MessageContext, targets: Target
     ...(fixes.length ? { fixes } : {}),
     ...(draft.because ? related(run, targets, [...segments, ...draft.because.path], draft.because.message) : {}),
   };
+}
+
+/**
+ * `x-pmdocs-message` (or ajv-errors' `errorMessage`) on the schema holding the failed keyword: a string
+ * for any failure there, or an object keyed by keyword (`{ "required": "…", "enum": "…" }`).
+ */
+function authorMessage(issue: Issue): string | undefined {
+  const schema = issue.parentSchema;
+  if (!schema) return undefined;
+  for (const key of ['x-pmdocs-message', 'errorMessage']) {
+    const m = schema[key];
+    if (typeof m === 'string' && m.trim()) return m.trim();
+    if (m && typeof m === 'object' && !Array.isArray(m)) {
+      const byKeyword = (m as Record<string, unknown>)[issue.keyword];
+      if (typeof byKeyword === 'string' && byKeyword.trim()) return byKeyword.trim();
+    }
+  }
+  return undefined;
 }
 
 function placementOf(draft: Draft, segments: string[]): { on: 'value' | 'key' | 'holder'; segments: string[] } {

@@ -3,6 +3,7 @@
 // type gets exactly the same checks as a built-in one.
 
 import type { DocType, SectionRole, SectionSpec } from '../../doctypes/docType.js';
+import { conditionHolds, isCondition } from '../../doctypes/condition.js';
 import { normalizeHeading } from '../../document/sections.js';
 
 const keyCache = new WeakMap<SectionSpec, ReadonlySet<string>>();
@@ -34,24 +35,14 @@ export function specForHeading(docType: DocType | undefined, headingKey: string)
 }
 
 /**
- * Required for this front matter: with `requiredWhen`, exactly when every listed field equals the value
- * (or one of an array of values); otherwise when `required` is true.
+ * Required for this front matter: with `requiredWhen`, exactly when the front matter satisfies that `when`
+ * clause (doctypes/condition.ts: values, lists of values, `not`); otherwise when `required` is true.
  */
 export function isRequired(spec: SectionSpec, data: Record<string, unknown>): boolean {
   const when = spec.requiredWhen;
-  if (when && typeof when === 'object') return requiredWhenHolds(when, data);
+  if (isCondition(when)) return conditionHolds(when, data);
   return spec.required === true;
 }
-
-export function requiredWhenHolds(when: Record<string, unknown>, data: Record<string, unknown>): boolean {
-  const entries = Object.entries(when);
-  return entries.length > 0 && entries.every(([field, expected]) => {
-    const actual = data[field];
-    return Array.isArray(expected) ? expected.some((e) => sameValue(actual, e)) : sameValue(actual, expected);
-  });
-}
-
-const sameValue = (a: unknown, b: unknown): boolean => a === b || (typeof a === 'object' && a !== null && JSON.stringify(a) === JSON.stringify(b));
 
 /** `satisfiedBy` names a front-matter key whose non-empty value stands in for the section. */
 export function satisfiedByFrontMatter(spec: SectionSpec, data: Record<string, unknown>): boolean {
@@ -81,11 +72,4 @@ export function synonymList(spec: SectionSpec, max = 2): string {
 export function describeSpec(spec: SectionSpec): string {
   const also = synonymList(spec);
   return also ? `'${spec.name}' (also accepted: ${also})` : `'${spec.name}'`;
-}
-
-/** The `requiredWhen` condition as the reader wrote it: `breaking: true`, `format: prfaq`. */
-export function describeCondition(when: Record<string, unknown>): string {
-  return Object.entries(when)
-    .map(([k, v]) => `${k}: ${Array.isArray(v) ? v.map((x) => JSON.stringify(x)).join(' or ') : typeof v === 'string' ? v : JSON.stringify(v)}`)
-    .join(', ');
 }
