@@ -5,7 +5,8 @@
 
 import type { ConfigLoader } from '../core/config/load.js';
 import { defaultConfig, type ConfigProblem, type ResolvedConfig } from '../core/config/types.js';
-import { excludes } from '../core/workspace/scope.js';
+import { isInside } from '../core/config/paths.js';
+import { excludes, selects } from '../core/workspace/scope.js';
 import { hashText, type CachedConfig, type LintCache } from './cache.js';
 import type { CliHost } from './host.js';
 
@@ -19,6 +20,8 @@ export interface ConfigInfo {
   exclude?: string[];
   /** Is a file (found through a folder or glob) excluded by this config? */
   excludes(path: string): boolean;
+  /** Does this config select the file: below its folder and matched by its `include` globs (if any)? */
+  selects(path: string): boolean;
   resolve(): Promise<ResolvedConfig>;
 }
 
@@ -50,7 +53,7 @@ export class ConfigInfos {
 
   #noConfig(): ConfigInfo {
     const none = this.#none;
-    return { key: '', root: none.root, fingerprint: 'none', problems: [], excludes: () => false, resolve: async () => none };
+    return { key: '', root: none.root, fingerprint: 'none', problems: [], excludes: () => false, selects: () => true, resolve: async () => none };
   }
 
   async #load(path: string): Promise<ConfigInfo> {
@@ -106,6 +109,7 @@ function info(path: string, entry: CachedConfig, resolve: () => Promise<Resolved
     fingerprint: entry.fingerprint,
     problems: entry.problems,
     excludes: (file) => excludes(scope, file),
+    selects: (file) => isInside(root, file) && selects(scope, file),
     resolve,
   };
 }

@@ -621,6 +621,63 @@ const cases: Case[] = [
       },
     ],
   },
+  // --- issue 11: rule options, a workspace type from config alone, named files outside the globs ----
+  one(
+    'rule options: a misspelt option → 2 with a did-you-mean; the rule keeps its defaults',
+    { '.pmdocs.json': '{ "rules": { "moscow-must-overload": ["warning", { "mustshare": 0.5 }] } }', 'US-1.md': CLEAN },
+    {
+      args: ['lint'],
+      code: 2,
+      stdout: '',
+      stderr: ["pmdocs: .pmdocs.json:1:52: Unknown key 'mustshare' in rules.moscow-must-overload[1]. Did you mean 'mustShare'? Allowed keys: mustShare, minItems."],
+    },
+  ),
+  one(
+    'rule options: options-only keeps the default severity; when picks documents by front matter',
+    {
+      '.pmdocs.json': '{ "rules": { "user-story-statement": { "options": { "benefit": "required" } }, "frontmatter-unknown-key": { "severity": "off", "when": { "status": "draft" } } } }',
+      'US-1.md': story('US-1', 'ownr: "@jane"\n', 'As a finance admin, I want to export invoices as CSV.'),
+      'US-2.md': story('US-2', 'ownr: "@jane"\n').replace('status: draft', 'status: ready\nestimate: 2'),
+    },
+    { args: ['lint'], code: 0, stdout: ['US-1.md', '13:1  warning  The user story statement has no benefit', 'US-2.md', "7:1  warning  Unknown key 'ownr'"] },
+  ),
+  one(
+    'a workspace type from config alone: closed sections, key order (with --fix), file name, type as a domain field',
+    {
+      '.pmdocs.json': JSON.stringify({ docTypes: { rfc: { schema: './rfc.schema.json' } }, associations: { 'rfcs/**': 'rfc' } }),
+      'rfc.schema.json': JSON.stringify({
+        $schema: 'https://json-schema.org/draft/2020-12/schema',
+        type: 'object',
+        properties: { rfc: { type: 'integer' }, title: { type: 'string' }, status: { enum: ['Draft', 'Final'] }, type: { enum: ['Technical', 'Process'] } },
+        required: ['rfc', 'title', 'status'],
+        'x-pmdocs': {
+          type: 'rfc',
+          sections: [{ name: 'Summary', required: true }, { name: 'Proposal', required: true }],
+          closedSections: ['Appendix'],
+          keyOrder: ['rfc', 'title', 'status', 'type'],
+          fileName: 'rfc-{{rfc}}.md',
+        },
+      }),
+      'rfcs/rfc-7.md': '---\nrfc: 7\nstatus: Draft # keep me\ntitle: Faster builds\ntype: Technical\n---\n\n## Summary\n\nS.\n\n## Proposal\n\nP.\n\n## Apendix\n\nA.\n',
+    },
+    {
+      args: ['lint', '--fix'],
+      code: 1,
+      stdout: ['rfcs/rfc-7.md', "16:1  error  Section 'Apendix' is not a section the 'rfc' type allows. Did you mean 'Appendix'?", 'section-unexpected'],
+      stderr: 'pmdocs: fixed rfcs/rfc-7.md:4:1 frontmatter-key-order: Reorder the front-matter keys\npmdocs: fixed 1 problem in 1 file\n',
+      check: (_out, dir) => assert.match(readFileSync(join(dir, 'rfcs/rfc-7.md'), 'utf8'), /^---\nrfc: 7\ntitle: Faster builds\nstatus: Draft # keep me\ntype: Technical\n---\n/),
+    },
+  ),
+  one(
+    'named files all outside the --config file\'s globs: linted, and stderr says why nothing applies',
+    { 'config/.pmdocs.json': '{ "include": ["docs/**/*.md"], "associations": { "docs/stories/**": "user-story" } }', 'docs/stories/x.md': '---\nid: US-5\ntitle: X\nstatus: draft\n---\n\n# X\n' },
+    {
+      args: ['lint', '--config', 'config/.pmdocs.json', 'docs/stories/x.md'],
+      code: 0,
+      stdout: '',
+      stderr: "pmdocs: note: docs/stories/x.md is outside config/.pmdocs.json: not under its include globs (docs/**/*.md, relative to config/). It is linted, but the config's path associations do not reach it.\n",
+    },
+  ),
 ];
 
 // --- running it --------------------------------------------------------------------------------------

@@ -47,7 +47,8 @@ test('--fix writes the safe fixes, lists them, and reports only what is left', a
       "pmdocs: fixed broken/PRD-13-payment-reminders.md:5:9 frontmatter-schema: Replace with 'approved'",
       "pmdocs: fixed broken/US-201-download-invoice-pdf.md:6:1 frontmatter-unknown-key: Rename to 'owner'",
       'pmdocs: fixed broken/US-202-pay-by-card.md:13:10 rice-score: Set the RICE score to 720',
-      'pmdocs: fixed 3 problems in 3 files',
+      'pmdocs: fixed broken/rfc-9.md:4:1 frontmatter-key-order: Reorder the front-matter keys',
+      'pmdocs: fixed 4 problems in 4 files',
       '',
     ].join('\n'),
   );
@@ -73,6 +74,8 @@ test('--fix writes the safe fixes, lists them, and reports only what is left', a
     'broken/US-201-download-invoice-pdf.md:18 user-story-statement',
     'broken/US-202-pay-by-card.md:33 gherkin-malformed',
     'broken/US-202-pay-by-card.md:6 ref-unresolved',
+    'broken/rfc-9.md:26 required-section',
+    'broken/rfc-9.md:30 section-unexpected',
   ]);
 
   // The report matches a fresh lint of the files as written.

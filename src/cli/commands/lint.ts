@@ -97,6 +97,16 @@ export async function lintCommand(args: string[], io: Io): Promise<number> {
     const info = await configs.get(await loader.configFileFor(t.path));
     if (t.explicit || !info.excludes(t.path)) files.push({ path: t.path, info, explicit: t.explicit });
   }
+  // When every file named on the command line is one its config does not select (with --config kept
+  // elsewhere, the globs are relative to that file's folder), say so: they are linted all the same, but
+  // the config's path associations cannot type them, and a silent exit 0 would look like a pass.
+  const named = files.filter((f) => f.explicit && f.info.key);
+  const unselected = named.filter((f) => !f.info.selects(f.path));
+  for (const f of unselected.length === named.length ? unselected : []) {
+    const where = `${relativePath(cwd, f.info.root) || '.'}/`;
+    const globs = f.info.include?.length ? `its include globs (${f.info.include.join(', ')}, relative to ${where})` : `its folder (${where})`;
+    io.stderr.write(`pmdocs: note: ${relativePath(cwd, f.path)} is outside ${relativePath(cwd, f.info.key)}: not under ${globs}. It is linted, but the config's path associations do not reach it.\n`);
+  }
   // The workspace index: every document of each config these files are linted under.
   const scopes = await indexScopes(list, cwd, loader, files);
   const linting = new Set(files.map((f) => f.path));

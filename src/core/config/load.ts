@@ -41,7 +41,7 @@ export interface ConfigLoader {
   invalidate(): void;
 }
 
-const OVERRIDES = ['label', 'idPrefix', 'idExample', 'fileNames', 'rulePrefixes', 'sections', 'groups', 'order', 'settledStatuses', 'reopenStatus', 'template', 'frontMatterTemplate', 'doneStatuses', 'rules', 'sectionLevel'] as const;
+const OVERRIDES = ['label', 'idPrefix', 'idExample', 'fileNames', 'rulePrefixes', 'sections', 'groups', 'order', 'settledStatuses', 'reopenStatus', 'template', 'frontMatterTemplate', 'doneStatuses', 'rules', 'sectionLevel', 'closedSections', 'keyOrder', 'fileName'] as const;
 const KNOWN_RULES = Object.keys((configSchema as { properties: { rules: { properties: Record<string, unknown> } } }).properties.rules.properties);
 
 interface CacheEntry {

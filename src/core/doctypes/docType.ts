@@ -61,6 +61,12 @@ export interface BodySpec {
   doneStatuses?: string[];
   template?: string;
   frontMatterTemplate?: string;
+  /** No sections but the type's own (true), or those plus these extra headings (section-unexpected). */
+  closedSections?: boolean | string[];
+  /** The relative order of the front-matter keys it lists (frontmatter-key-order). */
+  keyOrder?: string[];
+  /** The file name, with `{{field}}` placeholders for front-matter values (file-name-pattern). */
+  fileName?: string;
   /** Heading level of the sections (1 or 2); without it, read from the document's headings. */
   sectionLevel?: 1 | 2;
   /** Rule settings for documents of this type (severity, options, `when`), as written in x-pmdocs or the docTypes entry. */

@@ -10,6 +10,8 @@ import duplicateId from './duplicate-id.js';
 import emptySection from './empty-section.js';
 import experimentAllocation from './experiment-allocation.js';
 import experimentSampleSize from './experiment-sample-size.js';
+import fileNamePattern from './file-name-pattern.js';
+import frontmatterKeyOrder from './frontmatter-key-order.js';
 import frontmatterSchema from './frontmatter-schema.js';
 import frontmatterUnknownKey from './frontmatter-unknown-key.js';
 import gherkinMalformed from './gherkin-malformed.js';
@@ -38,6 +40,7 @@ import reqPassiveVoice from './req-passive-voice.js';
 import reqUnmeasuredQuality from './req-unmeasured-quality.js';
 import riceScore from './rice-score.js';
 import sectionOrder from './section-order.js';
+import sectionUnexpected from './section-unexpected.js';
 import storyReadiness from './story-readiness.js';
 import unresolvedAtApproval from './unresolved-at-approval.js';
 import userStoryStatement from './user-story-statement.js';
@@ -63,6 +66,8 @@ export const rules: readonly Rule[] = Object.freeze([
   emptySection,
   experimentAllocation,
   experimentSampleSize,
+  fileNamePattern,
+  frontmatterKeyOrder,
   frontmatterSchema,
   frontmatterUnknownKey,
   gherkinMalformed,
@@ -91,6 +96,7 @@ export const rules: readonly Rule[] = Object.freeze([
   reqUnmeasuredQuality,
   riceScore,
   sectionOrder,
+  sectionUnexpected,
   storyReadiness,
   unresolvedAtApproval,
   userStoryStatement,

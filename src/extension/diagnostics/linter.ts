@@ -7,6 +7,8 @@ import type { Engine, LintResult } from '../../core/engine.js';
 import type { ResolvedConfig } from '../../core/config/types.js';
 import type { WorkspaceIndex } from '../../core/workspace/index.js';
 import type { ConfigProvider } from '../config/configProvider.js';
+import { isInside } from '../../core/config/paths.js';
+import { selects } from '../../core/workspace/scope.js';
 
 /** The workspace index a document is linted with (undefined: none yet, the cross-document rules stay silent). */
 export type WorkspaceIndexProvider = (uri: vscode.Uri, config: ResolvedConfig) => WorkspaceIndex | undefined;
@@ -18,6 +20,8 @@ export interface LintOutcome {
 
 export class Linter {
   private engine?: Engine;
+  /** Documents already named in the output as outside their config's globs (said once, not per keystroke). */
+  private readonly toldOutside = new Set<string>();
   private loading?: Promise<Engine>;
 
   constructor(
@@ -51,6 +55,19 @@ export class Linter {
     // Today, local time: a changelog release dated later is in the future (core never reads the clock).
     const result = engine.lint(text, { path, config, ...(workspace ? { workspace } : {}), today: localIsoDate(new Date()) });
     this.log.trace(`Linted ${uri.toString(true)}: ${result.docType?.type ?? 'no doc type'}, ${result.findings.length} finding(s), ${Date.now() - started} ms.`);
+    if (path && !result.docType && result.doc.frontMatter && config.file && !(isInside(config.root, path) && selects({ root: config.root, include: config.include }, path))) this.tellOutside(uri, config);
     return { result, config };
+  }
+
+  /**
+   * A document with front matter but no doc type, outside the files its .pmdocs.json selects: its path
+   * associations cannot reach it, which would otherwise look like a clean document. Said in the output.
+   */
+  private tellOutside(uri: vscode.Uri, config: ResolvedConfig): void {
+    const key = uri.toString();
+    if (this.toldOutside.has(key)) return;
+    this.toldOutside.add(key);
+    const globs = config.include?.length ? `its include globs (${config.include.join(', ')}, relative to ${config.root}/)` : `its folder (${config.root}/)`;
+    this.log.warn(`${uri.path} is outside ${config.file}: not under ${globs}. It has no doc type, so nothing is checked; the config's path associations do not reach it.`);
   }
 }
