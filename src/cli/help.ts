@@ -8,6 +8,7 @@ Commands:
   lint [paths|globs...]   Check documents (default: the config's "include", else **/*.md)
   new <type> "Title"      Create a document from its type's template with the next free id
   rules                   List the rules with their default severity
+  init                    Write a starter .pmdocs.json (--from FILE.md --type NAME: draft a doc type)
   changelog release <v>   Turn CHANGELOG.md's [Unreleased] into release <v> dated today
   lsp --stdio             Run the language server (for Neovim, Helix, Zed, Emacs, …)
 
@@ -82,5 +83,20 @@ Settings come from .pmdocs.json and from the client's initializationOptions
 Options:
       --stdio             Talk over stdin/stdout (required)
       --clientProcessId <pid>  Exit when that process ends
+  -h, --help              Show this help
+`;
+
+export const INIT_HELP = `Usage: pmdocs init [--from FILE.md --type NAME]
+
+Without options: writes a starter .pmdocs.json in the current folder (never over an existing one).
+
+With --from and --type: drafts a workspace doc type NAME from a document or template: its front-matter
+keys with types inferred from their values, its H2 headings as sections in their order (all required),
+key order as written. Writes schemas/NAME.schema.json and adds the type under "docTypes" in .pmdocs.json
+(creating it if needed). Refine the draft: docs/custom-types.md.
+
+Options:
+      --from <file>       The document to draft the type from
+      --type <name>       The type's name (lower-case letters, digits, hyphens)
   -h, --help              Show this help
 `;

@@ -27,6 +27,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   lint: async () => (await import('./commands/lint.js')).lintCommand,
   new: async () => (await import('./commands/new.js')).newCommand,
   rules: async () => (await import('./commands/rules.js')).rulesCommand,
+  init: async () => (await import('./commands/init.js')).initCommand,
   changelog: async () => (await import('./commands/changelog.js')).changelogCommand,
   lsp: async () => (await import('./commands/lsp.js')).lspCommand,
 };

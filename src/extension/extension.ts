@@ -10,6 +10,7 @@ import { WorkspaceIndexer } from './workspaceIndex.js';
 import { registerStatusBar } from './statusBar.js';
 import { watchConfiguration, anyFolderValidatesWorkspace } from './configWatcher.js';
 import { registerShowOutput } from './commands/showOutput.js';
+import { registerInitConfig } from './commands/initConfig.js';
 import { registerOpenRuleDocumentation } from './commands/openRuleDocumentation.js';
 import { registerValidateWorkspace } from './commands/validateWorkspace.js';
 import { registerNewDocument } from './commands/newDocument.js';
@@ -47,6 +48,7 @@ export function activate(context: vscode.ExtensionContext): PmdocsApi {
     registerStatusBar(controller, context.extensionMode),
     watchConfiguration(configs, controller, validateAllQuietly),
     registerShowOutput(log),
+    registerInitConfig(log),
     registerOpenRuleDocumentation(context, linter),
     registerValidateWorkspace(controller, configs, log, context.extensionMode),
     registerNewDocument(linter, log),

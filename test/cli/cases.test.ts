@@ -678,6 +678,33 @@ const cases: Case[] = [
       stderr: "pmdocs: note: docs/stories/x.md is outside config/.pmdocs.json: not under its include globs (docs/**/*.md, relative to config/). It is linted, but the config's path associations do not reach it.\n",
     },
   ),
+  {
+    name: 'init writes a starter .pmdocs.json once; init --from drafts a doc type that then lints its template clean',
+    files: {
+      'template.md': '---\nrfc: 1\ntitle: A template\nstatus: Draft\ncreated: 2026-01-12\nauthor: ["@maria"]\n---\n\n## Summary\n\nS.\n\n## Motivation\n\nM.\n',
+    },
+    steps: [
+      { args: ['init'], code: 0, stdout: '.pmdocs.json\n', stderr: '', check: (_o, dir) => assert.match(readFileSync(join(dir, '.pmdocs.json'), 'utf8'), /"docTypes": \{\}/) },
+      { args: ['init'], code: 2, stdout: '', stderr: 'pmdocs: .pmdocs.json already exists; pmdocs init never overwrites it\n' },
+      {
+        args: ['init', '--from', 'template.md', '--type', 'rfc'],
+        code: 0,
+        stdout: 'schemas/rfc.schema.json\n.pmdocs.json\n',
+        stderr: "pmdocs: drafted 'rfc' from template.md: 5 front-matter key(s) (rfc, title, status, created, author), 2 section(s) (Summary, Motivation), all required. Refine schemas/rfc.schema.json: docs/custom-types.md.\n",
+        check: (_o, dir) => {
+          const schema = JSON.parse(readFileSync(join(dir, 'schemas/rfc.schema.json'), 'utf8'));
+          assert.deepEqual(schema.properties.rfc.type, 'integer');
+          assert.deepEqual(schema.properties.created, { title: 'created', description: "Drafted from the document's 'created'.", type: 'string', format: 'date' });
+          assert.deepEqual(schema.properties.author.items, { type: 'string' });
+          assert.deepEqual(schema['x-pmdocs'].sections, [{ name: 'Summary', required: true }, { name: 'Motivation', required: true }]);
+          assert.match(readFileSync(join(dir, '.pmdocs.json'), 'utf8'), /"rfc": \{\s*"schema": ".\/schemas\/rfc.schema.json"\s*\}/);
+        },
+      },
+      { args: ['lint', '--config', '.pmdocs.json', 'template.md'], code: 0, stdout: '', before: (dir) => writeFileSync(join(dir, 'template.md'), readFileSync(join(dir, 'template.md'), 'utf8').replace('---\nrfc', '---\n$schema: rfc\nrfc')) },
+      { args: ['init', '--from', 'template.md', '--type', 'rfc'], code: 2, stderr: 'pmdocs: schemas/rfc.schema.json already exists; pmdocs init never overwrites it\n' },
+      { args: ['init', '--type', 'rfc'], code: 2, stderr: ['--from FILE.md and --type NAME go together'] },
+    ],
+  },
 ];
 
 // --- running it --------------------------------------------------------------------------------------

@@ -5,7 +5,7 @@
 
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { closeAllEditors, diagnosticsWhen, open, reportTimeout, ruleOf, writeFile } from './helpers.js';
+import { closeAllEditors, diagnosticsWhen, fileUri, open, readFile, reportTimeout, ruleOf, writeFile } from './helpers.js';
 
 const SCHEMA = JSON.stringify({
   $schema: 'https://json-schema.org/draft/2020-12/schema',
@@ -71,7 +71,7 @@ suite('workspace doc types from config', () => {
     const [d] = only('section-unexpected')(await diagnosticsWhen(uri, (ds) => only('section-unexpected')(ds).length === 1, 'the unexpected-section diagnostic'));
     assert.equal(d!.message, "Section 'Apendix' is not a section the 'rfc' type allows. Did you mean 'Appendix'? Allowed: Summary, Proposal, Appendix.");
     assert.equal(d!.severity, vscode.DiagnosticSeverity.Error);
-    assert.equal(d!.range.start.line, 16);
+    assert.equal(d!.range.start.line, 15);
     const fix = (await codeActions(uri, d!.range)).find((a) => a.title === "Rename to 'Appendix'");
     assert.ok(fix?.edit, 'the rename fix is offered');
     assert.ok(await vscode.workspace.applyEdit(fix.edit));
@@ -91,5 +91,18 @@ suite('workspace doc types from config', () => {
     assert.ok(await vscode.workspace.applyEdit(fix.edit));
     assert.ok(editor.document.getText().startsWith('---\nrfc: 9\ntitle: Faster builds\nstatus: Draft # still open\ntype: Technical\n---\n'), editor.document.getText().slice(0, 120));
     await diagnosticsWhen(uri, (ds) => only('frontmatter-key-order')(ds).length === 0, 'the diagnostic to clear');
+  });
+
+  test('Create Configuration writes the starter .pmdocs.json once, then opens the existing one', async () => {
+    await writeFile('wstypes-init/README.md', '# A folder\n');
+    const folder = fileUri('wstypes-init');
+    const written = await vscode.commands.executeCommand<vscode.Uri>('pmdocs.initConfig', folder);
+    assert.equal(written?.path, vscode.Uri.joinPath(folder, '.pmdocs.json').path);
+    const text = await readFile(written!);
+    assert.match(text, /"docTypes": \{\}/);
+    assert.equal(vscode.window.activeTextEditor?.document.uri.path, written!.path);
+    await writeFile('wstypes-init/.pmdocs.json', '{ "rules": {} }\n');
+    await vscode.commands.executeCommand('pmdocs.initConfig', folder);
+    assert.equal(await readFile(written!), '{ "rules": {} }\n', 'never overwritten');
   });
 });
