@@ -74,8 +74,8 @@ test('--fix writes the safe fixes, lists them, and reports only what is left', a
     'broken/US-201-download-invoice-pdf.md:18 user-story-statement',
     'broken/US-202-pay-by-card.md:33 gherkin-malformed',
     'broken/US-202-pay-by-card.md:6 ref-unresolved',
-    'broken/rfc-9.md:26 required-section',
-    'broken/rfc-9.md:30 section-unexpected',
+    'broken/rfc-9.md:25 required-section',
+    'broken/rfc-9.md:29 section-unexpected',
   ]);
 
   // The report matches a fresh lint of the files as written.

@@ -47,6 +47,7 @@ export const DIRECTION_WORDS: readonly string[] = [
 
 /** A direction word, whole (not inside "password-less"), any case; built once per word list. */
 export function directionPattern(words: readonly string[]): RegExp {
+  if (words === DIRECTION_WORDS) return DIRECTION;
   const key = words.join('\0');
   let re = patterns.get(key);
   if (!re) {
@@ -58,7 +59,12 @@ export function directionPattern(words: readonly string[]): RegExp {
   return re;
 }
 const patterns = new Map<string, RegExp>();
-const DIRECTION = directionPattern(DIRECTION_WORDS);
+// The built-in list as one pattern of stems (what DIRECTION_WORDS spells out): the one nearly every run
+// uses, and faster to match than the literal alternation a configured list becomes.
+const DIRECTION = new RegExp(
+  String.raw`${BD}(?:improv(?:e|es|ed|ing)|increas(?:e|es|ed|ing)|reduc(?:e|es|ed|ing)|decreas(?:e|es|ed|ing)|grow(?:s|n|ing)?|boost(?:s|ed|ing)?|rais(?:e|es|ed|ing)|lower(?:s|ed|ing)?|enhanc(?:e|es|ed|ing)|optimi[sz](?:e|es|ed|ing)|maximi[sz](?:e|es|ed|ing)|minimi[sz](?:e|es|ed|ing)|streamlin(?:e|es|ed|ing)|simplif(?:y|ies|ied|ying)|accelerat(?:e|es|ed|ing)|speed\s+up|better|faster|easier|simpler|quicker|smoother|cheaper|higher|more|less|fewer)${ED}`,
+  'iu',
+);
 
 // Left to unresolved-at-approval and empty-section: an item that says it is not written yet.
 const UNWRITTEN = /(?<![\p{L}\p{N}_])(?:TBD|TBC|TODO|FIXME)(?![\p{L}\p{N}_])|\?{3,}/u;
