@@ -8,7 +8,7 @@ import { relativePath, resolvePath } from '../../core/config/paths.js';
 import { draftDocType, STARTER_CONFIG } from '../../core/init/starter.js';
 import { parseOptions, UsageError } from '../args.js';
 import { INIT_HELP } from '../help.js';
-import type { Io } from '../main.js';
+import type { Io } from '../io.js';
 
 const OPTIONS = {
   from: { type: 'string' },
