@@ -225,7 +225,7 @@ async function resolveConfig(configPath: string, read: Read): Promise<ResolvedCo
     if (!typeRules || typeof typeRules !== 'object') continue;
     for (const id of Object.keys(typeRules)) {
       if (KNOWN_RULES.includes(id)) continue;
-      config.problems.push(problemAt(offsetOf(parsed.tree, ['docTypes', name, 'rules', id], 'key'), `Unknown rule '${id}' in docTypes.${name}.rules.${suggest(id, KNOWN_RULES)} Run 'pmdocs rules' for the list.`));
+      config.problems.push(problemAt(offsetOf(parsed.tree, ['docTypes', name, 'rules', id], 'key'), `Unknown rule '${id}' in docTypes.${name}.rules.${didYouMean(id, KNOWN_RULES)} Run 'pmdocs rules' for the list.`));
       delete (typeRules as Record<string, unknown>)[id];
     }
   }
@@ -330,5 +330,5 @@ function xPmdocsRulesProblem(body: unknown, checkConfig: (value: unknown) => { p
   const issue = checkConfig({ rules })[0];
   if (issue) return { path: issue.path.slice(1), message: issue.message.replace(/^rules\./, 'rules.') };
   const unknown = Object.keys(rules).find((id) => !KNOWN_RULES.includes(id));
-  return unknown ? { path: [unknown], message: `unknown rule '${unknown}' in rules.${suggest(unknown, KNOWN_RULES)} Run 'pmdocs rules' for the list.` } : undefined;
+  return unknown ? { path: [unknown], message: `unknown rule '${unknown}' in rules.${didYouMean(unknown, KNOWN_RULES)} Run 'pmdocs rules' for the list.` } : undefined;
 }
