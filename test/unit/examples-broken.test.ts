@@ -14,7 +14,7 @@ import { indexFolder } from '../helpers/workspaceIndex.js';
 const examples = join(import.meta.dirname, '../../examples');
 const engine = createEngine();
 const workspace = indexFolder(examples);
-const NEWER_TYPES = /^type: (experiment|launch|okr|risk-register)$/m;
+const NEWER_TYPES = /^type: (experiment|launch|okr|risk-register|decision|rfc|roadmap)$/m;
 
 for (const file of markdownFiles(examples).sort()) {
   const text = readFileSync(file, 'utf8');

@@ -24,6 +24,8 @@ const DOC_TYPE_SNIPPETS: Record<string, string> = {
   experiment: 'pmdocs: Experiment',
   launch: 'pmdocs: Launch',
   okr: 'pmdocs: OKR',
+  decision: 'pmdocs: Decision record',
+  rfc: 'pmdocs: RFC',
 };
 
 /** Expands a snippet the way VS Code does when every tab stop keeps its default (first choice). */

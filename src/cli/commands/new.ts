@@ -5,6 +5,7 @@
 import { createConfigLoader } from '../../core/config/load.js';
 import { relativePath, resolvePath } from '../../core/config/paths.js';
 import { didYouMean } from '../../core/schema/didYouMean.js';
+import { builtInDocTypes } from '../../core/doctypes/builtins.js';
 import { createRegistry } from '../../core/doctypes/registry.js';
 import { SEMVER } from '../../core/doctypes/valueShapes.js';
 import { ALWAYS_IGNORED, MARKDOWN_GLOB } from '../../core/workspace/scope.js';
@@ -29,7 +30,7 @@ export async function newCommand(args: string[], io: Io): Promise<number> {
     return 0;
   }
   const [typeName, title, ...extra] = positionals;
-  if (!typeName) throw new UsageError('which type? pmdocs new prd|epic|user-story|release-notes "Title"');
+  if (!typeName) throw new UsageError(`which type? pmdocs new ${builtInDocTypes.map((t) => t.type).join('|')} "Title"`);
   if (extra.length) throw new UsageError(`too many arguments: ${extra.join(' ')} (quote the title: pmdocs new ${typeName} "My title")`);
   const { host, cwd } = io;
   const dir = resolvePath(cwd, (values.dir ?? '.').replace(/\\/g, '/'));

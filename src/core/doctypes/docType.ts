@@ -17,6 +17,7 @@ export const SECTION_ROLES = [
   'breaking-changes',
   'highlights',
   'launch-checklist',
+  'unresolved-questions',
 ] as const;
 export type SectionRole = (typeof SECTION_ROLES)[number];
 

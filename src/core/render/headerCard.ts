@@ -49,6 +49,10 @@ const FACTS: [key: string, label: string][] = [
   ['end', 'End'],
   ['decision', 'Decision'],
   ['rollback_criteria', 'Rollback criteria'],
+  ['authors', 'Authors'],
+  ['decision-makers', 'Decision makers'],
+  ['consulted', 'Consulted'],
+  ['informed', 'Informed'],
 ];
 
 /** Keys whose values name other documents or releases: shown as chips. */
@@ -88,7 +92,7 @@ export function headerCard(result: LintResult, references?: ReferenceContext): E
   const title = scalar(data['title']);
   // A changelog has no front matter to speak of: its card sums up its releases instead.
   const log = changelogOf({ doc: result.doc, docType });
-  const facts = [...factList(data), ...(log ? changelogFacts(log).map(([label, value]) => fact(label, clip(value))) : [])];
+  const facts = [...factList(data, docType?.type), ...(log ? changelogFacts(log).map(([label, value]) => fact(label, clip(value))) : [])];
   const tags = list(data['tags']);
   const chips = linkChips(result, data, references);
   return h(
@@ -102,11 +106,12 @@ export function headerCard(result: LintResult, references?: ReferenceContext): E
   );
 }
 
-function factList(data: Record<string, unknown>): Element[] {
+function factList(data: Record<string, unknown>, type: string | undefined): Element[] {
   const out: Element[] = [];
   for (const [key, label] of FACTS) {
     const value = Array.isArray(data[key]) ? list(data[key]).join(', ') : scalar(data[key]);
-    if (value) out.push(fact(label, value));
+    // `date` is a release's date in release notes, the last update of a decision record (MADR).
+    if (value) out.push(fact(key === 'date' && type !== 'release-notes' ? 'Date' : label, value));
   }
   const rice = riceText(data['rice']);
   if (rice) out.push(fact('RICE score', rice.score, rice.detail));

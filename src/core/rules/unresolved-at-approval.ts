@@ -105,6 +105,7 @@ const rule: Rule<UnresolvedOptions> = {
     scan.body();
     scan.templateGherkin();
     scan.openQuestions();
+    scan.unresolvedQuestions();
   },
 };
 
@@ -281,7 +282,22 @@ class Scanner {
     }
   }
 
-  private openQuestion(item: ListItem): void {
+  /**
+   * A section of questions the document has not answered yet (an RFC's Unresolved questions): once
+   * settled, every item still in it is one too many, ticked ones excepted. "None" is not a list item.
+   */
+  unresolvedQuestions(): void {
+    for (const spec of specsWithRole(this.docType, 'unresolved-questions')) {
+      for (const section of findAllSections(this.ctx, spec)) {
+        for (const n of section.content as RootContent[]) {
+          if (n.type !== 'list') continue;
+          for (const item of n.children) if (item.checked !== true) this.openQuestion(item, 'Unresolved question');
+        }
+      }
+    }
+  }
+
+  private openQuestion(item: ListItem, what = 'Open question'): void {
     const start = item.position?.start.offset;
     if (start === undefined) return;
     let lineEnd = start;
@@ -295,7 +311,10 @@ class Scanner {
     this.ctx.report({
       start: spanStart,
       end: Math.max(spanStart + 1, start + line.length),
-      message: `Open question '${question}' is not ticked ${settledTail(this.docType, this.settled, 'answer it (write down the outcome and tick it)')}`,
+      message:
+        what === 'Open question'
+          ? `Open question '${question}' is not ticked ${settledTail(this.docType, this.settled, 'answer it (write down the outcome and tick it)')}`
+          : `${what} '${question}' is left ${settledTail(this.docType, this.settled, 'answer it in the document and take it off the list')}`,
       actual: question,
     });
   }

@@ -69,6 +69,8 @@ function readsBackAsItself(s: string): boolean {
 /** `a` or `an` before a word (a prd, an epic, a user-story). */
 export function article(word: string): string {
   // "a user-story", "a one-pager": a vowel letter is not always a vowel sound.
+  // Letters read one by one ("RFC", "SLA", "MVP", the type name "rfc"): "an" before a vowel sound.
+  if (/^[A-Z]{2,5}$/.test(word) || word === 'rfc') return /^[AEFHILMNORSX]/i.test(word) ? `an ${word}` : `a ${word}`;
   return /^[aeiou]/i.test(word) && !/^(us|uni|eu|one)/i.test(word) ? `an ${word}` : `a ${word}`;
 }
 
