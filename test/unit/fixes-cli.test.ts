@@ -63,10 +63,10 @@ test('--fix writes the safe fixes, lists them, and reports only what is left', a
   // The report is the findings of the fixed files: none of them has a safe fix.
   const report = JSON.parse(stdout) as { filePath: string; findings: Finding[] }[];
   const left = report.flatMap((r) => r.findings.map((f) => `${r.filePath}:${f.line} ${f.ruleId}${f.fixes?.some((x) => x.safe) ? ' (safe fix!)' : ''}`));
-  // The broken examples of the newer types (EXP-, LAUNCH-, OKR-, RISK-) have their own test
+  // The broken examples of the newer types (EXP-, LAUNCH-, OKR-, RISK-, ADR-, RFC-, RM-) have their own test
   // (examples-broken.test.ts); here they only must not hold a safe fix that --fix left undone.
   assert.deepEqual(left.filter((l) => l.endsWith('(safe fix!)')), []);
-  assert.deepEqual(left.filter((l) => !/^broken\/(?:EXP|LAUNCH|OKR|RISK)-/.test(l)).sort(), [
+  assert.deepEqual(left.filter((l) => !/^broken\/(?:EXP|LAUNCH|OKR|RISK|ADR|RFC|RM)-/.test(l)).sort(), [
     'broken/EPIC-5-late-payments.md:6 frontmatter-syntax',
     'broken/PRD-13-payment-reminders.md:20 required-section',
     'broken/PRD-14-client-portal.md:1 frontmatter-language',
