@@ -30,7 +30,7 @@ export async function newCommand(args: string[], io: Io): Promise<number> {
     return 0;
   }
   const [typeName, title, ...extra] = positionals;
-  if (!typeName) throw new UsageError(`which type? pmdocs new ${builtInDocTypes.map((t) => t.type).join('|')} "Title"`);
+  if (!typeName) throw new UsageError(`which type? pmdocs new ${builtInDocTypes.filter((t) => t.idPrefix).map((t) => t.type).join('|')} "Title"`);
   if (extra.length) throw new UsageError(`too many arguments: ${extra.join(' ')} (quote the title: pmdocs new ${typeName} "My title")`);
   const { host, cwd } = io;
   const dir = resolvePath(cwd, (values.dir ?? '.').replace(/\\/g, '/'));
