@@ -4,7 +4,7 @@
 
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { closeAllEditors, open, reportTimeout, validated, writeFile } from './helpers.js';
+import { closeAllEditors, createFile, diagnosticsWhen, open, replaceText, reportTimeout, ruleOf, validated, writeFile } from './helpers.js';
 import type { RenderedState } from '../../src/extension/preview/panel.js';
 
 interface Case {
@@ -28,7 +28,67 @@ const CASES: Case[] = [
     id: 'RFC-41',
     card: [/<span class="pmdocs-type">RFC<\/span>/, /<span class="pmdocs-id">RFC-41<\/span>/, /<dt>Authors<\/dt><dd>@owner<\/dd>/],
   },
+  {
+    type: 'roadmap',
+    snippet: 'pmdocs: Roadmap',
+    id: 'RM-41',
+    card: [/<span class="pmdocs-type">Roadmap<\/span>/, /<span class="pmdocs-id">RM-41<\/span>/, /<dt>Layout<\/dt><dd>now-next-later<\/dd>/],
+  },
 ];
+
+const PRD_61 = `---
+type: prd
+id: PRD-61
+title: Card payments
+status: draft
+owner: "@maria"
+created: 2026-07-01
+---
+
+# Card payments
+
+## Problem
+
+Customers cannot pay by card.
+
+## Goals
+
+- A third of invoices paid by card by 2026-12-31 (baseline 0).
+
+## Non-goals
+
+- Wallets.
+
+## Requirements
+
+- Pay an invoice by card.
+
+## Success metrics
+
+- Share paid by card: 0 % to 33 %.
+`;
+
+const ROADMAP = `---
+type: roadmap
+id: RM-61
+title: Payments roadmap
+status: draft
+owner: "@maria"
+items:
+  - title: Customers pay by card
+    horizon: now
+    refs: [PRD-61]
+  - title: Wallets
+    horizon: later
+    refs: [PRD-404]
+---
+
+# Payments roadmap
+
+## Vision
+
+Customers pay the way they like.
+`;
 
 const waitForContent = (uri: vscode.Uri, version: number) =>
   vscode.commands.executeCommand<RenderedState>('pmdocs.preview.test.waitForContent', uri.toString(), version);
@@ -55,4 +115,18 @@ suite('doc types: snippet and preview card', () => {
       for (const fragment of c.card) assert.match(shown.card, fragment);
     });
   }
+
+  test('roadmap: a Now item with a draft PRD and an id that names nothing are flagged through the workspace index; moving the item clears the first', async () => {
+    await createFile('doctypes/PRD-61-card-payments.md', PRD_61);
+    const uri = await writeFile('doctypes/RM-61-payments.md', ROADMAP);
+    const editor = await open(uri);
+    const both = await diagnosticsWhen(uri, (ds) => ['roadmap-horizon-status', 'ref-unresolved'].every((r) => ds.some((d) => ruleOf(d) === r)), 'the roadmap findings');
+    const horizon = both.find((d) => ruleOf(d) === 'roadmap-horizon-status')!;
+    assert.match(horizon.message, /^Roadmap item 'Customers pay by card' is in Now, but PRD-61 \(Card payments\) is still 'draft'/);
+    assert.equal(horizon.severity, vscode.DiagnosticSeverity.Warning);
+    assert.equal(editor.document.getText(horizon.range), 'PRD-61');
+    assert.equal(editor.document.getText(both.find((d) => ruleOf(d) === 'ref-unresolved')!.range), 'PRD-404');
+    await replaceText(editor, 'horizon: now', 'horizon: next');
+    await diagnosticsWhen(uri, (ds) => !ds.some((d) => ruleOf(d) === 'roadmap-horizon-status'), 'the horizon warning to clear');
+  });
 });

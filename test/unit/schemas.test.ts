@@ -23,7 +23,7 @@ const schemasDir = join(root, 'schemas');
 const examplesDir = join(root, 'examples');
 const loadSchema = (name: string): Json => JSON.parse(readFileSync(join(schemasDir, `${name}.schema.json`), 'utf8'));
 
-const DOC_TYPES = ['prd', 'epic', 'user-story', 'release-notes', 'experiment', 'launch', 'okr', 'decision', 'rfc'] as const;
+const DOC_TYPES = ['prd', 'epic', 'user-story', 'release-notes', 'experiment', 'launch', 'okr', 'decision', 'rfc', 'roadmap'] as const;
 type DocTypeName = (typeof DOC_TYPES)[number];
 const RULE_IDS = [
   'frontmatter-syntax', 'frontmatter-language', 'frontmatter-schema', 'frontmatter-unknown-key', 'yaml-coerced-scalar',
@@ -34,6 +34,8 @@ const RULE_IDS = [
   'story-readiness', 'goal-unmeasurable',
   'experiment-sample-size',
   'experiment-allocation',
+  'roadmap-horizon-status',
+  'ears-malformed',
   'req-subjective', 'req-vague-adverb', 'req-loophole', 'req-comparative', 'req-superlative', 'req-negative',
   'req-vague-pronoun', 'req-weak-modal', 'req-passive-voice', 'req-unmeasured-quality',
   'changelog-structure', 'changelog-heading-format', 'changelog-change-type', 'changelog-version', 'changelog-date',
@@ -166,6 +168,7 @@ test('required keys per type follow the v1 contract', () => {
     okr: ['created', 'id', 'key_results', 'objective', 'owner', 'period', 'status', 'title', 'type'],
     decision: ['date', 'id', 'status', 'title', 'type'],
     rfc: ['created', 'id', 'owner', 'status', 'title', 'type'],
+    roadmap: ['id', 'owner', 'status', 'title', 'type'],
   });
 });
 
@@ -181,6 +184,7 @@ test('status values per type follow the v1 contract', () => {
     okr: ['draft', 'committed', 'in-progress', 'graded', 'cancelled'],
     decision: ['draft', 'proposed', 'accepted', 'rejected', 'deprecated', 'superseded'],
     rfc: ['draft', 'discussion', 'accepted', 'rejected', 'withdrawn', 'deferred', 'implemented', 'superseded'],
+    roadmap: ['draft', 'published', 'archived'],
   });
 });
 
@@ -194,6 +198,7 @@ const minimal: Record<DocTypeName, Json> = {
   okr: { type: 'okr', id: 'OKR-7', title: 'Effortless invoicing', status: 'draft', owner: '@jane', created: '2026-06-01', period: '2026-Q3', objective: 'Effortless invoicing', key_results: [{ name: 'a', target: 1 }, { name: 'b', target: 2 }] },
   decision: { type: 'decision', id: 'ADR-0007', title: 'Use PostgreSQL', status: 'proposed', date: '2026-03-02' },
   rfc: { type: 'rfc', id: 'RFC-31', title: 'Billing events', status: 'draft', owner: '@jane', created: '2026-03-02' },
+  roadmap: { type: 'roadmap', id: 'RM-2026-H2', title: 'Billing roadmap', status: 'draft', owner: 'group:billing' },
 };
 
 test('minimal valid front matter passes for every type, as do the contract\'s value sets', () => {
@@ -347,6 +352,7 @@ test('the sections the contract requires, with their roles', () => {
     ['Summary', 'required', '-', '-'], ['Motivation', 'required', '-', '-'], ['Detailed design', 'required', '-', '-'], ['Alternatives', 'required', '-', '-'],
     ['Unresolved questions', 'required', 'unresolved-questions', '-'],
   ]);
+  assert.deepEqual(summary('roadmap'), [['Vision', 'required', '-', '-']]);
   assert.deepEqual(xOf('release-notes').groups, { 'change-type': { min: 1, label: 'a change-type section (Added, Changed, Deprecated, Removed, Fixed or Security)' } });
   assert.deepEqual(xOf('prd').order, ['Problem', 'Goals', 'Non-goals', 'Requirements']);
 });
@@ -363,6 +369,7 @@ test('settled statuses are statuses of the type, in lifecycle order, and the reo
     okr: [['committed', 'in-progress', 'graded'], 'draft'],
     decision: [['accepted'], 'proposed'],
     rfc: [['accepted', 'implemented'], 'discussion'],
+    roadmap: [['published'], 'draft'],
   });
   for (const type of DOC_TYPES) {
     const statuses: string[] = loadSchema(type).properties.status.enum;

@@ -26,6 +26,7 @@ const DOC_TYPE_SNIPPETS: Record<string, string> = {
   okr: 'pmdocs: OKR',
   decision: 'pmdocs: Decision record',
   rfc: 'pmdocs: RFC',
+  roadmap: 'pmdocs: Roadmap',
 };
 
 /** Expands a snippet the way VS Code does when every tab stop keeps its default (first choice). */

@@ -11,11 +11,12 @@ import launch from '../../../schemas/launch.schema.json';
 import okr from '../../../schemas/okr.schema.json';
 import decision from '../../../schemas/decision.schema.json';
 import rfc from '../../../schemas/rfc.schema.json';
+import roadmap from '../../../schemas/roadmap.schema.json';
 import { docTypeFromSchema, type DocType } from './docType.js';
 
 /** Schemas other schemas `$ref` but that are not doc types themselves. */
 export const sharedSchemas: Record<string, unknown>[] = [defs as Record<string, unknown>];
 
 export const builtInDocTypes: readonly DocType[] = Object.freeze(
-  [prd, epic, userStory, releaseNotes, experiment, changelog, launch, okr, decision, rfc].map((s) => docTypeFromSchema(s as Record<string, unknown>, { builtIn: true })),
+  [prd, epic, userStory, releaseNotes, experiment, changelog, launch, okr, decision, rfc, roadmap].map((s) => docTypeFromSchema(s as Record<string, unknown>, { builtIn: true })),
 );

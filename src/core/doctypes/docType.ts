@@ -72,6 +72,8 @@ export interface BodySpec {
   sectionLevel?: 1 | 2;
   /** Rule settings for documents of this type (severity, options, `when`), as written in x-pmdocs or the docTypes entry. */
   rules?: Record<string, unknown>;
+  /** How acceptance criteria and requirements are written: "ears" makes ears-malformed check them (a document's `criteria_style` wins). */
+  criteriaStyle?: 'ears' | 'gherkin' | 'any';
 }
 
 export interface DocType extends BodySpec {

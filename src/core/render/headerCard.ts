@@ -53,6 +53,7 @@ const FACTS: [key: string, label: string][] = [
   ['decision-makers', 'Decision makers'],
   ['consulted', 'Consulted'],
   ['informed', 'Informed'],
+  ['layout', 'Layout'],
 ];
 
 /** Keys whose values name other documents or releases: shown as chips. */

@@ -7,6 +7,7 @@ import acceptanceCriteria from './acceptance-criteria.js';
 import breakingChangesSection from './breaking-changes-section.js';
 import dateOrder from './date-order.js';
 import duplicateId from './duplicate-id.js';
+import earsMalformed from './ears-malformed.js';
 import emptySection from './empty-section.js';
 import experimentAllocation from './experiment-allocation.js';
 import experimentSampleSize from './experiment-sample-size.js';
@@ -39,6 +40,7 @@ import reqWeakModal from './req-weak-modal.js';
 import reqPassiveVoice from './req-passive-voice.js';
 import reqUnmeasuredQuality from './req-unmeasured-quality.js';
 import riceScore from './rice-score.js';
+import roadmapHorizonStatus from './roadmap-horizon-status.js';
 import sectionOrder from './section-order.js';
 import sectionUnexpected from './section-unexpected.js';
 import storyReadiness from './story-readiness.js';
@@ -63,6 +65,7 @@ export const rules: readonly Rule[] = Object.freeze([
   breakingChangesSection,
   dateOrder,
   duplicateId,
+  earsMalformed,
   emptySection,
   experimentAllocation,
   experimentSampleSize,
@@ -95,6 +98,7 @@ export const rules: readonly Rule[] = Object.freeze([
   reqPassiveVoice,
   reqUnmeasuredQuality,
   riceScore,
+  roadmapHorizonStatus,
   sectionOrder,
   sectionUnexpected,
   storyReadiness,
