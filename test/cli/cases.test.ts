@@ -137,13 +137,6 @@ interface Case {
   binary?: boolean;
 }
 
-/** The doc types added after the first four, and the file `pmdocs new TYPE "Pay-now button"` writes first. */
-const NEWER_TYPES: [string, string][] = [
-  ['experiment', 'EXP-1-pay-now-button.md'],
-  ['launch', 'LAUNCH-1-pay-now-button.md'],
-  ['okr', 'OKR-1-pay-now-button.md'],
-];
-
 const one = (name: string, files: Case['files'], step: Step, extra: Partial<Case> = {}): Case => ({ name, files, steps: [step], ...extra });
 
 const cases: Case[] = [
