@@ -107,7 +107,7 @@ const PRD_2_MISSING = "prd 'PRD-2' names no document: no prd in the workspace ha
 // --- the table ---------------------------------------------------------------------------------------
 
 /** Every built-in doc type `pmdocs new` creates, with the id it gives the first document of it. */
-const NEW_ID: Record<string, string> = { prd: 'PRD-1', epic: 'EPIC-1', 'user-story': 'US-1', 'release-notes': 'REL-1.0.0', decision: 'ADR-1', rfc: 'RFC-1', experiment: 'EXP-1', launch: 'LAUNCH-1', roadmap: 'RM-1' };
+const NEW_ID: Record<string, string> = { prd: 'PRD-1', epic: 'EPIC-1', 'user-story': 'US-1', 'release-notes': 'REL-1.0.0', decision: 'ADR-1', rfc: 'RFC-1', experiment: 'EXP-1', launch: 'LAUNCH-1', roadmap: 'RM-1', okr: 'OKR-1' };
 // (types without an id prefix, such as changelog, are not created by `new`)
 const BUILT_IN_TYPES = builtInDocTypes.filter((t) => t.idPrefix).map((t) => t.type);
 
