@@ -100,13 +100,29 @@ export const bodyVectors: Vector[] = [
   { name: 'footnote label with markup', markdown: `note[^x"><img src=x onerror=${X}>]\n\n[^x"><img src=x onerror=${X}>]: hostile footnote` },
 ];
 
+/**
+ * Markup payloads for front-matter values: as `tags` they reach the header card (one chip each) and the
+ * findings list (each breaks the tag pattern, and the message quotes it). Tags, handlers and URL schemes
+ * combined, so every one is different.
+ */
+export const fieldPayloads: string[] = [
+  ...['img src=x', 'svg', 'body', 'details open', 'video src=x', 'audio src=x', 'input autofocus', 'marquee', 'iframe srcdoc=x', 'object data=x', 'select autofocus', 'textarea autofocus'].flatMap((tag) =>
+    ['onerror', 'onload', 'onfocus', 'ontoggle'].map((on) => `<${tag} ${on}=${X}>`),
+  ),
+  `<script>${X}</script>`, `</li><script>${X}</script>`, `"><script>${X}</script>`, `'><img src=x onerror=${X}>`,
+  `<a href="javascript:${X}">x</a>`, `<a href=" javascript:${X}">x</a>`, `<a href="data:text/html,<script>${X}</script>">x</a>`,
+  `<form action="javascript:${X}"><button>x</button></form>`, `<base href="javascript:${X}//">`, `<meta http-equiv="refresh" content="0;url=javascript:${X}">`,
+  `<style>@import 'javascript:${X}';</style>`, `<math><mtext><table><mglyph><style><img src=x onerror=${X}>`, `<noscript><p title="</noscript><img src=x onerror=${X}>">`,
+  `]0;title<img src=x onerror=${X}>`, `{{constructor.constructor('${X}')()}}`,
+];
+
 /** Front-matter values (YAML scalars) that carry markup: they reach the header card and findings messages. */
 export const frontMatterVectors = {
   title: `<img src=x onerror=${X}>`,
   id: `"><script>${X}</script>`,
   status: `<svg onload=${X}>`,
   owner: `javascript:${X}`,
-  tags: [`<iframe src=javascript:parent.__xss=1>`],
+  tags: [`<iframe src=javascript:parent.__xss=1>`, ...fieldPayloads],
   // EPIC-1 resolves in the test's workspace index (whose title and status for it carry payloads too):
   // a clickable chip; the last one has the epic prefix and names nothing: a broken chip.
   epics: ['EPIC-1', `"onmouseover="${X}`, `EPIC-9"><img src=x onerror=${X}>`],

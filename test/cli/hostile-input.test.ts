@@ -5,7 +5,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync, execFileSync } from 'node:child_process';
-import { chmodSync, linkSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../src/cli/main.js';
@@ -310,4 +310,15 @@ test('row: a cache whose config record names a device file as a source', async (
   const r = await run(dir, ['lint', '--cache', 'a.md']);
   assert.equal(r.code, 1);
   assert.match(r.stdout, /status 'drafft'/);
+});
+
+test('row: pmdocs new prd "…" with no $USER', async () => {
+  // No --owner, no PMDOCS_OWNER, no git user.name (HOME is an empty folder), no login name.
+  const dir = folder({ 'home/.keep': '' });
+  const r = await run(dir, ['new', 'prd', 'Invoice export'], { HOME: join(dir, 'home') });
+  assert.equal(r.code, 2);
+  assert.match(r.stderr, /--owner/);
+  assert.deepEqual(readdirSync(dir).sort(), ['home'], 'no document written');
+  const given = await run(dir, ['new', 'prd', 'Invoice export', '--owner', '@maria'], { HOME: join(dir, 'home') });
+  assert.equal(given.code, 0, given.stderr);
 });

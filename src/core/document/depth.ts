@@ -135,22 +135,23 @@ interface TreeNode {
 
 /**
  * Drops the children of every node `max` levels down (one loop, no recursion), so the recursive tree
- * walkers after it (unist-util-visit, to-hast, to-html, the rules) cannot overflow. Returns whether it
- * cut anything. Lists nested to the markdownDepth limit are far shallower than this.
+ * walkers after it (unist-util-visit, to-hast, to-html, the rules) cannot overflow. Returns the first
+ * node it cut below (in document order), if any. Lists nested to the markdownDepth limit are far
+ * shallower than this.
  */
-export function pruneDeep(root: TreeNode, max: number): boolean {
+export function pruneDeep<T extends TreeNode>(root: T, max: number): TreeNode | undefined {
   const stack: [TreeNode, number][] = [[root, 0]];
-  let cut = false;
+  let cut: TreeNode | undefined;
   while (stack.length) {
     const [node, d] = stack.pop()!;
     const kids = node.children;
     if (!Array.isArray(kids) || !kids.length) continue;
     if (d >= max) {
       node.children = [];
-      cut = true;
+      cut ??= node;
       continue;
     }
-    for (const k of kids) stack.push([k as TreeNode, d + 1]);
+    for (let i = kids.length - 1; i >= 0; i--) stack.push([kids[i] as TreeNode, d + 1]);
   }
   return cut;
 }

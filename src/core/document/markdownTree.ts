@@ -14,8 +14,42 @@ import { LineIndex } from './lineIndex.js';
 
 const parser = new Parser();
 
-export function parseMarkdownTree(text: string): Root {
-  return new TreeBuilder(text).root(parser.parse(text));
+/**
+ * `maxDepth`: containers (blocks and inlines) nested deeper lose their children before the tree is
+ * built (the builder and the rules recurse); `cut` then receives the offset of the line where that happened.
+ */
+export function parseMarkdownTree(text: string, maxDepth = Infinity, cut?: { offset?: number }): Root {
+  const doc = parser.parse(text);
+  if (maxDepth !== Infinity) {
+    const at = cutDeep(doc, maxDepth);
+    if (at !== undefined && cut) cut.offset = new LineIndex(text).offsetAt({ line: at, column: 1 });
+  }
+  return new TreeBuilder(text).root(doc);
+}
+
+/** commonmark.js's walker keeps no stack of its own (parent links): cutting here cannot overflow. The 1-based line of the first cut. */
+function cutDeep(doc: CmNode, maxDepth: number): number | undefined {
+  const walker = doc.walker();
+  let depth = 0;
+  let line: number | undefined;
+  for (let event = walker.next(); event; event = walker.next()) {
+    const { node, entering } = event;
+    if (!node.isContainer) continue;
+    if (!entering) {
+      depth--;
+      continue;
+    }
+    if (++depth <= maxDepth || !node.firstChild) continue;
+    if (line === undefined) {
+      let block: CmNode | null = node;
+      while (block && !block.sourcepos) block = block.parent;
+      line = block?.sourcepos?.[0]?.[0] ?? 1;
+    }
+    const raw = node as unknown as { _firstChild: CmNode | null; _lastChild: CmNode | null };
+    raw._firstChild = raw._lastChild = null;
+    walker.resumeAt(node, false);
+  }
+  return line;
 }
 
 // `[ ]`, `[x]` or `[X]`, whitespace, then something on the same line (as GFM's task list items).

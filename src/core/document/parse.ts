@@ -7,7 +7,7 @@ import { parseMarkdownTree } from './markdownTree.js';
 import type { Span } from '../types.js';
 import { LineIndex } from './lineIndex.js';
 import { blankOut, findFrontMatterBlock, type FrontMatterBlock } from './frontMatterBlock.js';
-import { guardMarkdownDepth, yamlTooDeep } from './depth.js';
+import { guardMarkdownDepth, treeDepthFor, yamlTooDeep } from './depth.js';
 import type { CST } from 'yaml';
 import { limits, limitSetting } from '../limits.js';
 
@@ -50,7 +50,11 @@ export function parseDoc(text: string, path?: string): ParsedDoc {
   const parse = () => {
     const guarded = guardMarkdownDepth(blankOut(text, block), limits().markdownDepth);
     if (guarded.crossed) tooDeep = { ...guarded.crossed, message: markdownDepthMessage() };
-    return parseMarkdownTree(guarded.text);
+    // Inline nesting (emphasis, links) the line guard cannot see is cut before the tree is built.
+    const cut: { offset?: number } = {};
+    const tree = parseMarkdownTree(guarded.text, treeDepthFor(limits().markdownDepth), cut);
+    if (cut.offset !== undefined && !tooDeep) tooDeep = { start: cut.offset, end: cut.offset, message: markdownDepthMessage() };
+    return tree;
   };
   return {
     text,
