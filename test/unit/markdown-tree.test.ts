@@ -42,7 +42,8 @@ function outline(node: Nodes, depth = 0, out: string[] = []): string[] {
 const both = (text: string) => ({ expected: outline(micromarkTree(text)), actual: outline(parseMarkdownTree(text)) });
 
 test('the same tree as micromark on every example and fixture document', () => {
-  const files = [...markdownFiles(join(repo, 'examples')), ...markdownFiles(join(repo, 'test/fixtures'))];
+  // test/fixtures/fuzz holds hostile nesting that only the depth-guarded parse (parse.ts) may see.
+  const files = [...markdownFiles(join(repo, 'examples')), ...markdownFiles(join(repo, 'test/fixtures')).filter((f) => !f.includes(join('test', 'fixtures', 'fuzz')))];
   assert.ok(files.length > 50, `only ${files.length} files found`);
   for (const file of files) {
     const raw = readFileSync(file, 'utf8');
