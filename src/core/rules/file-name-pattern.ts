@@ -52,7 +52,8 @@ const rule: Rule = {
       }
       const node = ctx.doc.frontMatter?.yaml?.getIn([field], true);
       const replacement = typeof value === 'number' && /^-?\d+(?:\.\d+)?$/.test(fromName) ? Number(fromName) : fromName;
-      const fixes: Fix[] = isScalar(node) ? replacementFixes(ctx.doc.text, span, node, [replacement], `Set ${field} to`) : [];
+      // Never safe: the file name may be the wrong one, so --fix and Fix all leave it to the user.
+      const fixes: Fix[] = isScalar(node) ? replacementFixes(ctx.doc.text, span, node, [replacement], `Set ${field} to`).map((f) => ({ ...f, safe: false })) : [];
       ctx.report({
         ...span,
         message: `${field} is ${JSON.stringify(value)}, but the file name '${name}' says '${fromName}' (pattern '${pattern}'): expected ${field}: ${fromName}, or rename the file to '${expectedName}'.`,
