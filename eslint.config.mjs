@@ -16,13 +16,24 @@ const restrict = ({ vscode = false, node = false, folders = [], message }) => ({
     ...(vscode ? [{ name: 'vscode', message: `${message} (vscode)` }] : []),
     ...(node ? nodeBuiltins.map((name) => ({ name, message: `${message} (a Node built-in)` })) : []),
   ],
-  patterns: folders.length
-    ? [{ regex: `(^|/)(${folders.join('|')})/`, message: `${message} (${folders.join(', ')})` }]
-    : [],
+  patterns: folders.length ? [{ regex: `(^|/)(${folders.join('|')})/`, message: `${message} (${folders.join(', ')})` }] : [],
 });
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'out/**', 'node_modules/**', '.vscode-test/**', 'bench/corpus/**', 'bench/peers/**', 'test/fixtures/**', 'test/workspace/**', 'src/core/schema/generated/**', '**/*.d.cts'] },
+  {
+    ignores: [
+      'dist/**',
+      'out/**',
+      'node_modules/**',
+      '.vscode-test/**',
+      'bench/corpus/**',
+      'bench/peers/**',
+      'test/fixtures/**',
+      'test/workspace/**',
+      'src/core/schema/generated/**',
+      '**/*.d.cts',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -33,7 +44,9 @@ export default tseslint.config(
       'import-x/extensions': ['.ts', '.mts', '.cts', '.js', '.mjs', '.cjs'],
       'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.mts', '.cts'] },
       // Sources import `./x.js` for `./x.ts` (NodeNext style): resolve that the way TypeScript does.
-      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.js', '.mjs', '.cjs', '.json'], extensionAlias: { '.js': ['.ts', '.js'] } })],
+      'import-x/resolver-next': [
+        createNodeResolver({ extensions: ['.ts', '.js', '.mjs', '.cjs', '.json'], extensionAlias: { '.js': ['.ts', '.js'] } }),
+      ],
     },
     rules: {
       'import-x/no-cycle': ['error', { ignoreExternal: true }],
@@ -46,21 +59,50 @@ export default tseslint.config(
   {
     // Plain Node scripts (build, tests, benchmarks) run outside the bundle.
     files: ['scripts/**', 'bench/**', '**/*.cjs', '*.mjs'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', Buffer: 'readonly', __dirname: 'readonly', require: 'readonly', module: 'writable' } },
+    languageOptions: {
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        URL: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        Buffer: 'readonly',
+        __dirname: 'readonly',
+        require: 'readonly',
+        module: 'writable',
+      },
+    },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
     // The engine runs in a web worker and in the browser extension host: no editor, no Node, no front end.
     files: ['src/core/**'],
-    rules: { 'no-restricted-imports': ['error', restrict({ vscode: true, node: true, folders: ['cli', 'extension', 'webview'], message: 'src/core is editor- and Node-free and knows no front end' })] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        restrict({
+          vscode: true,
+          node: true,
+          folders: ['cli', 'extension', 'webview'],
+          message: 'src/core is editor- and Node-free and knows no front end',
+        }),
+      ],
+    },
   },
   {
     files: ['src/cli/**'],
-    rules: { 'no-restricted-imports': ['error', restrict({ vscode: true, folders: ['extension', 'webview'], message: 'the CLI is a front end over src/core' })] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        restrict({ vscode: true, folders: ['extension', 'webview'], message: 'the CLI is a front end over src/core' }),
+      ],
+    },
   },
   {
     files: ['src/extension/**'],
-    rules: { 'no-restricted-imports': ['error', restrict({ folders: ['cli', 'webview'], message: 'the extension is a front end over src/core' })] },
+    rules: {
+      'no-restricted-imports': ['error', restrict({ folders: ['cli', 'webview'], message: 'the extension is a front end over src/core' })],
+    },
   },
   {
     // The preview page runs in the webview: only the message protocol's types cross over from the extension.
@@ -70,9 +112,16 @@ export default tseslint.config(
       '@typescript-eslint/no-restricted-imports': [
         'error',
         {
-          paths: [{ name: 'vscode', message: 'the preview page runs in a webview, not the extension host (vscode)' }, ...nodeBuiltins.map((name) => ({ name, message: 'the preview page runs in a webview (a Node built-in)' }))],
+          paths: [
+            { name: 'vscode', message: 'the preview page runs in a webview, not the extension host (vscode)' },
+            ...nodeBuiltins.map((name) => ({ name, message: 'the preview page runs in a webview (a Node built-in)' })),
+          ],
           patterns: [
-            { regex: '(^|/)extension/preview/protocol(\\.js)?$', allowTypeImports: true, message: 'the preview page takes only types from the extension' },
+            {
+              regex: '(^|/)extension/preview/protocol(\\.js)?$',
+              allowTypeImports: true,
+              message: 'the preview page takes only types from the extension',
+            },
             { regex: '(^|/)(extension|cli)/(?!preview/protocol(\\.js)?$)', message: 'the preview page imports no extension or CLI code' },
           ],
         },

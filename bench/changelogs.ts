@@ -42,16 +42,21 @@ function find(dir: string, out: string[] = []): string[] {
 
 // One file per package version: hard-linked copies of node_modules hold the same file more than once.
 const seen = new Set<string>();
-const files = searched.flatMap((r) => find(r)).sort().filter((f) => {
-  const key = `${statSync(f).ino}:${statSync(f).size}`;
-  if (seen.has(key)) return false;
-  seen.add(key);
-  return true;
-});
+const files = searched
+  .flatMap((r) => find(r))
+  .sort()
+  .filter((f) => {
+    const key = `${statSync(f).ino}:${statSync(f).size}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 const engine = createEngine();
 const today = localIsoDate(new Date());
 const changelogRules = engine.rules.filter((r) => r.id.startsWith('changelog-')).map((r) => r.id);
-const flagged: Record<string, { all: number; kac: number; findings: number }> = Object.fromEntries(changelogRules.map((id) => [id, { all: 0, kac: 0, findings: 0 }]));
+const flagged: Record<string, { all: number; kac: number; findings: number }> = Object.fromEntries(
+  changelogRules.map((id) => [id, { all: 0, kac: 0, findings: 0 }]),
+);
 let kacFiles = 0;
 let crashes = 0;
 let slowest = { ms: 0, file: '' };
@@ -86,7 +91,9 @@ for (const file of files) {
     row.findings += n;
   }
   if (shown.length < show && result.findings.length) {
-    shown.push(`\n### ${relative(repo, file)}${kac ? ' (declares Keep a Changelog)' : ''}\n\n${result.findings.map((f) => `- ${f.line}:${f.column} ${f.severity} ${f.ruleId}: ${f.message}`).join('\n')}`);
+    shown.push(
+      `\n### ${relative(repo, file)}${kac ? ' (declares Keep a Changelog)' : ''}\n\n${result.findings.map((f) => `- ${f.line}:${f.column} ${f.severity} ${f.ruleId}: ${f.message}`).join('\n')}`,
+    );
   }
 }
 

@@ -137,7 +137,11 @@ function renderDoc(o, d) {
   const [renderBody, frontMatter] = RENDER[d.type];
   const body = renderBody(d, r);
   const fm = frontMatter(d, r);
-  if (r.chance(0.1)) fm.lines.splice(r.int(2, fm.lines.length), 0, { text: r.pick(['# reviewed in planning', '# keep in sync with the roadmap', `# owner changes need a heads-up`]), path: null });
+  if (r.chance(0.1))
+    fm.lines.splice(r.int(2, fm.lines.length), 0, {
+      text: r.pick(['# reviewed in planning', '# keep in sync with the roadmap', `# owner changes need a heads-up`]),
+      path: null,
+    });
 
   const raw = d.invalid ? injectDefects(d, new Rng(`${o.seed}:defects:${d.index}`), fm, body) : [];
   const unclosed = raw.some((x) => x.variant === 'unclosed-fence');
@@ -195,7 +199,13 @@ function main() {
     counts,
     invalidFiles: files.filter((f) => f.defects.length).length,
     defectsByKind: Object.fromEntries(Object.entries(byKind).sort()),
-    contract: { status: STATUS, requiredFields: REQUIRED, requiredSections: REQUIRED_SECTIONS, changeTypes: CHANGE_TYPES, ruleIds: RULE_IDS },
+    contract: {
+      status: STATUS,
+      requiredFields: REQUIRED,
+      requiredSections: REQUIRED_SECTIONS,
+      changeTypes: CHANGE_TYPES,
+      ruleIds: RULE_IDS,
+    },
     notes: [
       'Lines are 1-based lines of the whole file; line 1 is the opening ---.',
       'line: where the defect is (missing top-level field: 1, the opening fence; missing nested field: the parent key; removed section or no change-type section: null, nothing left to point at).',

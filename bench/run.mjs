@@ -55,7 +55,9 @@ const results = {
     cpu: cpus()[0]?.model?.trim() ?? 'unknown CPU',
     memGiB: (totalmem() / 2 ** 30).toFixed(1),
     node: process.version,
-    load: loadavg().map((x) => x.toFixed(2)).join(' '),
+    load: loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' '),
   },
   versions: { pmdocs: o.skipPmdocs ? null : pmdocsVersion(), peers: peers?.versions ?? null },
   corpora: [],
@@ -72,7 +74,9 @@ function pmdocsVersion() {
 
 function generate(name, args) {
   const dir = join(root, name);
-  const r = spawnSync(process.execPath, [join(benchDir, 'gen-corpus.mjs'), dir, '--seed', o.seed, '--force', ...args], { encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [join(benchDir, 'gen-corpus.mjs'), dir, '--seed', o.seed, '--force', ...args], {
+    encoding: 'utf8',
+  });
   if (r.status !== 0) throw new Error(`gen-corpus failed: ${r.stderr}`);
   // Each corpus is a workspace of its own: the generator reuses ids across corpora (same seed), and
   // pmdocs checks references and duplicate ids across the workspace of a .pmdocs.json.
@@ -95,7 +99,9 @@ async function run(tag, argv, timeoutS, ok = [0, 1]) {
     out.failed = `exit ${r.exitCode}`;
     results.warnings.push(`${tag} exited ${r.exitCode}: ${why.slice(0, 300)}`);
   }
-  log(`${tag}: ${out.timedOut ? `> ${timeoutS} s (timed out)` : `${r.wallS.toFixed(2)} s, ${Math.round(r.rssMiB)} MiB${out.failed ? `, FAILED (${out.failed})` : ''}`}`);
+  log(
+    `${tag}: ${out.timedOut ? `> ${timeoutS} s (timed out)` : `${r.wallS.toFixed(2)} s, ${Math.round(r.rssMiB)} MiB${out.failed ? `, FAILED (${out.failed})` : ''}`}`,
+  );
   return out;
 }
 
@@ -141,7 +147,8 @@ async function measureCorpus(name, docs, runs) {
       writeFileSync(join(reports, `${name}-pmdocs-score.json`), JSON.stringify(s, null, 1));
       c.accuracy.pmdocs = summarize(s);
       const canon = (x) => JSON.stringify(readReport(x, dir, root), (k, v) => (v instanceof Map ? [...v].sort() : v));
-      if (Array.isArray(cached) && canon(cached) !== canon(cold)) results.warnings.push(`${name}: the --cache re-run reported other findings than the cold run`);
+      if (Array.isArray(cached) && canon(cached) !== canon(cold))
+        results.warnings.push(`${name}: the --cache re-run reported other findings than the cold run`);
     }
   }
   if (peers) {
@@ -176,7 +183,12 @@ async function measureBig(runs) {
   if (fingerprint(dir) !== before) throw new Error('a tool modified the big corpus: the measurement is void');
 }
 
-const plan = o.quick ? [['quick', 200, 1]] : [['1k', 1000, 3], ['10k', 10000, 1]];
+const plan = o.quick
+  ? [['quick', 200, 1]]
+  : [
+      ['1k', 1000, 3],
+      ['10k', 10000, 1],
+    ];
 for (const [name, docs, runs] of plan) {
   if (o.only && o.only !== name) continue;
   await measureCorpus(name, docs, o.quick ? 1 : (o.runs ?? runs));

@@ -26,9 +26,20 @@ export function readReport(report, corpusDir, cwd) {
   const key = (p) => relative(resolve(corpusDir), resolve(cwd, p)).split('\\').join('/');
   for (const entry of report) {
     if (Array.isArray(entry.findings)) {
-      byPath.set(key(entry.filePath), entry.findings.map((f) => ({ line: f.line ?? null, ruleId: f.ruleId, message: f.message, severity: f.severity ?? 'error' })));
+      byPath.set(
+        key(entry.filePath),
+        entry.findings.map((f) => ({ line: f.line ?? null, ruleId: f.ruleId, message: f.message, severity: f.severity ?? 'error' })),
+      );
     } else if (Array.isArray(entry.messages)) {
-      byPath.set(key(entry.path), entry.messages.map((m) => ({ line: m.line ?? null, ruleId: m.ruleId ?? m.source, message: m.reason, severity: m.fatal ? 'error' : 'warning' })));
+      byPath.set(
+        key(entry.path),
+        entry.messages.map((m) => ({
+          line: m.line ?? null,
+          ruleId: m.ruleId ?? m.source,
+          message: m.reason,
+          severity: m.fatal ? 'error' : 'warning',
+        })),
+      );
     }
   }
   return byPath;
@@ -67,7 +78,14 @@ export function score(manifest, byPath) {
     const used = new Set();
     const matched = [];
     const how = new Map();
-    const hint = (d) => (d.field ? String(d.field).split('.').pop().replace(/\[\d+\]$/, '') : (d.section ?? '')).toLowerCase();
+    const hint = (d) =>
+      (d.field
+        ? String(d.field)
+            .split('.')
+            .pop()
+            .replace(/\[\d+\]$/, '')
+        : (d.section ?? '')
+      ).toLowerCase();
     const phases = [
       ['exact', (d, x) => d.rules.includes(x.ruleId) && (d.line === null || x.line === d.line)],
       ['exact', (d, x) => d.rules.includes(x.ruleId) && (d.altLines ?? []).includes(x.line)],
@@ -92,7 +110,10 @@ export function score(manifest, byPath) {
         r.injected++;
         r[h]++;
       }
-      if (h === 'missed' && missedSamples.length < 12) missedSamples.push(`${f.path}:${d.line ?? '-'} ${d.kind}${d.variant ? `/${d.variant}` : ''} ${d.field ?? d.section ?? ''} (want ${d.rules.join('|')})`);
+      if (h === 'missed' && missedSamples.length < 12)
+        missedSamples.push(
+          `${f.path}:${d.line ?? '-'} ${d.kind}${d.variant ? `/${d.variant}` : ''} ${d.field ?? d.section ?? ''} (want ${d.rules.join('|')})`,
+        );
     }
     // consequences: related rules anywhere, and anything on the lines of a matched defect
     for (const [d, hit] of matched) {

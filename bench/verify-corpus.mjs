@@ -22,13 +22,25 @@ const manifest = JSON.parse(readFileSync(join(corpus, 'manifest.json'), 'utf8'))
 const ajv = new Ajv({ allErrors: true, strict: false });
 addFormats(ajv);
 const validators = Object.fromEntries(
-  ['prd', 'epic', 'user-story', 'release-notes'].map((t) => [t, ajv.compile(JSON.parse(readFileSync(join(here, 'peers', 'schemas', `${t}.schema.json`), 'utf8')))]),
+  ['prd', 'epic', 'user-story', 'release-notes'].map((t) => [
+    t,
+    ajv.compile(JSON.parse(readFileSync(join(here, 'peers', 'schemas', `${t}.schema.json`), 'utf8'))),
+  ]),
 );
 
 // Section names the generator writes: canonical (any case, optionally numbered) or these synonyms.
-const SYNONYMS = { 'problem statement': 'problem', 'out of scope': 'non-goals', 'user story': 'story', 'bug fixes': 'fixed', 'upgrade notes': 'breaking changes' };
+const SYNONYMS = {
+  'problem statement': 'problem',
+  'out of scope': 'non-goals',
+  'user story': 'story',
+  'bug fixes': 'fixed',
+  'upgrade notes': 'breaking changes',
+};
 const norm = (h) => {
-  const s = h.toLowerCase().replace(/^\d+\.\s*/, '').trim();
+  const s = h
+    .toLowerCase()
+    .replace(/^\d+\.\s*/, '')
+    .trim();
   return SYNONYMS[s] ?? s;
 };
 const CHANGE = ['added', 'changed', 'deprecated', 'removed', 'fixed', 'security'];
@@ -97,20 +109,47 @@ for (const f of manifest.files) {
       for (const e of validate.errors) {
         if (e.keyword === 'if') continue;
         const path = e.instancePath.split('/').slice(1).join('.');
-        const field = e.keyword === 'required' ? [path, e.params.missingProperty].filter(Boolean).join('.') : e.keyword === 'additionalProperties' ? e.params.additionalProperty : path;
+        const field =
+          e.keyword === 'required'
+            ? [path, e.params.missingProperty].filter(Boolean).join('.')
+            : e.keyword === 'additionalProperties'
+              ? e.params.additionalProperty
+              : path;
         seen.push(['schema', field]);
       }
     }
-    if (data.rice && typeof data.rice.score === 'number' && [data.rice.reach, data.rice.impact, data.rice.confidence, data.rice.effort].every((x) => typeof x === 'number')) {
+    if (
+      data.rice &&
+      typeof data.rice.score === 'number' &&
+      [data.rice.reach, data.rice.impact, data.rice.confidence, data.rice.effort].every((x) => typeof x === 'number')
+    ) {
       const want = (data.rice.reach * data.rice.impact * (data.rice.confidence / 100)) / data.rice.effort;
       if (Math.abs(data.rice.score - want) > want * 0.01) seen.push(['rice-score', 'rice.score']);
     }
-    if (typeof data.created === 'string' && typeof data.updated === 'string' && /^\d{4}-\d\d-\d\d$/.test(data.created) && data.updated < data.created) seen.push(['date-order', 'updated']);
-    if (f.type === 'release-notes' && typeof data.id === 'string' && data.id.startsWith('REL-') && typeof data.version === 'string' && data.id.slice(4) !== data.version) seen.push(['release-version-id', 'version']);
+    if (
+      typeof data.created === 'string' &&
+      typeof data.updated === 'string' &&
+      /^\d{4}-\d\d-\d\d$/.test(data.created) &&
+      data.updated < data.created
+    )
+      seen.push(['date-order', 'updated']);
+    if (
+      f.type === 'release-notes' &&
+      typeof data.id === 'string' &&
+      data.id.startsWith('REL-') &&
+      typeof data.version === 'string' &&
+      data.id.slice(4) !== data.version
+    )
+      seen.push(['release-version-id', 'version']);
   }
   const secs = sections(m ? text.slice(m[0].length) : text);
   const has = (n) => secs.find((s) => s.name === n);
-  const required = { prd: ['problem', 'goals', 'non-goals', 'requirements', 'success metrics'], epic: ['summary'], 'user-story': ['story', 'acceptance criteria'], 'release-notes': ['highlights'] }[f.type];
+  const required = {
+    prd: ['problem', 'goals', 'non-goals', 'requirements', 'success metrics'],
+    epic: ['summary'],
+    'user-story': ['story', 'acceptance criteria'],
+    'release-notes': ['highlights'],
+  }[f.type];
   for (const n of required) {
     const s = has(n);
     if (!s) seen.push(['missing-section', n]);
@@ -122,7 +161,12 @@ for (const f of manifest.files) {
   }
   if (f.type === 'user-story') {
     const story = has('story');
-    if (story && story.lines.some((l) => l.trim()) && !/^As an? [^,]+, I want [\s\S]+ so that /m.test(story.lines.join(' ').replace(/\s+/g, ' ').trim())) seen.push(['story-statement', '']);
+    if (
+      story &&
+      story.lines.some((l) => l.trim()) &&
+      !/^As an? [^,]+, I want [\s\S]+ so that /m.test(story.lines.join(' ').replace(/\s+/g, ' ').trim())
+    )
+      seen.push(['story-statement', '']);
     const ac = has('acceptance criteria');
     if (ac && ac.lines.some((l) => l.trim())) {
       if (!ac.lines.some((l) => /Scenario/.test(l))) seen.push(['acceptance-criteria', '']);
@@ -152,7 +196,11 @@ for (const f of manifest.files) {
     if (d.kind === 'yaml-syntax') ok = take(([k]) => k === 'yaml-syntax');
     else if (d.detect === 'schema') ok = take(([k, x]) => k === 'schema' && (x === field || x.split(/[.[]/)[0] === root || x === d.value));
     else if (d.kind === 'missing-section') ok = take(([k, n]) => k === 'missing-section' && n === d.section.toLowerCase());
-    else if (d.kind === 'empty-section') ok = take(([k, n]) => (k === 'empty-section' && n === d.section.toLowerCase()) || (k === 'acceptance-criteria' && d.section === 'Acceptance criteria'));
+    else if (d.kind === 'empty-section')
+      ok = take(
+        ([k, n]) =>
+          (k === 'empty-section' && n === d.section.toLowerCase()) || (k === 'acceptance-criteria' && d.section === 'Acceptance criteria'),
+      );
     else ok = take(([k]) => k === d.kind);
     if (ok) stats.seen++;
     else problems.push(`${f.path}: ${d.kind} ${d.variant ?? field ?? d.section ?? ''} not seen`);
@@ -162,7 +210,8 @@ for (const f of manifest.files) {
     const field = d.field ?? '';
     if (d.kind === 'semver' || (d.kind === 'pattern' && field === 'id')) take(([k]) => k === 'release-version-id');
     if (d.kind === 'unknown-key') take(([k, x]) => k === 'schema' && x === d.value);
-    if (d.kind === 'missing-section' || d.kind === 'empty-section') take(([k]) => ['story-statement', 'acceptance-criteria', 'gherkin'].includes(k));
+    if (d.kind === 'missing-section' || d.kind === 'empty-section')
+      take(([k]) => ['story-statement', 'acceptance-criteria', 'gherkin'].includes(k));
     if (d.kind === 'date') take(([k]) => k === 'date-order');
     if (field.startsWith('rice.')) take(([k]) => k === 'rice-score');
     if (d.kind === 'missing-field' && field === 'status') take(([k, x]) => k === 'schema' && x === 'date');

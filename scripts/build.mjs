@@ -8,11 +8,21 @@ const watch = process.argv.includes('--watch');
 const minify = process.argv.includes('--minify');
 
 // ESM bundles that inline CommonJS dependencies (ajv) need a real `require` for Node built-ins.
-const esmBanner = "import { createRequire as __pmdocsCreateRequire } from 'node:module'; const require = __pmdocsCreateRequire(import.meta.url);";
+const esmBanner =
+  "import { createRequire as __pmdocsCreateRequire } from 'node:module'; const require = __pmdocsCreateRequire(import.meta.url);";
 
 // mainFields: prefer a package's ESM build; jsonc-parser's default (UMD) entry requires its modules at
 // run time, which a bundle cannot resolve.
-const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, minify, logLevel: 'warning', legalComments: 'none', mainFields: ['module', 'main'] };
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  sourcemap: true,
+  minify,
+  logLevel: 'warning',
+  legalComments: 'none',
+  mainFields: ['module', 'main'],
+};
 
 const targets = [
   // The CLI and its worker share chunks: what `import()` loads lazily (the engine with remark, yaml and
@@ -51,7 +61,9 @@ function integrationTestsTarget() {
           contents: `export const integrationTestFiles = [\n${entries.join('\n')}\n];\n`,
           loader: 'js',
           resolveDir: process.cwd(),
-          watchDirs: [...new Set(['test/integration', ...files.map((f) => f.slice(0, f.lastIndexOf('/')))])].map((d) => `${process.cwd()}/${d}`),
+          watchDirs: [...new Set(['test/integration', ...files.map((f) => f.slice(0, f.lastIndexOf('/')))])].map(
+            (d) => `${process.cwd()}/${d}`,
+          ),
         };
       });
     },

@@ -11,7 +11,9 @@ import { parseArgs } from 'node:util';
 import { createEngine } from '../src/core/engine.js';
 import { fuzz, minimize } from '../test/fuzz/fuzzer.js';
 
-const { values } = parseArgs({ options: { docs: { type: 'string', default: '1000' }, seed: { type: 'string', default: '1' }, 'no-save': { type: 'boolean' } } });
+const { values } = parseArgs({
+  options: { docs: { type: 'string', default: '1000' }, seed: { type: 'string', default: '1' }, 'no-save': { type: 'boolean' } },
+});
 const docs = Number(values.docs);
 const seed = values.seed!;
 if (!Number.isSafeInteger(docs) || docs < 1) throw new Error(`--docs needs a positive whole number, not '${values.docs}'`);
@@ -25,8 +27,12 @@ const summary = fuzz(docs, seed, {
   timeLimitMs: SLOW_MS,
   onProgress: (done, counts) => {
     sample();
-    const found = Object.entries(counts).map(([k, n]) => `${k} ${n}`).join(', ');
-    process.stderr.write(`fuzz: ${done}/${docs} documents, ${Math.round((performance.now() - started) / 1000)} s, peak RSS ${Math.round(peakRss / 1048576)} MB; ${found}\n`);
+    const found = Object.entries(counts)
+      .map(([k, n]) => `${k} ${n}`)
+      .join(', ');
+    process.stderr.write(
+      `fuzz: ${done}/${docs} documents, ${Math.round((performance.now() - started) / 1000)} s, peak RSS ${Math.round(peakRss / 1048576)} MB; ${found}\n`,
+    );
   },
 });
 clearInterval(timer);
@@ -50,7 +56,9 @@ if (!values['no-save'] && summary.failures.length) {
 
 const c = summary.counts;
 console.log(`fuzz: ${docs} documents, seed ${JSON.stringify(seed)}, ${Math.round((performance.now() - started) / 1000)} s`);
-console.log(`  exceptions ${c.exception}, please-report findings ${c['please-report']}, non-idempotent fixes ${c['fix-not-idempotent']}, corrupting fixes ${c['fix-corrupts']}, unsafe preview HTML ${c['unsafe-html']}, documents over ${SLOW_MS / 1000} s of CPU ${c.slow}`);
+console.log(
+  `  exceptions ${c.exception}, please-report findings ${c['please-report']}, non-idempotent fixes ${c['fix-not-idempotent']}, corrupting fixes ${c['fix-corrupts']}, unsafe preview HTML ${c['unsafe-html']}, documents over ${SLOW_MS / 1000} s of CPU ${c.slow}`,
+);
 console.log(`  slowest document ${Math.round(summary.slowestMs)} ms of CPU, peak RSS ${Math.round(peakRss / 1048576)} MB`);
 for (const s of saved) console.log(`  saved test/fixtures/fuzz/${s}`);
 process.exitCode = summary.failures.length ? 1 : 0;

@@ -27,7 +27,9 @@ export function precompiledSource(): string {
     code,
     `exports.fingerprint = ${JSON.stringify(builtInFingerprint())};`,
     `exports.ids = ${JSON.stringify(ids)};`,
-    `exports.validators = { ${Object.keys(exportsByName).map((n) => `${n}: exports.${n}`).join(', ')} };`,
+    `exports.validators = { ${Object.keys(exportsByName)
+      .map((n) => `${n}: exports.${n}`)
+      .join(', ')} };`,
     '',
   ].join('\n');
 }

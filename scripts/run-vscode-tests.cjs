@@ -31,11 +31,16 @@ const codeServerBin = path.join(tools, 'code-server/node_modules/.bin/code-serve
 const chromiumBin = process.env.CHROMIUM_BIN || '/usr/bin/chromium';
 
 // Lines the workbench logs that are not test output (no network, no accounts, no AI features here).
-const workbenchNoise = new RegExp([
-  String.raw`^\s*\[(AgentHost|ChatModelSelection|AccountPolicyGate|reconnection-grace-time|Service Worker)`,
-  String.raw`^\s*(Creating a socket|Resolv(ing|ed) connection token|Updating additional builtin|ENOPRO|CodeExpectedError|Creation of workbench contribution|at )`,
-  'getaddrinfo', 'ENOTFOUND', 'No signed-in session', 'waiting for authentication provider',
-].join('|'));
+const workbenchNoise = new RegExp(
+  [
+    String.raw`^\s*\[(AgentHost|ChatModelSelection|AccountPolicyGate|reconnection-grace-time|Service Worker)`,
+    String.raw`^\s*(Creating a socket|Resolv(ing|ed) connection token|Updating additional builtin|ENOPRO|CodeExpectedError|Creation of workbench contribution|at )`,
+    'getaddrinfo',
+    'ENOTFOUND',
+    'No signed-in session',
+    'waiting for authentication provider',
+  ].join('|'),
+);
 
 function parseArgs(argv) {
   const options = {};
@@ -65,7 +70,13 @@ const state = { tmp: undefined, server: undefined, browser: undefined, stopping:
 async function stopServer(server) {
   // code-server was started as a process-group leader: the group holds its extension host, file
   // watcher and pty host too, which may outlive the leader, so the group is signalled either way.
-  const signalGroup = (sig) => { try { process.kill(-server.pid, sig); } catch { /* already gone */ } };
+  const signalGroup = (sig) => {
+    try {
+      process.kill(-server.pid, sig);
+    } catch {
+      /* already gone */
+    }
+  };
   const running = server.exitCode === null && server.signalCode === null;
   const exited = running ? once(server, 'exit').catch(() => {}) : Promise.resolve();
   signalGroup('SIGTERM');
@@ -83,8 +94,15 @@ function stopAll() {
   return state.stopping;
 }
 
-for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]]) {
-  process.on(signal, () => { console.error(`run-vscode-tests: ${signal}, stopping VS Code`); stopAll().finally(() => process.exit(code)); });
+for (const [signal, code] of [
+  ['SIGINT', 130],
+  ['SIGTERM', 143],
+  ['SIGHUP', 129],
+]) {
+  process.on(signal, () => {
+    console.error(`run-vscode-tests: ${signal}, stopping VS Code`);
+    stopAll().finally(() => process.exit(code));
+  });
 }
 
 function makeProfile(tmp) {
@@ -92,31 +110,51 @@ function makeProfile(tmp) {
   fs.mkdirSync(path.join(userData, 'User'), { recursive: true });
   // Quiet, offline, no prompts: nothing here may depend on the network or a click.
   const settings = {
-    'telemetry.telemetryLevel': 'off', 'chat.disableAIFeatures': true, 'workbench.startupEditor': 'none',
-    'extensions.autoCheckUpdates': false, 'extensions.autoUpdate': false, 'update.mode': 'none',
-    'workbench.enableExperiments': false, 'git.enabled': false, 'security.workspace.trust.enabled': false,
+    'telemetry.telemetryLevel': 'off',
+    'chat.disableAIFeatures': true,
+    'workbench.startupEditor': 'none',
+    'extensions.autoCheckUpdates': false,
+    'extensions.autoUpdate': false,
+    'update.mode': 'none',
+    'workbench.enableExperiments': false,
+    'git.enabled': false,
+    'security.workspace.trust.enabled': false,
   };
   fs.writeFileSync(path.join(userData, 'User', 'settings.json'), JSON.stringify(settings, null, 2));
   const config = path.join(tmp, 'config.yaml');
   // Port 0: the OS picks a free port, code-server prints which.
   fs.writeFileSync(config, 'bind-addr: 127.0.0.1:0\nauth: none\ncert: false\n');
   // Keep code-server's and Chromium's state files out of $HOME.
-  const xdg = { XDG_DATA_HOME: path.join(tmp, 'xdg/data'), XDG_CONFIG_HOME: path.join(tmp, 'xdg/config'), XDG_CACHE_HOME: path.join(tmp, 'xdg/cache') };
+  const xdg = {
+    XDG_DATA_HOME: path.join(tmp, 'xdg/data'),
+    XDG_CONFIG_HOME: path.join(tmp, 'xdg/config'),
+    XDG_CACHE_HOME: path.join(tmp, 'xdg/cache'),
+  };
   return { userData, config, extensions: path.join(tmp, 'extensions'), xdg };
 }
 
 /** Starts code-server and resolves with its port once it listens. */
 function startCodeServer(profile) {
   const args = [
-    '--config', profile.config, '--user-data-dir', profile.userData, '--extensions-dir', profile.extensions,
-    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override',
+    '--config',
+    profile.config,
+    '--user-data-dir',
+    profile.userData,
+    '--extensions-dir',
+    profile.extensions,
+    '--disable-telemetry',
+    '--disable-update-check',
+    '--disable-workspace-trust',
+    '--disable-getting-started-override',
     '--ignore-last-opened',
   ];
   // Without the smoke-test driver the built workbench ignores extensionDevelopmentPath/extensionTestsPath
   // in the URL payload. Newer code-server passes it on with --vscode-option; older releases (4.90) have no
   // such option and start through a shim that adds the flag to their option table.
   const codeServerDir = path.join(tools, 'code-server/node_modules/code-server');
-  const [major, minor] = JSON.parse(fs.readFileSync(path.join(codeServerDir, 'package.json'), 'utf8')).version.split('.').map(Number);
+  const [major, minor] = JSON.parse(fs.readFileSync(path.join(codeServerDir, 'package.json'), 'utf8'))
+    .version.split('.')
+    .map(Number);
   const passesOptions = major > 4 || (major === 4 && minor >= 100);
   const [command, argv] = passesOptions
     ? [codeServerBin, [...args, '--vscode-option', 'enable-smoke-test-driver']]
@@ -148,7 +186,11 @@ const remoteUri = (port, p) => `vscode-remote://127.0.0.1:${port}${p.split(path.
 async function main() {
   const t0 = Date.now();
   const { devPath, testsPath, workspace } = parseArgs(process.argv.slice(2));
-  for (const [what, file] of [['code-server', codeServerBin], ['Node', path.join(nodeBin, 'node')], ['Chromium', chromiumBin]]) {
+  for (const [what, file] of [
+    ['code-server', codeServerBin],
+    ['Node', path.join(nodeBin, 'node')],
+    ['Chromium', chromiumBin],
+  ]) {
     if (!fs.existsSync(file)) throw new Error(`${what} not found at ${file}: run scripts/setup-vscode-test.sh first`);
   }
   if (!fs.existsSync(testsPath)) throw new Error(`extension tests not found: ${testsPath}`);
@@ -160,10 +202,20 @@ async function main() {
   const serverUpSeconds = ((Date.now() - t0) / 1000).toFixed(1);
 
   state.browser = await chromium.launch({
-    executablePath: chromiumBin, headless: true, env: { ...process.env, ...profile.xdg },
+    executablePath: chromiumBin,
+    headless: true,
+    env: { ...process.env, ...profile.xdg },
     // --no-sandbox: Chromium refuses to run as root otherwise (CI runs as root).
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
   });
   const page = await state.browser.newPage({ viewport: { width: 1200, height: 800 } });
 
@@ -182,8 +234,10 @@ async function main() {
   const timer = setTimeout(() => settle({ error: `timed out after ${timeoutMs} ms`, timedOut: true }), timeoutMs);
 
   const payload = [
-    ['extensionDevelopmentPath', remoteUri(port, devPath)], ['extensionTestsPath', remoteUri(port, testsPath)],
-    ['skipWelcome', 'true'], ['skipReleaseNotes', 'true'],
+    ['extensionDevelopmentPath', remoteUri(port, devPath)],
+    ['extensionTestsPath', remoteUri(port, testsPath)],
+    ['skipWelcome', 'true'],
+    ['skipReleaseNotes', 'true'],
   ];
   const folder = workspace ? `folder=${encodeURIComponent(remoteUri(port, workspace))}` : 'ew=true';
   await page.goto(`http://127.0.0.1:${port}/?${folder}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
@@ -193,11 +247,15 @@ async function main() {
   const seconds = ((Date.now() - t0) / 1000).toFixed(1);
   if (outcome.error) {
     if (outcome.timedOut) await page.screenshot({ path: 'vscode-test-timeout.png' }).catch(() => {});
-    console.error(`run-vscode-tests: ${outcome.error} after ${seconds} s${outcome.timedOut ? ' (screenshot: vscode-test-timeout.png)' : ''}`);
+    console.error(
+      `run-vscode-tests: ${outcome.error} after ${seconds} s${outcome.timedOut ? ' (screenshot: vscode-test-timeout.png)' : ''}`,
+    );
     console.error(codeServer.log().slice(-4000));
     return 1;
   }
-  console.error(`run-vscode-tests: extension host exited with code ${outcome.code} after ${seconds} s (code-server up after ${serverUpSeconds} s)`);
+  console.error(
+    `run-vscode-tests: extension host exited with code ${outcome.code} after ${seconds} s (code-server up after ${serverUpSeconds} s)`,
+  );
   return outcome.code === 0 ? 0 : 1;
 }
 
@@ -206,4 +264,7 @@ main()
     if (!state.stopping) console.error(`run-vscode-tests: ${e.message}`); // else: a signal closed the browser under us
     return HARNESS_FAILED;
   })
-  .then(async (code) => { await stopAll(); process.exit(code); });
+  .then(async (code) => {
+    await stopAll();
+    process.exit(code);
+  });

@@ -24,7 +24,13 @@ const EXPECT = "status 'aproved' is not allowed";
 
 /** code-server leads its own process group (extension host, watcher): stop the group, forcibly if it lingers. */
 async function stop(child) {
-  const signal = (s) => { try { process.kill(-child.pid, s); } catch { /* gone */ } };
+  const signal = (s) => {
+    try {
+      process.kill(-child.pid, s);
+    } catch {
+      /* gone */
+    }
+  };
   const exited = child.exitCode === null ? once(child, 'exit') : Promise.resolve();
   signal('SIGTERM');
   await Promise.race([exited, new Promise((r) => setTimeout(r, 5000).unref())]);
@@ -43,17 +49,36 @@ try {
   run('bash', [join(repo, 'scripts/setup-vscode-test.sh')], { stdio: ['ignore', 2, 2] });
   run(process.execPath, [join(repo, 'scripts/package.mjs')], { cwd: repo }); // always the current code
 
-  const env = { ...process.env, PATH: `${nodeBin}:${process.env.PATH}`, XDG_DATA_HOME: join(tmp, 'xdg/data'), XDG_CONFIG_HOME: join(tmp, 'xdg/config'), XDG_CACHE_HOME: join(tmp, 'xdg/cache') };
+  const env = {
+    ...process.env,
+    PATH: `${nodeBin}:${process.env.PATH}`,
+    XDG_DATA_HOME: join(tmp, 'xdg/data'),
+    XDG_CONFIG_HOME: join(tmp, 'xdg/config'),
+    XDG_CACHE_HOME: join(tmp, 'xdg/cache'),
+  };
   const userData = join(tmp, 'user-data');
   const extensions = join(tmp, 'extensions');
   mkdirSync(join(userData, 'User'), { recursive: true });
-  writeFileSync(join(userData, 'User', 'settings.json'), JSON.stringify({
-    'telemetry.telemetryLevel': 'off', 'chat.disableAIFeatures': true, 'workbench.startupEditor': 'none',
-    'extensions.autoCheckUpdates': false, 'extensions.autoUpdate': false, 'update.mode': 'none', 'git.enabled': false,
-    'security.workspace.trust.enabled': false, 'workbench.colorTheme': 'Default Dark Modern', 'window.commandCenter': false,
-    'workbench.tips.enabled': false, 'editor.minimap.enabled': false, 'workbench.layoutControl.enabled': false,
-    'workbench.secondarySideBar.defaultVisibility': 'hidden', 'markdown.preview.openMarkdownLinks': 'inEditor',
-  }));
+  writeFileSync(
+    join(userData, 'User', 'settings.json'),
+    JSON.stringify({
+      'telemetry.telemetryLevel': 'off',
+      'chat.disableAIFeatures': true,
+      'workbench.startupEditor': 'none',
+      'extensions.autoCheckUpdates': false,
+      'extensions.autoUpdate': false,
+      'update.mode': 'none',
+      'git.enabled': false,
+      'security.workspace.trust.enabled': false,
+      'workbench.colorTheme': 'Default Dark Modern',
+      'window.commandCenter': false,
+      'workbench.tips.enabled': false,
+      'editor.minimap.enabled': false,
+      'workbench.layoutControl.enabled': false,
+      'workbench.secondarySideBar.defaultVisibility': 'hidden',
+      'markdown.preview.openMarkdownLinks': 'inEditor',
+    }),
+  );
   // The packaged extension, installed the way a user installs a .vsix.
   run(codeServerBin, ['--user-data-dir', userData, '--extensions-dir', extensions, '--install-extension', vsix], { env });
 
@@ -61,8 +86,23 @@ try {
   cpSync(join(repo, 'examples'), workspace, { recursive: true });
   const config = join(tmp, 'config.yaml');
   writeFileSync(config, 'bind-addr: 127.0.0.1:0\nauth: none\ncert: false\n');
-  server = spawn(codeServerBin, ['--config', config, '--user-data-dir', userData, '--extensions-dir', extensions, '--disable-telemetry',
-    '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override', '--ignore-last-opened'], { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  server = spawn(
+    codeServerBin,
+    [
+      '--config',
+      config,
+      '--user-data-dir',
+      userData,
+      '--extensions-dir',
+      extensions,
+      '--disable-telemetry',
+      '--disable-update-check',
+      '--disable-workspace-trust',
+      '--disable-getting-started-override',
+      '--ignore-last-opened',
+    ],
+    { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   const port = await new Promise((res, rej) => {
     let log = '';
     const onData = (d) => {
@@ -75,8 +115,21 @@ try {
     server.on('exit', (c) => rej(new Error(`code-server exited (${c}):\n${log}`)));
   });
 
-  browser = await chromium.launch({ executablePath: chromiumBin, headless: true, env,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'] });
+  browser = await chromium.launch({
+    executablePath: chromiumBin,
+    headless: true,
+    env,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
+  });
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
   await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`, { timeout: 120_000 });
   await page.waitForSelector('.monaco-workbench', { timeout: 120_000 });

@@ -8,9 +8,13 @@ export function markdown(results, categories, published, meta) {
   const forms = Object.keys(results);
   const tool = published?.tool ?? 'published';
   const lines = [];
-  lines.push(`Measured ${meta.date} with pmdocs ${meta.version} on \`${meta.data}\` (${meta.requirements} requirements, sha256 ${meta.sha256}…) by \`npm run bench:language\`. P / R / F1 per category (F1 to three places, so that a tie with the published figure is visible); a requirement counts as a true positive when a rule of the category underlines at least one of the words the experts labelled.`);
+  lines.push(
+    `Measured ${meta.date} with pmdocs ${meta.version} on \`${meta.data}\` (${meta.requirements} requirements, sha256 ${meta.sha256}…) by \`npm run bench:language\`. P / R / F1 per category (F1 to three places, so that a tie with the published figure is visible); a requirement counts as a true positive when a rule of the category underlines at least one of the words the experts labelled.`,
+  );
   lines.push('');
-  lines.push(`| category | rules | ${forms.map((f) => `${f === 'list' ? 'list items' : f === 'table' ? 'table rows' : f} P / R / F1`).join(' | ')} | ${tool} P / R / F1 | F1 above ${tool} |`);
+  lines.push(
+    `| category | rules | ${forms.map((f) => `${f === 'list' ? 'list items' : f === 'table' ? 'table rows' : f} P / R / F1`).join(' | ')} | ${tool} P / R / F1 | F1 above ${tool} |`,
+  );
   lines.push(`| --- | --- | ${forms.map(() => '---:').join(' | ')} | ---: | --- |`);
   for (const [category, ids] of Object.entries(categories)) {
     const pub = published?.figures?.[category];
@@ -28,7 +32,13 @@ export function markdown(results, categories, published, meta) {
     lines.push(`| ${label} | ${ids.map((id) => `\`${id}\``).join(', ')} | ${cells.join(' | ')} | ${theirs} | ${beats} |`);
   }
   lines.push('');
-  const counts = forms.map((f) => `${f}: ${Object.entries(results[f]).filter(([, s]) => s.covered).map(([c, s]) => `${c} ${s.tp}/${s.fp}/${s.fn}`).join(', ')}`);
+  const counts = forms.map(
+    (f) =>
+      `${f}: ${Object.entries(results[f])
+        .filter(([, s]) => s.covered)
+        .map(([c, s]) => `${c} ${s.tp}/${s.fp}/${s.fn}`)
+        .join(', ')}`,
+  );
   lines.push(`True positives / false positives / false negatives — ${counts.join('; ')}.`);
   return lines.join('\n');
 }

@@ -50,7 +50,11 @@ if (o.help) {
 }
 
 const cli = join(repo, 'dist', 'cli.mjs');
-for (const [what, file] of [['the pmdocs CLI (run `npm run build`)', cli], ['the data set', o.data], ['the category map', o.categories]]) {
+for (const [what, file] of [
+  ['the pmdocs CLI (run `npm run build`)', cli],
+  ['the data set', o.data],
+  ['the category map', o.categories],
+]) {
   if (!existsSync(file)) {
     process.stderr.write(`bench:language: ${file} does not exist: ${what} is needed.\n`);
     process.exit(2);
@@ -58,14 +62,17 @@ for (const [what, file] of [['the pmdocs CLI (run `npm run build`)', cli], ['the
 }
 
 const raw = readFileSync(o.data, 'utf8');
-const requirements = raw.split('\n').filter((l) => l.trim()).map((l, i) => {
-  try {
-    return JSON.parse(l);
-  } catch (e) {
-    process.stderr.write(`bench:language: ${o.data} line ${i + 1} is not JSON: ${e.message}\n`);
-    process.exit(2);
-  }
-});
+const requirements = raw
+  .split('\n')
+  .filter((l) => l.trim())
+  .map((l, i) => {
+    try {
+      return JSON.parse(l);
+    } catch (e) {
+      process.stderr.write(`bench:language: ${o.data} line ${i + 1} is not JSON: ${e.message}\n`);
+      process.exit(2);
+    }
+  });
 const categories = JSON.parse(readFileSync(o.categories, 'utf8'));
 const published = existsSync(o.published) ? JSON.parse(readFileSync(o.published, 'utf8')) : undefined;
 

@@ -4,14 +4,19 @@
 
 /** One line of Markdown: whitespace collapsed, inline syntax escaped, nothing read as a block marker. */
 export function inlineMarkdown(text, { table = false } = {}) {
-  let s = text.replace(/\s+/g, ' ').trim().replace(/([\\`*_[\]<>])/g, '\\$1');
+  let s = text
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/([\\`*_[\]<>])/g, '\\$1');
   if (table) s = s.replace(/\|/g, '\\|');
   // "1. …", "- …", "# …" at the start would open a block of their own.
   return s.replace(/^(\d{1,9})([.)])(?=\s|$)/, '$1\\$2').replace(/^([-+#>])/, '\\$1');
 }
 
-const FRONT = (id, title) => `---\ntype: prd\nid: ${id}\ntitle: "${title}"\nstatus: draft\nowner: "@bench"\ncreated: 2026-01-01\n---\n\n# ${title}\n\n`;
-const BEFORE = '## Problem\n\nMeasured requirements.\n\n## Goals\n\n- Score 100 % of the labelled requirements.\n\n## Non-goals\n\n- Anything else.\n\n## Requirements\n\n';
+const FRONT = (id, title) =>
+  `---\ntype: prd\nid: ${id}\ntitle: "${title}"\nstatus: draft\nowner: "@bench"\ncreated: 2026-01-01\n---\n\n# ${title}\n\n`;
+const BEFORE =
+  '## Problem\n\nMeasured requirements.\n\n## Goals\n\n- Score 100 % of the labelled requirements.\n\n## Non-goals\n\n- Anything else.\n\n## Requirements\n\n';
 const AFTER = '\n## Success metrics\n\n- F1 per category above 0.5.\n';
 
 /**
@@ -26,7 +31,8 @@ export function documents(requirements) {
   const list = listHead + requirements.map((r) => `- ${inlineMarkdown(r.text)}`).join('\n') + '\n' + AFTER;
   const tableHead = `${head('PRD-2', 'Requirements as table rows')}| # | Requirement | Priority |\n|---|---|---|\n`;
   const tableStart = lines(tableHead);
-  const table = tableHead + requirements.map((r, i) => `| ${i + 1} | ${inlineMarkdown(r.text, { table: true })} | must |`).join('\n') + '\n' + AFTER;
+  const table =
+    tableHead + requirements.map((r, i) => `| ${i + 1} | ${inlineMarkdown(r.text, { table: true })} | must |`).join('\n') + '\n' + AFTER;
   const at = (start) => requirements.map((_, i) => start + i);
   return { list: { text: list, lines: at(listStart) }, table: { text: table, lines: at(tableStart) } };
 }
@@ -56,7 +62,10 @@ export function score(requirements, flags, categories) {
   const out = {};
   for (const [category, ruleIds] of Object.entries(categories)) {
     const ids = new Set(ruleIds);
-    let tp = 0, fp = 0, fn = 0, labelled = 0;
+    let tp = 0,
+      fp = 0,
+      fn = 0,
+      labelled = 0;
     requirements.forEach((r, i) => {
       const labels = r.smells?.[category] ?? [];
       const mine = (flags[i] ?? []).filter((f) => ids.has(f.ruleId));

@@ -13,13 +13,21 @@ export function ensurePeers(benchDir, log) {
   const src = join(benchDir, 'peers');
   const dst = join(benchDir, '.peers');
   const installed = existsSync(join(dst, 'node_modules', '.package-lock.json'));
-  if (installed && same(join(src, 'package.json'), join(dst, 'package.json')) && same(join(src, 'package-lock.json'), join(dst, 'package-lock.json'))) return dst;
+  if (
+    installed &&
+    same(join(src, 'package.json'), join(dst, 'package.json')) &&
+    same(join(src, 'package-lock.json'), join(dst, 'package-lock.json'))
+  )
+    return dst;
   log(`installing the peers into ${dst} (once) …`);
   mkdirSync(dst, { recursive: true });
   cpSync(join(src, 'package.json'), join(dst, 'package.json'));
   const lock = existsSync(join(src, 'package-lock.json'));
   if (lock) cpSync(join(src, 'package-lock.json'), join(dst, 'package-lock.json'));
-  const r = spawnSync('npm', [lock ? 'ci' : 'install', '--no-audit', '--no-fund', '--omit-lockfile-registry-resolved'], { cwd: dst, stdio: ['ignore', 'inherit', 'inherit'] });
+  const r = spawnSync('npm', [lock ? 'ci' : 'install', '--no-audit', '--no-fund', '--omit-lockfile-registry-resolved'], {
+    cwd: dst,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
   if (r.status !== 0) throw new Error(`installing the peers failed (npm exited ${r.status}); see the output above`);
   return dst;
 }

@@ -60,16 +60,26 @@ function targets(results) {
   const add = (name, pm, other, limit, note) => {
     const r = ratio(pm, other?.value);
     const status = !Number.isFinite(r) ? 'not measured' : r <= limit ? 'met' : 'not met';
-    rows.push(`| ${name} | ${Number.isFinite(pm) ? note(pm) : '–'} | ${other && Number.isFinite(r) ? `${note(other.value)} (${other.source})` : '–'} | ${showRatio(r)} | ${status} |`);
+    rows.push(
+      `| ${name} | ${Number.isFinite(pm) ? note(pm) : '–'} | ${other && Number.isFinite(r) ? `${note(other.value)} (${other.source})` : '–'} | ${showRatio(r)} | ${status} |`,
+    );
   };
   const w = (x) => `${secs(x)} s`;
   const m = (x) => `${num(x, 0)} MiB`;
   add('10k cold wall time ≤ 1/6 of remark-lint-frontmatter-schema', cold?.wallS, cold ? peer('remark', 'wallS') : null, 1 / 6, w);
   add('10k cold wall time ≤ 1/3 of markdownlint-cli2', cold?.wallS, cold ? peer('markdownlint', 'wallS') : null, 1 / 3, w);
   add('10k peak memory ≤ 1/4 of remark-lint-frontmatter-schema', cold?.rssMiB, cold ? peer('remark', 'rssMiB') : null, 1 / 4, m);
-  add('10k unchanged re-run with --cache ≤ 1/20 of the cold run', cached?.wallS, cold?.wallS ? { value: cold.wallS, source: 'cold run' } : null, 1 / 20, w);
+  add(
+    '10k unchanged re-run with --cache ≤ 1/20 of the cold run',
+    cached?.wallS,
+    cold?.wallS ? { value: cold.wallS, source: 'cold run' } : null,
+    1 / 20,
+    w,
+  );
   const tableOk = tableS?.wallS !== undefined ? (tableS.wallS <= TABLE_DOC_LIMIT_S ? 'met' : 'not met') : 'not measured';
-  rows.push(`| ${table ? `the ${num(table.tableRows, 0)}-row table PRD alone` : 'the table PRD alone'} in a few seconds (≤ ${TABLE_DOC_LIMIT_S} s) | ${tableS?.wallS !== undefined ? w(tableS.wallS) : '–'} | – | – | ${tableOk} |`);
+  rows.push(
+    `| ${table ? `the ${num(table.tableRows, 0)}-row table PRD alone` : 'the table PRD alone'} in a few seconds (≤ ${TABLE_DOC_LIMIT_S} s) | ${tableS?.wallS !== undefined ? w(tableS.wallS) : '–'} | – | – | ${tableOk} |`,
+  );
   return ['| target (issue 2, item 8) | pmdocs | compared with | ratio | status |', '| --- | ---: | ---: | ---: | --- |', ...rows];
 }
 
@@ -78,7 +88,11 @@ export function markdown(results) {
   const out = [];
   out.push(
     `Measured ${m.date} on ${m.os}, ${m.nproc} CPUs (${m.cpu}), ${m.memGiB} GiB RAM, Node ${m.node}; load average at start ${m.load}. ` +
-      `pmdocs ${results.versions.pmdocs ?? '(not run)'}; ${Object.entries(results.versions.peers ?? {}).map(([k, v]) => `${k} ${v}`).join(', ') || 'peers not run'}. ` +
+      `pmdocs ${results.versions.pmdocs ?? '(not run)'}; ${
+        Object.entries(results.versions.peers ?? {})
+          .map(([k, v]) => `${k} ${v}`)
+          .join(', ') || 'peers not run'
+      }. ` +
       'Medians of the runs; wall time and peak RSS of the whole command (GNU time).',
     '',
     '| corpus | tool | runs | wall s | files/s | peak RSS MiB |',
@@ -88,7 +102,9 @@ export function markdown(results) {
     let first = true;
     for (const key of Object.keys(LABEL)) {
       if (!c.rows[key]) continue;
-      out.push(`| ${first ? `${c.name} (${num(c.docs, 0)} docs, ${mib(c.bytes)})` : ''} | ${LABEL[key]} | ${cells(summary(c.rows[key]), c.docs).join(' | ')} |`);
+      out.push(
+        `| ${first ? `${c.name} (${num(c.docs, 0)} docs, ${mib(c.bytes)})` : ''} | ${LABEL[key]} | ${cells(summary(c.rows[key]), c.docs).join(' | ')} |`,
+      );
       first = false;
     }
   }
@@ -97,7 +113,9 @@ export function markdown(results) {
     for (const key of ['pmdocs-cold', 'remark', 'markdownlint']) {
       if (!b.rows[key]) continue;
       const what = `${b.id}${b.tableRows ? `, ${num(b.tableRows, 0)}-row requirements table` : ''}, ${mib(b.bytes)}`;
-      out.push(`| ${first ? `big: ${what}` : ''} | ${key === 'pmdocs-cold' ? 'pmdocs lint (this file alone, cold)' : LABEL[key]} | ${cells(summary(b.rows[key]), null).join(' | ')} |`);
+      out.push(
+        `| ${first ? `big: ${what}` : ''} | ${key === 'pmdocs-cold' ? 'pmdocs lint (this file alone, cold)' : LABEL[key]} | ${cells(summary(b.rows[key]), null).join(' | ')} |`,
+      );
       first = false;
     }
   }
@@ -113,11 +131,18 @@ export function markdown(results) {
     })
     .filter(Boolean);
   if (ratioRows.length) {
-    out.push('Ratios pmdocs / peer on each corpus (same run, lower is better):', '', '| corpus | wall vs remark-lint-frontmatter-schema | wall vs markdownlint-cli2 | peak RSS vs remark-lint-frontmatter-schema | cached re-run vs cold |', '| --- | ---: | ---: | ---: | ---: |', ...ratioRows, '');
+    out.push(
+      'Ratios pmdocs / peer on each corpus (same run, lower is better):',
+      '',
+      '| corpus | wall vs remark-lint-frontmatter-schema | wall vs markdownlint-cli2 | peak RSS vs remark-lint-frontmatter-schema | cached re-run vs cold |',
+      '| --- | ---: | ---: | ---: | ---: |',
+      ...ratioRows,
+      '',
+    );
   }
   const acc = results.corpora.filter((c) => c.accuracy && Object.keys(c.accuracy).length);
   if (acc.length) {
-    out.push('Accuracy on the same files (first run\'s report scored against the manifest with bench/score.mjs):', '');
+    out.push("Accuracy on the same files (first run's report scored against the manifest with bench/score.mjs):", '');
     for (const c of acc) for (const [tool, line] of Object.entries(c.accuracy)) out.push(`- ${c.name}, ${tool}: ${line}`);
     out.push('');
   }

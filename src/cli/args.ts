@@ -12,10 +12,15 @@ export function parseOptions<O extends Options>(args: string[], options: O, comm
     return parseArgs({ args, options, allowPositionals: true, strict: true });
   } catch (e) {
     const err = e as Error & { code?: string };
-    const name = /'(-[^']*)'/.exec(err.message)?.[1]?.replace(/ <value>$/, '').replace(/^-\w, /, '');
-    if (err.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') throw new UsageError(`unknown option '${name ?? err.message}' for 'pmdocs ${command}'`);
+    const name = /'(-[^']*)'/
+      .exec(err.message)?.[1]
+      ?.replace(/ <value>$/, '')
+      .replace(/^-\w, /, '');
+    if (err.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION')
+      throw new UsageError(`unknown option '${name ?? err.message}' for 'pmdocs ${command}'`);
     if (err.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
-      if (/ambiguous/.test(err.message)) throw new UsageError(`option '${name ?? '?'}' needs a value; for one starting with '-', write ${name ?? '--option'}=-…`);
+      if (/ambiguous/.test(err.message))
+        throw new UsageError(`option '${name ?? '?'}' needs a value; for one starting with '-', write ${name ?? '--option'}=-…`);
       throw new UsageError(`option '${name ?? '?'}' ${/argument missing/.test(err.message) ? 'needs a value' : 'takes no value'}`);
     }
     throw new UsageError(err.message);

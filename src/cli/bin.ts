@@ -19,7 +19,10 @@ process.exitCode = await main({
   host: createNodeHost(),
   stdout: process.stdout,
   // Messages on stderr quote file names and config text: control characters shown, never obeyed.
-  // eslint-disable-next-line no-control-regex -- matching control characters is the point
-  stderr: { write: (text: string) => process.stderr.write(text.replace(/[\x00-\x09\x0b-\x1f\x7f-\x9f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`)) },
+  stderr: {
+    write: (text: string) =>
+      // eslint-disable-next-line no-control-regex -- matching control characters is the point
+      process.stderr.write(text.replace(/[\x00-\x09\x0b-\x1f\x7f-\x9f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`)),
+  },
   env: process.env,
 });

@@ -31,31 +31,58 @@ export function isFinding(v: unknown): boolean {
   if (!isSpan(v)) return false;
   const f = v as Record<string, unknown>;
   return (
-    isString(f.ruleId) && isString(f.message) && SEVERITIES.has(f.severity as string) && isString(f.docsUrl) &&
-    isCount(f.line) && isCount(f.column) && isCount(f.endLine) && isCount(f.endColumn) && f.line >= 1 && f.column >= 1 &&
-    optional(f.expected, stringList) && optional(f.actual, isString) &&
-    optional(f.related, (r) => Array.isArray(r) && r.every(isRelated)) && optional(f.fixes, (x) => Array.isArray(x) && x.every(isFix))
+    isString(f.ruleId) &&
+    isString(f.message) &&
+    SEVERITIES.has(f.severity as string) &&
+    isString(f.docsUrl) &&
+    isCount(f.line) &&
+    isCount(f.column) &&
+    isCount(f.endLine) &&
+    isCount(f.endColumn) &&
+    f.line >= 1 &&
+    f.column >= 1 &&
+    optional(f.expected, stringList) &&
+    optional(f.actual, isString) &&
+    optional(f.related, (r) => Array.isArray(r) && r.every(isRelated)) &&
+    optional(f.fixes, (x) => Array.isArray(x) && x.every(isFix))
   );
 }
 
 function isEntry(v: unknown): boolean {
   if (v === null) return true;
   if (!isObject(v)) return false;
-  return typeof v.idOk === 'boolean' && optional(v.type, isString) && optional(v.id, isString) && optional(v.status, isString) && optional(v.title, isString) && v.path === undefined;
+  return (
+    typeof v.idOk === 'boolean' &&
+    optional(v.type, isString) &&
+    optional(v.id, isString) &&
+    optional(v.status, isString) &&
+    optional(v.title, isString) &&
+    v.path === undefined
+  );
 }
 
 function isResult(v: unknown): boolean {
   return (
-    isObject(v) && Array.isArray(v.findings) && v.findings.every(isFinding) && optional(v.docType, isString) &&
-    optional(v.queries, stringList) && isString(v.workspace) && optional(v.index, isString)
+    isObject(v) &&
+    Array.isArray(v.findings) &&
+    v.findings.every(isFinding) &&
+    optional(v.docType, isString) &&
+    optional(v.queries, stringList) &&
+    isString(v.workspace) &&
+    optional(v.index, isString)
   );
 }
 
 /** A file record: its text's hash, the stat it had, and what was computed for it. */
 export function isFileRecord(v: unknown): boolean {
   return (
-    isObject(v) && isString(v.hash) && optional(v.size, isCount) && optional(v.mtimeMs, isNumber) && optional(v.config, isString) &&
-    optional(v.entry, isEntry) && optional(v.result, isResult)
+    isObject(v) &&
+    isString(v.hash) &&
+    optional(v.size, isCount) &&
+    optional(v.mtimeMs, isNumber) &&
+    optional(v.config, isString) &&
+    optional(v.entry, isEntry) &&
+    optional(v.result, isResult)
   );
 }
 
@@ -66,8 +93,14 @@ function isProblem(v: unknown): boolean {
 /** A config record: the hash of each source file, the fingerprint, the problems, include and exclude. */
 export function isConfigRecord(v: unknown): boolean {
   return (
-    isObject(v) && isString(v.fingerprint) && isObject(v.sources) && Object.values(v.sources).every((h) => h === null || isString(h)) &&
-    Array.isArray(v.problems) && v.problems.every(isProblem) && optional(v.include, stringList) && optional(v.exclude, stringList)
+    isObject(v) &&
+    isString(v.fingerprint) &&
+    isObject(v.sources) &&
+    Object.values(v.sources).every((h) => h === null || isString(h)) &&
+    Array.isArray(v.problems) &&
+    v.problems.every(isProblem) &&
+    optional(v.include, stringList) &&
+    optional(v.exclude, stringList)
   );
 }
 

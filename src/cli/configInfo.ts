@@ -53,7 +53,15 @@ export class ConfigInfos {
 
   #noConfig(): ConfigInfo {
     const none = this.#none;
-    return { key: '', root: none.root, fingerprint: 'none', problems: [], excludes: () => false, selects: () => true, resolve: async () => none };
+    return {
+      key: '',
+      root: none.root,
+      fingerprint: 'none',
+      problems: [],
+      excludes: () => false,
+      selects: () => true,
+      resolve: async () => none,
+    };
   }
 
   async #load(path: string): Promise<ConfigInfo> {
@@ -64,7 +72,13 @@ export class ConfigInfos {
     const config = await this.#resolve(path);
     const sources: Record<string, string | null> = {};
     for (const source of config.sources ?? [path]) sources[source] = await this.#hash(source);
-    const entry: CachedConfig = { sources, fingerprint: fingerprint(path, sources), problems: config.problems, include: config.include, exclude: config.exclude };
+    const entry: CachedConfig = {
+      sources,
+      fingerprint: fingerprint(path, sources),
+      problems: config.problems,
+      include: config.include,
+      exclude: config.exclude,
+    };
     this.cache?.setConfig(path, entry);
     return info(path, entry, async () => config);
   }
@@ -115,6 +129,8 @@ function info(path: string, entry: CachedConfig, resolve: () => Promise<Resolved
 }
 
 function fingerprint(path: string, sources: Record<string, string | null>): string {
-  const parts = Object.keys(sources).sort().map((s) => `${s}=${sources[s] ?? 'missing'}`);
+  const parts = Object.keys(sources)
+    .sort()
+    .map((s) => `${s}=${sources[s] ?? 'missing'}`);
   return hashText([path, ...parts].join('\0'));
 }

@@ -28,7 +28,12 @@ export interface FixOutcome {
   fixedProblems: number;
 }
 
-export async function fixFiles(results: FileResult[], sources: ReadonlyMap<string, FixSource>, engine: () => Promise<Engine>, io: Io): Promise<FixOutcome> {
+export async function fixFiles(
+  results: FileResult[],
+  sources: ReadonlyMap<string, FixSource>,
+  engine: () => Promise<Engine>,
+  io: Io,
+): Promise<FixOutcome> {
   const rel = (p: string) => relativePath(io.cwd, p);
   const out: FileResult[] = [];
   const failures: string[] = [];
@@ -70,6 +75,9 @@ export async function fixFiles(results: FileResult[], sources: ReadonlyMap<strin
     for (const a of outcome.applied) io.stderr.write(`pmdocs: fixed ${rel(result.path)}:${a.line}:${a.column} ${a.ruleId}: ${a.title}\n`);
     out.push({ ...result, findings: outcome.remaining });
   }
-  if (fixedFiles) io.stderr.write(`pmdocs: fixed ${fixedProblems} problem${fixedProblems === 1 ? '' : 's'} in ${fixedFiles} file${fixedFiles === 1 ? '' : 's'}\n`);
+  if (fixedFiles)
+    io.stderr.write(
+      `pmdocs: fixed ${fixedProblems} problem${fixedProblems === 1 ? '' : 's'} in ${fixedFiles} file${fixedFiles === 1 ? '' : 's'}\n`,
+    );
   return { results: out, failures, fixedFiles, fixedProblems };
 }

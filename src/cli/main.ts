@@ -37,7 +37,8 @@ export async function main(options: MainOptions): Promise<number> {
   const io: Io = { ...rest, cwd: rest.cwd.replace(/\\/g, '/'), now: options.now ?? (() => new Date()) };
   const [command, ...args] = argv;
   const { unknown } = applyLimits(io.env);
-  for (const u of unknown) io.stderr.write(`pmdocs: warning: PMDOCS_LIMITS: ignored '${u}' (use name=N with one of ${LIMIT_NAMES.join(', ')})\n`);
+  for (const u of unknown)
+    io.stderr.write(`pmdocs: warning: PMDOCS_LIMITS: ignored '${u}' (use name=N with one of ${LIMIT_NAMES.join(', ')})\n`);
   try {
     if (command === '--version' || command === '-v') {
       io.stdout.write(`${VERSION}\n`);
@@ -52,8 +53,13 @@ export async function main(options: MainOptions): Promise<number> {
       return 2;
     }
     const load = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
-    if (!load) throw new UsageError(command.startsWith('-') ? `unknown option '${command}'` : `unknown command '${command}'; use lint, new, rules, changelog or lsp`);
-    return await (await load())(args, io);
+    if (!load)
+      throw new UsageError(
+        command.startsWith('-') ? `unknown option '${command}'` : `unknown command '${command}'; use lint, new, rules, changelog or lsp`,
+      );
+    return await (
+      await load()
+    )(args, io);
   } catch (e) {
     if (e instanceof UsageError) {
       io.stderr.write(`pmdocs: ${e.message}\nRun 'pmdocs --help' for usage.\n`);

@@ -4,7 +4,17 @@
 // refused before a byte is read (opened non-blocking, so a FIFO without a writer cannot block the open),
 // and no read goes past the fileBytes limit, whatever stat said (a symlink to /dev/zero reports size 0).
 
-import { close as closeCb, constants, fstat as fstatCb, lstat as lstatCb, open as openCb, read as readCb, realpath as realpathCb, stat as statCb, type Stats } from 'node:fs';
+import {
+  close as closeCb,
+  constants,
+  fstat as fstatCb,
+  lstat as lstatCb,
+  open as openCb,
+  read as readCb,
+  realpath as realpathCb,
+  stat as statCb,
+  type Stats,
+} from 'node:fs';
 import { chmod, chown, mkdir, open as openP, rename, unlink, writeFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { availableParallelism } from 'node:os';
@@ -53,7 +63,11 @@ function kindOf(s: Stats): string {
 }
 
 const notRegular = (s: Stats) => new HostError('PMDOCS_NOT_REGULAR', `it is ${kindOf(s)}; pmdocs reads only regular files`);
-const tooLarge = (max: number) => new HostError('PMDOCS_TOO_LARGE', `it is larger than ${max} bytes; raise ${limitSetting(max === limits().fileBytes ? 'fileBytes' : 'cacheBytes')} to read it`);
+const tooLarge = (max: number) =>
+  new HostError(
+    'PMDOCS_TOO_LARGE',
+    `it is larger than ${max} bytes; raise ${limitSetting(max === limits().fileBytes ? 'fileBytes' : 'cacheBytes')} to read it`,
+  );
 
 /** The file's bytes: a regular file only, never more than the fileBytes limit. Undefined when missing. */
 export async function readBounded(path: string, max = limits().fileBytes): Promise<Buffer | undefined> {
@@ -156,7 +170,11 @@ async function rewrite(path: string, text: string, within: string): Promise<void
   const s = await stat(target);
   if (!s.isFile()) throw notRegular(s);
   const current = await readBounded(target);
-  if (current && !isValidUtf8(current)) throw new HostError('PMDOCS_NOT_UTF8', 'the file is not valid UTF-8, so its text could not be kept byte for byte; pmdocs rewrites only UTF-8 files');
+  if (current && !isValidUtf8(current))
+    throw new HostError(
+      'PMDOCS_NOT_UTF8',
+      'the file is not valid UTF-8, so its text could not be kept byte for byte; pmdocs rewrites only UTF-8 files',
+    );
   if (s.nlink > 1) {
     // Renaming a new file over one hard link would split it from the others.
     const handle = await openP(target, 'r+');
@@ -172,7 +190,8 @@ async function rewrite(path: string, text: string, within: string): Promise<void
   try {
     await writeFile(temp, text, { encoding: 'utf8', mode: s.mode & 0o7777, flag: 'wx' });
     await chmod(temp, s.mode & 0o7777); // writeFile's mode is masked by the umask
-    if (process.getuid && (s.uid !== process.getuid() || s.gid !== process.getgid?.())) await chown(temp, s.uid, s.gid).catch(() => undefined);
+    if (process.getuid && (s.uid !== process.getuid() || s.gid !== process.getgid?.()))
+      await chown(temp, s.uid, s.gid).catch(() => undefined);
     await rename(temp, target);
   } catch (e) {
     await unlink(temp).catch(() => undefined);

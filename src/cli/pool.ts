@@ -46,7 +46,9 @@ function startWorker(): Worker {
   if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./worker.mjs', import.meta.url));
   const tsx = import.meta.resolve('tsx/esm/api');
   const worker = new URL('./worker.ts', import.meta.url).href;
-  return new Worker(`import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(worker)}); })`, { eval: true });
+  return new Worker(`import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(worker)}); })`, {
+    eval: true,
+  });
 }
 
 function batches(jobs: LintJob[], workers: number): LintJob[][] {
@@ -86,7 +88,13 @@ export function createPool(size: number): Pool {
   const sent = workers.map(() => new Set<string>());
   const sentIndexes = workers.map(() => new Set<string>());
   let id = 0;
-  const dispatch = async (kind: ToWorker['kind'], jobs: LintJob[], configs: Map<string, ResolvedConfig>, indexes: Map<string, WorkspaceIndexData>, onResult: (msg: FromWorker) => void) => {
+  const dispatch = async (
+    kind: ToWorker['kind'],
+    jobs: LintJob[],
+    configs: Map<string, ResolvedConfig>,
+    indexes: Map<string, WorkspaceIndexData>,
+    onResult: (msg: FromWorker) => void,
+  ) => {
     const queue = batches(jobs, size);
     await Promise.all(
       workers.map(
@@ -101,9 +109,17 @@ export function createPool(size: number): Pool {
               }
               const fresh = [...new Set(batch.map((j) => j.configKey))].filter((k) => !sent[w]!.has(k));
               for (const k of fresh) sent[w]!.add(k);
-              const scopes = [...new Set(batch.flatMap((j) => (j.scope !== undefined ? [j.scope] : [])))].filter((k) => !sentIndexes[w]!.has(k) && indexes.has(k));
+              const scopes = [...new Set(batch.flatMap((j) => (j.scope !== undefined ? [j.scope] : [])))].filter(
+                (k) => !sentIndexes[w]!.has(k) && indexes.has(k),
+              );
               for (const k of scopes) sentIndexes[w]!.add(k);
-              worker.postMessage({ id: ++id, kind, configs: fresh.map((k) => [k, configs.get(k)!]), indexes: scopes.map((k) => [k, indexes.get(k)!]), jobs: batch } satisfies ToWorker);
+              worker.postMessage({
+                id: ++id,
+                kind,
+                configs: fresh.map((k) => [k, configs.get(k)!]),
+                indexes: scopes.map((k) => [k, indexes.get(k)!]),
+                jobs: batch,
+              } satisfies ToWorker);
             };
             const onMessage = (msg: FromWorker) => {
               onResult(msg);

@@ -24,7 +24,20 @@ export const SKIPPED_DESCRIPTION = 'The file was not linted: it looks binary (NU
 export function skipped(path: string, message: string): FileResult {
   return {
     path,
-    findings: [{ ruleId: SKIPPED_RULE_ID, severity: 'warning', message, start: 0, end: 0, line: 1, column: 1, endLine: 1, endColumn: 1, docsUrl: SKIPPED_DOCS_URL }],
+    findings: [
+      {
+        ruleId: SKIPPED_RULE_ID,
+        severity: 'warning',
+        message,
+        start: 0,
+        end: 0,
+        line: 1,
+        column: 1,
+        endLine: 1,
+        endColumn: 1,
+        docsUrl: SKIPPED_DOCS_URL,
+      },
+    ],
   };
 }
 

@@ -29,6 +29,15 @@ parentPort!.on('message', (msg: ToWorker) => {
     parentPort!.postMessage({ id: msg.id, entries } satisfies FromWorker);
     return;
   }
-  const results = msg.jobs.map((job) => lintText(engine, job.path, job.text, configs.get(job.configKey)!, job.scope !== undefined ? indexes.get(job.scope) : undefined, job.today));
+  const results = msg.jobs.map((job) =>
+    lintText(
+      engine,
+      job.path,
+      job.text,
+      configs.get(job.configKey)!,
+      job.scope !== undefined ? indexes.get(job.scope) : undefined,
+      job.today,
+    ),
+  );
   parentPort!.postMessage({ id: msg.id, results } satisfies FromWorker);
 });

@@ -30,7 +30,12 @@ export interface LintedFile {
   explicit: boolean;
 }
 
-export async function indexScopes(list: FileLister, cwd: string, loader: ConfigLoader, linted: readonly LintedFile[]): Promise<IndexScope[]> {
+export async function indexScopes(
+  list: FileLister,
+  cwd: string,
+  loader: ConfigLoader,
+  linted: readonly LintedFile[],
+): Promise<IndexScope[]> {
   const byConfig = new Map<string, { info: ConfigInfo; files: LintedFile[] }>();
   for (const f of linted) {
     const entry = byConfig.get(f.info.key);

@@ -86,7 +86,8 @@ export function createEngine(init: { rules?: readonly Rule[] } = {}): Engine {
     // An unclosed block swallows the whole file: its one finding says it all, nothing else is checked.
     const unclosed = doc.frontMatter?.problems.some((p) => p.kind === 'unclosed');
     const detection = unclosed ? undefined : detectDocType(registry, doc.frontMatter, options.path, config);
-    if (!detection && !doc.frontMatter?.problems.length) return { findings: [], doc, ...(options.workspace ? { workspaceQueries: [] } : {}) };
+    if (!detection && !doc.frontMatter?.problems.length)
+      return { findings: [], doc, ...(options.workspace ? { workspaceQueries: [] } : {}) };
     const docType = detection?.docType;
     const reports: { rule: Rule; report: Report }[] = [];
     const severities = new Map<string, Severity>();
@@ -96,10 +97,15 @@ export function createEngine(init: { rules?: readonly Rule[] } = {}): Engine {
     // A path association or file name settles the type, so the front matter need not repeat it; but only
     // where the schema's `type` key names the doc type. Where `type` is a domain field ("Standards
     // Track"), the type's name is no value of it.
-    const implied = (detection?.by === 'association' || detection?.by === 'file-name') && typeKeyNamesDocType(detection.docType) ? { type: detection.docType.type } : undefined;
+    const implied =
+      (detection?.by === 'association' || detection?.by === 'file-name') && typeKeyNamesDocType(detection.docType)
+        ? { type: detection.docType.type }
+        : undefined;
     const recorder = options.workspace ? recordQueries(options.workspace) : undefined;
     const today = { value: options.today, used: false };
-    const ctx = createContext(doc, docType, registry.all(), validator, implied, config.schemas, recorder?.index, today, (rule, report) => reports.push({ rule, report }));
+    const ctx = createContext(doc, docType, registry.all(), validator, implied, config.schemas, recorder?.index, today, (rule, report) =>
+      reports.push({ rule, report }),
+    );
     for (const rule of rules) {
       if (!docType && !rule.anyDocument) continue;
       // A type with its own rule set (a changelog) is not checked by the rules of sectioned documents.
@@ -113,10 +119,25 @@ export function createEngine(init: { rules?: readonly Rule[] } = {}): Engine {
         rule.check(ctx.api);
       } catch (e) {
         // One broken rule never stops the run: its failure is a finding like any other.
-        reports.push({ rule, report: { start: 0, end: 0, severity: 'error', message: `Rule '${rule.id}' failed on this document: ${(e as Error)?.message ?? String(e)}. Please report this.` } });
+        reports.push({
+          rule,
+          report: {
+            start: 0,
+            end: 0,
+            severity: 'error',
+            message: `Rule '${rule.id}' failed on this document: ${(e as Error)?.message ?? String(e)}. Please report this.`,
+          },
+        });
       }
     }
-    return { docType, detectedBy: detection?.by, findings: finish(doc, severities, reports), doc, ...(recorder ? { workspaceQueries: recorder.queries() } : {}), ...(today.used ? { usedToday: true } : {}) };
+    return {
+      docType,
+      detectedBy: detection?.by,
+      findings: finish(doc, severities, reports),
+      doc,
+      ...(recorder ? { workspaceQueries: recorder.queries() } : {}),
+      ...(today.used ? { usedToday: true } : {}),
+    };
   }
 
   return Object.freeze({ lint, registry: (config?: ResolvedConfig) => forConfig(config ?? FALLBACK_CONFIG).registry, rules });
@@ -188,10 +209,22 @@ function lineEnd(text: string, from: number): number {
 }
 
 /** The rule's severity and options for this document; cached per type when no `when` clause is involved. */
-function setupFor(rule: Rule, config: ResolvedConfig, docType: DocType | undefined, data: Record<string, unknown>, constant: Map<string, RuleSetup>): RuleSetup {
+function setupFor(
+  rule: Rule,
+  config: ResolvedConfig,
+  docType: DocType | undefined,
+  data: Record<string, unknown>,
+  constant: Map<string, RuleSetup>,
+): RuleSetup {
   const known = constant.get(rule.id);
   if (known) return known;
-  const setup = resolveRuleSetup(rule.id, rule.defaultSeverity, rule.defaultOptions as Record<string, unknown> | undefined, [...(docType?.ruleLayers ?? []), config.rules], data);
+  const setup = resolveRuleSetup(
+    rule.id,
+    rule.defaultSeverity,
+    rule.defaultOptions as Record<string, unknown> | undefined,
+    [...(docType?.ruleLayers ?? []), config.rules],
+    data,
+  );
   if (setup.constant) constant.set(rule.id, setup);
   return setup;
 }

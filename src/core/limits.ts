@@ -57,7 +57,10 @@ export function configureLimits(overrides: Partial<Record<string, unknown>>): Re
 export function parseLimits(text: string): { overrides: Partial<Limits>; unknown: string[] } {
   const overrides: Partial<Limits> = {};
   const unknown: string[] = [];
-  for (const part of text.split(',').map((p) => p.trim()).filter(Boolean)) {
+  for (const part of text
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const m = /^([A-Za-z]+)\s*=\s*(\d+)$/.exec(part);
     const name = m?.[1] as keyof Limits | undefined;
     if (!m || !name || !LIMIT_NAMES.includes(name) || Number(m[2]) <= 0) unknown.push(part);

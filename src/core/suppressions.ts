@@ -28,8 +28,15 @@ export function readSuppressions(text: string, lines: LineIndex, frontMatterEnd:
   const directives: Directive[] = [];
   const collect = (re: RegExp, source: string, offset: number) => {
     for (const m of source.matchAll(re)) {
-      const names = m[2]!.trim().split(/[\s,]+/).filter(Boolean);
-      directives.push({ kind: m[1] as Directive['kind'], line: lines.pointAt(offset + m.index!).line, rules: names.length ? names : 'all' });
+      const names = m[2]!
+        .trim()
+        .split(/[\s,]+/)
+        .filter(Boolean);
+      directives.push({
+        kind: m[1] as Directive['kind'],
+        line: lines.pointAt(offset + m.index!).line,
+        rules: names.length ? names : 'all',
+      });
     }
   };
   collect(YAML, text.slice(0, frontMatterEnd), 0);

@@ -9,7 +9,11 @@ import { readSettings } from './config/settings.js';
 
 const COALESCE_MS = 50;
 
-export function watchConfiguration(configs: ConfigProvider, controller: DiagnosticsController, onWorkspaceValidationEnabled: () => void): vscode.Disposable {
+export function watchConfiguration(
+  configs: ConfigProvider,
+  controller: DiagnosticsController,
+  onWorkspaceValidationEnabled: () => void,
+): vscode.Disposable {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const reasons = new Set<string>();
   const changedConfigFiles = new Map<string, vscode.Uri>();

@@ -70,7 +70,9 @@ export function activate(context: vscode.ExtensionContext): PmdocsApi {
     onDidChangeReferences: indexer.onDidChange,
   });
 
-  log.info(`pmdocs ${context.extension.packageJSON.version ?? ''} active (${vscode.env.uiKind === vscode.UIKind.Web ? 'web UI' : 'desktop UI'}${vscode.env.remoteName ? `, remote: ${vscode.env.remoteName}` : ''}, ${vscode.workspace.isTrusted ? 'trusted' : 'restricted mode'}).`);
+  log.info(
+    `pmdocs ${context.extension.packageJSON.version ?? ''} active (${vscode.env.uiKind === vscode.UIKind.Web ? 'web UI' : 'desktop UI'}${vscode.env.remoteName ? `, remote: ${vscode.env.remoteName}` : ''}, ${vscode.workspace.isTrusted ? 'trusted' : 'restricted mode'}).`,
+  );
   controller.start();
   if (anyFolderValidatesWorkspace()) validateAllQuietly();
   return { onDidValidate: controller.onDidValidate, resultFor: (doc) => controller.resultFor(doc) };

@@ -40,7 +40,10 @@ export function registerStatusBar(controller: DiagnosticsController, mode?: vsco
     const errors = result.findings.filter((f) => f.severity === 'error').length;
     const warnings = result.findings.filter((f) => f.severity === 'warning').length;
     const label = result.docType.label ?? result.docType.type;
-    item.text = errors || warnings ? `$(checklist) ${result.docType.type} $(error) ${errors} $(warning) ${warnings}` : `$(checklist) ${result.docType.type} $(check)`;
+    item.text =
+      errors || warnings
+        ? `$(checklist) ${result.docType.type} $(error) ${errors} $(warning) ${warnings}`
+        : `$(checklist) ${result.docType.type} $(check)`;
     item.tooltip = `pmdocs: ${label} — ${count(errors, 'error')}, ${count(warnings, 'warning')}. Click to open the Problems panel.`;
     item.accessibilityInformation = { label: `pmdocs ${label}: ${count(errors, 'error')}, ${count(warnings, 'warning')}`, role: 'button' };
     item.show();
@@ -51,7 +54,14 @@ export function registerStatusBar(controller: DiagnosticsController, mode?: vsco
   update();
   const testOnly =
     mode === vscode.ExtensionMode.Test
-      ? [vscode.commands.registerCommand('pmdocs.test.statusBar', (): StatusBarSnapshot => ({ visible, text: item.text, tooltip: String(item.tooltip ?? ''), command: String(item.command ?? '') }))]
+      ? [
+          vscode.commands.registerCommand('pmdocs.test.statusBar', (): StatusBarSnapshot => ({
+            visible,
+            text: item.text,
+            tooltip: String(item.tooltip ?? ''),
+            command: String(item.command ?? ''),
+          })),
+        ]
       : [];
   return vscode.Disposable.from(
     ...testOnly,

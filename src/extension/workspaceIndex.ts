@@ -76,7 +76,9 @@ export class WorkspaceIndexer implements vscode.Disposable {
       // Explorer operations are known at once, before the watcher reports them.
       vscode.workspace.onDidCreateFiles((e) => e.files.forEach((uri) => void this.readFromDisk(uri))),
       vscode.workspace.onDidDeleteFiles((e) => e.files.forEach((uri) => this.removeTree(uri))),
-      vscode.workspace.onDidRenameFiles((e) => e.files.forEach(({ oldUri, newUri }) => (this.removeTree(oldUri), void this.readFromDisk(newUri)))),
+      vscode.workspace.onDidRenameFiles((e) =>
+        e.files.forEach(({ oldUri, newUri }) => (this.removeTree(oldUri), void this.readFromDisk(newUri))),
+      ),
       vscode.workspace.onDidCloseTextDocument((doc) => this.closed(doc.uri)),
       // Types and scopes come from the configuration: read everything again.
       configs.onDidChange(() => this.rescan()),
@@ -111,7 +113,12 @@ export class WorkspaceIndexer implements vscode.Disposable {
     await this.ensureScanned();
     return this.snapshot(scopeKey(config), config.root)
       .docs.filter((d) => d.idOk && d.id)
-      .map((d) => ({ id: d.id!, ...(d.type ? { type: d.type } : {}), ...(d.title ? { title: d.title } : {}), path: vscode.workspace.asRelativePath(vscode.Uri.from({ scheme: uri.scheme, authority: uri.authority, path: d.path })) }))
+      .map((d) => ({
+        id: d.id!,
+        ...(d.type ? { type: d.type } : {}),
+        ...(d.title ? { title: d.title } : {}),
+        path: vscode.workspace.asRelativePath(vscode.Uri.from({ scheme: uri.scheme, authority: uri.authority, path: d.path })),
+      }))
       .sort((a, b) => a.id.localeCompare(b.id, undefined, { numeric: true }));
   }
 

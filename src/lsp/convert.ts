@@ -40,7 +40,8 @@ export function toDiagnostic(doc: TextDocument, finding: Finding): Diagnostic {
     source: SOURCE,
     message: finding.message,
   };
-  if (finding.related?.length) d.relatedInformation = finding.related.map((r) => ({ location: { uri: doc.uri, range: rangeOf(doc, r) }, message: r.message }));
+  if (finding.related?.length)
+    d.relatedInformation = finding.related.map((r) => ({ location: { uri: doc.uri, range: rangeOf(doc, r) }, message: r.message }));
   return d;
 }
 

@@ -3,7 +3,16 @@
 
 import { changelogHover } from '../core/changelog/assist.js';
 import { CHANGELOG_TYPE } from '../core/changelog/ofDocument.js';
-import { CodeActionKind, type CodeAction, type CodeActionParams, type CompletionItem, type Diagnostic, type DocumentSymbol, type Hover, type Position } from 'vscode-languageserver';
+import {
+  CodeActionKind,
+  type CodeAction,
+  type CodeActionParams,
+  type CompletionItem,
+  type Diagnostic,
+  type DocumentSymbol,
+  type Hover,
+  type Position,
+} from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { completeFrontMatter } from '../core/assist/completion.js';
 import { hoverFindings, hoverFrontMatter } from '../core/assist/hover.js';
@@ -42,14 +51,24 @@ export class Features {
     const actions: CodeAction[] = [];
     if (wantQuickFixes) {
       for (const diagnostic of ours) {
-        const finding = findingAt(result.findings, String(diagnostic.code ?? ''), doc.offsetAt(diagnostic.range.start), doc.offsetAt(diagnostic.range.end), typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value);
+        const finding = findingAt(
+          result.findings,
+          String(diagnostic.code ?? ''),
+          doc.offsetAt(diagnostic.range.start),
+          doc.offsetAt(diagnostic.range.end),
+          typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value,
+        );
         if (!finding) continue;
-        for (const { fix, preferred } of quickFixesFor(result.doc, finding)) actions.push(this.action(doc, fix.title, CodeActionKind.QuickFix, fix, [diagnostic], preferred));
+        for (const { fix, preferred } of quickFixesFor(result.doc, finding))
+          actions.push(this.action(doc, fix.title, CodeActionKind.QuickFix, fix, [diagnostic], preferred));
       }
     }
     const engine = await this.linter.getEngine();
     const path = pathOf(doc.uri);
-    const all = fixAllEdit(linted.text, result, (t) => engine.lint(t, { path, config }), { asked: wantFixAll, offeringQuickFixes: actions.length > 0 });
+    const all = fixAllEdit(linted.text, result, (t) => engine.lint(t, { path, config }), {
+      asked: wantFixAll,
+      offeringQuickFixes: actions.length > 0,
+    });
     if (all) {
       const title = wantFixAll ? FIX_ALL_TITLE : `${FIX_ALL_TITLE} (${all.applied} safe fixes)`;
       actions.push(this.action(doc, title, wantFixAll ? FIX_ALL_KIND : CodeActionKind.QuickFix, { title, edits: [all.edit], safe: true }));
@@ -67,7 +86,15 @@ export class Features {
     const { config, folder } = await this.configs.configFor(path);
     const typed = typeDocument(await this.linter.getEngine(), text, path, config);
     const knownDocs = await this.linter.index.knownDocs(path, config, folder);
-    const items = completeFrontMatter({ doc: typed.doc, offset, docType: typed.docType, docTypes: typed.docTypes, extraSchemas: config.schemas, knownDocs, today: today() });
+    const items = completeFrontMatter({
+      doc: typed.doc,
+      offset,
+      docType: typed.docType,
+      docTypes: typed.docTypes,
+      extraSchemas: config.schemas,
+      knownDocs,
+      today: today(),
+    });
     return items.map((item) => toCompletionItem(doc, item, this.snippets));
   }
 

@@ -119,7 +119,15 @@ export class DocumentLinter {
       const index = this.index.indexFor(path, config, folder);
       // Today, local time, for rules that compare dates with it (core never reads the clock).
       const result = engine.lint(text, { path, config, ...(index ? { workspace: index } : {}), today: localIsoDate(new Date()) });
-      linted = { version, text, result, config, ...(folder ? { folder } : {}), ...(scope ? { scope } : {}), answers: queryAnswers(index, result.workspaceQueries ?? []) };
+      linted = {
+        version,
+        text,
+        result,
+        config,
+        ...(folder ? { folder } : {}),
+        ...(scope ? { scope } : {}),
+        answers: queryAnswers(index, result.workspaceQueries ?? []),
+      };
       this.results.set(uri, linted);
       if (path && this.index.noteLinted(path, scope, config, result) && scope) queueMicrotask(() => this.indexChanged(scope));
     } catch (e) {

@@ -50,7 +50,12 @@ export function startServer(): Connection {
 
   connection.onInitialize((params): InitializeResult => {
     configs = new LspConfigs(host, foldersOf(params), settingsIn(params.initializationOptions));
-    const index = new LspWorkspaceIndex(host, configs, (scope) => linter.indexChanged(scope), (m) => connection.console.info(m));
+    const index = new LspWorkspaceIndex(
+      host,
+      configs,
+      (scope) => linter.indexChanged(scope),
+      (m) => connection.console.info(m),
+    );
     linter = new DocumentLinter(connection, documents, configs, index);
     features = new Features(linter, configs);
     const caps = params.capabilities;
@@ -102,7 +107,8 @@ export function startServer(): Connection {
     }
     for (const change of changes) {
       const path = pathOf(change.uri);
-      if (path && /\.(md|markdown)$/i.test(path) && (change.type !== FileChangeType.Changed || !documents.get(change.uri))) await linter.index.fileChanged(path);
+      if (path && /\.(md|markdown)$/i.test(path) && (change.type !== FileChangeType.Changed || !documents.get(change.uri)))
+        await linter.index.fileChanged(path);
     }
   });
 

@@ -75,7 +75,12 @@ export class LspWorkspaceIndex {
     if (!index) return [];
     return index.docs
       .filter((d) => d.idOk && d.id)
-      .map((d) => ({ id: d.id!, ...(d.type ? { type: d.type } : {}), ...(d.title ? { title: d.title } : {}), path: relativePath(index.root, d.path) }))
+      .map((d) => ({
+        id: d.id!,
+        ...(d.type ? { type: d.type } : {}),
+        ...(d.title ? { title: d.title } : {}),
+        path: relativePath(index.root, d.path),
+      }))
       .sort((a, b) => a.id.localeCompare(b.id, undefined, { numeric: true }));
   }
 
@@ -128,7 +133,16 @@ export class LspWorkspaceIndex {
     let scope = this.scopes.get(key);
     if (!scope) {
       const base = config.file ? config.root : folder!;
-      scope = { key, root: config.root || base, base, patterns: config.include ?? [], ...(config.file ? { configFile: config.file } : {}), ...(folder ? { folder } : {}), disk: new Map(), ready: false };
+      scope = {
+        key,
+        root: config.root || base,
+        base,
+        patterns: config.include ?? [],
+        ...(config.file ? { configFile: config.file } : {}),
+        ...(folder ? { folder } : {}),
+        disk: new Map(),
+        ready: false,
+      };
       this.scopes.set(key, scope);
       scope.scan = this.scan(scope, config, this.generation);
     }
@@ -140,7 +154,12 @@ export class LspWorkspaceIndex {
     try {
       // Which files: core/workspace/scope.ts, as for `pmdocs lint` and the VS Code extension.
       const loader = this.configs.loaderFor(scope.folder);
-      const { documents } = await workspaceFiles(fileLister(this.host, scope.base), { root: scope.base, include: scope.patterns }, scope.configFile, loader.configFileFor);
+      const { documents } = await workspaceFiles(
+        fileLister(this.host, scope.base),
+        { root: scope.base, include: scope.patterns },
+        scope.configFile,
+        loader.configFileFor,
+      );
       let next = 0;
       const worker = async () => {
         while (next < documents.length) {

@@ -9,7 +9,8 @@ type Post = (message: WebviewMessage) => void;
 
 const REFERENCE = 'button.pmdocs-ref[data-ref]';
 
-const REVEALS = 'button.pmdocs-finding[data-line], section.pmdocs-missing[data-line], #pmdocs-body h1[data-line], #pmdocs-body h2[data-line], #pmdocs-body h3[data-line], #pmdocs-body h4[data-line], #pmdocs-body h5[data-line], #pmdocs-body h6[data-line]';
+const REVEALS =
+  'button.pmdocs-finding[data-line], section.pmdocs-missing[data-line], #pmdocs-body h1[data-line], #pmdocs-body h2[data-line], #pmdocs-body h3[data-line], #pmdocs-body h4[data-line], #pmdocs-body h5[data-line], #pmdocs-body h6[data-line]';
 
 export function handleClick(event: MouseEvent, source: string, post: Post): void {
   const target = event.target instanceof Element ? event.target : null;
@@ -62,7 +63,10 @@ function scrollToAnchor(fragment: string): void {
   } catch {
     /* keep it as written */
   }
-  const el = document.getElementById(`user-content-${id}`) ?? document.getElementById(`user-content-${id.toLowerCase()}`) ?? document.getElementById(id);
+  const el =
+    document.getElementById(`user-content-${id}`) ??
+    document.getElementById(`user-content-${id.toLowerCase()}`) ??
+    document.getElementById(id);
   if (!el) return;
   el.scrollIntoView({ block: 'start' });
   if (!el.hasAttribute('tabindex')) el.setAttribute('tabindex', '-1');
@@ -71,8 +75,10 @@ function scrollToAnchor(fragment: string): void {
 
 /** Headings can be reached with Tab and revealed with Enter, like the findings buttons. */
 export function makeHeadingsFocusable(body: HTMLElement | null): void {
-  body?.querySelectorAll<HTMLElement>('h1[data-line], h2[data-line], h3[data-line], h4[data-line], h5[data-line], h6[data-line]').forEach((h) => {
-    h.tabIndex = 0;
-    h.title = `Line ${h.dataset['line']}: show in the editor`;
-  });
+  body
+    ?.querySelectorAll<HTMLElement>('h1[data-line], h2[data-line], h3[data-line], h4[data-line], h5[data-line], h6[data-line]')
+    .forEach((h) => {
+      h.tabIndex = 0;
+      h.title = `Line ${h.dataset['line']}: show in the editor`;
+    });
 }

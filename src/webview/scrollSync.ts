@@ -16,7 +16,9 @@ export function scrollToLine(body: HTMLElement | null, line: number): void {
 }
 
 function apply(body: HTMLElement, line: number): void {
-  const marked = body.querySelectorAll<HTMLElement>('h1[data-line], h2[data-line], h3[data-line], h4[data-line], h5[data-line], h6[data-line]');
+  const marked = body.querySelectorAll<HTMLElement>(
+    'h1[data-line], h2[data-line], h3[data-line], h4[data-line], h5[data-line], h6[data-line]',
+  );
   let best: HTMLElement | undefined;
   for (const el of marked) {
     const at = Number(el.dataset['line']);

@@ -24,7 +24,16 @@ import { bodyVectors, fieldPayloads, frontMatterVectors, legitimateMarkdown, ref
 
 const root = join(import.meta.dirname, '../..');
 const CHROMIUM = '/usr/bin/chromium';
-const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
+const FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
 const SOURCE = 'file:///workspace/docs/prd-xss.md';
 // A 1×1 transparent PNG: the one legitimate image.
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
@@ -48,7 +57,10 @@ function renderVectors(): RenderedDocument {
   const engine = createEngine();
   const result = engine.lint(documentText(), { path: '/workspace/docs/prd-xss.md' });
   // The card's reference chips resolve through this index: one clickable chip, one broken.
-  const index = createWorkspaceIndex({ root: '/workspace', docs: [{ path: '/workspace/docs/EPIC-1.md', type: 'epic', id: 'EPIC-1', idOk: true, ...referencedDocVectors }] });
+  const index = createWorkspaceIndex({
+    root: '/workspace',
+    docs: [{ path: '/workspace/docs/EPIC-1.md', type: 'epic', id: 'EPIC-1', idOk: true, ...referencedDocVectors }],
+  });
   return renderDocument(result, {
     allowRemoteImages: false,
     resolveImage: (src) => (src === 'img/ok.png' ? `${origin}/img/ok.png` : undefined),
@@ -76,7 +88,14 @@ before(async () => {
     const r = spawnSync('bash', [join(root, 'scripts/ensure-chromium.sh')], { stdio: 'inherit' });
     assert.equal(r.status, 0, 'scripts/ensure-chromium.sh failed');
   }
-  const bundle = await build({ entryPoints: [join(root, 'src/webview/main.ts')], bundle: true, write: false, format: 'iife', platform: 'browser', target: 'es2022' });
+  const bundle = await build({
+    entryPoints: [join(root, 'src/webview/main.ts')],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    platform: 'browser',
+    target: 'es2022',
+  });
   script = bundle.outputFiles[0]!.text;
   const css = readFileSync(join(root, 'media/preview.css'));
   server = createServer((req, res) => {
@@ -177,7 +196,11 @@ async function open(path: string, html: string): Promise<Observed> {
   const waiters: { match: (m: Posted) => boolean; resolve: (m: Posted) => void }[] = [];
   const posted: Posted[] = [];
   const observed: Observed = {
-    page: await context.newPage(), dialogs: [], requests: [], popups: 0, posted,
+    page: await context.newPage(),
+    dialogs: [],
+    requests: [],
+    popups: 0,
+    posted,
     waitForPost: (match) => {
       const seen = posted.find(match);
       return seen ? Promise.resolve(seen) : new Promise((resolve) => waiters.push({ match, resolve }));
@@ -224,12 +247,20 @@ async function assertNothingRan(o: Observed, label: string): Promise<void> {
   assert.equal(o.popups, 0, `${label}: popups`);
   const flags = await page.evaluate(FLAGS_NOW);
   assert.deepEqual(flags, { xss: 'undefined', top: 'undefined', href: page.url() }, `${label}: a payload set the flag or navigated`);
-  const allowed = new Set(['/prd', '/prd-no-csp', '/dist/webview.js', '/media/preview.css', '/img/ok.png', '/favicon.ico'].map((p) => `${origin}${p}`));
+  const allowed = new Set(
+    ['/prd', '/prd-no-csp', '/dist/webview.js', '/media/preview.css', '/img/ok.png', '/favicon.ico'].map((p) => `${origin}${p}`),
+  );
   const strays = o.requests.filter((u) => !allowed.has(u.split('?')[0]!));
   assert.deepEqual(strays, [], `${label}: requests left the page`);
   const dom = (await page.evaluate(DOM_AUDIT)) as {
-    scripts: { nonce: string; src: string | null }[]; handlers: string[]; urls: string[]; styles: string[];
-    forbidden: string[]; bodyMeta: number; unprefixedIds: string[]; csp: string[];
+    scripts: { nonce: string; src: string | null }[];
+    handlers: string[];
+    urls: string[];
+    styles: string[];
+    forbidden: string[];
+    bodyMeta: number;
+    unprefixedIds: string[];
+    csp: string[];
   };
   assert.equal(dom.scripts.length, 1, `${label}: scripts ${JSON.stringify(dom.scripts)}`);
   assert.equal(dom.scripts[0]!.src, `${origin}/dist/webview.js`);
@@ -260,13 +291,25 @@ async function assertLegitimateContent(page: Page, label: string): Promise<void>
   // 'script-src eval' (the test then blamed the page). One evaluate holding a closure needs no eval.
   await page.evaluate(IMAGE_LOADED);
   const seen = (await page.evaluate(CONTENT)) as {
-    headings: string[]; cells: string[]; tasks: string[]; image: number; cardTitle?: string; cardId?: string;
-    status?: string; findings: number; last: boolean; refButtons: string[]; brokenChips: string[];
+    headings: string[];
+    cells: string[];
+    tasks: string[];
+    image: number;
+    cardTitle?: string;
+    cardId?: string;
+    status?: string;
+    findings: number;
+    last: boolean;
+    refButtons: string[];
+    brokenChips: string[];
   };
   const lineOf = (heading: string) => documentText().split('\n').indexOf(heading) + 1;
   assert.ok(seen.headings.includes(`H1:Legit document@${lineOf('# Legit document')}`), `${label}: ${seen.headings.join(', ')}`);
   assert.ok(seen.headings.includes(`H2:Legit section@${lineOf('## Legit section')}`), label);
-  assert.ok(seen.headings.some((h) => h.startsWith('H2:End of vectors@')), `${label}: content after the vectors survived`);
+  assert.ok(
+    seen.headings.some((h) => h.startsWith('H2:End of vectors@')),
+    `${label}: content after the vectors survived`,
+  );
   assert.ok(seen.last, `${label}: last paragraph`);
   assert.deepEqual(seen.cells.slice(0, 2), ['cell a1', 'cell b1'], label);
   assert.deepEqual(seen.tasks, ['true/true', 'false/true'], label);
@@ -285,7 +328,9 @@ test(`the vector document holds ≥ 50 vectors in the body and ≥ 50 in front-m
   assert.ok(bodyVectors.length >= 50);
   // Each tag is a chip in the header card and the value quoted by a finding message.
   assert.ok(new Set(frontMatterVectors.tags).size >= 50);
-  const messages = createEngine().lint(documentText(), { path: '/workspace/docs/prd-xss.md' }).findings.map((f) => f.message);
+  const messages = createEngine()
+    .lint(documentText(), { path: '/workspace/docs/prd-xss.md' })
+    .findings.map((f) => f.message);
   // Messages quote values as written, shortened or escaped when long or quoted: at least 50 verbatim.
   const quoted = fieldPayloads.filter((tag) => messages.some((m) => m.includes(tag)));
   assert.ok(quoted.length >= 50, `${quoted.length} payloads quoted verbatim in finding messages`);

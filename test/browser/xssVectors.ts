@@ -45,7 +45,10 @@ export const bodyVectors: Vector[] = [
   { name: 'image with javascript: src', markdown: `![img](javascript:${X})` },
   { name: 'autolink with javascript: scheme', markdown: `<javascript:${X}>` },
   { name: 'hex-entity javascript: href', markdown: `<a href="&#x6A;&#x61;&#x76;&#x61;&#x73;&#x63;&#x72;&#x69;&#x70;&#x74;:${X}">hex</a>` },
-  { name: 'padded decimal entities', markdown: `<a href="&#0000106&#0000097&#0000118&#0000097&#0000115&#0000099&#0000114&#0000105&#0000112&#0000116&#0000058${X}">dec</a>` },
+  {
+    name: 'padded decimal entities',
+    markdown: `<a href="&#0000106&#0000097&#0000118&#0000097&#0000115&#0000099&#0000114&#0000105&#0000112&#0000116&#0000058${X}">dec</a>`,
+  },
   // images that would leave the page
   { name: 'data: svg image', markdown: '<img src="data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9IndpbmRvdy5fX3hzcz0xIi8+">' },
   { name: 'remote https image (not allowed)', markdown: '![remote](https://evil.test/track.png)' },
@@ -60,7 +63,10 @@ export const bodyVectors: Vector[] = [
   { name: 'svg animate onbegin', markdown: `<svg><animate onbegin=${X} attributeName=x dur=1s></animate></svg>` },
   { name: 'svg set href', markdown: `<svg><a><set attributeName="href" to="javascript:${X}"/><text y="20">set</text></a></svg>` },
   { name: 'mathml xlink:href', markdown: `<math><mi xlink:href="javascript:${X}">math</mi></math>` },
-  { name: 'svg foreignObject iframe', markdown: '<svg><foreignObject><iframe srcdoc="&lt;script&gt;parent.__xss=1&lt;/script&gt;"></iframe></foreignObject></svg>' },
+  {
+    name: 'svg foreignObject iframe',
+    markdown: '<svg><foreignObject><iframe srcdoc="&lt;script&gt;parent.__xss=1&lt;/script&gt;"></iframe></foreignObject></svg>',
+  },
   // frames, objects, embeds, forms
   { name: 'iframe javascript:', markdown: '<iframe src="javascript:parent.__xss=1"></iframe>' },
   { name: 'iframe srcdoc', markdown: '<iframe srcdoc="&lt;script&gt;parent.__xss=1&lt;/script&gt;"></iframe>' },
@@ -97,7 +103,10 @@ export const bodyVectors: Vector[] = [
   // autolinks
   { name: 'GFM autolink literal with quote', markdown: `https://example.com/"onmouseover="${X}` },
   { name: 'angle autolink with quote', markdown: `<https://example.com/" onmouseover="${X}>` },
-  { name: 'footnote label with markup', markdown: `note[^x"><img src=x onerror=${X}>]\n\n[^x"><img src=x onerror=${X}>]: hostile footnote` },
+  {
+    name: 'footnote label with markup',
+    markdown: `note[^x"><img src=x onerror=${X}>]\n\n[^x"><img src=x onerror=${X}>]: hostile footnote`,
+  },
 ];
 
 /**
@@ -106,14 +115,35 @@ export const bodyVectors: Vector[] = [
  * combined, so every one is different.
  */
 export const fieldPayloads: string[] = [
-  ...['img src=x', 'svg', 'body', 'details open', 'video src=x', 'audio src=x', 'input autofocus', 'marquee', 'iframe srcdoc=x', 'object data=x', 'select autofocus', 'textarea autofocus'].flatMap((tag) =>
-    ['onerror', 'onload', 'onfocus', 'ontoggle'].map((on) => `<${tag} ${on}=${X}>`),
-  ),
-  `<script>${X}</script>`, `</li><script>${X}</script>`, `"><script>${X}</script>`, `'><img src=x onerror=${X}>`,
-  `<a href="javascript:${X}">x</a>`, `<a href=" javascript:${X}">x</a>`, `<a href="data:text/html,<script>${X}</script>">x</a>`,
-  `<form action="javascript:${X}"><button>x</button></form>`, `<base href="javascript:${X}//">`, `<meta http-equiv="refresh" content="0;url=javascript:${X}">`,
-  `<style>@import 'javascript:${X}';</style>`, `<math><mtext><table><mglyph><style><img src=x onerror=${X}>`, `<noscript><p title="</noscript><img src=x onerror=${X}>">`,
-  `]0;title<img src=x onerror=${X}>`, `{{constructor.constructor('${X}')()}}`,
+  ...[
+    'img src=x',
+    'svg',
+    'body',
+    'details open',
+    'video src=x',
+    'audio src=x',
+    'input autofocus',
+    'marquee',
+    'iframe srcdoc=x',
+    'object data=x',
+    'select autofocus',
+    'textarea autofocus',
+  ].flatMap((tag) => ['onerror', 'onload', 'onfocus', 'ontoggle'].map((on) => `<${tag} ${on}=${X}>`)),
+  `<script>${X}</script>`,
+  `</li><script>${X}</script>`,
+  `"><script>${X}</script>`,
+  `'><img src=x onerror=${X}>`,
+  `<a href="javascript:${X}">x</a>`,
+  `<a href=" javascript:${X}">x</a>`,
+  `<a href="data:text/html,<script>${X}</script>">x</a>`,
+  `<form action="javascript:${X}"><button>x</button></form>`,
+  `<base href="javascript:${X}//">`,
+  `<meta http-equiv="refresh" content="0;url=javascript:${X}">`,
+  `<style>@import 'javascript:${X}';</style>`,
+  `<math><mtext><table><mglyph><style><img src=x onerror=${X}>`,
+  `<noscript><p title="</noscript><img src=x onerror=${X}>">`,
+  `]0;title<img src=x onerror=${X}>`,
+  `{{constructor.constructor('${X}')()}}`,
 ];
 
 /** Front-matter values (YAML scalars) that carry markup: they reach the header card and findings messages. */

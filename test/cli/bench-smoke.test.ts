@@ -63,7 +63,11 @@ test('every document is listed, with its line count and line endings', () => {
   }
 });
 
-const key = (field: string) => field.split('.').pop()!.replace(/\[\d+\]$/, '');
+const key = (field: string) =>
+  field
+    .split('.')
+    .pop()!
+    .replace(/\[\d+\]$/, '');
 const isHeading = (line: string | undefined, level = 2) => new RegExp(`^#{${level}} \\S`).test(line ?? '');
 
 /** Does `line` (1-based) of `lines` hold defect `d`? Returns why not, or null. */
@@ -93,9 +97,11 @@ function holds(lines: string[], d: Defect): string | null {
     case 'breaking-changes-section':
       return l === 'breaking: true' ? null : 'the breaking: true line';
     case 'yaml-syntax':
-      if (d.variant === 'unclosed-fence') return d.line === 1 && !lines.slice(1).includes('---') ? null : 'line 1 of a front matter that never closes';
+      if (d.variant === 'unclosed-fence')
+        return d.line === 1 && !lines.slice(1).includes('---') ? null : 'line 1 of a front matter that never closes';
       if (d.variant === 'tab-indentation') return l.startsWith('\t') ? null : 'a line indented with a tab';
-      if (d.variant === 'duplicate-key') return keyLine('status') && lines.slice(0, d.line! - 1).some((x) => x.startsWith('status:')) ? null : 'the second status key';
+      if (d.variant === 'duplicate-key')
+        return keyLine('status') && lines.slice(0, d.line! - 1).some((x) => x.startsWith('status:')) ? null : 'the second status key';
       return l.includes(`${key(field)}:`) ? null : `the ${field} line`;
     case 'missing-section':
       if (d.variant === 'removed') return d.line === null ? null : 'a removed section has no line';
@@ -109,13 +115,18 @@ function holds(lines: string[], d: Defect): string | null {
     case 'section-order':
       return isHeading(l) && l.includes('Problem') ? null : 'the Problem heading';
     case 'story-statement': {
-      const heading = lines.slice(0, d.line! - 1).reverse().find((x) => /^#{1,6} /.test(x));
+      const heading = lines
+        .slice(0, d.line! - 1)
+        .reverse()
+        .find((x) => /^#{1,6} /.test(x));
       return /story/i.test(heading ?? '') && l.trim() !== '' && !/^As an? /.test(l) ? null : 'a Story section line that is not "As a …"';
     }
     case 'acceptance-criteria':
       return isHeading(l) && /acceptance criteria/i.test(l) ? null : 'the Acceptance criteria heading';
     case 'gherkin': {
-      const word = { 'given-after-when': 'Given', 'when-after-then': 'When', 'missing-when': 'Scenario', 'missing-then': 'Scenario' }[d.variant!];
+      const word = { 'given-after-when': 'Given', 'when-after-then': 'When', 'missing-when': 'Scenario', 'missing-then': 'Scenario' }[
+        d.variant!
+      ];
       return word && l.includes(word) ? null : `a line with ${word}`;
     }
     case 'release-change-type':
@@ -133,7 +144,11 @@ test('manifest lines point at the lines that hold the defects', () => {
       assert.ok(d.rules.length > 0, `${f.path}: ${d.kind} names the rules that should fire`);
       if (d.line !== null) assert.ok(d.line >= 1 && d.line <= f.lines, `${f.path}: ${d.kind} line ${d.line} is inside the file`);
       const why = holds(lines, d);
-      assert.equal(why, null, `${f.path}:${d.line} ${d.kind}${d.variant ? `/${d.variant}` : ''}: expected ${why}; the line is ${JSON.stringify(d.line ? lines[d.line - 1] : null)}`);
+      assert.equal(
+        why,
+        null,
+        `${f.path}:${d.line} ${d.kind}${d.variant ? `/${d.variant}` : ''}: expected ${why}; the line is ${JSON.stringify(d.line ? lines[d.line - 1] : null)}`,
+      );
       checked++;
     }
   }

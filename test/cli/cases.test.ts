@@ -5,7 +5,18 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
@@ -21,7 +32,11 @@ const NOW = new Date(2026, 4, 1); // 2026-05-01, local time
 
 // --- documents the cases are made of -----------------------------------------------------------------
 
-const story = (id: string, extra = '', statement = 'As a finance admin, I want to export invoices as CSV, so that I can reconcile them in my spreadsheet.') => `---
+const story = (
+  id: string,
+  extra = '',
+  statement = 'As a finance admin, I want to export invoices as CSV, so that I can reconcile them in my spreadsheet.',
+) => `---
 type: user-story
 id: ${id}
 title: Export invoices
@@ -45,7 +60,8 @@ const ERROR = story('US-2').replace('status: draft', 'status: aproved');
 /** unknown key 'ownr' → frontmatter-unknown-key warning at 6:1. */
 const WARNING = story('US-3', 'ownr: "@jane"\n');
 const README = '# Invoices\n\nNothing to see here: no front matter, so not a pmdocs document.\n';
-const APROVED_MESSAGE = "status 'aproved' is not allowed for a user-story. Allowed: draft, ready, in-progress, in-review, done, blocked, wont-do.";
+const APROVED_MESSAGE =
+  "status 'aproved' is not allowed for a user-story. Allowed: draft, ready, in-progress, in-review, done, blocked, wont-do.";
 
 /** A clean PRD (for the cross-document cases). */
 const prdDoc = (id: string, title = 'Invoice export') => `---
@@ -107,7 +123,18 @@ const PRD_2_MISSING = "prd 'PRD-2' names no document: no prd in the workspace ha
 // --- the table ---------------------------------------------------------------------------------------
 
 /** Every built-in doc type `pmdocs new` creates, with the id it gives the first document of it. */
-const NEW_ID: Record<string, string> = { prd: 'PRD-1', epic: 'EPIC-1', 'user-story': 'US-1', 'release-notes': 'REL-1.0.0', decision: 'ADR-1', rfc: 'RFC-1', experiment: 'EXP-1', launch: 'LAUNCH-1', roadmap: 'RM-1', okr: 'OKR-1' };
+const NEW_ID: Record<string, string> = {
+  prd: 'PRD-1',
+  epic: 'EPIC-1',
+  'user-story': 'US-1',
+  'release-notes': 'REL-1.0.0',
+  decision: 'ADR-1',
+  rfc: 'RFC-1',
+  experiment: 'EXP-1',
+  launch: 'LAUNCH-1',
+  roadmap: 'RM-1',
+  okr: 'OKR-1',
+};
 // (types without an id prefix, such as changelog, are not created by `new`)
 const BUILT_IN_TYPES = builtInDocTypes.filter((t) => t.idPrefix).map((t) => t.type);
 
@@ -140,7 +167,12 @@ interface Case {
 const one = (name: string, files: Case['files'], step: Step, extra: Partial<Case> = {}): Case => ({ name, files, steps: [step], ...extra });
 
 const cases: Case[] = [
-  one('clean tree → 0 and no output', { 'US-1.md': CLEAN, 'README.md': README }, { args: ['lint'], code: 0, stdout: '', stderr: '' }, { binary: true }),
+  one(
+    'clean tree → 0 and no output',
+    { 'US-1.md': CLEAN, 'README.md': README },
+    { args: ['lint'], code: 0, stdout: '', stderr: '' },
+    { binary: true },
+  ),
   one(
     'errors → 1, stylish rows and summary',
     { 'US-1.md': CLEAN, 'US-2.md': ERROR },
@@ -152,20 +184,46 @@ const cases: Case[] = [
     },
     { binary: true },
   ),
-  one('warnings only → 0', { 'US-3.md': WARNING }, { args: ['lint'], code: 0, stdout: ["6:1  warning  Unknown key 'ownr'. Did you mean 'owner'?  frontmatter-unknown-key", '✖ 1 problem (0 errors, 1 warning)'] }),
+  one(
+    'warnings only → 0',
+    { 'US-3.md': WARNING },
+    {
+      args: ['lint'],
+      code: 0,
+      stdout: ["6:1  warning  Unknown key 'ownr'. Did you mean 'owner'?  frontmatter-unknown-key", '✖ 1 problem (0 errors, 1 warning)'],
+    },
+  ),
   one(
     'warnings with --max-warnings 0 → 1',
     { 'US-3.md': WARNING },
-    { args: ['lint', '--max-warnings', '0'], code: 1, stdout: ['1 warning'], stderr: 'pmdocs: too many warnings (1; --max-warnings is 0)\n' },
+    {
+      args: ['lint', '--max-warnings', '0'],
+      code: 1,
+      stdout: ['1 warning'],
+      stderr: 'pmdocs: too many warnings (1; --max-warnings is 0)\n',
+    },
   ),
-  one('--max-warnings -1 means no limit', { 'US-3.md': WARNING }, { args: ['lint', '--max-warnings', '-1'], code: 0, stdout: ['1 warning'] }),
+  one(
+    '--max-warnings -1 means no limit',
+    { 'US-3.md': WARNING },
+    { args: ['lint', '--max-warnings', '-1'], code: 0, stdout: ['1 warning'] },
+  ),
   one('--max-warnings above the count → 0', { 'US-3.md': WARNING }, { args: ['lint', '--max-warnings', '1'], code: 0 }),
-  one('--max-warnings needs a number → 2', { 'US-3.md': WARNING }, { args: ['lint', '--max-warnings', 'lots'], code: 2, stdout: '', stderr: ["pmdocs: --max-warnings needs a whole number, not 'lots'"] }),
+  one(
+    '--max-warnings needs a number → 2',
+    { 'US-3.md': WARNING },
+    { args: ['lint', '--max-warnings', 'lots'], code: 2, stdout: '', stderr: ["pmdocs: --max-warnings needs a whole number, not 'lots'"] },
+  ),
   one('--quiet hides warnings', { 'US-3.md': WARNING }, { args: ['lint', '--quiet'], code: 0, stdout: '' }),
   one(
     '--quiet keeps errors',
     { 'US-2.md': ERROR, 'US-3.md': WARNING },
-    { args: ['lint', '-q'], code: 1, stdout: ['US-2.md', '✖ 1 problem (1 error, 0 warnings)'], check: ({ stdout }) => assert.ok(!stdout.includes('US-3.md')) },
+    {
+      args: ['lint', '-q'],
+      code: 1,
+      stdout: ['US-2.md', '✖ 1 problem (1 error, 0 warnings)'],
+      check: ({ stdout }) => assert.ok(!stdout.includes('US-3.md')),
+    },
   ),
   one(
     'bad config (JSON syntax) → 2 naming the file, line and column; documents are still linted',
@@ -185,7 +243,9 @@ const cases: Case[] = [
       args: ['lint'],
       code: 2,
       stdout: '',
-      stderr: ["pmdocs: .pmdocs.json:1:36: rules.frontmatter-schema is 'warn', which is not allowed. Did you mean 'warning'? Use one of: off, info, warning, error."],
+      stderr: [
+        "pmdocs: .pmdocs.json:1:36: rules.frontmatter-schema is 'warn', which is not allowed. Did you mean 'warning'? Use one of: off, info, warning, error.",
+      ],
     },
   ),
   one(
@@ -193,35 +253,94 @@ const cases: Case[] = [
     { '.pmdocs.json': '// comments are fine\n{ "rules": { "frontmatter-schema": "warning" } }', 'US-2.md': ERROR },
     { args: ['lint'], code: 0, stdout: ['5:9  warning  status'] },
   ),
-  one('--config with a missing file → 2', { 'US-1.md': CLEAN }, { args: ['lint', '--config', 'nope.json'], code: 2, stdout: '', stderr: 'pmdocs: config file not found: nope.json\n' }),
+  one(
+    '--config with a missing file → 2',
+    { 'US-1.md': CLEAN },
+    { args: ['lint', '--config', 'nope.json'], code: 2, stdout: '', stderr: 'pmdocs: config file not found: nope.json\n' },
+  ),
   one(
     '--config is used for every file instead of discovery',
-    { 'ci/strict.json': '{ "rules": { "frontmatter-unknown-key": "error" } }', 'docs/.pmdocs.json': '{ "rules": { "frontmatter-unknown-key": "off" } }', 'docs/US-3.md': WARNING },
+    {
+      'ci/strict.json': '{ "rules": { "frontmatter-unknown-key": "error" } }',
+      'docs/.pmdocs.json': '{ "rules": { "frontmatter-unknown-key": "off" } }',
+      'docs/US-3.md': WARNING,
+    },
     { args: ['lint', '--config', 'ci/strict.json'], code: 1, stdout: ['6:1  error  Unknown key'] },
   ),
-  one('nonexistent path → 2', { 'US-1.md': CLEAN }, { args: ['lint', 'US-1.md', 'missing.md'], code: 2, stdout: '', stderr: 'pmdocs: no such file or directory: missing.md\n' }, { binary: true }),
+  one(
+    'nonexistent path → 2',
+    { 'US-1.md': CLEAN },
+    { args: ['lint', 'US-1.md', 'missing.md'], code: 2, stdout: '', stderr: 'pmdocs: no such file or directory: missing.md\n' },
+    { binary: true },
+  ),
   one(
     'unknown option → 2 with one line naming it',
     { 'US-1.md': CLEAN },
-    { args: ['lint', '--frobnicate'], code: 2, stdout: '', stderr: "pmdocs: unknown option '--frobnicate' for 'pmdocs lint'\nRun 'pmdocs --help' for usage.\n" },
+    {
+      args: ['lint', '--frobnicate'],
+      code: 2,
+      stdout: '',
+      stderr: "pmdocs: unknown option '--frobnicate' for 'pmdocs lint'\nRun 'pmdocs --help' for usage.\n",
+    },
     { binary: true },
   ),
-  one('unknown format → 2', { 'US-1.md': CLEAN }, { args: ['lint', '--format', 'xml'], code: 2, stderr: ["pmdocs: unknown format 'xml'; use stylish, json, sarif or github"] }),
-  one('option without its value → 2', { 'US-1.md': CLEAN }, { args: ['lint', '--format'], code: 2, stderr: ["pmdocs: option '--format' needs a value"] }),
-  one('unknown command → 2', {}, { args: ['check'], code: 2, stderr: ["pmdocs: unknown command 'check'; use lint, new, rules, changelog or lsp"] }),
+  one(
+    'unknown format → 2',
+    { 'US-1.md': CLEAN },
+    { args: ['lint', '--format', 'xml'], code: 2, stderr: ["pmdocs: unknown format 'xml'; use stylish, json, sarif or github"] },
+  ),
+  one(
+    'option without its value → 2',
+    { 'US-1.md': CLEAN },
+    { args: ['lint', '--format'], code: 2, stderr: ["pmdocs: option '--format' needs a value"] },
+  ),
+  one(
+    'unknown command → 2',
+    {},
+    { args: ['check'], code: 2, stderr: ["pmdocs: unknown command 'check'; use lint, new, rules, changelog or lsp"] },
+  ),
   one('no command → usage on stderr, 2', {}, { args: [], code: 2, stdout: '', stderr: ['Usage: pmdocs <command>'] }),
-  one('--version', {}, { args: ['--version'], code: 0, stdout: `${JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')).version}\n` }, { binary: true }),
-  one('--color forces colour (a pipe gets none by default)', { 'US-2.md': ERROR }, { args: ['lint', '--color'], code: 1, stdout: ['\x1b[4mUS-2.md\x1b[24m', '\x1b[31merror\x1b[39m', '\x1b[1m\x1b[31m✖ 1 problem'] }),
+  one(
+    '--version',
+    {},
+    { args: ['--version'], code: 0, stdout: `${JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')).version}\n` },
+    { binary: true },
+  ),
+  one(
+    '--color forces colour (a pipe gets none by default)',
+    { 'US-2.md': ERROR },
+    { args: ['lint', '--color'], code: 1, stdout: ['\x1b[4mUS-2.md\x1b[24m', '\x1b[31merror\x1b[39m', '\x1b[1m\x1b[31m✖ 1 problem'] },
+  ),
   one('--help', {}, { args: ['lint', '--help'], code: 0, stdout: ['Usage: pmdocs lint', '--max-warnings'] }),
-  one('README-only tree → 0 and no output', { 'README.md': README, 'docs/notes.md': '---\ntitle: Just notes\n---\n\nText.\n' }, { args: ['lint'], code: 0, stdout: '', stderr: '' }),
+  one(
+    'README-only tree → 0 and no output',
+    { 'README.md': README, 'docs/notes.md': '---\ntitle: Just notes\n---\n\nText.\n' },
+    { args: ['lint'], code: 0, stdout: '', stderr: '' },
+  ),
   one('README-only tree, json → []', { 'README.md': README }, { args: ['lint', '--format', 'json'], code: 0, stdout: '[]\n' }),
   one(
     '.gitignored and node_modules files are skipped',
-    { '.gitignore': 'drafts/\n*.tmp.md\n', 'drafts/US-2.md': ERROR, 'US-9.tmp.md': ERROR, 'node_modules/pkg/US-2.md': ERROR, 'docs/.gitignore': 'old.md\n', 'docs/old.md': ERROR, 'US-1.md': CLEAN },
+    {
+      '.gitignore': 'drafts/\n*.tmp.md\n',
+      'drafts/US-2.md': ERROR,
+      'US-9.tmp.md': ERROR,
+      'node_modules/pkg/US-2.md': ERROR,
+      'docs/.gitignore': 'old.md\n',
+      'docs/old.md': ERROR,
+      'US-1.md': CLEAN,
+    },
     { args: ['lint'], code: 0, stdout: '' },
   ),
-  one('a folder argument skips ignored files too', { '.gitignore': 'drafts/\n', 'docs/drafts/US-2.md': ERROR, 'docs/US-1.md': CLEAN }, { args: ['lint', 'docs'], code: 0, stdout: '' }),
-  one('a gitignored file named explicitly is linted', { '.gitignore': 'drafts/\n', 'drafts/US-2.md': ERROR }, { args: ['lint', 'drafts/US-2.md'], code: 1, stdout: ['drafts/US-2.md'] }),
+  one(
+    'a folder argument skips ignored files too',
+    { '.gitignore': 'drafts/\n', 'docs/drafts/US-2.md': ERROR, 'docs/US-1.md': CLEAN },
+    { args: ['lint', 'docs'], code: 0, stdout: '' },
+  ),
+  one(
+    'a gitignored file named explicitly is linted',
+    { '.gitignore': 'drafts/\n', 'drafts/US-2.md': ERROR },
+    { args: ['lint', 'drafts/US-2.md'], code: 1, stdout: ['drafts/US-2.md'] },
+  ),
   {
     name: 'a gitignored folder named explicitly is linted; .gitignore still applies below it',
     files: {
@@ -245,7 +364,13 @@ const cases: Case[] = [
   },
   {
     name: 'a named folder inside an ignored one, in a git repository, from a cwd inside the ignored folder',
-    files: { '.git/HEAD': 'ref: refs/heads/main\n', '.gitignore': 'bench/.corpus/\ndrafts/\n', 'bench/.corpus/1k/US-2.md': ERROR, 'bench/.corpus/1k/drafts/US-9.md': ERROR, 'bench/US-1.md': CLEAN },
+    files: {
+      '.git/HEAD': 'ref: refs/heads/main\n',
+      '.gitignore': 'bench/.corpus/\ndrafts/\n',
+      'bench/.corpus/1k/US-2.md': ERROR,
+      'bench/.corpus/1k/drafts/US-9.md': ERROR,
+      'bench/US-1.md': CLEAN,
+    },
     steps: [
       { args: ['lint', 'bench'], code: 0, stdout: '' },
       { args: ['lint', '1k'], cwd: 'bench/.corpus', code: 1, stdout: ['1k/US-2.md', '✖ 1 problem (1 error, 0 warnings)'] },
@@ -253,21 +378,42 @@ const cases: Case[] = [
       { args: ['lint'], cwd: 'bench/.corpus/1k', code: 1, stdout: ['US-2.md', '✖ 1 problem (1 error, 0 warnings)'] },
     ],
   },
-  one('a folder argument with no Markdown file in it is a warning', { 'US-1.md': CLEAN, 'empty/notes.txt': 'x' }, { args: ['lint', 'empty', 'US-1.md'], code: 0, stdout: '', stderr: "pmdocs: warning: no files match 'empty'\n" }),
+  one(
+    'a folder argument with no Markdown file in it is a warning',
+    { 'US-1.md': CLEAN, 'empty/notes.txt': 'x' },
+    { args: ['lint', 'empty', 'US-1.md'], code: 0, stdout: '', stderr: "pmdocs: warning: no files match 'empty'\n" },
+  ),
   one(
     'folders and globs as arguments',
     { 'docs/US-2.md': ERROR, 'other/US-2.md': ERROR.replace('US-2', 'US-4'), 'stories/a/US-2.md': ERROR.replace('US-2', 'US-5') },
-    { args: ['lint', 'docs', 'stories/**/*.md'], code: 1, stdout: ['docs/US-2.md', 'stories/a/US-2.md', '2 problems'], check: ({ stdout }) => assert.ok(!stdout.includes('other/')) },
+    {
+      args: ['lint', 'docs', 'stories/**/*.md'],
+      code: 1,
+      stdout: ['docs/US-2.md', 'stories/a/US-2.md', '2 problems'],
+      check: ({ stdout }) => assert.ok(!stdout.includes('other/')),
+    },
   ),
-  one('a glob that matches nothing is a warning', { 'US-1.md': CLEAN }, { args: ['lint', 'nothing/**/*.md'], code: 0, stdout: '', stderr: "pmdocs: warning: no files match 'nothing/**/*.md'\n" }),
+  one(
+    'a glob that matches nothing is a warning',
+    { 'US-1.md': CLEAN },
+    { args: ['lint', 'nothing/**/*.md'], code: 0, stdout: '', stderr: "pmdocs: warning: no files match 'nothing/**/*.md'\n" },
+  ),
   one(
     "the config's include and exclude choose the default files",
-    { '.pmdocs.json': '{ "include": ["docs/**/*.md"], "exclude": ["docs/archive/**"] }', 'docs/US-1.md': CLEAN, 'docs/archive/US-2.md': ERROR, 'elsewhere/US-2.md': ERROR },
+    {
+      '.pmdocs.json': '{ "include": ["docs/**/*.md"], "exclude": ["docs/archive/**"] }',
+      'docs/US-1.md': CLEAN,
+      'docs/archive/US-2.md': ERROR,
+      'elsewhere/US-2.md': ERROR,
+    },
     { args: ['lint'], code: 0, stdout: '' },
   ),
   one(
     'associations give a type to documents without one',
-    { '.pmdocs.json': '{ "associations": { "stories/**": "user-story" } }', 'stories/x.md': '---\nid: US-5\ntitle: X\nstatus: draft\n---\n\n# X\n' },
+    {
+      '.pmdocs.json': '{ "associations": { "stories/**": "user-story" } }',
+      'stories/x.md': '---\nid: US-5\ntitle: X\nstatus: draft\n---\n\n# X\n',
+    },
     { args: ['lint'], code: 1, stdout: ['stories/x.md', "Missing required section 'Story'"] },
   ),
   one(
@@ -278,10 +424,24 @@ const cases: Case[] = [
       code: 1,
       check: ({ stdout }) => {
         const out = JSON.parse(stdout) as { filePath: string; docType: string; findings: Record<string, unknown>[] }[];
-        assert.deepEqual(out.map((r) => [r.filePath, r.docType, r.findings.length]), [['US-1.md', 'user-story', 0], ['US-2.md', 'user-story', 1]]);
+        assert.deepEqual(
+          out.map((r) => [r.filePath, r.docType, r.findings.length]),
+          [
+            ['US-1.md', 'user-story', 0],
+            ['US-2.md', 'user-story', 1],
+          ],
+        );
         const f = out[1]!.findings[0]!;
         assert.deepEqual(
-          { ruleId: f['ruleId'], severity: f['severity'], line: f['line'], column: f['column'], endLine: f['endLine'], endColumn: f['endColumn'], message: f['message'] },
+          {
+            ruleId: f['ruleId'],
+            severity: f['severity'],
+            line: f['line'],
+            column: f['column'],
+            endLine: f['endLine'],
+            endColumn: f['endColumn'],
+            message: f['message'],
+          },
           { ruleId: 'frontmatter-schema', severity: 'error', line: 5, column: 9, endLine: 5, endColumn: 16, message: APROVED_MESSAGE },
         );
       },
@@ -301,12 +461,23 @@ const cases: Case[] = [
   one(
     '--format github, exact, with escaped properties',
     { 'a,b:c/US-2.md': ERROR },
-    { args: ['lint', '--format', 'github'], code: 1, stdout: `::error file=a%2Cb%3Ac/US-2.md,line=5,col=9,endLine=5,endColumn=16,title=pmdocs(frontmatter-schema)::${APROVED_MESSAGE}\n` },
+    {
+      args: ['lint', '--format', 'github'],
+      code: 1,
+      stdout: `::error file=a%2Cb%3Ac/US-2.md,line=5,col=9,endLine=5,endColumn=16,title=pmdocs(frontmatter-schema)::${APROVED_MESSAGE}\n`,
+    },
   ),
   one(
     '--format github: warnings and info become warning and notice',
     { 'US-3.md': WARNING, 'US-4.md': story('US-4', '', 'As a finance admin, I want to export invoices as CSV.') },
-    { args: ['lint', '-f', 'github'], code: 0, stdout: [/^::warning file=US-3\.md,line=6,col=1,endLine=6,endColumn=5,title=pmdocs\(frontmatter-unknown-key\)::Unknown key 'ownr'/m, /^::notice file=US-4\.md,line=12,/m] },
+    {
+      args: ['lint', '-f', 'github'],
+      code: 0,
+      stdout: [
+        /^::warning file=US-3\.md,line=6,col=1,endLine=6,endColumn=5,title=pmdocs\(frontmatter-unknown-key\)::Unknown key 'ownr'/m,
+        /^::notice file=US-4\.md,line=12,/m,
+      ],
+    },
   ),
   one(
     '--format sarif: valid against the SARIF 2.1.0 structure we emit',
@@ -317,17 +488,29 @@ const cases: Case[] = [
   one(
     'a BOM is dropped: line-1 columns match the editor',
     { 'bom.md': Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('---js\nmodule.exports = { type: "prd" }\n---\n# X\n')]) },
-    { args: ['lint', '-f', 'github'], code: 1, stdout: [/^::error file=bom\.md,line=1,col=1,endLine=1,endColumn=6,title=pmdocs\(frontmatter-language\)::/] },
+    {
+      args: ['lint', '-f', 'github'],
+      code: 1,
+      stdout: [/^::error file=bom\.md,line=1,col=1,endLine=1,endColumn=6,title=pmdocs\(frontmatter-language\)::/],
+    },
   ),
   one(
     'CRLF line ends: lines and columns count CRLF as one break',
     { 'crlf.md': ERROR.replace(/\n/g, '\r\n') },
-    { args: ['lint', '-f', 'github'], code: 1, stdout: `::error file=crlf.md,line=5,col=9,endLine=5,endColumn=16,title=pmdocs(frontmatter-schema)::${APROVED_MESSAGE}\n` },
+    {
+      args: ['lint', '-f', 'github'],
+      code: 1,
+      stdout: `::error file=crlf.md,line=5,col=9,endLine=5,endColumn=16,title=pmdocs(frontmatter-schema)::${APROVED_MESSAGE}\n`,
+    },
   ),
   one(
     'a file over 10 MB is reported, not linted',
     { 'huge.md': `---\ntype: prd\n---\n${'x'.repeat(10 * 1024 * 1024)}\n` },
-    { args: ['lint'], code: 0, stdout: ['huge.md', '1:1  warning  Not linted: the file is 10.0 MB; pmdocs skips files over 10 MB.  file-skipped'] },
+    {
+      args: ['lint'],
+      code: 0,
+      stdout: ['huge.md', '1:1  warning  Not linted: the file is 10.0 MB; pmdocs skips files over 10 MB.  file-skipped'],
+    },
   ),
   one(
     'an unreadable file → 2 naming it; the others are still reported',
@@ -349,10 +532,21 @@ const cases: Case[] = [
   ),
   {
     name: '--cache: the second run prints the same and lints nothing; a changed file is linted again',
-    files: { 'US-1.md': CLEAN, 'US-2.md': ERROR, 'US-3.md': WARNING, '.pmdocs.json': '{ "rules": { "frontmatter-unknown-key": "error" } }' },
+    files: {
+      'US-1.md': CLEAN,
+      'US-2.md': ERROR,
+      'US-3.md': WARNING,
+      '.pmdocs.json': '{ "rules": { "frontmatter-unknown-key": "error" } }',
+    },
     binary: true,
     steps: [
-      { args: ['lint', '--cache'], env: { PMDOCS_DEBUG: 'stats' }, code: 1, stdout: ['2 problems (2 errors'], stderr: ['files=3 linted=3 cached=0 skipped=0 configs-resolved=1'] },
+      {
+        args: ['lint', '--cache'],
+        env: { PMDOCS_DEBUG: 'stats' },
+        code: 1,
+        stdout: ['2 problems (2 errors'],
+        stderr: ['files=3 linted=3 cached=0 skipped=0 configs-resolved=1'],
+      },
       {
         args: ['lint', '--cache'],
         env: { PMDOCS_DEBUG: 'stats' },
@@ -362,7 +556,9 @@ const cases: Case[] = [
         check: ({ stdout }, dir) => {
           assert.ok(existsSync(join(dir, 'node_modules/.cache/pmdocs/configs.json')));
           // One record per file, by its path relative to the cwd (the cache moves with the project).
-          const files = JSON.parse(readFileSync(join(dir, 'node_modules/.cache/pmdocs/files.json'), 'utf8')) as { records: Record<string, unknown> };
+          const files = JSON.parse(readFileSync(join(dir, 'node_modules/.cache/pmdocs/files.json'), 'utf8')) as {
+            records: Record<string, unknown>;
+          };
           assert.deepEqual(Object.keys(files.records).sort(), ['US-1.md', 'US-2.md', 'US-3.md']);
           assert.equal(stdout, lastStdout.get(dir), 'same output as the first run');
         },
@@ -408,7 +604,9 @@ const cases: Case[] = [
   },
   {
     name: 'worker threads give the same output as in-process linting',
-    files: Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`s/US-${i + 10}.md`, i % 3 ? story(`US-${i + 10}`) : ERROR.replace('US-2', `US-${i + 10}`)])),
+    files: Object.fromEntries(
+      Array.from({ length: 12 }, (_, i) => [`s/US-${i + 10}.md`, i % 3 ? story(`US-${i + 10}`) : ERROR.replace('US-2', `US-${i + 10}`)]),
+    ),
     binary: true,
     steps: [
       { args: ['lint', '-f', 'json'], env: { PMDOCS_WORKERS: '0', PMDOCS_DEBUG: 'stats' }, code: 1, stderr: ['linted=12', 'workers=0'] },
@@ -426,7 +624,12 @@ const cases: Case[] = [
   },
   {
     name: 'new: the next free id, a file named <ID>-<slug>.md that lints clean but for its placeholders',
-    files: { '.pmdocs.json': '{}', 'stories/US-7-old.md': story('US-7'), 'US-3.md': story('US-3'), 'node_modules/x/US-99.md': story('US-99') },
+    files: {
+      '.pmdocs.json': '{}',
+      'stories/US-7-old.md': story('US-7'),
+      'US-3.md': story('US-3'),
+      'node_modules/x/US-99.md': story('US-99'),
+    },
     binary: true,
     steps: [
       {
@@ -435,7 +638,10 @@ const cases: Case[] = [
         stdout: 'stories/US-8-download-the-invoice-as-pdf.md\n',
         check: (_, dir) => {
           const text = readFileSync(join(dir, 'stories/US-8-download-the-invoice-as-pdf.md'), 'utf8');
-          assert.match(text, /^---\ntype: user-story\nid: US-8\ntitle: "Download the invoice: as PDF"\nstatus: draft\nowner: "@jane"\ncreated: \d{4}-\d\d-\d\d\n---\n/);
+          assert.match(
+            text,
+            /^---\ntype: user-story\nid: US-8\ntitle: "Download the invoice: as PDF"\nstatus: draft\nowner: "@jane"\ncreated: \d{4}-\d\d-\d\d\n---\n/,
+          );
         },
       },
       {
@@ -451,7 +657,8 @@ const cases: Case[] = [
       {
         args: ['lint', 'PRD-1-export-invoices.md', '-f', 'json'],
         check: ({ stdout }) => {
-          for (const f of (JSON.parse(stdout) as { findings: { message: string; severity: string }[] }[])[0]!.findings) assert.match(f.message, /template text/);
+          for (const f of (JSON.parse(stdout) as { findings: { message: string; severity: string }[] }[])[0]!.findings)
+            assert.match(f.message, /template text/);
         },
         code: 0,
       },
@@ -466,21 +673,46 @@ const cases: Case[] = [
         env: { HOME: '/nonexistent-home', USER: '', LOGNAME: '', USERNAME: '' },
         code: 2,
         stdout: '',
-        stderr: "pmdocs: no owner for the new document: pass --owner (@handle, user:name, group:team or an email address), or set $PMDOCS_OWNER or git's user.name\nRun 'pmdocs --help' for usage.\n",
+        stderr:
+          "pmdocs: no owner for the new document: pass --owner (@handle, user:name, group:team or an email address), or set $PMDOCS_OWNER or git's user.name\nRun 'pmdocs --help' for usage.\n",
         check: (_, dir) => assert.ok(!existsSync(join(dir, 'EPIC-1-from-git.md')), 'nothing written'),
       },
-      { args: ['new', 'epic', 'Login', '--dir', 'a'], env: { HOME: '/nonexistent-home', USER: 'ada_l' }, code: 0, check: (_, dir) => assert.match(readFileSync(join(dir, 'a/EPIC-1-login.md'), 'utf8'), /\nowner: "@ada_l"\n/) },
+      {
+        args: ['new', 'epic', 'Login', '--dir', 'a'],
+        env: { HOME: '/nonexistent-home', USER: 'ada_l' },
+        code: 0,
+        check: (_, dir) => assert.match(readFileSync(join(dir, 'a/EPIC-1-login.md'), 'utf8'), /\nowner: "@ada_l"\n/),
+      },
       {
         args: ['new', 'epic', 'From git', '--dir', 'b'],
         env: { USER: 'ada_l', HOME: '<home>' },
         code: 0,
         check: (_, dir) => assert.match(readFileSync(join(dir, 'b/EPIC-2-from-git.md'), 'utf8'), /\nowner: "ada.lovelace"\n/),
       },
-      { args: ['new', 'epic', 'Env', '--dir', 'c'], env: { USER: 'ada_l', HOME: '<home>', PMDOCS_OWNER: 'group:billing' }, code: 0, check: (_, dir) => assert.match(readFileSync(join(dir, 'c/EPIC-3-env.md'), 'utf8'), /\nowner: "group:billing"\n/) },
-      { args: ['new', 'epic', 'Opt', '--dir', 'd', '--owner', '@kim'], env: { HOME: '<home>', PMDOCS_OWNER: 'group:billing' }, code: 0, check: (_, dir) => assert.match(readFileSync(join(dir, 'd/EPIC-4-opt.md'), 'utf8'), /\nowner: "@kim"\n/) },
-      { args: ['new', 'epic', 'Bad', '--owner', 'Kim Lee'], code: 2, stderr: ["pmdocs: --owner 'Kim Lee' is not a valid owner; use @handle, user:name, group:team or an email address"] },
+      {
+        args: ['new', 'epic', 'Env', '--dir', 'c'],
+        env: { USER: 'ada_l', HOME: '<home>', PMDOCS_OWNER: 'group:billing' },
+        code: 0,
+        check: (_, dir) => assert.match(readFileSync(join(dir, 'c/EPIC-3-env.md'), 'utf8'), /\nowner: "group:billing"\n/),
+      },
+      {
+        args: ['new', 'epic', 'Opt', '--dir', 'd', '--owner', '@kim'],
+        env: { HOME: '<home>', PMDOCS_OWNER: 'group:billing' },
+        code: 0,
+        check: (_, dir) => assert.match(readFileSync(join(dir, 'd/EPIC-4-opt.md'), 'utf8'), /\nowner: "@kim"\n/),
+      },
+      {
+        args: ['new', 'epic', 'Bad', '--owner', 'Kim Lee'],
+        code: 2,
+        stderr: ["pmdocs: --owner 'Kim Lee' is not a valid owner; use @handle, user:name, group:team or an email address"],
+      },
       { args: ['new', 'epic', 'Bad'], env: { PMDOCS_OWNER: 'x y' }, code: 2, stderr: ["pmdocs: $PMDOCS_OWNER 'x y' is not a valid owner"] },
-      { args: ['new', 'release-notes', '--version', '1.0.0'], env: { HOME: '/nonexistent-home', USER: '' }, code: 0, stdout: 'REL-1.0.0.md\n' },
+      {
+        args: ['new', 'release-notes', '--version', '1.0.0'],
+        env: { HOME: '/nonexistent-home', USER: '' },
+        code: 0,
+        stdout: 'REL-1.0.0.md\n',
+      },
     ],
   },
   {
@@ -492,7 +724,12 @@ const cases: Case[] = [
       const versioned = type === 'release-notes';
       const file = versioned ? 'REL-1.0.0.md' : `${NEW_ID[type]}-a-new-document.md`;
       return [
-        { args: ['new', type, 'A new document', ...(versioned ? ['--version', '1.0.0'] : [])], env: { HOME: '/nonexistent-home' }, code: 0, stdout: `${file}\n` },
+        {
+          args: ['new', type, 'A new document', ...(versioned ? ['--version', '1.0.0'] : [])],
+          env: { HOME: '/nonexistent-home' },
+          code: 0,
+          stdout: `${file}\n`,
+        },
         {
           args: ['lint', file, '-f', 'json'],
           code: 0,
@@ -514,7 +751,8 @@ const cases: Case[] = [
         code: 2,
         stdout: '',
         stderr: 'pmdocs: ../outside/US-1-export.md already exists; not overwriting it\n',
-        check: (_, dir) => assert.equal(readFileSync(join(dir, 'outside/US-1-export.md'), 'utf8'), '# An unrelated file that happens to have the name\n'),
+        check: (_, dir) =>
+          assert.equal(readFileSync(join(dir, 'outside/US-1-export.md'), 'utf8'), '# An unrelated file that happens to have the name\n'),
       },
     ],
   },
@@ -540,33 +778,90 @@ const cases: Case[] = [
     name: 'new release-notes takes its id from --version and refuses a version that exists',
     files: {},
     steps: [
-      { args: ['new', 'release-notes', '--version', '1.10.0'], code: 0, stdout: 'REL-1.10.0.md\n', check: (_, dir) => assert.match(readFileSync(join(dir, 'REL-1.10.0.md'), 'utf8'), /\nversion: "1\.10\.0"\n/) },
-      { args: ['new', 'release-notes', 'Again', '--version', '1.10.0', '--dir', 'other'], code: 2, stderr: 'pmdocs: REL-1.10.0 already exists: REL-1.10.0.md\n' },
+      {
+        args: ['new', 'release-notes', '--version', '1.10.0'],
+        code: 0,
+        stdout: 'REL-1.10.0.md\n',
+        check: (_, dir) => assert.match(readFileSync(join(dir, 'REL-1.10.0.md'), 'utf8'), /\nversion: "1\.10\.0"\n/),
+      },
+      {
+        args: ['new', 'release-notes', 'Again', '--version', '1.10.0', '--dir', 'other'],
+        code: 2,
+        stderr: 'pmdocs: REL-1.10.0 already exists: REL-1.10.0.md\n',
+      },
       { args: ['new', 'release-notes', 'No version'], code: 2, stderr: ['pmdocs: release-notes needs --version <semver>'] },
       { args: ['new', 'release-notes', '--version', 'v2'], code: 2, stderr: ["pmdocs: --version 'v2' is not a SemVer version like 1.4.0"] },
       // The schema's SemVer: numeric pre-release parts have no leading zero.
-      { args: ['new', 'release-notes', '--version', '1.0.0-01'], code: 2, stderr: ["pmdocs: --version '1.0.0-01' is not a SemVer version like 1.4.0"] },
+      {
+        args: ['new', 'release-notes', '--version', '1.0.0-01'],
+        code: 2,
+        stderr: ["pmdocs: --version '1.0.0-01' is not a SemVer version like 1.4.0"],
+      },
     ],
   },
-  one('new with an unknown type → 2 with a suggestion', {}, { args: ['new', 'prdd', 'X'], code: 2, stderr: [`pmdocs: unknown doc type 'prdd'. Did you mean 'prd'? Types: ${builtInDocTypes.map((t) => t.type).join(', ')}`] }),
-  one('new without a title → 2', {}, { args: ['new', 'epic'], code: 2, stderr: ['pmdocs: a title is needed: pmdocs new epic "Export invoices as CSV"'] }),
-  one('rules lists every rule with its description', {}, { args: ['rules'], code: 0, stdout: rules.map((r) => new RegExp(`^${r.id} +(error|warning|info) +\\S`, 'm')) }),
+  one(
+    'new with an unknown type → 2 with a suggestion',
+    {},
+    {
+      args: ['new', 'prdd', 'X'],
+      code: 2,
+      stderr: [`pmdocs: unknown doc type 'prdd'. Did you mean 'prd'? Types: ${builtInDocTypes.map((t) => t.type).join(', ')}`],
+    },
+  ),
+  one(
+    'new without a title → 2',
+    {},
+    { args: ['new', 'epic'], code: 2, stderr: ['pmdocs: a title is needed: pmdocs new epic "Export invoices as CSV"'] },
+  ),
+  one(
+    'rules lists every rule with its description',
+    {},
+    { args: ['rules'], code: 0, stdout: rules.map((r) => new RegExp(`^${r.id} +(error|warning|info) +\\S`, 'm')) },
+  ),
   {
     name: 'cross-document: a story whose prd names no document → 1 on the value; a single file is checked against its whole workspace',
-    files: { '.pmdocs.json': '{}', 'docs/prd/PRD-1.md': prdDoc('PRD-1'), 'docs/stories/US-1.md': story('US-1', 'prd: PRD-2\n'), 'docs/stories/US-2.md': story('US-2', 'prd: PRD-1\n') },
+    files: {
+      '.pmdocs.json': '{}',
+      'docs/prd/PRD-1.md': prdDoc('PRD-1'),
+      'docs/stories/US-1.md': story('US-1', 'prd: PRD-2\n'),
+      'docs/stories/US-2.md': story('US-2', 'prd: PRD-1\n'),
+    },
     binary: true,
     steps: [
-      { args: ['lint'], code: 1, stdout: `\ndocs/stories/US-1.md\n  6:6  error  ${PRD_2_MISSING}  ref-unresolved\n\n✖ 1 problem (1 error, 0 warnings)\n`, stderr: '' },
-      { args: ['lint', 'docs/stories/US-1.md'], code: 1, stdout: `\ndocs/stories/US-1.md\n  6:6  error  ${PRD_2_MISSING}  ref-unresolved\n\n✖ 1 problem (1 error, 0 warnings)\n` },
+      {
+        args: ['lint'],
+        code: 1,
+        stdout: `\ndocs/stories/US-1.md\n  6:6  error  ${PRD_2_MISSING}  ref-unresolved\n\n✖ 1 problem (1 error, 0 warnings)\n`,
+        stderr: '',
+      },
+      {
+        args: ['lint', 'docs/stories/US-1.md'],
+        code: 1,
+        stdout: `\ndocs/stories/US-1.md\n  6:6  error  ${PRD_2_MISSING}  ref-unresolved\n\n✖ 1 problem (1 error, 0 warnings)\n`,
+      },
       { args: ['lint', 'US-2.md'], cwd: 'docs/stories', code: 0, stdout: '', stderr: '' },
-      { args: ['lint', 'docs/stories/US-1.md'], before: (dir) => writeFileSync(join(dir, 'docs/prd/PRD-2.md'), prdDoc('PRD-2', 'Reminders')), code: 0, stdout: '', stderr: '' },
+      {
+        args: ['lint', 'docs/stories/US-1.md'],
+        before: (dir) => writeFileSync(join(dir, 'docs/prd/PRD-2.md'), prdDoc('PRD-2', 'Reminders')),
+        code: 0,
+        stdout: '',
+        stderr: '',
+      },
     ],
   },
   {
     name: 'cross-document without a config file: the files linted through folders are the index; a file named alone gets none',
-    files: { 'prd/PRD-1.md': prdDoc('PRD-1'), 'stories/US-1.md': story('US-1', 'prd: PRD-1\n'), 'stories/US-2.md': story('US-2', 'prd: PRD-2\n') },
+    files: {
+      'prd/PRD-1.md': prdDoc('PRD-1'),
+      'stories/US-1.md': story('US-1', 'prd: PRD-1\n'),
+      'stories/US-2.md': story('US-2', 'prd: PRD-2\n'),
+    },
     steps: [
-      { args: ['lint'], code: 1, stdout: `\nstories/US-2.md\n  6:6  error  ${PRD_2_MISSING}  ref-unresolved\n\n✖ 1 problem (1 error, 0 warnings)\n` },
+      {
+        args: ['lint'],
+        code: 1,
+        stdout: `\nstories/US-2.md\n  6:6  error  ${PRD_2_MISSING}  ref-unresolved\n\n✖ 1 problem (1 error, 0 warnings)\n`,
+      },
       // Only stories/ was asked for: PRD-1 is not in the index (add a .pmdocs.json to index the project).
       { args: ['lint', 'stories'], code: 1, stdout: ['stories/US-1.md', 'stories/US-2.md', '✖ 2 problems (2 errors, 0 warnings)'] },
       { args: ['lint', 'stories/US-2.md'], code: 0, stdout: '', stderr: '' },
@@ -574,14 +869,29 @@ const cases: Case[] = [
   },
   {
     name: 'cross-document with --cache: a story that changes status re-lints the release listing it, and nothing else',
-    files: { '.pmdocs.json': '{}', 'US-1.md': story('US-1', 'estimate: 3\n').replace('status: draft', 'status: done').replace('- [ ]', '- [x]'), 'US-2.md': story('US-2'), 'REL-1.0.0.md': releaseDoc(['US-1']) },
+    files: {
+      '.pmdocs.json': '{}',
+      'US-1.md': story('US-1', 'estimate: 3\n').replace('status: draft', 'status: done').replace('- [ ]', '- [x]'),
+      'US-2.md': story('US-2'),
+      'REL-1.0.0.md': releaseDoc(['US-1']),
+    },
     binary: true,
     steps: [
-      { args: ['lint', '--cache'], env: { PMDOCS_DEBUG: 'stats' }, code: 0, stdout: '', stderr: ['files=3 linted=3 cached=0 skipped=0 configs-resolved=1 workers=0 indexed=3'] },
       {
         args: ['lint', '--cache'],
         env: { PMDOCS_DEBUG: 'stats' },
-        before: (dir) => writeFileSync(join(dir, 'US-1.md'), story('US-1', 'estimate: 3\n').replace('status: draft', 'status: in-review').replace('- [ ]', '- [x]')),
+        code: 0,
+        stdout: '',
+        stderr: ['files=3 linted=3 cached=0 skipped=0 configs-resolved=1 workers=0 indexed=3'],
+      },
+      {
+        args: ['lint', '--cache'],
+        env: { PMDOCS_DEBUG: 'stats' },
+        before: (dir) =>
+          writeFileSync(
+            join(dir, 'US-1.md'),
+            story('US-1', 'estimate: 3\n').replace('status: draft', 'status: in-review').replace('- [ ]', '- [x]'),
+          ),
         code: 1,
         stdout:
           "\nREL-1.0.0.md\n  8:11  error  stories[0] 'US-1' (Export invoices) has status 'in-review', expected 'done': a release-notes that is 'released' lists only user-story documents that are 'done'. Finish it, or take it out of stories.  release-story-not-done\n\n✖ 1 problem (1 error, 0 warnings)\n",
@@ -598,7 +908,11 @@ const cases: Case[] = [
       {
         args: ['lint', '--cache', 'REL-1.0.0.md'],
         env: { PMDOCS_DEBUG: 'stats' },
-        before: (dir) => writeFileSync(join(dir, 'US-1.md'), story('US-1', 'estimate: 3\n').replace('status: draft', 'status: done').replace('- [ ]', '- [x]')),
+        before: (dir) =>
+          writeFileSync(
+            join(dir, 'US-1.md'),
+            story('US-1', 'estimate: 3\n').replace('status: draft', 'status: done').replace('- [ ]', '- [x]'),
+          ),
         code: 0,
         stdout: '',
         stderr: ['files=1 linted=1 cached=0 skipped=0 configs-resolved=1 workers=0 indexed=3'],
@@ -611,10 +925,18 @@ const cases: Case[] = [
       '.pmdocs.json': '{}',
       'prd/PRD-1.md': prdDoc('PRD-1'),
       'prd/PRD-1-copy.md': prdDoc('PRD-1', 'Copy'),
-      ...Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`s/US-${i + 10}.md`, story(`US-${i + 10}`, `prd: PRD-${i % 3 ? 1 : 3}\n`)])),
+      ...Object.fromEntries(
+        Array.from({ length: 12 }, (_, i) => [`s/US-${i + 10}.md`, story(`US-${i + 10}`, `prd: PRD-${i % 3 ? 1 : 3}\n`)]),
+      ),
     },
     steps: [
-      { args: ['lint'], env: { PMDOCS_WORKERS: '0', PMDOCS_DEBUG: 'stats' }, code: 1, stdout: ['ref-unresolved', 'duplicate-id', "id 'PRD-1' is also the id of prd/PRD-1.md"], stderr: ['linted=14', 'workers=0'] },
+      {
+        args: ['lint'],
+        env: { PMDOCS_WORKERS: '0', PMDOCS_DEBUG: 'stats' },
+        code: 1,
+        stdout: ['ref-unresolved', 'duplicate-id', "id 'PRD-1' is also the id of prd/PRD-1.md"],
+        stderr: ['linted=14', 'workers=0'],
+      },
       {
         args: ['lint'],
         env: { PMDOCS_WORKERS: '2', PMDOCS_DEBUG: 'stats' },
@@ -633,17 +955,24 @@ const cases: Case[] = [
       args: ['lint'],
       code: 2,
       stdout: '',
-      stderr: ["pmdocs: .pmdocs.json:1:52: Unknown key 'mustshare' in rules.moscow-must-overload[1]. Did you mean 'mustShare'? Allowed keys: mustShare, minItems."],
+      stderr: [
+        "pmdocs: .pmdocs.json:1:52: Unknown key 'mustshare' in rules.moscow-must-overload[1]. Did you mean 'mustShare'? Allowed keys: mustShare, minItems.",
+      ],
     },
   ),
   one(
     'rule options: options-only keeps the default severity; when picks documents by front matter',
     {
-      '.pmdocs.json': '{ "rules": { "user-story-statement": { "options": { "benefit": "required" } }, "frontmatter-unknown-key": { "severity": "off", "when": { "status": "draft" } } } }',
+      '.pmdocs.json':
+        '{ "rules": { "user-story-statement": { "options": { "benefit": "required" } }, "frontmatter-unknown-key": { "severity": "off", "when": { "status": "draft" } } } }',
       'US-1.md': story('US-1', 'ownr: "@jane"\n', 'As a finance admin, I want to export invoices as CSV.'),
       'US-2.md': story('US-2', 'ownr: "@jane"\n').replace('status: draft', 'status: ready\nestimate: 2'),
     },
-    { args: ['lint'], code: 0, stdout: ['US-1.md', '13:1  warning  The user story statement has no benefit', 'US-2.md', "7:1  warning  Unknown key 'ownr'"] },
+    {
+      args: ['lint'],
+      code: 0,
+      stdout: ['US-1.md', '13:1  warning  The user story statement has no benefit', 'US-2.md', "7:1  warning  Unknown key 'ownr'"],
+    },
   ),
   one(
     'a workspace type from config alone: closed sections, key order (with --fix), file name, type as a domain field',
@@ -652,60 +981,110 @@ const cases: Case[] = [
       'rfc.schema.json': JSON.stringify({
         $schema: 'https://json-schema.org/draft/2020-12/schema',
         type: 'object',
-        properties: { rfc: { type: 'integer' }, title: { type: 'string' }, status: { enum: ['Draft', 'Final'] }, type: { enum: ['Technical', 'Process'] } },
+        properties: {
+          rfc: { type: 'integer' },
+          title: { type: 'string' },
+          status: { enum: ['Draft', 'Final'] },
+          type: { enum: ['Technical', 'Process'] },
+        },
         required: ['rfc', 'title', 'status'],
         'x-pmdocs': {
           type: 'rfc',
-          sections: [{ name: 'Summary', required: true }, { name: 'Proposal', required: true }],
+          sections: [
+            { name: 'Summary', required: true },
+            { name: 'Proposal', required: true },
+          ],
           closedSections: ['Appendix'],
           keyOrder: ['rfc', 'title', 'status', 'type'],
           fileName: 'rfc-{{rfc}}.md',
         },
       }),
-      'rfcs/rfc-7.md': '---\nrfc: 7\nstatus: Draft # keep me\ntitle: Faster builds\ntype: Technical\n---\n\n## Summary\n\nS.\n\n## Proposal\n\nP.\n\n## Apendix\n\nA.\n',
+      'rfcs/rfc-7.md':
+        '---\nrfc: 7\nstatus: Draft # keep me\ntitle: Faster builds\ntype: Technical\n---\n\n## Summary\n\nS.\n\n## Proposal\n\nP.\n\n## Apendix\n\nA.\n',
     },
     {
       args: ['lint', '--fix'],
       code: 1,
-      stdout: ['rfcs/rfc-7.md', "16:1  error  Section 'Apendix' is not a section the 'rfc' type allows. Did you mean 'Appendix'?", 'section-unexpected'],
+      stdout: [
+        'rfcs/rfc-7.md',
+        "16:1  error  Section 'Apendix' is not a section the 'rfc' type allows. Did you mean 'Appendix'?",
+        'section-unexpected',
+      ],
       stderr: 'pmdocs: fixed rfcs/rfc-7.md:4:1 frontmatter-key-order: Reorder the front-matter keys\npmdocs: fixed 1 problem in 1 file\n',
-      check: (_out, dir) => assert.match(readFileSync(join(dir, 'rfcs/rfc-7.md'), 'utf8'), /^---\nrfc: 7\ntitle: Faster builds\nstatus: Draft # keep me\ntype: Technical\n---\n/),
+      check: (_out, dir) =>
+        assert.match(
+          readFileSync(join(dir, 'rfcs/rfc-7.md'), 'utf8'),
+          /^---\nrfc: 7\ntitle: Faster builds\nstatus: Draft # keep me\ntype: Technical\n---\n/,
+        ),
     },
   ),
   one(
-    'named files all outside the --config file\'s globs: linted, and stderr says why nothing applies',
-    { 'config/.pmdocs.json': '{ "include": ["docs/**/*.md"], "associations": { "docs/stories/**": "user-story" } }', 'docs/stories/x.md': '---\nid: US-5\ntitle: X\nstatus: draft\n---\n\n# X\n' },
+    "named files all outside the --config file's globs: linted, and stderr says why nothing applies",
+    {
+      'config/.pmdocs.json': '{ "include": ["docs/**/*.md"], "associations": { "docs/stories/**": "user-story" } }',
+      'docs/stories/x.md': '---\nid: US-5\ntitle: X\nstatus: draft\n---\n\n# X\n',
+    },
     {
       args: ['lint', '--config', 'config/.pmdocs.json', 'docs/stories/x.md'],
       code: 0,
       stdout: '',
-      stderr: "pmdocs: note: docs/stories/x.md is outside config/.pmdocs.json: not under its include globs (docs/**/*.md, relative to config/). It is linted, but the config's path associations do not reach it.\n",
+      stderr:
+        "pmdocs: note: docs/stories/x.md is outside config/.pmdocs.json: not under its include globs (docs/**/*.md, relative to config/). It is linted, but the config's path associations do not reach it.\n",
     },
   ),
   {
     name: 'init writes a starter .pmdocs.json once; init --from drafts a doc type that then lints its template clean',
     files: {
-      'template.md': '---\nrfc: 1\ntitle: A template\nstatus: Draft\ncreated: 2026-01-12\nauthor: ["@maria"]\n---\n\n## Summary\n\nS.\n\n## Motivation\n\nM.\n',
+      'template.md':
+        '---\nrfc: 1\ntitle: A template\nstatus: Draft\ncreated: 2026-01-12\nauthor: ["@maria"]\n---\n\n## Summary\n\nS.\n\n## Motivation\n\nM.\n',
     },
     steps: [
-      { args: ['init'], code: 0, stdout: '.pmdocs.json\n', stderr: '', check: (_o, dir) => assert.match(readFileSync(join(dir, '.pmdocs.json'), 'utf8'), /"docTypes": \{\}/) },
+      {
+        args: ['init'],
+        code: 0,
+        stdout: '.pmdocs.json\n',
+        stderr: '',
+        check: (_o, dir) => assert.match(readFileSync(join(dir, '.pmdocs.json'), 'utf8'), /"docTypes": \{\}/),
+      },
       { args: ['init'], code: 2, stdout: '', stderr: 'pmdocs: .pmdocs.json already exists; pmdocs init never overwrites it\n' },
       {
         args: ['init', '--from', 'template.md', '--type', 'rfc'],
         code: 0,
         stdout: 'schemas/rfc.schema.json\n.pmdocs.json\n',
-        stderr: "pmdocs: drafted 'rfc' from template.md: 5 front-matter key(s) (rfc, title, status, created, author), 2 section(s) (Summary, Motivation), all required. Refine schemas/rfc.schema.json: docs/custom-types.md.\n",
+        stderr:
+          "pmdocs: drafted 'rfc' from template.md: 5 front-matter key(s) (rfc, title, status, created, author), 2 section(s) (Summary, Motivation), all required. Refine schemas/rfc.schema.json: docs/custom-types.md.\n",
         check: (_o, dir) => {
           const schema = JSON.parse(readFileSync(join(dir, 'schemas/rfc.schema.json'), 'utf8'));
           assert.deepEqual(schema.properties.rfc.type, 'integer');
-          assert.deepEqual(schema.properties.created, { title: 'created', description: "Drafted from the document's 'created'.", type: 'string', format: 'date' });
+          assert.deepEqual(schema.properties.created, {
+            title: 'created',
+            description: "Drafted from the document's 'created'.",
+            type: 'string',
+            format: 'date',
+          });
           assert.deepEqual(schema.properties.author.items, { type: 'string' });
-          assert.deepEqual(schema['x-pmdocs'].sections, [{ name: 'Summary', required: true }, { name: 'Motivation', required: true }]);
+          assert.deepEqual(schema['x-pmdocs'].sections, [
+            { name: 'Summary', required: true },
+            { name: 'Motivation', required: true },
+          ]);
           assert.match(readFileSync(join(dir, '.pmdocs.json'), 'utf8'), /"rfc": \{\s*"schema": ".\/schemas\/rfc.schema.json"\s*\}/);
         },
       },
-      { args: ['lint', '--config', '.pmdocs.json', 'template.md'], code: 0, stdout: '', before: (dir) => writeFileSync(join(dir, 'template.md'), readFileSync(join(dir, 'template.md'), 'utf8').replace('---\nrfc', '---\n$schema: rfc\nrfc')) },
-      { args: ['init', '--from', 'template.md', '--type', 'rfc'], code: 2, stderr: 'pmdocs: schemas/rfc.schema.json already exists; pmdocs init never overwrites it\n' },
+      {
+        args: ['lint', '--config', '.pmdocs.json', 'template.md'],
+        code: 0,
+        stdout: '',
+        before: (dir) =>
+          writeFileSync(
+            join(dir, 'template.md'),
+            readFileSync(join(dir, 'template.md'), 'utf8').replace('---\nrfc', '---\n$schema: rfc\nrfc'),
+          ),
+      },
+      {
+        args: ['init', '--from', 'template.md', '--type', 'rfc'],
+        code: 2,
+        stderr: 'pmdocs: schemas/rfc.schema.json already exists; pmdocs init never overwrites it\n',
+      },
       { args: ['init', '--type', 'rfc'], code: 2, stderr: ['--from FILE.md and --type NAME go together'] },
     ],
   },
@@ -748,8 +1127,15 @@ function withHome<T extends Record<string, string | undefined>>(env: T, dir: str
 }
 
 function runBinary(step: Step, dir: string) {
-  const env: Record<string, string | undefined> = withHome({ ...process.env, USER: 'tester', NO_COLOR: undefined, PMDOCS_DEBUG: undefined, PMDOCS_WORKERS: undefined, ...step.env }, dir);
-  const r = spawnSync(process.execPath, [cli, ...step.args], { cwd: step.cwd ? join(dir, step.cwd) : dir, env: env as NodeJS.ProcessEnv, encoding: 'utf8' });
+  const env: Record<string, string | undefined> = withHome(
+    { ...process.env, USER: 'tester', NO_COLOR: undefined, PMDOCS_DEBUG: undefined, PMDOCS_WORKERS: undefined, ...step.env },
+    dir,
+  );
+  const r = spawnSync(process.execPath, [cli, ...step.args], {
+    cwd: step.cwd ? join(dir, step.cwd) : dir,
+    env: env as NodeJS.ProcessEnv,
+    encoding: 'utf8',
+  });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -764,7 +1150,13 @@ function expectOutput(name: string, actual: string, expected: Step['stdout']) {
   }
 }
 
-async function runCase(c: Case, run: (step: Step, dir: string) => Promise<{ code: number; stdout: string; stderr: string }> | { code: number; stdout: string; stderr: string }) {
+async function runCase(
+  c: Case,
+  run: (
+    step: Step,
+    dir: string,
+  ) => Promise<{ code: number; stdout: string; stderr: string }> | { code: number; stdout: string; stderr: string },
+) {
   const dir = writeTree(c.files);
   for (const [i, step] of c.steps.entries()) {
     step.before?.(dir);
@@ -780,9 +1172,13 @@ async function runCase(c: Case, run: (step: Step, dir: string) => Promise<{ code
 
 /** Builds dist/ when it is missing or older than the sources (npm test builds first, so this is for single runs). */
 function ensureBuilt() {
-  const newest = (p: string): number => (statSync(p).isDirectory() ? Math.max(0, ...readdirSync(p).map((n) => newest(join(p, n)))) : statSync(p).mtimeMs);
+  const newest = (p: string): number =>
+    statSync(p).isDirectory() ? Math.max(0, ...readdirSync(p).map((n) => newest(join(p, n)))) : statSync(p).mtimeMs;
   const built = ['dist/cli.mjs', 'dist/worker.mjs'].map((f) => join(repo, f));
-  const stale = built.some((f) => !existsSync(f)) || Math.min(...built.map((f) => statSync(f).mtimeMs)) < Math.max(newest(join(repo, 'src/cli')), newest(join(repo, 'src/core')), newest(join(repo, 'schemas')));
+  const stale =
+    built.some((f) => !existsSync(f)) ||
+    Math.min(...built.map((f) => statSync(f).mtimeMs)) <
+      Math.max(newest(join(repo, 'src/cli')), newest(join(repo, 'src/core')), newest(join(repo, 'schemas')));
   if (!stale) return;
   const r = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: repo, encoding: 'utf8' });
   assert.equal(r.status, 0, `build failed: ${r.stderr}`);
@@ -803,14 +1199,22 @@ describe('pmdocs CLI through the built binary (node dist/cli.mjs)', () => {
 
 // --- SARIF -------------------------------------------------------------------------------------------
 
-const validateSarif = new Ajv2020({ allErrors: true, strict: true }).compile(JSON.parse(readFileSync(join(import.meta.dirname, 'sarif-subset.schema.json'), 'utf8')));
+const validateSarif = new Ajv2020({ allErrors: true, strict: true }).compile(
+  JSON.parse(readFileSync(join(import.meta.dirname, 'sarif-subset.schema.json'), 'utf8')),
+);
 
 interface SarifLog {
   version: string;
   runs: {
     tool: { driver: { rules: { id: string; defaultConfiguration: { level: string } }[] } };
     originalUriBaseIds: Record<string, { uri: string }>;
-    results: { ruleId: string; ruleIndex: number; level: string; message: { text: string }; locations: { physicalLocation: { artifactLocation: { uri: string; uriBaseId: string }; region: Record<string, number> } }[] }[];
+    results: {
+      ruleId: string;
+      ruleIndex: number;
+      level: string;
+      message: { text: string };
+      locations: { physicalLocation: { artifactLocation: { uri: string; uriBaseId: string }; region: Record<string, number> } }[];
+    }[];
   }[];
 }
 
@@ -822,7 +1226,8 @@ function checkSarif(stdout: string, dir: string) {
   assert.equal(new Set(ruleIds).size, ruleIds.length, 'rule ids are unique');
   for (const r of rules) assert.ok(ruleIds.includes(r.id), `rules[] lists ${r.id}`);
   assert.equal(run.originalUriBaseIds['%SRCROOT%']!.uri, `file://${dir}/`);
-  for (const result of run.results) assert.equal(run.tool.driver.rules[result.ruleIndex]!.id, result.ruleId, 'ruleIndex points at the rule');
+  for (const result of run.results)
+    assert.equal(run.tool.driver.rules[result.ruleIndex]!.id, result.ruleId, 'ruleIndex points at the rule');
   const summary = run.results.map((r) => {
     const loc = r.locations[0]!.physicalLocation;
     return `${loc.artifactLocation.uri} ${r.ruleId} ${r.level} ${loc.region['startLine']}:${loc.region['startColumn']}-${loc.region['endLine']}:${loc.region['endColumn']}`;

@@ -85,14 +85,30 @@ test('changelog release: [Unreleased] becomes the dated release, a fresh [Unrele
   );
   assert.deepEqual(await run(dir, 'lint', 'CHANGELOG.md'), { code: 0, stdout: '', stderr: '' });
   // Nothing left to release, a version that is not higher, not SemVer.
-  assert.deepEqual(await run(dir, 'changelog', 'release', '1.3.0'), { code: 1, stdout: '', stderr: "pmdocs: CHANGELOG.md: '[Unreleased]' lists no changes: there is nothing to release.\n" });
+  assert.deepEqual(await run(dir, 'changelog', 'release', '1.3.0'), {
+    code: 1,
+    stdout: '',
+    stderr: "pmdocs: CHANGELOG.md: '[Unreleased]' lists no changes: there is nothing to release.\n",
+  });
 });
 
 test('changelog release refuses a version that is not higher, or not SemVer; --dry-run writes nothing', async () => {
   const dir = tree({ 'CHANGELOG.md': LINKED });
-  assert.deepEqual(await run(dir, 'changelog', 'release', '1.1.0'), { code: 1, stdout: '', stderr: 'pmdocs: CHANGELOG.md: Version 1.1.0 is already in the changelog.\n' });
-  assert.deepEqual(await run(dir, 'changelog', 'release', '1.0.9'), { code: 1, stdout: '', stderr: 'pmdocs: CHANGELOG.md: Version 1.0.9 is not higher than the latest release, 1.1.0.\n' });
-  assert.deepEqual(await run(dir, 'changelog', 'release', '1.2'), { code: 1, stdout: '', stderr: "pmdocs: CHANGELOG.md: '1.2' is not a SemVer version: expected MAJOR.MINOR.PATCH such as 1.5.0.\n" });
+  assert.deepEqual(await run(dir, 'changelog', 'release', '1.1.0'), {
+    code: 1,
+    stdout: '',
+    stderr: 'pmdocs: CHANGELOG.md: Version 1.1.0 is already in the changelog.\n',
+  });
+  assert.deepEqual(await run(dir, 'changelog', 'release', '1.0.9'), {
+    code: 1,
+    stdout: '',
+    stderr: 'pmdocs: CHANGELOG.md: Version 1.0.9 is not higher than the latest release, 1.1.0.\n',
+  });
+  assert.deepEqual(await run(dir, 'changelog', 'release', '1.2'), {
+    code: 1,
+    stdout: '',
+    stderr: "pmdocs: CHANGELOG.md: '1.2' is not a SemVer version: expected MAJOR.MINOR.PATCH such as 1.5.0.\n",
+  });
   const dry = await run(dir, 'changelog', 'release', 'v1.2.0', '--date', '2026-12-01', '--dry-run');
   assert.equal(dry.code, 0);
   assert.match(dry.stdout, /\n## \[1\.2\.0\] - 2026-12-01\n/);
@@ -102,7 +118,10 @@ test('changelog release refuses a version that is not higher, or not SemVer; --d
 });
 
 test('changelog release without links in the file takes them from package.json repository', async () => {
-  const dir = tree({ 'CHANGELOG.md': '# Changelog\n\n## [Unreleased]\n\n### Added\n\n- First release.\n', 'package.json': '{"repository": {"type": "git", "url": "git+https://github.com/acme/ledgerly.git"}}' });
+  const dir = tree({
+    'CHANGELOG.md': '# Changelog\n\n## [Unreleased]\n\n### Added\n\n- First release.\n',
+    'package.json': '{"repository": {"type": "git", "url": "git+https://github.com/acme/ledgerly.git"}}',
+  });
   assert.equal((await run(dir, 'changelog', 'release', '0.1.0')).code, 0);
   assert.equal(
     readFileSync(join(dir, 'CHANGELOG.md'), 'utf8'),
@@ -160,7 +179,8 @@ test('lint --fix on a changelog: change-type synonyms and heading variants becom
 
 test('a release dated after today is flagged with the CLI clock; with --cache the finding does not outlive its day', async () => {
   const dir = tree({ 'CHANGELOG.md': '# Changelog\n\n## [1.0.0] - 2026-12-08\n\n### Added\n\n- First release.\n' });
-  const future = /3:14 +error +Release 1\.0\.0 is dated 2026-12-08, after today \(2026-12-07\): a release is dated the day it went out\. +changelog-date/;
+  const future =
+    /3:14 +error +Release 1\.0\.0 is dated 2026-12-08, after today \(2026-12-07\): a release is dated the day it went out\. +changelog-date/;
   const first = await run(dir, 'lint', '--cache', 'CHANGELOG.md');
   assert.equal(first.code, 1);
   assert.match(first.stdout, future);

@@ -9,10 +9,24 @@ import { sarif } from '../../src/cli/formatters/sarif.js';
 import type { Finding, Severity } from '../../src/core/types.js';
 import type { FormatContext } from '../../src/cli/formatters/types.js';
 
-const ctx: FormatContext = { cwd: '/ws', color: false, version: '9.9.9', rules: [{ id: 'rule-a', description: 'A.', defaultSeverity: 'warning', docsUrl: 'https://example.org/a' }] };
+const ctx: FormatContext = {
+  cwd: '/ws',
+  color: false,
+  version: '9.9.9',
+  rules: [{ id: 'rule-a', description: 'A.', defaultSeverity: 'warning', docsUrl: 'https://example.org/a' }],
+};
 
 const finding = (severity: Severity, line: number, column: number, message: string, ruleId = 'rule-a'): Finding => ({
-  ruleId, severity, message, line, column, endLine: line, endColumn: column + 3, start: 0, end: 3, docsUrl: 'https://example.org/a',
+  ruleId,
+  severity,
+  message,
+  line,
+  column,
+  endLine: line,
+  endColumn: column + 3,
+  start: 0,
+  end: 3,
+  docsUrl: 'https://example.org/a',
 });
 
 test('github: data escapes %, CR and LF; properties also : and ,', () => {
@@ -25,7 +39,15 @@ test('github: data escapes %, CR and LF; properties also : and ,', () => {
 test('stylish: aligned columns per file, counts with info, nothing for clean results', () => {
   const out = stylish(
     [
-      { path: '/ws/a.md', docType: 'prd', findings: [finding('error', 3, 9, 'Short.'), finding('warning', 12, 1, 'A longer message.', 'rule-b'), finding('info', 100, 20, 'Note.')] },
+      {
+        path: '/ws/a.md',
+        docType: 'prd',
+        findings: [
+          finding('error', 3, 9, 'Short.'),
+          finding('warning', 12, 1, 'A longer message.', 'rule-b'),
+          finding('info', 100, 20, 'Note.'),
+        ],
+      },
       { path: '/ws/b.md', docType: 'prd', findings: [] },
     ],
     ctx,
@@ -47,10 +69,21 @@ test('stylish: aligned columns per file, counts with info, nothing for clean res
 });
 
 test('sarif: info is a note; a rule missing from the list is added so ruleIndex stays valid', () => {
-  const log = JSON.parse(sarif([{ path: '/ws/a b/x.md', findings: [finding('info', 1, 1, 'N.'), finding('error', 2, 1, 'E.', 'rule-z')] }], ctx));
+  const log = JSON.parse(
+    sarif([{ path: '/ws/a b/x.md', findings: [finding('info', 1, 1, 'N.'), finding('error', 2, 1, 'E.', 'rule-z')] }], ctx),
+  );
   const run = log.runs[0];
-  assert.deepEqual(run.results.map((r: { level: string; ruleIndex: number }) => [r.level, r.ruleIndex]), [['note', 0], ['error', 1]]);
-  assert.deepEqual(run.tool.driver.rules.map((r: { id: string }) => r.id), ['rule-a', 'rule-z']);
+  assert.deepEqual(
+    run.results.map((r: { level: string; ruleIndex: number }) => [r.level, r.ruleIndex]),
+    [
+      ['note', 0],
+      ['error', 1],
+    ],
+  );
+  assert.deepEqual(
+    run.tool.driver.rules.map((r: { id: string }) => r.id),
+    ['rule-a', 'rule-z'],
+  );
   assert.equal(run.results[0].locations[0].physicalLocation.artifactLocation.uri, 'a%20b/x.md');
   assert.equal(run.tool.driver.version, '9.9.9');
 });

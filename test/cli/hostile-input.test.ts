@@ -5,7 +5,19 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync, execFileSync } from 'node:child_process';
-import { chmodSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  linkSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../src/cli/main.js';
@@ -34,7 +46,11 @@ function folder(files: Record<string, string | Buffer> = {}): string {
   return dir;
 }
 
-async function run(dir: string, args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+async function run(
+  dir: string,
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
   const code = await main({
@@ -66,7 +82,12 @@ As a finance admin, I want to export invoices as CSV, so that I can reconcile th
 ${body}`;
 
 const runs = (args: string[], options: { cwd: string; input?: string; env?: Record<string, string> }) =>
-  spawnSync(process.execPath, [cli, ...args], { cwd: options.cwd, encoding: 'utf8', timeout: 60_000, env: { ...process.env, PMDOCS_WORKERS: '0', ...options.env } });
+  spawnSync(process.execPath, [cli, ...args], {
+    cwd: options.cwd,
+    encoding: 'utf8',
+    timeout: 60_000,
+    env: { ...process.env, PMDOCS_WORKERS: '0', ...options.env },
+  });
 
 test('row: a Markdown file that is a symlink to /dev/zero or /dev/urandom, named on the command line', async () => {
   const dir = folder({ 'ok.md': story() });
@@ -74,7 +95,10 @@ test('row: a Markdown file that is a symlink to /dev/zero or /dev/urandom, named
   symlinkSync('/dev/urandom', join(dir, 'random.md'));
   const r = await run(dir, ['lint', 'zero.md', 'random.md', 'ok.md']);
   assert.equal(r.code, 2);
-  assert.equal(r.stderr, 'pmdocs: cannot read random.md: it is a character device; pmdocs reads only regular files\npmdocs: cannot read zero.md: it is a character device; pmdocs reads only regular files\n');
+  assert.equal(
+    r.stderr,
+    'pmdocs: cannot read random.md: it is a character device; pmdocs reads only regular files\npmdocs: cannot read zero.md: it is a character device; pmdocs reads only regular files\n',
+  );
 });
 
 test('row: a FIFO named like a Markdown file', async () => {
@@ -97,14 +121,26 @@ test('row: front matter with a block sequence 1,000–2,500 levels deep (twice i
     // The editor lints on every pause in typing: the second lint of the same text used to be fatal.
     for (let round = 0; round < 2; round++) {
       const findings = engine.lint(text).findings;
-      assert.deepEqual(findings.map((f) => [f.ruleId, f.line]), [['input-limit', 70]]);
-      assert.match(findings[0]!.message, /^The front matter nests more than 64 levels deep here and was not read\. Flatten it, or raise the 'yamlDepth' limit \(PMDOCS_LIMITS=yamlDepth=N/);
+      assert.deepEqual(
+        findings.map((f) => [f.ruleId, f.line]),
+        [['input-limit', 70]],
+      );
+      assert.match(
+        findings[0]!.message,
+        /^The front matter nests more than 64 levels deep here and was not read\. Flatten it, or raise the 'yamlDepth' limit \(PMDOCS_LIMITS=yamlDepth=N/,
+      );
     }
   }
   const compact = engine.lint(story(`x:\n  ${'- '.repeat(3000)}a\n`)).findings;
-  assert.deepEqual(compact.map((f) => [f.ruleId, f.line]), [['input-limit', 7]]);
+  assert.deepEqual(
+    compact.map((f) => [f.ruleId, f.line]),
+    [['input-limit', 7]],
+  );
   const flow = engine.lint(story(`x: ${'['.repeat(5000)}${']'.repeat(5000)}\n`)).findings;
-  assert.deepEqual(flow.map((f) => f.ruleId), ['input-limit']);
+  assert.deepEqual(
+    flow.map((f) => f.ruleId),
+    ['input-limit'],
+  );
 });
 
 test('row: a list nested from about 1,150 levels deep (2.3 KB) in a story', () => {
@@ -112,14 +148,26 @@ test('row: a list nested from about 1,150 levels deep (2.3 KB) in a story', () =
   let deep = '';
   for (let i = 0; i < 1200; i++) deep += `${'  '.repeat(i)}- [ ] level ${i}\n`;
   const findings = engine.lint(story('', deep)).findings;
-  assert.deepEqual(findings.map((f) => [f.ruleId, f.line]), [['input-limit', 116]]);
-  assert.match(findings[0]!.message, /^Lists or block quotes nest more than 100 levels deep here; the lines past that depth were not checked\./);
+  assert.deepEqual(
+    findings.map((f) => [f.ruleId, f.line]),
+    [['input-limit', 116]],
+  );
+  assert.match(
+    findings[0]!.message,
+    /^Lists or block quotes nest more than 100 levels deep here; the lines past that depth were not checked\./,
+  );
   // One line of 500,000 list markers (1 MB): a finding, not a parse that never ends.
   const line = engine.lint(story('', `${'- '.repeat(500_000)}x\n`)).findings;
-  assert.deepEqual(line.map((f) => f.ruleId), ['acceptance-criteria', 'input-limit']);
+  assert.deepEqual(
+    line.map((f) => f.ruleId),
+    ['acceptance-criteria', 'input-limit'],
+  );
   // Block quotes: the acceptance criteria are the blanked line, so that rule rightly finds none.
   const quotes = engine.lint(story('', `${'>'.repeat(50_000)} x\n`)).findings;
-  assert.deepEqual(quotes.map((f) => f.ruleId), ['acceptance-criteria', 'input-limit']);
+  assert.deepEqual(
+    quotes.map((f) => f.ruleId),
+    ['acceptance-criteria', 'input-limit'],
+  );
   assert.ok(quotes.every((f) => !/Please report/.test(f.message)));
 });
 
@@ -128,7 +176,10 @@ test('row: a deeply nested .pmdocs.json or schema', async () => {
   const dir = folder({ '.pmdocs.json': deep, 'a.md': story() });
   const r = await run(dir, ['lint', 'a.md']);
   assert.equal(r.code, 2);
-  assert.match(r.stderr, /^pmdocs: \.pmdocs\.json:1:139: Not valid JSON: objects and arrays nest more than 128 levels deep here; flatten them, or raise the 'jsonDepth' limit/);
+  assert.match(
+    r.stderr,
+    /^pmdocs: \.pmdocs\.json:1:139: Not valid JSON: objects and arrays nest more than 128 levels deep here; flatten them, or raise the 'jsonDepth' limit/,
+  );
   assert.doesNotMatch(r.stderr, /call stack/);
   const limited = await run(dir, ['lint', 'a.md'], { PMDOCS_LIMITS: 'jsonDepth=30000' });
   assert.doesNotMatch(limited.stderr, /nest more than/);
@@ -136,7 +187,18 @@ test('row: a deeply nested .pmdocs.json or schema', async () => {
 });
 
 test('row: front-matter keys named like Object.prototype members in a type that closes its keys', () => {
-  const names = ['toString', 'constructor', '__proto__', 'valueOf', 'hasOwnProperty', 'isPrototypeOf', 'propertyIsEnumerable', 'toLocaleString', '__defineGetter__', '__lookupSetter__'];
+  const names = [
+    'toString',
+    'constructor',
+    '__proto__',
+    'valueOf',
+    'hasOwnProperty',
+    'isPrototypeOf',
+    'propertyIsEnumerable',
+    'toLocaleString',
+    '__defineGetter__',
+    '__lookupSetter__',
+  ];
   const findings = createEngine().lint(story(names.map((k, i) => `${k}: ${i}\n`).join(''))).findings;
   const unknown = findings.filter((f) => f.ruleId === 'frontmatter-unknown-key').map((f) => f.message.match(/^Unknown key '([^']+)'/)?.[1]);
   assert.deepEqual(unknown, names);
@@ -168,7 +230,14 @@ test('row: pmdocs rules | head -1 (stdout closed early)', () => {
   const r = spawnSync('sh', ['-c', `"${process.execPath}" "${cli}" rules | head -1; exit "\${PIPESTATUS:-0}"`], { encoding: 'utf8' });
   assert.equal(r.stderr, '');
   assert.match(r.stdout, /^acceptance-criteria /);
-  const lint = spawnSync('sh', ['-c', `"${process.execPath}" "${cli}" lint --format json examples >/dev/null; "${process.execPath}" "${cli}" lint --format json examples | head -c 10 >/dev/null`], { cwd: repo, encoding: 'utf8' });
+  const lint = spawnSync(
+    'sh',
+    [
+      '-c',
+      `"${process.execPath}" "${cli}" lint --format json examples >/dev/null; "${process.execPath}" "${cli}" lint --format json examples | head -c 10 >/dev/null`,
+    ],
+    { cwd: repo, encoding: 'utf8' },
+  );
   assert.equal(lint.stderr, '');
 });
 
@@ -217,20 +286,34 @@ test('row: a workspace schema path that points at a device file', async () => {
   symlinkSync('/dev/zero', join(dir, 'docs/adr.schema.json'));
   const r = await run(dir, ['lint', 'docs/a.md']);
   assert.equal(r.code, 2);
-  assert.match(r.stderr, /^pmdocs: docs\/\.pmdocs\.json:4:17: Doc type 'adr' is not available: its schema file 'adr\.schema\.json' could not be read: it is a character device; pmdocs reads only regular files/);
+  assert.match(
+    r.stderr,
+    /^pmdocs: docs\/\.pmdocs\.json:4:17: Doc type 'adr' is not available: its schema file 'adr\.schema\.json' could not be read: it is a character device; pmdocs reads only regular files/,
+  );
 });
 
 test('row: a workspace schema whose pattern is catastrophic (nested quantifiers)', async () => {
   const schema = { type: 'object', properties: { type: { const: 'adr' }, decider: { type: 'string', pattern: '^(a+)+$' } } };
-  const dir = folder({ '.pmdocs.json': adrConfig('adr.schema.json'), 'adr.schema.json': JSON.stringify(schema), 'a.md': adrDoc(`${'a'.repeat(40)}!`) });
+  const dir = folder({
+    '.pmdocs.json': adrConfig('adr.schema.json'),
+    'adr.schema.json': JSON.stringify(schema),
+    'a.md': adrDoc(`${'a'.repeat(40)}!`),
+  });
   const r = await run(dir, ['lint', 'a.md']);
   // Runs on a linear-time engine: answered at once (the backtracking engine never finished on 40 characters).
   assert.equal(r.code, 1);
   assert.match(r.stdout, /decider 'a{40}!' does not match/);
-  const lookahead = folder({ '.pmdocs.json': adrConfig('adr.schema.json'), 'adr.schema.json': JSON.stringify({ ...schema, properties: { decider: { pattern: '^(?=a)\\1' } } }), 'a.md': adrDoc('a') });
+  const lookahead = folder({
+    '.pmdocs.json': adrConfig('adr.schema.json'),
+    'adr.schema.json': JSON.stringify({ ...schema, properties: { decider: { pattern: '^(?=a)\\1' } } }),
+    'a.md': adrDoc('a'),
+  });
   const refused = await run(lookahead, ['lint', 'a.md']);
   assert.equal(refused.code, 2);
-  assert.match(refused.stderr, /^pmdocs: adr\.schema\.json:1:53: Doc type 'adr': the pattern "\^\(\?=a\)\\\\1" cannot be used \(invalid or unsupported Perl syntax: `\(\?=`\): pmdocs runs workspace patterns on a linear-time engine, without lookaround or backreferences\.\n/);
+  assert.match(
+    refused.stderr,
+    /^pmdocs: adr\.schema\.json:1:53: Doc type 'adr': the pattern "\^\(\?=a\)\\\\1" cannot be used \(invalid or unsupported Perl syntax: `\(\?=`\): pmdocs runs workspace patterns on a linear-time engine, without lookaround or backreferences\.\n/,
+  );
 });
 
 test('row: a workspace schema path or $ref outside the workspace (../../../../etc/passwd, an absolute path)', async () => {
@@ -239,10 +322,17 @@ test('row: a workspace schema path or $ref outside the workspace (../../../../et
     const dir = folder({ '.pmdocs.json': adrConfig(schema), 'a.md': adrDoc('x') });
     const r = await run(dir, ['lint', 'a.md']);
     assert.equal(r.code, 2);
-    assert.match(r.stderr, /^pmdocs: \.pmdocs\.json:4:17: Doc type 'adr' is not available: its schema file '.*' points outside the workspace \(.* is not inside .*\); pmdocs reads schemas only from the config's folder\. Copy the schema into it, or allow outside schemas for your own runs with PMDOCS_ALLOW_OUTSIDE_SCHEMAS=1/);
+    assert.match(
+      r.stderr,
+      /^pmdocs: \.pmdocs\.json:4:17: Doc type 'adr' is not available: its schema file '.*' points outside the workspace \(.* is not inside .*\); pmdocs reads schemas only from the config's folder\. Copy the schema into it, or allow outside schemas for your own runs with PMDOCS_ALLOW_OUTSIDE_SCHEMAS=1/,
+    );
     assert.doesNotMatch(r.stderr + r.stdout, /TOKEN-12345|root:/);
   }
-  const viaRef = folder({ '.pmdocs.json': adrConfig('adr.schema.json'), 'adr.schema.json': JSON.stringify({ type: 'object', properties: { decider: { $ref: join(secret, 'secret.json') } } }), 'a.md': adrDoc('x') });
+  const viaRef = folder({
+    '.pmdocs.json': adrConfig('adr.schema.json'),
+    'adr.schema.json': JSON.stringify({ type: 'object', properties: { decider: { $ref: join(secret, 'secret.json') } } }),
+    'a.md': adrDoc('x'),
+  });
   const r = await run(viaRef, ['lint', 'a.md']);
   assert.equal(r.code, 2);
   assert.match(r.stderr, /^pmdocs: adr\.schema\.json:1:50: Doc type 'adr': "\$ref": ".*secret\.json" points outside the workspace/);
@@ -262,7 +352,10 @@ test('row: a schema with a malformed $ref URI', async () => {
   });
   const r = await run(dir, ['lint', 'a.md', 'b.md']);
   assert.equal(r.code, 2);
-  assert.equal(r.stderr, `pmdocs: adr.schema.json:3:40: Doc type 'adr': "$ref": "defs%zz.json" is not a valid URI reference (a '%' must start an escape such as %20).\n`);
+  assert.equal(
+    r.stderr,
+    `pmdocs: adr.schema.json:3:40: Doc type 'adr': "$ref": "defs%zz.json" is not a valid URI reference (a '%' must start an escape such as %20).\n`,
+  );
   assert.match(r.stdout, /b\.md\n {2}5:9 +error +status 'drafft'/, 'the other documents are still reported');
 });
 
@@ -289,7 +382,8 @@ test('row: a cache in node_modules/.cache/pmdocs whose config record excludes ev
 test('row: a cache with entries of the wrong shape (nulls, numbers)', async () => {
   const dir = await cachedFolder();
   const files = JSON.parse(readFileSync(cacheFile(dir, 'files.json'), 'utf8'));
-  for (const record of Object.values(files.records) as { result: { findings: unknown[] } }[]) record.result.findings = [null, 42, { line: null }];
+  for (const record of Object.values(files.records) as { result: { findings: unknown[] } }[])
+    record.result.findings = [null, 42, { line: null }];
   files.records['b.md'] = null;
   files.records['__proto__'] = 7;
   writeFileSync(cacheFile(dir, 'files.json'), JSON.stringify(files));

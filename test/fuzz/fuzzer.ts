@@ -52,22 +52,109 @@ function markdownUnder(dir: string): string[] {
 
 /** The documents mutations start from, always in the same order. */
 export function seedDocuments(): string[] {
-  const files = [...markdownUnder(join(repo, 'examples')), ...markdownUnder(join(repo, 'test/workspace')), ...markdownUnder(join(repo, 'test/fixtures/rules'))];
+  const files = [
+    ...markdownUnder(join(repo, 'examples')),
+    ...markdownUnder(join(repo, 'test/workspace')),
+    ...markdownUnder(join(repo, 'test/fixtures/rules')),
+  ];
   const texts = files.map((f) => readFileSync(f, 'utf8'));
   for (const t of builtInDocTypes) {
     const prefix = String((t.schema['x-pmdocs'] as { idPrefix?: string } | undefined)?.idPrefix ?? 'DOC-');
-    texts.push(renderNewDocument(t, { id: `${prefix}${t.type === 'release-notes' ? '1.2.0' : '7'}`, title: 'Fuzzed <b>title</b>', date: '2026-05-01', owner: '@fuzz', version: '1.2.0' }));
+    texts.push(
+      renderNewDocument(t, {
+        id: `${prefix}${t.type === 'release-notes' ? '1.2.0' : '7'}`,
+        title: 'Fuzzed <b>title</b>',
+        date: '2026-05-01',
+        owner: '@fuzz',
+        version: '1.2.0',
+      }),
+    );
   }
   return texts;
 }
 
 /** YAML and Markdown pieces spliced into documents: structure, quoting, HTML, URLs, control characters. */
 const FRAGMENTS = [
-  '---\n', '...\n', '- ', '  - ', '? ', ': ', '[', ']', '{', '}', '&a ', '*a', '!!binary ', '!!js/function ', "'", '"', '|\n', '>-\n', '#', '\t', '\r', '\r\n', '\uFEFF', '\u0000', '\u001b[2J', '\u2028',
-  'status: approved\n', 'type: prd\n', 'type: user-story\n', 'type: release-notes\n', 'id: US-1\n', 'id: PRD-1\n', 'owner: @jane\n', 'version: 1.10\n', 'created: 2026-13-45\n', 'tags: [a, a]\n', '__proto__: 1\n', 'constructor: x\n', '? [a, b]\n: c\n',
-  '# ', '## Acceptance criteria\n', '## Story\n', '## Problem\n', '## Breaking changes\n', '> ', '1. ', '* ', '+ ', '- [ ] ', '- [x] ', '```\n', '~~~\n', '    code\n', '| a | b |\n|---|---|\n| 1 | 2 |\n', '***\n', '[x]: http://a\n', '[^1]\n\n[^1]: note\n',
-  '<script>alert(1)</script>', '<img src=x onerror=alert(1)>', '<a href="javascript:alert(1)">x</a>', '[x](javascript:alert(1))', '![x](javascript:alert(1))', '<svg onload=alert(1)>', '<iframe src="data:text/html,x">', '<style>*{}</style>', '<!-- pmdocs-disable -->', '<!-- pmdocs-disable-next-line required-section -->\n',
-  'Given a user\nWhen they act\nThen it works\n', 'As a user, I want x, so that y.\n', '&#x0;', '&amp;', '\\', '`', '**', '__', '~~', '<', '>', '](', '![',
+  '---\n',
+  '...\n',
+  '- ',
+  '  - ',
+  '? ',
+  ': ',
+  '[',
+  ']',
+  '{',
+  '}',
+  '&a ',
+  '*a',
+  '!!binary ',
+  '!!js/function ',
+  "'",
+  '"',
+  '|\n',
+  '>-\n',
+  '#',
+  '\t',
+  '\r',
+  '\r\n',
+  '\uFEFF',
+  '\u0000',
+  '\u001b[2J',
+  '\u2028',
+  'status: approved\n',
+  'type: prd\n',
+  'type: user-story\n',
+  'type: release-notes\n',
+  'id: US-1\n',
+  'id: PRD-1\n',
+  'owner: @jane\n',
+  'version: 1.10\n',
+  'created: 2026-13-45\n',
+  'tags: [a, a]\n',
+  '__proto__: 1\n',
+  'constructor: x\n',
+  '? [a, b]\n: c\n',
+  '# ',
+  '## Acceptance criteria\n',
+  '## Story\n',
+  '## Problem\n',
+  '## Breaking changes\n',
+  '> ',
+  '1. ',
+  '* ',
+  '+ ',
+  '- [ ] ',
+  '- [x] ',
+  '```\n',
+  '~~~\n',
+  '    code\n',
+  '| a | b |\n|---|---|\n| 1 | 2 |\n',
+  '***\n',
+  '[x]: http://a\n',
+  '[^1]\n\n[^1]: note\n',
+  '<script>alert(1)</script>',
+  '<img src=x onerror=alert(1)>',
+  '<a href="javascript:alert(1)">x</a>',
+  '[x](javascript:alert(1))',
+  '![x](javascript:alert(1))',
+  '<svg onload=alert(1)>',
+  '<iframe src="data:text/html,x">',
+  '<style>*{}</style>',
+  '<!-- pmdocs-disable -->',
+  '<!-- pmdocs-disable-next-line required-section -->\n',
+  'Given a user\nWhen they act\nThen it works\n',
+  'As a user, I want x, so that y.\n',
+  '&#x0;',
+  '&amp;',
+  '\\',
+  '`',
+  '**',
+  '__',
+  '~~',
+  '<',
+  '>',
+  '](',
+  '![',
 ];
 
 function pick<T>(r: () => number, list: readonly T[]): T {
@@ -83,15 +170,24 @@ function depth(r: () => number): number {
 function nested(r: () => number): string {
   const n = depth(r);
   switch (Math.floor(r() * 9)) {
-    case 0: return `${Array.from({ length: n }, (_, i) => `${'  '.repeat(i)}- item\n`).join('')}`;
-    case 1: return `${'- '.repeat(n)}x\n`;
-    case 2: return `${'>'.repeat(n)} x\n`;
-    case 3: return `x: ${'['.repeat(n)}${']'.repeat(n)}\n`;
-    case 4: return `x:\n${Array.from({ length: n }, (_, i) => `${'  '.repeat(i + 1)}k${i}:\n`).join('')}`;
-    case 5: return `${'*'.repeat(n)}x${'*'.repeat(n)}`;
-    case 6: return `${'['.repeat(n)}x${'](y)'.repeat(n)}`;
-    case 7: return `${'<div>'.repeat(n)}x${'</div>'.repeat(n)}`;
-    default: return `x: ${'{a: '.repeat(n)}1${'}'.repeat(n)}\n`;
+    case 0:
+      return `${Array.from({ length: n }, (_, i) => `${'  '.repeat(i)}- item\n`).join('')}`;
+    case 1:
+      return `${'- '.repeat(n)}x\n`;
+    case 2:
+      return `${'>'.repeat(n)} x\n`;
+    case 3:
+      return `x: ${'['.repeat(n)}${']'.repeat(n)}\n`;
+    case 4:
+      return `x:\n${Array.from({ length: n }, (_, i) => `${'  '.repeat(i + 1)}k${i}:\n`).join('')}`;
+    case 5:
+      return `${'*'.repeat(n)}x${'*'.repeat(n)}`;
+    case 6:
+      return `${'['.repeat(n)}x${'](y)'.repeat(n)}`;
+    case 7:
+      return `${'<div>'.repeat(n)}x${'</div>'.repeat(n)}`;
+    default:
+      return `x: ${'{a: '.repeat(n)}1${'}'.repeat(n)}\n`;
   }
 }
 
@@ -116,7 +212,8 @@ export function mutate(text: string, r: () => number): string {
     const at = Math.floor(r() * (t.length + 1));
     const lineStart = t.lastIndexOf('\n', at - 1) + 1;
     switch (Math.floor(r() * 8)) {
-      case 0: { // byte flips
+      case 0: {
+        // byte flips
         const flips = 1 + Math.floor(r() * 8);
         for (let k = 0; k < flips && t.length; k++) {
           const p = Math.floor(r() * t.length);
@@ -133,7 +230,8 @@ export function mutate(text: string, r: () => number): string {
       case 3:
         t = t.slice(0, lineStart) + pick(r, FRAGMENTS) + t.slice(lineStart);
         break;
-      case 4: { // repetition
+      case 4: {
+        // repetition
         const len = 1 + Math.floor(r() * Math.min(200, Math.max(1, t.length - at)));
         const times = 2 + Math.floor(r() * (r() < 0.9 ? 20 : 2000));
         t = t.slice(0, at) + t.slice(at, at + len).repeat(times) + t.slice(at + len);
@@ -142,12 +240,14 @@ export function mutate(text: string, r: () => number): string {
       case 5:
         t = t.slice(0, lineStart) + nested(r) + t.slice(lineStart);
         break;
-      case 6: { // delete a range
+      case 6: {
+        // delete a range
         const len = Math.floor(r() * 200);
         t = t.slice(0, at) + t.slice(at + len);
         break;
       }
-      default: { // splice in a piece of another part of the document
+      default: {
+        // splice in a piece of another part of the document
         const from = Math.floor(r() * (t.length + 1));
         t = t.slice(0, at) + t.slice(from, from + Math.floor(r() * 300)) + t.slice(at);
       }
@@ -186,8 +286,13 @@ export function checkDocument(engine: Engine, text: string, timeLimitMs?: number
     const first = fixAll(text, lint);
     if (first.changed) {
       const again = fixAll(first.text, lint);
-      if (again.changed) failures.push({ kind: 'fix-not-idempotent', detail: `a second --fix changed the text again (${again.applied.map((a) => a.ruleId).join(', ')})` });
-      if (!frontMatterProblem(result) && frontMatterProblem(lint(first.text))) failures.push({ kind: 'fix-corrupts', detail: 'the fixed front matter can no longer be read' });
+      if (again.changed)
+        failures.push({
+          kind: 'fix-not-idempotent',
+          detail: `a second --fix changed the text again (${again.applied.map((a) => a.ruleId).join(', ')})`,
+        });
+      if (!frontMatterProblem(result) && frontMatterProblem(lint(first.text)))
+        failures.push({ kind: 'fix-corrupts', detail: 'the fixed front matter can no longer be read' });
     }
   } catch (e) {
     failures.push({ kind: 'exception', detail: `fix: ${firstLine(e)}` });
@@ -201,7 +306,8 @@ export function checkDocument(engine: Engine, text: string, timeLimitMs?: number
   }
   const used = process.cpuUsage(started);
   const ms = (used.user + used.system) / 1000;
-  if (timeLimitMs !== undefined && ms > timeLimitMs) failures.push({ kind: 'slow', detail: `${Math.round(ms)} ms of CPU for ${text.length} characters` });
+  if (timeLimitMs !== undefined && ms > timeLimitMs)
+    failures.push({ kind: 'slow', detail: `${Math.round(ms)} ms of CPU for ${text.length} characters` });
   return failures;
 }
 
@@ -222,7 +328,7 @@ export function minimize(engine: Engine, text: string, kind: FailureKind, budget
     let chunk = Math.max(1, Math.floor(parts.length / 2));
     while (chunk >= 1 && spent < budget) {
       let removed = false;
-      for (let i = 0; i + chunk <= parts.length && spent < budget; ) {
+      for (let i = 0; i + chunk <= parts.length && spent < budget;) {
         const candidate = [...parts.slice(0, i), ...parts.slice(i + chunk)].join('');
         spent++;
         if (candidate.length && fails(candidate)) {
@@ -253,7 +359,11 @@ export function* fuzzDocuments(docs: number, seed: string): Generator<string> {
   for (let i = 0; i < docs; i++) yield mutate(pick(r, seeds), r);
 }
 
-export function fuzz(docs: number, seed: string, options: { timeLimitMs?: number; onProgress?: (done: number, counts: Record<FailureKind, number>) => void } = {}): RunSummary {
+export function fuzz(
+  docs: number,
+  seed: string,
+  options: { timeLimitMs?: number; onProgress?: (done: number, counts: Record<FailureKind, number>) => void } = {},
+): RunSummary {
   const engine = createEngine();
   const counts = { exception: 0, 'please-report': 0, 'fix-not-idempotent': 0, 'fix-corrupts': 0, 'unsafe-html': 0, slow: 0 };
   const failures: RunSummary['failures'] = [];

@@ -58,11 +58,24 @@ export class LspClient {
 
   /** The next publishDiagnostics for a document (optionally for one version). */
   diagnostics(uri: string, version?: number): Promise<Message> {
-    return this.waitFor((m) => m.method === 'textDocument/publishDiagnostics' && m.params.uri === uri && (version === undefined || m.params.version === version));
+    return this.waitFor(
+      (m) =>
+        m.method === 'textDocument/publishDiagnostics' && m.params.uri === uri && (version === undefined || m.params.version === version),
+    );
   }
 
-  async initialize(rootUri: string | null, initializationOptions: unknown = { debounceMs: 0 }, capabilities: unknown = {}): Promise<Message> {
-    const answer = await this.request('initialize', { processId: process.pid, rootUri, capabilities, initializationOptions, workspaceFolders: rootUri ? [{ uri: rootUri, name: 'root' }] : null });
+  async initialize(
+    rootUri: string | null,
+    initializationOptions: unknown = { debounceMs: 0 },
+    capabilities: unknown = {},
+  ): Promise<Message> {
+    const answer = await this.request('initialize', {
+      processId: process.pid,
+      rootUri,
+      capabilities,
+      initializationOptions,
+      workspaceFolders: rootUri ? [{ uri: rootUri, name: 'root' }] : null,
+    });
     this.notify('initialized', {});
     return answer;
   }
@@ -127,7 +140,11 @@ export class LspClient {
     }
     if (message.id !== undefined && message.method) {
       // A request from the server (registerCapability, workspace/configuration…): answer as a plain client would.
-      this.send({ jsonrpc: '2.0', id: message.id, result: message.method === 'workspace/configuration' ? (message.params?.items ?? []).map(() => null) : null });
+      this.send({
+        jsonrpc: '2.0',
+        id: message.id,
+        result: message.method === 'workspace/configuration' ? (message.params?.items ?? []).map(() => null) : null,
+      });
     }
     const still: typeof this.waiters = [];
     for (const w of this.waiters) {

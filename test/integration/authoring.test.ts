@@ -76,7 +76,12 @@ async function codeActions(uri: vscode.Uri, range: vscode.Range, kind?: string):
   // result under test.
   for (let attempt = 1; ; attempt++) {
     try {
-      const answer = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>('vscode.executeCodeActionProvider', uri, range, kind);
+      const answer = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>(
+        'vscode.executeCodeActionProvider',
+        uri,
+        range,
+        kind,
+      );
       const actions = answer.filter((a): a is vscode.CodeAction => 'kind' in a || 'edit' in a);
       if (actions.length || attempt >= 5) return actions;
     } catch (e) {
@@ -100,9 +105,15 @@ suite('authoring: quick fixes', () => {
   test("the preferred quick fix 'Replace with approved' clears its diagnostic, keeping the comment", async () => {
     const uri = await writeFile('authoring/PRD-7-reminders.md', PRD);
     const editor = await open(uri);
-    const [diagnostic] = (await diagnosticsWhen(uri, hasRule('frontmatter-schema'), 'the status diagnostic')).filter((d) => ruleOf(d) === 'frontmatter-schema');
+    const [diagnostic] = (await diagnosticsWhen(uri, hasRule('frontmatter-schema'), 'the status diagnostic')).filter(
+      (d) => ruleOf(d) === 'frontmatter-schema',
+    );
     const actions = await codeActions(uri, diagnostic!.range, vscode.CodeActionKind.QuickFix.value);
-    assert.deepEqual(actions.map((a) => a.title).slice(0, 3), ["Replace with 'approved'", 'Disable frontmatter-schema for this line', 'Disable frontmatter-schema for this file']);
+    assert.deepEqual(actions.map((a) => a.title).slice(0, 3), [
+      "Replace with 'approved'",
+      'Disable frontmatter-schema for this line',
+      'Disable frontmatter-schema for this file',
+    ]);
     const fix = actions[0]!;
     assert.equal(fix.isPreferred, true);
     assert.equal(fix.kind?.value, 'quickfix');
@@ -114,7 +125,9 @@ suite('authoring: quick fixes', () => {
   test('"Disable rule for this line" inserts the comment and clears the diagnostic', async () => {
     const uri = await writeFile('authoring/PRD-8-disable.md', PRD.replace('PRD-7', 'PRD-8'));
     const editor = await open(uri);
-    const [diagnostic] = (await diagnosticsWhen(uri, hasRule('rice-score'), 'the RICE diagnostic')).filter((d) => ruleOf(d) === 'rice-score');
+    const [diagnostic] = (await diagnosticsWhen(uri, hasRule('rice-score'), 'the RICE diagnostic')).filter(
+      (d) => ruleOf(d) === 'rice-score',
+    );
     const actions = await codeActions(uri, diagnostic!.range, vscode.CodeActionKind.QuickFix.value);
     const disable = actions.find((a) => a.title === 'Disable rice-score for this line');
     assert.ok(disable, `offered: ${actions.map((a) => a.title).join(' | ')}`);
@@ -130,9 +143,18 @@ suite('authoring: quick fixes', () => {
     await validated(editor.document);
     const whole = new vscode.Range(0, 0, editor.document.lineCount, 0);
     const actions = await codeActions(uri, whole, 'source.fixAll.pmdocs');
-    assert.deepEqual(actions.map((a) => [a.title, a.kind?.value]), [['Fix all pmdocs problems in this file', 'source.fixAll.pmdocs']]);
+    assert.deepEqual(
+      actions.map((a) => [a.title, a.kind?.value]),
+      [['Fix all pmdocs problems in this file', 'source.fixAll.pmdocs']],
+    );
     assert.ok(await vscode.workspace.applyEdit(actions[0]!.edit!));
-    assert.equal(editor.document.getText(), text.replace('status: aproved', 'status: approved').replace('format: one-pagr', 'format: one-pager').replace('score: 900', 'score: 720'));
+    assert.equal(
+      editor.document.getText(),
+      text
+        .replace('status: aproved', 'status: approved')
+        .replace('format: one-pagr', 'format: one-pager')
+        .replace('score: 900', 'score: 720'),
+    );
     await diagnosticsWhen(uri, (ds) => ds.length === 0, 'no diagnostics left');
   });
 
@@ -141,7 +163,10 @@ suite('authoring: quick fixes', () => {
     const before = config.inspect('codeActionsOnSave')?.workspaceLanguageValue;
     await config.update('codeActionsOnSave', { 'source.fixAll.pmdocs': 'explicit' }, vscode.ConfigurationTarget.Workspace, true);
     try {
-      const uri = await writeFile('authoring/PRD-10-on-save.md', PRD.replace('PRD-7', 'PRD-10').replace('status: aproved', 'status: approved'));
+      const uri = await writeFile(
+        'authoring/PRD-10-on-save.md',
+        PRD.replace('PRD-7', 'PRD-10').replace('status: aproved', 'status: approved'),
+      );
       const editor = await open(uri);
       await validated(editor.document);
       assert.ok(await editor.edit((b) => b.insert(positionOf(editor.document, 'Invoices are paid late.'), 'Still: ')));
@@ -157,15 +182,22 @@ suite('authoring: quick fixes', () => {
   });
 
   test('"Add the missing key" inserts it after its neighbour in the schema order', async () => {
-    const uri = await writeFile('authoring/PRD-11-missing.md', PRD.replace('PRD-7', 'PRD-11').replace('status: aproved   # signed off on 2026-07-01\n', '').replace('score: 900', 'score: 720'));
+    const uri = await writeFile(
+      'authoring/PRD-11-missing.md',
+      PRD.replace('PRD-7', 'PRD-11').replace('status: aproved   # signed off on 2026-07-01\n', '').replace('score: 900', 'score: 720'),
+    );
     const editor = await open(uri);
-    const [diagnostic] = (await diagnosticsWhen(uri, hasRule('frontmatter-schema'), 'the missing-status diagnostic')).filter((d) => ruleOf(d) === 'frontmatter-schema');
+    const [diagnostic] = (await diagnosticsWhen(uri, hasRule('frontmatter-schema'), 'the missing-status diagnostic')).filter(
+      (d) => ruleOf(d) === 'frontmatter-schema',
+    );
     assert.equal(diagnostic!.range.start.line, 0, 'reported on the opening fence');
     const actions = await codeActions(uri, diagnostic!.range, vscode.CodeActionKind.QuickFix.value);
     const add = actions.find((a) => a.title === "Add the missing key 'status: draft'");
     assert.ok(add, `offered: ${actions.map((a) => a.title).join(' | ')}`);
     assert.ok(await vscode.workspace.applyEdit(add.edit!));
-    assert.ok(editor.document.getText().startsWith('---\ntype: prd\nid: PRD-11\ntitle: Payment reminders\nstatus: draft\nowner: "@maria"\n'));
+    assert.ok(
+      editor.document.getText().startsWith('---\ntype: prd\nid: PRD-11\ntitle: Payment reminders\nstatus: draft\nowner: "@maria"\n'),
+    );
     await diagnosticsWhen(uri, (ds) => ds.length === 0, 'no diagnostics left');
   });
 });
@@ -179,8 +211,11 @@ suite('authoring: completion, hover, outline', () => {
     const editor = await open(uri);
     const position = positionOf(editor.document, 'status: ready', 'status: '.length);
     const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, position);
-    const labels = list.items.filter((i) => i.kind === vscode.CompletionItemKind.EnumMember).map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
-    for (const status of ['draft', 'ready', 'in-progress', 'in-review', 'done', 'blocked', 'wont-do']) assert.ok(labels.includes(status), `'${status}' missing from ${labels.join(', ')}`);
+    const labels = list.items
+      .filter((i) => i.kind === vscode.CompletionItemKind.EnumMember)
+      .map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+    for (const status of ['draft', 'ready', 'in-progress', 'in-review', 'done', 'blocked', 'wont-do'])
+      assert.ok(labels.includes(status), `'${status}' missing from ${labels.join(', ')}`);
   });
 
   test('completion after `prd:` offers the ids of PRDs in the workspace', async () => {
@@ -188,7 +223,9 @@ suite('authoring: completion, hover, outline', () => {
     const editor = await open(uri);
     const position = positionOf(editor.document, 'prd: ', 'prd: '.length);
     const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, position);
-    const refs = list.items.filter((i) => i.kind === vscode.CompletionItemKind.Reference).map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+    const refs = list.items
+      .filter((i) => i.kind === vscode.CompletionItemKind.Reference)
+      .map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
     assert.ok(refs.includes('PRD-1'), `workspace PRD-1 not offered: ${refs.join(', ')}`);
     assert.ok(!refs.some((r) => !r.startsWith('PRD-')), `only PRD ids: ${refs.join(', ')}`);
   });
@@ -196,7 +233,11 @@ suite('authoring: completion, hover, outline', () => {
   test('hover on a front-matter key returns its schema description', async () => {
     const uri = await writeFile('authoring/US-13-hover.md', STORY.replace('US-9', 'US-13'));
     const editor = await open(uri);
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, positionOf(editor.document, 'status:', 2));
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      uri,
+      positionOf(editor.document, 'status:', 2),
+    );
     const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))).join('\n');
     assert.match(text, /\*\*Status\*\* \(`status`, required\)/);
     assert.match(text, /Allowed: `draft`, `ready`, `in-progress`/);
@@ -209,9 +250,15 @@ suite('authoring: completion, hover, outline', () => {
     const top = symbols.find((s) => s.name === 'user-story US-14');
     assert.ok(top, `symbols: ${symbols.map((s) => s.name).join(', ')}`);
     assert.equal(top.detail, 'Remind by email');
-    assert.deepEqual(top.children.map((c) => c.name), ['type', 'id', 'title', 'status', 'prd']);
+    assert.deepEqual(
+      top.children.map((c) => c.name),
+      ['type', 'id', 'title', 'status', 'prd'],
+    );
     const title = symbols.find((s) => s.name === 'Remind by email' && s.kind === vscode.SymbolKind.String);
     assert.ok(title, 'the title section');
-    assert.deepEqual(title.children.map((c) => c.name), ['Story', 'Acceptance criteria']);
+    assert.deepEqual(
+      title.children.map((c) => c.name),
+      ['Story', 'Acceptance criteria'],
+    );
   });
 });

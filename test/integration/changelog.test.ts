@@ -35,7 +35,12 @@ async function codeActions(uri: vscode.Uri, range: vscode.Range): Promise<vscode
   // As in authoring.test.ts: right after a cold start the workbench may drop or empty a request.
   for (let attempt = 1; ; attempt++) {
     try {
-      const answer = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>('vscode.executeCodeActionProvider', uri, range, vscode.CodeActionKind.QuickFix.value);
+      const answer = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>(
+        'vscode.executeCodeActionProvider',
+        uri,
+        range,
+        vscode.CodeActionKind.QuickFix.value,
+      );
       const actions = answer.filter((a): a is vscode.CodeAction => 'kind' in a || 'edit' in a);
       if (actions.length || attempt >= 5) return actions;
     } catch (e) {
@@ -57,7 +62,9 @@ suite('changelog', () => {
   test("quick fix 'Rename to Fixed' on '### Bug Fixes' clears its diagnostic", async () => {
     const uri = await writeFile('changelog-a/CHANGELOG.md', CHANGELOG);
     const editor = await open(uri);
-    const [diagnostic] = (await diagnosticsWhen(uri, hasRule('changelog-change-type'), 'the change-type diagnostic')).filter((d) => ruleOf(d) === 'changelog-change-type');
+    const [diagnostic] = (await diagnosticsWhen(uri, hasRule('changelog-change-type'), 'the change-type diagnostic')).filter(
+      (d) => ruleOf(d) === 'changelog-change-type',
+    );
     assert.equal(editor.document.getText(diagnostic!.range), 'Bug Fixes');
     const actions = await codeActions(uri, diagnostic!.range);
     const fix = actions.find((a) => a.title === "Rename to 'Fixed'");
@@ -70,7 +77,9 @@ suite('changelog', () => {
   test("quick fix 'Write [1.1.0] - 2026-05-20' makes the heading canonical", async () => {
     const uri = await writeFile('changelog-b/CHANGELOG.md', CHANGELOG);
     const editor = await open(uri);
-    const [diagnostic] = (await diagnosticsWhen(uri, hasRule('changelog-heading-format'), 'the heading-format diagnostic')).filter((d) => ruleOf(d) === 'changelog-heading-format');
+    const [diagnostic] = (await diagnosticsWhen(uri, hasRule('changelog-heading-format'), 'the heading-format diagnostic')).filter(
+      (d) => ruleOf(d) === 'changelog-heading-format',
+    );
     assert.equal(diagnostic!.severity, vscode.DiagnosticSeverity.Information);
     const actions = await codeActions(uri, diagnostic!.range);
     const fix = actions.find((a) => a.title === "Write '[1.1.0] - 2026-05-20'");
@@ -87,11 +96,14 @@ suite('changelog', () => {
     const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', uri);
     const top = symbols.find((s) => s.name === 'Changelog');
     assert.ok(top, `symbols: ${symbols.map((s) => s.name).join(', ')}`);
-    assert.deepEqual(top.children.map((c) => [c.name, c.detail]), [
-      ['Unreleased', 'Added 1'],
-      ['1.1.0', '2026-05-20 · Bug Fixes 1'],
-      ['1.0.0', '2026-03-01 · Added 1 · Fixed 1'],
-    ]);
+    assert.deepEqual(
+      top.children.map((c) => [c.name, c.detail]),
+      [
+        ['Unreleased', 'Added 1'],
+        ['1.1.0', '2026-05-20 · Bug Fixes 1'],
+        ['1.0.0', '2026-03-01 · Added 1 · Fixed 1'],
+      ],
+    );
     const at = editor.document.positionAt(editor.document.getText().indexOf('[1.0.0]') + 2);
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, at);
     const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))).join('\n');
@@ -100,11 +112,18 @@ suite('changelog', () => {
   });
 
   test('Release Changelog turns [Unreleased] into the release in one edit that one Undo takes back', async () => {
-    const uri = await writeFile('changelog-d/CHANGELOG.md', CHANGELOG.replace('## v1.1.0 (2026-05-20)', '## [1.1.0] - 2026-05-20').replace('### Bug Fixes', '### Fixed'));
+    const uri = await writeFile(
+      'changelog-d/CHANGELOG.md',
+      CHANGELOG.replace('## v1.1.0 (2026-05-20)', '## [1.1.0] - 2026-05-20').replace('### Bug Fixes', '### Fixed'),
+    );
     const editor = await open(uri);
     const before = editor.document.getText();
     assert.equal(await vscode.commands.executeCommand('pmdocs.releaseChangelog', '1.2.0', '2026-06-01'), true);
-    assert.ok(editor.document.getText().startsWith('# Changelog\n\n## [Unreleased]\n\n## [1.2.0] - 2026-06-01\n\n### Added\n\n- Export invoices as CSV.\n\n## [1.1.0]'));
+    assert.ok(
+      editor.document
+        .getText()
+        .startsWith('# Changelog\n\n## [Unreleased]\n\n## [1.2.0] - 2026-06-01\n\n### Added\n\n- Export invoices as CSV.\n\n## [1.1.0]'),
+    );
     await vscode.commands.executeCommand('undo');
     assert.equal(editor.document.getText(), before);
   });

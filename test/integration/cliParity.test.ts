@@ -52,7 +52,10 @@ suite('CLI parity', () => {
     assert.ok(cli.code === 0 || cli.code === 1, `CLI failed (exit ${cli.code}): ${cli.stderr}`);
     const files = JSON.parse(cli.stdout) as { filePath: string; docType?: string | null; findings: CliFinding[] }[];
     assert.ok(files.length >= 10, `the CLI linted ${files.length} files`);
-    assert.ok(files.some((f) => f.findings.length > 0), 'the broken examples have findings');
+    assert.ok(
+      files.some((f) => f.findings.length > 0),
+      'the broken examples have findings',
+    );
 
     let compared = 0;
     for (const file of files) {
@@ -60,12 +63,21 @@ suite('CLI parity', () => {
       const editor = await open(uri);
       const result = await validatedWithIndex(editor.document);
       assert.equal(result.docType?.type ?? null, file.docType ?? null, `${file.filePath}: doc type`);
-      const fromCli = file.findings.map((f) => key(f.ruleId, SEVERITY[f.severity]!, [f.line, f.column, f.endLine, f.endColumn], f.message)).sort();
+      const fromCli = file.findings
+        .map((f) => key(f.ruleId, SEVERITY[f.severity]!, [f.line, f.column, f.endLine, f.endColumn], f.message))
+        .sort();
       // The Problems panel's view of the same file.
       const shown = vscode.languages
         .getDiagnostics(uri)
         .filter((d) => d.source === 'pmdocs')
-        .map((d) => key(ruleOf(d)!, d.severity, [d.range.start.line + 1, d.range.start.character + 1, d.range.end.line + 1, d.range.end.character + 1], d.message))
+        .map((d) =>
+          key(
+            ruleOf(d)!,
+            d.severity,
+            [d.range.start.line + 1, d.range.start.character + 1, d.range.end.line + 1, d.range.end.character + 1],
+            d.message,
+          ),
+        )
         .sort();
       assert.deepEqual(shown, fromCli, `${file.filePath}: editor vs CLI`);
       compared += fromCli.length;
@@ -80,7 +92,10 @@ suite('CLI parity', () => {
       // Each copy is its own workspace (its own .pmdocs.json), holding the same documents.
       await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(dir, '.pmdocs.json'), new TextEncoder().encode('{}\n'));
       await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(dir, 'stories/US-3-a.md'), new TextEncoder().encode(story('US-3')));
-      await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(dir, 'US-5-only-the-name.md'), new TextEncoder().encode('# No front matter\n'));
+      await vscode.workspace.fs.writeFile(
+        vscode.Uri.joinPath(dir, 'US-5-only-the-name.md'),
+        new TextEncoder().encode('# No front matter\n'),
+      );
     }
     const [cliDir, editorDir] = sides as [vscode.Uri, vscode.Uri];
     const inputs = [
@@ -89,13 +104,29 @@ suite('CLI parity', () => {
       { type: 'release-notes', title: 'Release 2.1.0-rc.1', version: '2.1.0-rc.1', folder: 'releases' },
     ];
     for (const input of inputs) {
-      const args = ['new', input.type, input.title, '--dir', input.folder, ...(input.owner ? ['--owner', input.owner] : []), ...(input.version ? ['--version', input.version] : [])];
+      const args = [
+        'new',
+        input.type,
+        input.title,
+        '--dir',
+        input.folder,
+        ...(input.owner ? ['--owner', input.owner] : []),
+        ...(input.version ? ['--version', input.version] : []),
+      ];
       const cli = await runCli(cliDir.fsPath, args);
       assert.equal(cli.code, 0, `pmdocs ${args.join(' ')}: ${cli.stderr}`);
       const fromCli = vscode.Uri.joinPath(cliDir, cli.stdout.trim());
-      const fromEditor = await vscode.commands.executeCommand<vscode.Uri>('pmdocs.newDocument', { ...input, folder: vscode.Uri.joinPath(editorDir, input.folder), open: false });
+      const fromEditor = await vscode.commands.executeCommand<vscode.Uri>('pmdocs.newDocument', {
+        ...input,
+        folder: vscode.Uri.joinPath(editorDir, input.folder),
+        open: false,
+      });
       assert.ok(fromEditor, `New Document ${input.type} returned no file`);
-      assert.equal(fromEditor.path.slice(editorDir.path.length), fromCli.path.slice(cliDir.path.length), `${input.type}: the same file name`);
+      assert.equal(
+        fromEditor.path.slice(editorDir.path.length),
+        fromCli.path.slice(cliDir.path.length),
+        `${input.type}: the same file name`,
+      );
       const [a, b] = await Promise.all([vscode.workspace.fs.readFile(fromCli), vscode.workspace.fs.readFile(fromEditor)]);
       assert.equal(new TextDecoder().decode(b), new TextDecoder().decode(a), `${input.type}: the same text`);
       assert.ok(Buffer.from(a).equals(Buffer.from(b)), `${input.type}: the same bytes`);

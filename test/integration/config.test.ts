@@ -6,7 +6,18 @@
 
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { closeAllEditors, deleteFile, diagnosticsWhen, editAndSave, fileUri, open, reportTimeout, ruleOf, setSetting, writeFile } from './helpers.js';
+import {
+  closeAllEditors,
+  deleteFile,
+  diagnosticsWhen,
+  editAndSave,
+  fileUri,
+  open,
+  reportTimeout,
+  ruleOf,
+  setSetting,
+  writeFile,
+} from './helpers.js';
 
 const STORY = (id: string) => `---
 type: user-story
@@ -36,12 +47,23 @@ suite('configuration', () => {
     await open(uri);
     const before = await diagnosticsWhen(uri, (d) => d.length === 1, 'the status error');
     assert.equal(before[0]!.severity, vscode.DiagnosticSeverity.Error);
-    await editAndSave(configUri, '{\n  // team choice: schema problems are warnings here\n  "rules": { "frontmatter-schema": "warning" }\n}\n');
-    await diagnosticsWhen(uri, (d) => d.length === 1 && d[0]!.severity === vscode.DiagnosticSeverity.Warning, 'the error downgraded to a warning');
+    await editAndSave(
+      configUri,
+      '{\n  // team choice: schema problems are warnings here\n  "rules": { "frontmatter-schema": "warning" }\n}\n',
+    );
+    await diagnosticsWhen(
+      uri,
+      (d) => d.length === 1 && d[0]!.severity === vscode.DiagnosticSeverity.Warning,
+      'the error downgraded to a warning',
+    );
     await editAndSave(configUri, '{ "rules": { "frontmatter-schema": "off" } }\n');
     await diagnosticsWhen(uri, (d) => d.length === 0, 'the rule turned off');
     await deleteFile(configUri);
-    await diagnosticsWhen(uri, (d) => d.length === 1 && d[0]!.severity === vscode.DiagnosticSeverity.Error, 'back to the defaults once the config is gone');
+    await diagnosticsWhen(
+      uri,
+      (d) => d.length === 1 && d[0]!.severity === vscode.DiagnosticSeverity.Error,
+      'back to the defaults once the config is gone',
+    );
   });
 
   test('a broken config shows one clear error on the config file; documents keep the built-in checks', async () => {
@@ -87,7 +109,10 @@ suite('configuration', () => {
       await diagnosticsWhen(typed, (d) => d.length === 1 && d[0]!.severity === vscode.DiagnosticSeverity.Warning, 'a warning by settings');
       // Typed by the association: its status is checked now (as a warning, by the rules setting).
       const typedNow = await diagnosticsWhen(untyped, (d) => d.some((x) => /'redy'/.test(x.message)), 'typed by association');
-      assert.ok(typedNow.every((d) => d.severity === vscode.DiagnosticSeverity.Warning), typedNow.map((d) => d.message).join(' | '));
+      assert.ok(
+        typedNow.every((d) => d.severity === vscode.DiagnosticSeverity.Warning),
+        typedNow.map((d) => d.message).join(' | '),
+      );
     } finally {
       await restoreAssociations();
       await restoreRules();
@@ -101,7 +126,15 @@ suite('configuration', () => {
     const doc = await vscode.workspace.openTextDocument(configUri);
     assert.equal(doc.languageId, 'jsonc', 'comments are allowed, so it opens as JSON with comments');
     await vscode.window.showTextDocument(doc);
-    const flagged = await diagnosticsWhen(configUri, (d) => d.length > 0, 'the JSON schema diagnostic', (d) => d.source !== 'pmdocs');
-    assert.ok(flagged.some((d) => /loud|off|info|warning|error/i.test(d.message)), flagged.map((d) => d.message).join(' | '));
+    const flagged = await diagnosticsWhen(
+      configUri,
+      (d) => d.length > 0,
+      'the JSON schema diagnostic',
+      (d) => d.source !== 'pmdocs',
+    );
+    assert.ok(
+      flagged.some((d) => /loud|off|info|warning|error/i.test(d.message)),
+      flagged.map((d) => d.message).join(' | '),
+    );
   });
 });

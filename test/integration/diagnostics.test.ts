@@ -3,7 +3,20 @@
 
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { closeAllEditors, diagnosticsWhen, open, rangeOf, replaceText, reportTimeout, ruleOf, setSetting, show, validated, writeFile, pmdocs } from './helpers.js';
+import {
+  closeAllEditors,
+  diagnosticsWhen,
+  open,
+  rangeOf,
+  replaceText,
+  reportTimeout,
+  ruleOf,
+  setSetting,
+  show,
+  validated,
+  writeFile,
+  pmdocs,
+} from './helpers.js';
 
 const PRD = `---
 type: prd
@@ -118,7 +131,12 @@ const CASES: { type: string; file: string; text: string; expected: Expected[] }[
     text: STORY,
     expected: [
       { rule: 'frontmatter-schema', severity: E, at: ['estimate:', '4'], message: /estimate 4 is not allowed/ },
-      { rule: 'user-story-statement', severity: I, at: ['As a', 'As a support agent, I want to edit many tickets at once'], message: /so that <benefit>/ },
+      {
+        rule: 'user-story-statement',
+        severity: I,
+        at: ['As a', 'As a support agent, I want to edit many tickets at once'],
+        message: /so that <benefit>/,
+      },
     ],
   },
   {
@@ -141,19 +159,27 @@ suite('diagnostics', () => {
       assert.equal(result.docType?.type, c.type);
       const diagnostics = await diagnosticsWhen(uri, (d) => d.length === c.expected.length, `${c.expected.length} diagnostics`);
       const actual = diagnostics.map((d) => `${ruleOf(d)} ${show(d.range)} ${vscode.DiagnosticSeverity[d.severity]}`).sort();
-      const wanted = c.expected.map((e) => `${e.rule} ${show(rangeOf(editor.document, e.at[0], e.at[1]))} ${vscode.DiagnosticSeverity[e.severity]}`).sort();
+      const wanted = c.expected
+        .map((e) => `${e.rule} ${show(rangeOf(editor.document, e.at[0], e.at[1]))} ${vscode.DiagnosticSeverity[e.severity]}`)
+        .sort();
       assert.deepEqual(actual, wanted);
       for (const e of c.expected) {
         const d = diagnostics.find((x) => ruleOf(x) === e.rule)!;
         assert.match(d.message, e.message);
         assert.equal(d.source, 'pmdocs');
-        assert.ok(typeof d.code === 'object' && d.code.target.toString().endsWith(`/docs/rules/${e.rule}.md`), `docs link of ${e.rule}: ${JSON.stringify(d.code)}`);
+        assert.ok(
+          typeof d.code === 'object' && d.code.target.toString().endsWith(`/docs/rules/${e.rule}.md`),
+          `docs link of ${e.rule}: ${JSON.stringify(d.code)}`,
+        );
       }
     });
   }
 
   test('fixing the text clears the diagnostics as you type, before any save', async () => {
-    const uri = await writeFile('diag/PRD-6-typing.md', PRD.replace('PRD-5', 'PRD-6').replace('## Requirements', '## Non-goals\n\n- Undo.\n\n## Requirements'));
+    const uri = await writeFile(
+      'diag/PRD-6-typing.md',
+      PRD.replace('PRD-5', 'PRD-6').replace('## Requirements', '## Non-goals\n\n- Undo.\n\n## Requirements'),
+    );
     const editor = await open(uri);
     const before = await diagnosticsWhen(uri, (d) => d.length === 1, 'the enum error');
     assert.equal(ruleOf(before[0]!), 'frontmatter-schema');
@@ -167,18 +193,29 @@ suite('diagnostics', () => {
     try {
       const api = await pmdocs();
       // Ids unique in the workspace (authoring/ has PRD-8 and PRD-9): duplicate-id would speak otherwise.
-      const uri = await writeFile('diag/PRD-19-fast.md', PRD.replace('PRD-5', 'PRD-19').replace('aproved', 'approved').replace('## Requirements', '## Non-goals\n\n- Undo.\n\n## Requirements'));
+      const uri = await writeFile(
+        'diag/PRD-19-fast.md',
+        PRD.replace('PRD-5', 'PRD-19')
+          .replace('aproved', 'approved')
+          .replace('## Requirements', '## Non-goals\n\n- Undo.\n\n## Requirements'),
+      );
       const editor = await open(uri);
       await validated(editor.document);
       const stale: string[] = [];
       const sub = api.onDidValidate((e) => {
-        if (e.uri.toString() === uri.toString() && e.version !== editor.document.version) stale.push(`v${e.version} published while v${editor.document.version} was on screen`);
+        if (e.uri.toString() === uri.toString() && e.version !== editor.document.version)
+          stale.push(`v${e.version} published while v${editor.document.version} was on screen`);
       });
       try {
         // Twelve edits without waiting: the status flips between a wrong and a right value.
-        for (let i = 0; i < 12; i++) await replaceText(editor, i % 2 ? 'status: aproved' : 'status: approved', i % 2 ? 'status: approved' : 'status: aproved');
+        for (let i = 0; i < 12; i++)
+          await replaceText(editor, i % 2 ? 'status: aproved' : 'status: approved', i % 2 ? 'status: approved' : 'status: aproved');
         const last = await validated(editor.document);
-        assert.deepEqual(last.findings.map((f) => f.ruleId), [], 'the final text (status: approved) is clean');
+        assert.deepEqual(
+          last.findings.map((f) => f.ruleId),
+          [],
+          'the final text (status: approved) is clean',
+        );
         await diagnosticsWhen(uri, (d) => d.length === 0, 'no diagnostics for the final text');
       } finally {
         sub.dispose();
@@ -194,7 +231,10 @@ suite('diagnostics', () => {
     const result = await validated(editor.document);
     assert.equal(result.docType, undefined);
     assert.deepEqual(result.findings, []);
-    assert.deepEqual(vscode.languages.getDiagnostics(editor.document.uri).filter((d) => d.source === 'pmdocs'), []);
+    assert.deepEqual(
+      vscode.languages.getDiagnostics(editor.document.uri).filter((d) => d.source === 'pmdocs'),
+      [],
+    );
   });
 
   test('pmdocs.run = onSave: typing changes nothing until the document is saved', async () => {
@@ -202,15 +242,28 @@ suite('diagnostics', () => {
     const restoreDebounce = await setSetting('debounceMs', 0); // in onType mode this would lint at once
     try {
       const api = await pmdocs();
-      const uri = await writeFile('diag/PRD-18-on-save.md', PRD.replace('PRD-5', 'PRD-18').replace('aproved', 'approved').replace('## Requirements', '## Non-goals\n\n- Undo.\n\n## Requirements'));
+      const uri = await writeFile(
+        'diag/PRD-18-on-save.md',
+        PRD.replace('PRD-5', 'PRD-18')
+          .replace('aproved', 'approved')
+          .replace('## Requirements', '## Non-goals\n\n- Undo.\n\n## Requirements'),
+      );
       const editor = await open(uri);
       assert.deepEqual((await validated(editor.document)).findings, []);
       const seen: { version?: number; dirty: boolean; findings: number }[] = [];
-      const sub = api.onDidValidate((e) => e.uri.toString() === uri.toString() && seen.push({ version: e.version, dirty: editor.document.isDirty, findings: e.findings.length }));
+      const sub = api.onDidValidate(
+        (e) =>
+          e.uri.toString() === uri.toString() &&
+          seen.push({ version: e.version, dirty: editor.document.isDirty, findings: e.findings.length }),
+      );
       try {
         await replaceText(editor, 'status: approved', 'status: aproved');
         await vscode.workspace.fs.stat(uri); // a round trip through the host, so a zero-delay timer would have fired
-        assert.deepEqual(vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'pmdocs'), [], 'no diagnostics before the save');
+        assert.deepEqual(
+          vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'pmdocs'),
+          [],
+          'no diagnostics before the save',
+        );
         assert.ok(await editor.document.save());
         const after = await diagnosticsWhen(uri, (d) => d.length === 1, 'the enum error after save');
         assert.equal(ruleOf(after[0]!), 'frontmatter-schema');

@@ -20,7 +20,12 @@ const CASES: Case[] = [
     type: 'decision',
     snippet: 'pmdocs: Decision record',
     id: 'ADR-0041',
-    card: [/<span class="pmdocs-type">Decision record<\/span>/, /<span class="pmdocs-id">ADR-0041<\/span>/, /pmdocs-stage-planning[^>]*>proposed</, /<dt>Date<\/dt>/],
+    card: [
+      /<span class="pmdocs-type">Decision record<\/span>/,
+      /<span class="pmdocs-id">ADR-0041<\/span>/,
+      /pmdocs-stage-planning[^>]*>proposed</,
+      /<dt>Date<\/dt>/,
+    ],
   },
   {
     type: 'rfc',
@@ -32,7 +37,11 @@ const CASES: Case[] = [
     type: 'roadmap',
     snippet: 'pmdocs: Roadmap',
     id: 'RM-41',
-    card: [/<span class="pmdocs-type">Roadmap<\/span>/, /<span class="pmdocs-id">RM-41<\/span>/, /<dt>Layout<\/dt><dd>now-next-later<\/dd>/],
+    card: [
+      /<span class="pmdocs-type">Roadmap<\/span>/,
+      /<span class="pmdocs-id">RM-41<\/span>/,
+      /<dt>Layout<\/dt><dd>now-next-later<\/dd>/,
+    ],
   },
 ];
 
@@ -108,7 +117,10 @@ suite('doc types: snippet and preview card', () => {
       assert.match(text, new RegExp(`^---\\ntype: ${c.type}\\nid: ${c.id}\\n`), text);
       const result = await validated(editor.document);
       assert.equal(result.docType?.type, c.type);
-      assert.deepEqual(result.findings.map((f) => `${f.line}:${f.column} ${f.ruleId}: ${f.message}`), []);
+      assert.deepEqual(
+        result.findings.map((f) => `${f.line}:${f.column} ${f.ruleId}: ${f.message}`),
+        [],
+      );
 
       await vscode.commands.executeCommand('pmdocs.openPreviewToSide', uri);
       const shown = await waitForContent(uri, editor.document.version);
@@ -120,7 +132,11 @@ suite('doc types: snippet and preview card', () => {
     await createFile('doctypes/PRD-61-card-payments.md', PRD_61);
     const uri = await writeFile('doctypes/RM-61-payments.md', ROADMAP);
     const editor = await open(uri);
-    const both = await diagnosticsWhen(uri, (ds) => ['roadmap-horizon-status', 'ref-unresolved'].every((r) => ds.some((d) => ruleOf(d) === r)), 'the roadmap findings');
+    const both = await diagnosticsWhen(
+      uri,
+      (ds) => ['roadmap-horizon-status', 'ref-unresolved'].every((r) => ds.some((d) => ruleOf(d) === r)),
+      'the roadmap findings',
+    );
     const horizon = both.find((d) => ruleOf(d) === 'roadmap-horizon-status')!;
     assert.match(horizon.message, /^Roadmap item 'Customers pay by card' is in Now, but PRD-61 \(Card payments\) is still 'draft'/);
     assert.equal(horizon.severity, vscode.DiagnosticSeverity.Warning);

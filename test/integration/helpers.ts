@@ -92,7 +92,12 @@ export function when<T, E>(event: vscode.Event<E>, check: () => T | undefined, w
 const fromPmdocs = (d: vscode.Diagnostic) => d.source === 'pmdocs';
 
 /** pmdocs' diagnostics (or those `which` selects) on a file, once they satisfy `ok`. */
-export function diagnosticsWhen(uri: vscode.Uri, ok: (d: vscode.Diagnostic[]) => boolean, what = 'diagnostics', which = fromPmdocs): Promise<vscode.Diagnostic[]> {
+export function diagnosticsWhen(
+  uri: vscode.Uri,
+  ok: (d: vscode.Diagnostic[]) => boolean,
+  what = 'diagnostics',
+  which = fromPmdocs,
+): Promise<vscode.Diagnostic[]> {
   const get = () => vscode.languages.getDiagnostics(uri).filter(which);
   return when(vscode.languages.onDidChangeDiagnostics, () => (ok(get()) ? get() : undefined), `${what} on ${uri.path}`);
 }
@@ -118,7 +123,9 @@ export async function validatedWithIndex(doc: vscode.TextDocument): Promise<Vali
   const version = doc.version;
   const current = () => {
     const r = api.resultFor(doc);
-    return r && doc.version === version && (r.workspaceQueries !== undefined || !r.docType) ? { uri: doc.uri, version, docType: r.docType, findings: r.findings } : undefined;
+    return r && doc.version === version && (r.workspaceQueries !== undefined || !r.docType)
+      ? { uri: doc.uri, version, docType: r.docType, findings: r.findings }
+      : undefined;
   };
   return when(api.onDidValidate, current, `validation of ${doc.uri.path} v${version} with the workspace index`);
 }

@@ -63,7 +63,10 @@ suite('newer doc types: snippet and preview card', () => {
       assert.match(text, new RegExp(`^---\\ntype: ${c.type}\\nid: ${c.id}\\n`), `the skeleton was inserted:\n${text}`);
       const result = await validated(editor.document);
       assert.equal(result.docType?.type, c.type);
-      assert.deepEqual(result.findings.map((f) => `${f.line}:${f.column} ${f.ruleId}: ${f.message}`), []);
+      assert.deepEqual(
+        result.findings.map((f) => `${f.line}:${f.column} ${f.ruleId}: ${f.message}`),
+        [],
+      );
 
       await vscode.commands.executeCommand('pmdocs.openPreviewToSide', uri);
       const shown = await waitForContent(uri, editor.document.version, `<span class="pmdocs-id">${c.id}</span>`);

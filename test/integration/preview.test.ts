@@ -6,7 +6,18 @@
 
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { closeAllEditors, createFile, diagnosticsWhen, open, replaceText, reportTimeout, setSetting, validated, when, writeFile } from './helpers.js';
+import {
+  closeAllEditors,
+  createFile,
+  diagnosticsWhen,
+  open,
+  replaceText,
+  reportTimeout,
+  setSetting,
+  validated,
+  when,
+  writeFile,
+} from './helpers.js';
 import type { RenderedState } from '../../src/extension/preview/panel.js';
 
 const PRD = `---
@@ -63,9 +74,12 @@ As an agent, I want to save a view, so that I find it again.
 
 const waitForContent = (uri: vscode.Uri, version: number, cardIncludes?: string) =>
   vscode.commands.executeCommand<RenderedState>('pmdocs.preview.test.waitForContent', uri.toString(), version, cardIncludes);
-const fromPage = (uri: vscode.Uri, message: unknown) => vscode.commands.executeCommand<boolean>('pmdocs.preview.test.receive', uri.toString(), message);
+const fromPage = (uri: vscode.Uri, message: unknown) =>
+  vscode.commands.executeCommand<boolean>('pmdocs.preview.test.receive', uri.toString(), message);
 const previewTabs = () =>
-  vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('pmdocs.preview'));
+  vscode.window.tabGroups.all
+    .flatMap((g) => g.tabs)
+    .filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('pmdocs.preview'));
 /** The workbench tells the extension host about tabs asynchronously: wait for the tab event. */
 const tabLabelled = (label: string) =>
   when(vscode.window.tabGroups.onDidChangeTabs, () => previewTabs().find((t) => t.label === label), `a preview tab '${label}'`);
@@ -90,9 +104,15 @@ suite('preview', () => {
     assert.ok(tab.input instanceof vscode.TabInputWebview);
     assert.match(first.card, /<span class="pmdocs-id">PRD-42<\/span>/);
     assert.match(first.card, /pmdocs-stage-active[^>]*>building</);
-    assert.deepEqual(first.headings.map((h) => `${h.text}@${h.line}`), ['Preview me@11', 'Problem@13', 'Non-goals@17', 'Requirements@21', 'Success metrics@27']);
+    assert.deepEqual(
+      first.headings.map((h) => `${h.text}@${h.line}`),
+      ['Preview me@11', 'Problem@13', 'Non-goals@17', 'Requirements@21', 'Success metrics@27'],
+    );
     assert.match(first.body, /<section class="pmdocs-missing" data-line="17" aria-label="Missing section: Goals">/);
-    const goals = /<button type="button" class="pmdocs-finding pmdocs-sev-error" data-line="(\d+)"[^>]*>.*?Missing required section 'Goals'/.exec(first.findings);
+    const goals =
+      /<button type="button" class="pmdocs-finding pmdocs-sev-error" data-line="(\d+)"[^>]*>.*?Missing required section 'Goals'/.exec(
+        first.findings,
+      );
     assert.ok(goals, `no finding for the missing Goals section in: ${first.findings}`);
     assert.equal(goals[1], '13', 'the finding points at the section the missing one should follow');
 
@@ -116,10 +136,14 @@ suite('preview', () => {
     assert.equal(await fromPage(uri, { type: 'revealLine', source: uri.toString(), line }), true);
     const active = vscode.window.activeTextEditor;
     assert.equal(active?.document.uri.toString(), uri.toString(), 'the document is the active editor');
-    assert.equal(active!.selection.active.line, line - 1, 'the cursor is on the finding\'s line');
+    assert.equal(active!.selection.active.line, line - 1, "the cursor is on the finding's line");
 
     // Messages that fail the checks do nothing.
-    for (const bad of [{ type: 'revealLine', source: uri.toString(), line: 0 }, { type: 'revealLine', source: 'file:///elsewhere.md', line: 2 }, { type: 'openLink', source: uri.toString(), href: 42 }]) {
+    for (const bad of [
+      { type: 'revealLine', source: uri.toString(), line: 0 },
+      { type: 'revealLine', source: 'file:///elsewhere.md', line: 2 },
+      { type: 'openLink', source: uri.toString(), href: 42 },
+    ]) {
       assert.equal(await fromPage(uri, bad), false, JSON.stringify(bad));
     }
     assert.equal(vscode.window.activeTextEditor!.selection.active.line, line - 1);
@@ -127,23 +151,34 @@ suite('preview', () => {
 
   test('a reference chip opens the document it names beside the preview; ids the card does not offer open nothing', async () => {
     await closeAllEditors();
-    const prd = await createFile('preview/refs/PRD-48-saved-views.md', PRD.replace('PRD-42', 'PRD-48').replace(/Preview me/g, 'Saved views'));
+    const prd = await createFile(
+      'preview/refs/PRD-48-saved-views.md',
+      PRD.replace('PRD-42', 'PRD-48').replace(/Preview me/g, 'Saved views'),
+    );
     await createFile('preview/refs/PRD-49-unrelated.md', PRD.replace('PRD-42', 'PRD-49').replace(/Preview me/g, 'Unrelated'));
     const story = await writeFile('preview/refs/US-48-save-a-view.md', STORY);
     const editor = await open(story);
     await validated(editor.document);
     // The index learns of the files just created asynchronously: wait until the story's diagnostics show
     // it knows PRD-48 (only the EPIC-404 reference stays unresolved).
-    await diagnosticsWhen(story, (d) => d.some((x) => x.message.includes('EPIC-404')) && !d.some((x) => x.message.includes("'PRD-48'")), 'the index to know PRD-48');
+    await diagnosticsWhen(
+      story,
+      (d) => d.some((x) => x.message.includes('EPIC-404')) && !d.some((x) => x.message.includes("'PRD-48'")),
+      'the index to know PRD-48',
+    );
     await vscode.commands.executeCommand('pmdocs.openPreviewToSide', story);
     // The chip becomes a button once the workspace index knows PRD-48 (the page confirms that card).
     const shown = await waitForContent(story, editor.document.version, 'class="pmdocs-ref" data-ref="PRD-48"');
     assert.ok(
-      shown.card.includes('<li class="pmdocs-chip pmdocs-link pmdocs-ref-chip"><button type="button" class="pmdocs-ref" data-ref="PRD-48" title="Saved views · status: building"><span class="pmdocs-chip-label">PRD</span> PRD-48</button></li>'),
+      shown.card.includes(
+        '<li class="pmdocs-chip pmdocs-link pmdocs-ref-chip"><button type="button" class="pmdocs-ref" data-ref="PRD-48" title="Saved views · status: building"><span class="pmdocs-chip-label">PRD</span> PRD-48</button></li>',
+      ),
       shown.card,
     );
     assert.ok(
-      shown.card.includes('<li class="pmdocs-chip pmdocs-link pmdocs-ref-broken" title="EPIC-404: not found in this workspace"><span class="pmdocs-chip-label">Epic</span> <s>EPIC-404</s><span class="sr-only"> (not found)</span></li>'),
+      shown.card.includes(
+        '<li class="pmdocs-chip pmdocs-link pmdocs-ref-broken" title="EPIC-404: not found in this workspace"><span class="pmdocs-chip-label">Epic</span> <s>EPIC-404</s><span class="sr-only"> (not found)</span></li>',
+      ),
       shown.card,
     );
     const openFiles = () => vscode.window.visibleTextEditors.map((e) => e.document.uri.toString()).sort();
@@ -158,15 +193,26 @@ suite('preview', () => {
       assert.deepEqual(openFiles(), before, `${id} opened something`);
     }
     // Malformed: dropped by the checks.
-    for (const bad of [{ type: 'openReference', source, id: 42 }, { type: 'openReference', source, id: '' }, { type: 'openReference', source, id: 'P'.repeat(201) }, { type: 'openReference', source: prd.toString(), id: 'PRD-48' }]) {
+    for (const bad of [
+      { type: 'openReference', source, id: 42 },
+      { type: 'openReference', source, id: '' },
+      { type: 'openReference', source, id: 'P'.repeat(201) },
+      { type: 'openReference', source: prd.toString(), id: 'PRD-48' },
+    ]) {
       assert.equal(await fromPage(story, bad), false, JSON.stringify(bad));
     }
     assert.deepEqual(openFiles(), before);
 
     // The PRD chip's message: the host resolves PRD-48 itself and opens that file, not in the preview's group.
     assert.equal(await fromPage(story, { type: 'openReference', source, id: 'PRD-48' }), true);
-    const opened = await when(vscode.window.onDidChangeVisibleTextEditors, () => vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === prd.toString()), 'the PRD open in an editor');
-    const previewGroup = vscode.window.tabGroups.all.find((g) => g.tabs.some((t) => t.input instanceof vscode.TabInputWebview && t.label === 'Preview Save a view'));
+    const opened = await when(
+      vscode.window.onDidChangeVisibleTextEditors,
+      () => vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === prd.toString()),
+      'the PRD open in an editor',
+    );
+    const previewGroup = vscode.window.tabGroups.all.find((g) =>
+      g.tabs.some((t) => t.input instanceof vscode.TabInputWebview && t.label === 'Preview Save a view'),
+    );
     assert.ok(previewGroup, 'the preview is still open');
     assert.notEqual(opened.viewColumn, previewGroup.viewColumn, 'the PRD opened beside the preview, not over it');
   });
@@ -185,7 +231,11 @@ suite('preview', () => {
       assert.equal(await vscode.commands.executeCommand<boolean>('pmdocs.preview.test.restore', state), false, JSON.stringify(state));
     }
     // The workbench reports closed tabs asynchronously: wait for it rather than read too early.
-    await when(vscode.window.tabGroups.onDidChangeTabs, () => (previewTabs().some((t) => t.label === 'Preview') ? undefined : true), 'no empty preview tab left behind');
+    await when(
+      vscode.window.tabGroups.onDidChangeTabs,
+      () => (previewTabs().some((t) => t.label === 'Preview') ? undefined : true),
+      'no empty preview tab left behind',
+    );
   });
 
   test('per document: opening the preview of the same document again reuses its panel', async () => {
@@ -219,4 +269,3 @@ suite('preview', () => {
     }
   });
 });
-

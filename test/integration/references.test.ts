@@ -4,7 +4,19 @@
 
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { closeAllEditors, createFile, deleteFile, diagnosticsWhen, open, rangeOf, replaceText, reportTimeout, ruleOf, show, writeFile } from './helpers.js';
+import {
+  closeAllEditors,
+  createFile,
+  deleteFile,
+  diagnosticsWhen,
+  open,
+  rangeOf,
+  replaceText,
+  reportTimeout,
+  ruleOf,
+  show,
+  writeFile,
+} from './helpers.js';
 
 const story = (id: string, extra: string, status = 'draft') => `---
 type: user-story
@@ -85,10 +97,12 @@ suite('references between documents', () => {
   teardown(reportTimeout);
   suiteTeardown(closeAllEditors);
 
-  test("a story whose prd names a PRD that does not exist is flagged on the value; creating the PRD clears it; deleting it brings it back", async () => {
+  test('a story whose prd names a PRD that does not exist is flagged on the value; creating the PRD clears it; deleting it brings it back', async () => {
     const uri = await writeFile('refs/US-301-remind.md', story('US-301', 'prd: PRD-301\n'));
     const editor = await open(uri);
-    const [diagnostic] = (await diagnosticsWhen(uri, has('ref-unresolved'), 'the unresolved prd')).filter((d) => ruleOf(d) === 'ref-unresolved');
+    const [diagnostic] = (await diagnosticsWhen(uri, has('ref-unresolved'), 'the unresolved prd')).filter(
+      (d) => ruleOf(d) === 'ref-unresolved',
+    );
     assert.equal(show(diagnostic!.range), show(rangeOf(editor.document, 'prd:', 'PRD-301')));
     assert.match(diagnostic!.message, /^prd 'PRD-301' names no document: no prd in the workspace has this id\./);
     assert.equal(diagnostic!.severity, vscode.DiagnosticSeverity.Error);
@@ -106,7 +120,9 @@ suite('references between documents', () => {
     await diagnosticsWhen(releaseUri, (ds) => ds.length === 0, 'clean release notes: the story is done');
     const storyEditor = await open(storyUri);
     await replaceText(storyEditor, 'status: done', 'status: in-review');
-    const [diagnostic] = (await diagnosticsWhen(releaseUri, has('release-story-not-done'), 'the release notes to see the unsaved status')).filter((d) => ruleOf(d) === 'release-story-not-done');
+    const [diagnostic] = (
+      await diagnosticsWhen(releaseUri, has('release-story-not-done'), 'the release notes to see the unsaved status')
+    ).filter((d) => ruleOf(d) === 'release-story-not-done');
     assert.equal(storyEditor.document.isDirty, true, 'seen before any save');
     assert.equal(show(diagnostic!.range), '8:11-8:17');
     assert.match(diagnostic!.message, /^stories\[0\] 'US-302' \(Remind by email\) has status 'in-review', expected 'done'/);

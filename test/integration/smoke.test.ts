@@ -50,7 +50,9 @@ suite('smoke', () => {
   test('where the tests run (logged for the record)', () => {
     // Not asserted: the suite runs both in desktop VS Code (uiKind Desktop, no remoteName) and in
     // code-server (uiKind Web, remoteName set).
-    console.log(`    host: VS Code ${vscode.version}, uiKind ${vscode.UIKind[vscode.env.uiKind]}, ` +
-      `remoteName ${vscode.env.remoteName ?? '(none)'}, appHost ${vscode.env.appHost}, Node ${process.version}`);
+    console.log(
+      `    host: VS Code ${vscode.version}, uiKind ${vscode.UIKind[vscode.env.uiKind]}, ` +
+        `remoteName ${vscode.env.remoteName ?? '(none)'}, appHost ${vscode.env.appHost}, Node ${process.version}`,
+    );
   });
 });

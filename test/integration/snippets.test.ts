@@ -34,7 +34,10 @@ suite('snippets', () => {
       assert.match(text, new RegExp(`\\ncreated: ${today()}\\n`), 'today via $CURRENT_YEAR-$CURRENT_MONTH-$CURRENT_DATE');
       const result = await validated(editor.document);
       assert.equal(result.docType?.type, c.type);
-      assert.deepEqual(result.findings.map((f) => `${f.line}:${f.column} ${f.ruleId}: ${f.message}`), []);
+      assert.deepEqual(
+        result.findings.map((f) => `${f.line}:${f.column} ${f.ruleId}: ${f.message}`),
+        [],
+      );
     });
   }
 
@@ -46,12 +49,18 @@ suite('snippets', () => {
       ),
     );
     const before = await validated(editor.document);
-    assert.deepEqual(before.findings.map((f) => f.ruleId), ['acceptance-criteria']);
+    assert.deepEqual(
+      before.findings.map((f) => f.ruleId),
+      ['acceptance-criteria'],
+    );
     const end = editor.document.lineAt(editor.document.lineCount - 1).range.end;
     editor.selection = new vscode.Selection(end, end);
     await vscode.commands.executeCommand('editor.action.insertSnippet', { langId: 'markdown', name: 'pmdocs: Given/When/Then scenario' });
     await vscode.commands.executeCommand('leaveSnippet');
     assert.match(editor.document.getText(), /```gherkin\nScenario: .+\n {2}Given .+\n {2}When .+\n {2}Then .+\n```/);
-    assert.deepEqual((await validated(editor.document)).findings.map((f) => f.ruleId), []);
+    assert.deepEqual(
+      (await validated(editor.document)).findings.map((f) => f.ruleId),
+      [],
+    );
   });
 });

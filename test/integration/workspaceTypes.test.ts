@@ -10,11 +10,19 @@ import { closeAllEditors, diagnosticsWhen, fileUri, open, readFile, reportTimeou
 const SCHEMA = JSON.stringify({
   $schema: 'https://json-schema.org/draft/2020-12/schema',
   type: 'object',
-  properties: { rfc: { type: 'integer' }, title: { type: 'string' }, status: { enum: ['Draft', 'Final'] }, type: { enum: ['Technical', 'Process'] } },
+  properties: {
+    rfc: { type: 'integer' },
+    title: { type: 'string' },
+    status: { enum: ['Draft', 'Final'] },
+    type: { enum: ['Technical', 'Process'] },
+  },
   required: ['rfc', 'title', 'status'],
   'x-pmdocs': {
     type: 'rfc',
-    sections: [{ name: 'Summary', required: true }, { name: 'Proposal', required: true }],
+    sections: [
+      { name: 'Summary', required: true },
+      { name: 'Proposal', required: true },
+    ],
     closedSections: ['Appendix'],
     keyOrder: ['rfc', 'title', 'status', 'type'],
   },
@@ -45,7 +53,12 @@ async function codeActions(uri: vscode.Uri, range: vscode.Range): Promise<vscode
   // a user's lightbulb asks again, and so do we (every caller here expects actions).
   for (let attempt = 1; ; attempt++) {
     try {
-      const answer = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>('vscode.executeCodeActionProvider', uri, range, vscode.CodeActionKind.QuickFix.value);
+      const answer = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>(
+        'vscode.executeCodeActionProvider',
+        uri,
+        range,
+        vscode.CodeActionKind.QuickFix.value,
+      );
       const actions = answer.filter((a): a is vscode.CodeAction => 'kind' in a || 'edit' in a);
       if (actions.length || attempt >= 5) return actions;
     } catch (e) {
@@ -62,14 +75,22 @@ suite('workspace doc types from config', () => {
   suiteSetup(async () => {
     await vscode.extensions.getExtension('vscode.markdown-language-features')?.activate();
     await writeFile('wstypes/rfc.schema.json', SCHEMA);
-    await writeFile('wstypes/.pmdocs.json', JSON.stringify({ docTypes: { rfc: { schema: './rfc.schema.json' } }, associations: { 'rfcs/**': 'rfc' } }));
+    await writeFile(
+      'wstypes/.pmdocs.json',
+      JSON.stringify({ docTypes: { rfc: { schema: './rfc.schema.json' } }, associations: { 'rfcs/**': 'rfc' } }),
+    );
   });
 
   test('closedSections: a diagnostic on the unexpected heading; the quick fix renames it to the allowed one', async () => {
     const uri = await writeFile('wstypes/rfcs/rfc-8.md', RFC);
     const editor = await open(uri);
-    const [d] = only('section-unexpected')(await diagnosticsWhen(uri, (ds) => only('section-unexpected')(ds).length === 1, 'the unexpected-section diagnostic'));
-    assert.equal(d!.message, "Section 'Apendix' is not a section the 'rfc' type allows. Did you mean 'Appendix'? Allowed: Summary, Proposal, Appendix.");
+    const [d] = only('section-unexpected')(
+      await diagnosticsWhen(uri, (ds) => only('section-unexpected')(ds).length === 1, 'the unexpected-section diagnostic'),
+    );
+    assert.equal(
+      d!.message,
+      "Section 'Apendix' is not a section the 'rfc' type allows. Did you mean 'Appendix'? Allowed: Summary, Proposal, Appendix.",
+    );
     assert.equal(d!.severity, vscode.DiagnosticSeverity.Error);
     assert.equal(d!.range.start.line, 15);
     const fix = (await codeActions(uri, d!.range)).find((a) => a.title === "Rename to 'Appendix'");
@@ -82,14 +103,19 @@ suite('workspace doc types from config', () => {
   test('keyOrder: a diagnostic on the first key out of place; the quick fix reorders the keys, keeping the comment', async () => {
     const uri = await writeFile('wstypes/rfcs/rfc-9.md', RFC.replace('rfc: 8', 'rfc: 9'));
     const editor = await open(uri);
-    const [d] = only('frontmatter-key-order')(await diagnosticsWhen(uri, (ds) => only('frontmatter-key-order')(ds).length === 1, 'the key-order diagnostic'));
+    const [d] = only('frontmatter-key-order')(
+      await diagnosticsWhen(uri, (ds) => only('frontmatter-key-order')(ds).length === 1, 'the key-order diagnostic'),
+    );
     assert.equal(d!.message, "Key 'title' is out of order: it belongs before 'status'. Expected order: rfc, title, status, type.");
     assert.equal(d!.severity, vscode.DiagnosticSeverity.Warning);
     assert.equal(d!.range.start.line, 3);
     const fix = (await codeActions(uri, d!.range)).find((a) => a.title === 'Reorder the front-matter keys');
     assert.ok(fix?.edit, 'the reorder fix is offered');
     assert.ok(await vscode.workspace.applyEdit(fix.edit));
-    assert.ok(editor.document.getText().startsWith('---\nrfc: 9\ntitle: Faster builds\nstatus: Draft # still open\ntype: Technical\n---\n'), editor.document.getText().slice(0, 120));
+    assert.ok(
+      editor.document.getText().startsWith('---\nrfc: 9\ntitle: Faster builds\nstatus: Draft # still open\ntype: Technical\n---\n'),
+      editor.document.getText().slice(0, 120),
+    );
     await diagnosticsWhen(uri, (ds) => only('frontmatter-key-order')(ds).length === 0, 'the diagnostic to clear');
   });
 

@@ -33,16 +33,28 @@ test('examples/ has documents to compare', () => {
 });
 
 test('for every file in examples/, the published diagnostics equal `pmdocs lint -f json`', async () => {
-  const cli = spawnSync(process.execPath, [join(repo, 'dist/cli.mjs'), 'lint', '-f', 'json', ...files.map((f) => relative(repo, f))], { cwd: repo, encoding: 'utf8' });
+  const cli = spawnSync(process.execPath, [join(repo, 'dist/cli.mjs'), 'lint', '-f', 'json', ...files.map((f) => relative(repo, f))], {
+    cwd: repo,
+    encoding: 'utf8',
+  });
   assert.ok(cli.status === 0 || cli.status === 1, cli.stderr);
   const byFile = new Map<string, unknown[]>();
   for (const r of JSON.parse(cli.stdout) as { filePath: string; findings: any[] }[]) {
     byFile.set(
       join(repo, r.filePath),
-      r.findings.map((f) => ({ code: f.ruleId, severity: SEVERITY[f.severity], message: f.message, from: [f.line, f.column], to: [f.endLine, f.endColumn] })),
+      r.findings.map((f) => ({
+        code: f.ruleId,
+        severity: SEVERITY[f.severity],
+        message: f.message,
+        from: [f.line, f.column],
+        to: [f.endLine, f.endColumn],
+      })),
     );
   }
-  assert.ok([...byFile.values()].some((f) => f.length > 0), 'the CLI found nothing: the comparison would prove nothing');
+  assert.ok(
+    [...byFile.values()].some((f) => f.length > 0),
+    'the CLI found nothing: the comparison would prove nothing',
+  );
 
   client = new LspClient();
   await client.initialize(pathToFileURL(examples).href);

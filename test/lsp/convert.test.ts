@@ -15,16 +15,31 @@ test('a snippet becomes plain text: placeholders keep their default, tab stops a
 });
 
 test('client settings: well-formed entries kept, the rest falls back to defaults', () => {
-  assert.deepEqual(editorSettings(undefined), { run: 'onType', debounceMs: 300, rules: {}, rawRules: {}, associations: {}, validateWorkspace: false });
-  assert.deepEqual(editorSettings({ run: 'onSave', debounceMs: 50_000, rules: { 'section-order': 'off', x: 'loud' }, associations: { 'docs/**/*.md': 'prd', bad: 3 } }), {
-    run: 'onSave',
-    debounceMs: 10_000,
-    // A rule entry in none of the setting forms is dropped (rawRules keeps what was written, for the message).
-    rules: { 'section-order': 'off' },
-    rawRules: { 'section-order': 'off', x: 'loud' },
-    associations: { 'docs/**/*.md': 'prd' },
+  assert.deepEqual(editorSettings(undefined), {
+    run: 'onType',
+    debounceMs: 300,
+    rules: {},
+    rawRules: {},
+    associations: {},
     validateWorkspace: false,
   });
+  assert.deepEqual(
+    editorSettings({
+      run: 'onSave',
+      debounceMs: 50_000,
+      rules: { 'section-order': 'off', x: 'loud' },
+      associations: { 'docs/**/*.md': 'prd', bad: 3 },
+    }),
+    {
+      run: 'onSave',
+      debounceMs: 10_000,
+      // A rule entry in none of the setting forms is dropped (rawRules keeps what was written, for the message).
+      rules: { 'section-order': 'off' },
+      rawRules: { 'section-order': 'off', x: 'loud' },
+      associations: { 'docs/**/*.md': 'prd' },
+      validateWorkspace: false,
+    },
+  );
   assert.equal(editorSettings({ debounceMs: -5 }).debounceMs, 0);
   assert.equal(editorSettings({ debounceMs: 'soon' }).debounceMs, 300);
 });

@@ -50,12 +50,25 @@ after(() => rmSync(dir, { recursive: true, force: true }));
 test('Neovim: diagnostics for a broken PRD, a code action applied, the diagnostics follow', () => {
   const doc = join(dir, 'PRD-7-reminders.md');
   const outFile = join(dir, 'result.json');
-  const r = spawnSync('nvim', ['--headless', '-n', '-i', 'NONE', '-u', join(dir, 'bin/init.lua'), '-c', `luafile ${join(repo, 'test/lsp/neovim.lua')}`], {
-    cwd: dir,
-    env: { ...process.env, PATH: `${join(dir, 'bin')}:${process.env['PATH']}`, PMDOCS_DOC: doc, PMDOCS_OUT: outFile, XDG_CONFIG_HOME: dir, XDG_DATA_HOME: dir, XDG_STATE_HOME: dir, XDG_CACHE_HOME: dir },
-    encoding: 'utf8',
-    timeout: 120_000, // a guard against a hang, far above the few seconds it takes
-  });
+  const r = spawnSync(
+    'nvim',
+    ['--headless', '-n', '-i', 'NONE', '-u', join(dir, 'bin/init.lua'), '-c', `luafile ${join(repo, 'test/lsp/neovim.lua')}`],
+    {
+      cwd: dir,
+      env: {
+        ...process.env,
+        PATH: `${join(dir, 'bin')}:${process.env['PATH']}`,
+        PMDOCS_DOC: doc,
+        PMDOCS_OUT: outFile,
+        XDG_CONFIG_HOME: dir,
+        XDG_DATA_HOME: dir,
+        XDG_STATE_HOME: dir,
+        XDG_CACHE_HOME: dir,
+      },
+      encoding: 'utf8',
+      timeout: 120_000, // a guard against a hang, far above the few seconds it takes
+    },
+  );
   assert.equal(r.status, 0, `nvim exited with ${r.status ?? r.signal}: ${r.stderr}`);
   const out = JSON.parse(readFileSync(outFile, 'utf8'));
   assert.equal(out.error, undefined, out.error);

@@ -60,14 +60,21 @@ test('initialize → didOpen → diagnostics → didChange → updated diagnosti
   assert.match(status.codeDescription.href, /docs\/rules\/frontmatter-schema\.md$/);
 
   // A quick fix for it: replace the misspelt status.
-  const actions = await client.request('textDocument/codeAction', { textDocument: { uri }, range: status.range, context: { diagnostics: [status] } });
+  const actions = await client.request('textDocument/codeAction', {
+    textDocument: { uri },
+    range: status.range,
+    context: { diagnostics: [status] },
+  });
   const replace = actions.result.find((a: any) => /approved/.test(a.title));
   assert.ok(replace, `no fix offering 'approved' in ${JSON.stringify(actions.result.map((a: any) => a.title))}`);
   assert.deepEqual(replace.edit.changes[uri], [{ range: status.range, newText: 'approved' }]);
 
   // The user fixes it (incremental change): the next diagnostics, for version 2, no longer have it.
   const second = client.diagnostics(uri, 2);
-  client.notify('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ range: status.range, text: 'approved' }] });
+  client.notify('textDocument/didChange', {
+    textDocument: { uri, version: 2 },
+    contentChanges: [{ range: status.range, text: 'approved' }],
+  });
   const updated = (await second).params;
   assert.equal(updated.diagnostics.filter((d: any) => d.code === 'frontmatter-schema').length, 0, JSON.stringify(updated.diagnostics));
   assert.equal(updated.diagnostics.length, published.diagnostics.length - 1);

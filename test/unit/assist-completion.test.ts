@@ -22,7 +22,10 @@ const KNOWN: KnownDoc[] = [
   { id: 'US-102', type: 'user-story', title: 'Choose CSV columns' },
 ];
 
-function complete(src: string, options: { config?: ResolvedConfig; known?: KnownDoc[] } = {}): { items: AssistCompletion[]; offset: number; text: string } {
+function complete(
+  src: string,
+  options: { config?: ResolvedConfig; known?: KnownDoc[] } = {},
+): { items: AssistCompletion[]; offset: number; text: string } {
   const offset = src.indexOf('|');
   const text = src.slice(0, offset) + src.slice(offset + 1);
   const config = options.config ?? defaultConfig('/ws');
@@ -49,7 +52,10 @@ const item = (items: AssistCompletion[], label: string) => {
 describe('keys', () => {
   test('the keys not yet present, required first, with the schema title as detail and docs', () => {
     const { items, offset } = complete('---\ntype: prd\nid: PRD-14\nsta|\ntitle: Reminders\n---\n# Reminders\n');
-    assert.ok(!labels(items).includes('type') && !labels(items).includes('id') && !labels(items).includes('title'), 'present keys, before and after the cursor, are not offered');
+    assert.ok(
+      !labels(items).includes('type') && !labels(items).includes('id') && !labels(items).includes('title'),
+      'present keys, before and after the cursor, are not offered',
+    );
     const status = item(items, 'status');
     assert.deepEqual(status.replace, { start: offset - 3, end: offset });
     assert.equal(status.insertText, 'status: ${1|draft,review,approved,building,launched,archived,abandoned|}');
@@ -64,7 +70,10 @@ describe('keys', () => {
   test('snippets: a date key gets today, a mapping its required keys, a list of mappings one item', () => {
     const { items } = complete('---\ntype: prd\n|\n---\n');
     assert.equal(item(items, 'created').insertText, 'created: ${1:2026-07-14}');
-    assert.equal(item(items, 'rice').insertText, 'rice:\n  reach: $1\n  impact: ${2|3,2,1,0.5,0.25|}\n  confidence: ${3|100,80,50|}\n  effort: $4');
+    assert.equal(
+      item(items, 'rice').insertText,
+      'rice:\n  reach: $1\n  impact: ${2|3,2,1,0.5,0.25|}\n  confidence: ${3|100,80,50|}\n  effort: $4',
+    );
     assert.equal(item(items, 'rice').multiline, true);
     assert.equal(item(items, 'success_metrics').insertText, 'success_metrics:\n  - name: $1\n    baseline: $2\n    target: $3');
     assert.equal(item(items, 'tags').insertText, 'tags:\n  - $1');
@@ -118,12 +127,21 @@ describe('values', () => {
   test('booleans and today for dates', () => {
     assert.deepEqual(labels(complete('---\ntype: release-notes\nbreaking: |\n---\n').items), ['true', 'false']);
     const date = complete('---\ntype: release-notes\ndate: |\n---\n').items;
-    assert.deepEqual(date.map((i) => [i.label, i.detail]), [['2026-07-14', 'today']]);
+    assert.deepEqual(
+      date.map((i) => [i.label, i.detail]),
+      [['2026-07-14', 'today']],
+    );
   });
 
   test('reference fields offer the ids of existing documents of the right type', () => {
     const prd = complete('---\ntype: user-story\nid: US-103\nprd: |\n---\n').items;
-    assert.deepEqual(prd.map((i) => [i.label, i.detail]), [['PRD-12', 'Export invoices as CSV'], ['PRD-13', 'Payment reminders']]);
+    assert.deepEqual(
+      prd.map((i) => [i.label, i.detail]),
+      [
+        ['PRD-12', 'Export invoices as CSV'],
+        ['PRD-13', 'Payment reminders'],
+      ],
+    );
     assert.deepEqual(labels(complete('---\ntype: user-story\nid: US-103\nepic: |\n---\n').items), ['EPIC-4']);
   });
 
@@ -131,7 +149,10 @@ describe('values', () => {
     assert.deepEqual(labels(complete('---\ntype: release-notes\nstories:\n  - US-101\n  - |\n---\n').items), ['US-102']);
     assert.deepEqual(labels(complete('---\ntype: release-notes\nstories: [US-102, |]\n---\n').items), ['US-101']);
     const inline = complete('---\ntype: release-notes\nstories: |\n---\n').items;
-    assert.deepEqual(inline.map((i) => i.insertText), ['[US-101]', '[US-102]']);
+    assert.deepEqual(
+      inline.map((i) => i.insertText),
+      ['[US-101]', '[US-102]'],
+    );
   });
 
   test('`id` offers the next free id of the type', () => {
@@ -142,13 +163,22 @@ describe('values', () => {
   test('`type:` offers the known doc types, and each again with its required keys', () => {
     const { items } = complete('---\ntype: |\n---\n');
     // A type whose schema requires no key (changelog) is offered once.
-    assert.deepEqual(labels(items), BUILT_IN_TYPES.flatMap((t) => (t === 'changelog' ? [t] : [t, `${t} + required keys`])));
+    assert.deepEqual(
+      labels(items),
+      BUILT_IN_TYPES.flatMap((t) => (t === 'changelog' ? [t] : [t, `${t} + required keys`])),
+    );
     assert.deepEqual(BUILT_IN_TYPES.slice(0, 4), ['prd', 'epic', 'user-story', 'release-notes']);
     const story = item(items, 'user-story + required keys');
-    assert.equal(story.insertText, 'user-story\nid: ${1:US-103}\ntitle: $2\nstatus: ${3|draft,ready,in-progress,in-review,done,blocked,wont-do|}');
+    assert.equal(
+      story.insertText,
+      'user-story\nid: ${1:US-103}\ntitle: $2\nstatus: ${3|draft,ready,in-progress,in-review,done,blocked,wont-do|}',
+    );
     assert.equal(story.snippet, true);
     assert.equal(story.filterText, 'user-story');
-    assert.equal(item(items, 'prd + required keys').insertText, 'prd\nid: ${1:PRD-14}\ntitle: $2\nstatus: ${3|draft,review,approved,building,launched,archived,abandoned|}\nowner: $4\ncreated: ${5:2026-07-14}');
+    assert.equal(
+      item(items, 'prd + required keys').insertText,
+      'prd\nid: ${1:PRD-14}\ntitle: $2\nstatus: ${3|draft,review,approved,building,launched,archived,abandoned|}\nowner: $4\ncreated: ${5:2026-07-14}',
+    );
   });
 });
 
@@ -162,7 +192,14 @@ describe('the cursor context', () => {
     const src = '---\na: 1\nlinks:\n  depends_on:\n    - US-1\n    - |\nb: 2\n---\n';
     const at = src.indexOf('|');
     assert.deepEqual(ctx(src), {
-      kind: 'value', path: ['links', 'depends_on', 1], key: 1, needsSpace: false, siblings: ['US-1'], typed: '', replace: { start: at, end: at }, extraIndent: '  ',
+      kind: 'value',
+      path: ['links', 'depends_on', 1],
+      key: 1,
+      needsSpace: false,
+      siblings: ['US-1'],
+      typed: '',
+      replace: { start: at, end: at },
+      extraIndent: '  ',
     });
     const k = ctx('---\na: 1\n|\nb: 2\nc:\n  d: 3\n---\n');
     assert.equal(k?.kind, 'key');

@@ -14,7 +14,8 @@ const prdPath = join(repo, 'examples/prd/PRD-12-invoice-csv-export.md');
 const prdText = readFileSync(prdPath, 'utf8');
 const prd = engine.lint(prdText, { path: prdPath });
 
-const hoverAt = (needle: string, delta = 1) => hoverFrontMatter({ doc: prd.doc, offset: prdText.indexOf(needle) + delta, docType: prd.docType });
+const hoverAt = (needle: string, delta = 1) =>
+  hoverFrontMatter({ doc: prd.doc, offset: prdText.indexOf(needle) + delta, docType: prd.docType });
 
 describe('hover on the front matter', () => {
   test('a key: title, description, allowed values, default and example; the range is the key', () => {
@@ -39,7 +40,10 @@ describe('hover on the front matter', () => {
   });
 
   test('a mapping-valued example is shown as a YAML block', () => {
-    assert.match(hoverAt('rice:')!.contents, /Example: \n\n```yaml\nrice:\n {2}reach: 1200\n {2}impact: 2\n {2}confidence: 80\n {2}effort: 3\n {2}score: 640\n```$/);
+    assert.match(
+      hoverAt('rice:')!.contents,
+      /Example: \n\n```yaml\nrice:\n {2}reach: 1200\n {2}impact: 2\n {2}confidence: 80\n {2}effort: 3\n {2}score: 640\n```$/,
+    );
   });
 
   test('nothing outside the front matter or without a doc type', () => {
@@ -56,7 +60,8 @@ describe('hover on a finding', () => {
     const at = text.indexOf('aproved') + 2;
     const h = hoverFindings(r.findings, at, engine.rules);
     assert.deepEqual(h, {
-      contents: "**pmdocs** `frontmatter-schema`: Front matter must match the doc type's schema: required keys, allowed values, formats (dates, ids) and value types. — [documentation](https://github.com/pmdocs/pmdocs/blob/main/docs/rules/frontmatter-schema.md)",
+      contents:
+        "**pmdocs** `frontmatter-schema`: Front matter must match the doc type's schema: required keys, allowed values, formats (dates, ids) and value types. — [documentation](https://github.com/pmdocs/pmdocs/blob/main/docs/rules/frontmatter-schema.md)",
       range: { start: text.indexOf('aproved'), end: text.indexOf('aproved') + 'aproved'.length },
     });
     assert.equal(hoverFindings(r.findings, text.indexOf('# Automatic'), engine.rules), undefined);
@@ -64,26 +69,37 @@ describe('hover on a finding', () => {
 });
 
 describe('document symbols', () => {
-  const show = (s: AssistSymbol, depth = 0): string[] => [`${'  '.repeat(depth)}${s.kind} ${s.name}${s.detail ? ` — ${s.detail}` : ''}`, ...s.children.flatMap((c) => show(c, depth + 1))];
+  const show = (s: AssistSymbol, depth = 0): string[] => [
+    `${'  '.repeat(depth)}${s.kind} ${s.name}${s.detail ? ` — ${s.detail}` : ''}`,
+    ...s.children.flatMap((c) => show(c, depth + 1)),
+  ];
 
   test('the front matter first, named "type id", with its keys; then the headings as a tree', () => {
     const symbols = documentSymbols(prd.doc, prd.docType);
     const outline = symbols.flatMap((s) => show(s));
-    assert.deepEqual(outline.slice(0, 4), ['document prd PRD-12 — Export invoices as CSV', '  key type — prd', '  key id — PRD-12', '  key title — Export invoices as CSV']);
+    assert.deepEqual(outline.slice(0, 4), [
+      'document prd PRD-12 — Export invoices as CSV',
+      '  key type — prd',
+      '  key id — PRD-12',
+      '  key title — Export invoices as CSV',
+    ]);
     assert.ok(outline.includes('  mapping rice'));
     assert.ok(outline.includes('    key score — 720'));
     assert.ok(outline.includes('    mapping Accounts exporting invoices as CSV each month — [0]'));
-    assert.deepEqual(outline.filter((l) => l.includes('section')), [
-      'section Export invoices as CSV',
-      '  section Summary',
-      '  section Problem',
-      '  section Goals',
-      '  section Non-goals',
-      '  section Requirements',
-      '  section Success metrics',
-      '  section Risks',
-      '  section Open questions',
-    ]);
+    assert.deepEqual(
+      outline.filter((l) => l.includes('section')),
+      [
+        'section Export invoices as CSV',
+        '  section Summary',
+        '  section Problem',
+        '  section Goals',
+        '  section Non-goals',
+        '  section Requirements',
+        '  section Success metrics',
+        '  section Risks',
+        '  section Open questions',
+      ],
+    );
   });
 
   test('ranges: the front matter block, each key with its value, each section up to the next', () => {
@@ -105,6 +121,9 @@ describe('document symbols', () => {
   test('a document whose YAML does not parse still gets what the parser recovered, and its sections', () => {
     const text = '---\ntype: epic\nowner: @maria\n---\n\n# Late\n\n## Summary\n\nx\n';
     const r = engine.lint(text);
-    assert.deepEqual(documentSymbols(r.doc, r.docType).flatMap((s) => show(s)), ['document epic', '  key type — epic', '  key owner — @maria', 'section Late', '  section Summary']);
+    assert.deepEqual(
+      documentSymbols(r.doc, r.docType).flatMap((s) => show(s)),
+      ['document epic', '  key type — epic', '  key owner — @maria', 'section Late', '  section Summary'],
+    );
   });
 });

@@ -31,10 +31,24 @@ test('a true positive needs a flagged word among the labelled ones (two-word lab
   assert.equal(covers('should', 'should'), true);
   assert.equal(covers('it', 'items'), false);
   assert.equal(covers('at least', 'atleast'), true);
-  const flags = [[{ ruleId: 'req-weak-modal', text: 'should' }], [{ ruleId: 'req-weak-modal', text: 'pause' }], [{ ruleId: 'req-weak-modal', text: 'shows' }]];
+  const flags = [
+    [{ ruleId: 'req-weak-modal', text: 'should' }],
+    [{ ruleId: 'req-weak-modal', text: 'pause' }],
+    [{ ruleId: 'req-weak-modal', text: 'shows' }],
+  ];
   const s = score(requirements, flags, { uncertain_verb: ['req-weak-modal'], polysemy: [] }).uncertain_verb;
   assert.deepEqual([s.tp, s.fp, s.fn], [1, 2, 1]);
-  assert.deepEqual(flagsByRequirement([{ line: 12, ruleId: 'r', actual: 'x' }, { line: 99, ruleId: 'r' }], [12, 13], ''), [[{ ruleId: 'r', text: 'x' }]]);
+  assert.deepEqual(
+    flagsByRequirement(
+      [
+        { line: 12, ruleId: 'r', actual: 'x' },
+        { line: 99, ruleId: 'r' },
+      ],
+      [12, 13],
+      '',
+    ),
+    [[{ ruleId: 'r', text: 'x' }]],
+  );
 });
 
 test('npm run bench:language on three requirements: both forms scored through the CLI', () => {

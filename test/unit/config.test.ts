@@ -28,9 +28,22 @@ function memoryHost(files: Record<string, string>): IHost & { files: Record<stri
 const ADR_SCHEMA = JSON.stringify({
   $schema: 'https://json-schema.org/draft/2020-12/schema',
   type: 'object',
-  properties: { type: { const: 'adr' }, id: { type: 'string' }, title: { type: 'string' }, status: { $ref: './common.schema.json#/$defs/status' } },
+  properties: {
+    type: { const: 'adr' },
+    id: { type: 'string' },
+    title: { type: 'string' },
+    status: { $ref: './common.schema.json#/$defs/status' },
+  },
   required: ['type', 'id', 'title'],
-  'x-pmdocs': { type: 'adr', label: 'Architecture decision record', idPrefix: 'ADR-', sections: [{ name: 'Context', required: true }, { name: 'Decision', required: true }] },
+  'x-pmdocs': {
+    type: 'adr',
+    label: 'Architecture decision record',
+    idPrefix: 'ADR-',
+    sections: [
+      { name: 'Context', required: true },
+      { name: 'Decision', required: true },
+    ],
+  },
 });
 
 test('discovery walks up to the nearest .pmdocs.json and stops at the workspace root', async () => {
@@ -86,7 +99,12 @@ test('a JSON syntax error is one problem with line and column, and the defaults 
   });
   const c = await loadConfig(host, '/ws/x.md');
   assert.deepEqual(c.problems, [
-    { file: '/ws/.pmdocs.json', line: 4, column: 5, message: "Not valid JSON: expected ',' between entries. Until this is fixed, pmdocs uses its defaults." },
+    {
+      file: '/ws/.pmdocs.json',
+      line: 4,
+      column: 5,
+      message: "Not valid JSON: expected ',' between entries. Until this is fixed, pmdocs uses its defaults.",
+    },
   ]);
   assert.deepEqual(c.rules, {});
   assert.equal(c.file, '/ws/.pmdocs.json');
@@ -99,11 +117,15 @@ test('schema-invalid config: unknown key and bad severity are named with positio
   const c = await loadConfig(host, '/ws/x.md');
   assert.deepEqual(c.problems, [
     {
-      file: '/ws/.pmdocs.json', line: 2, column: 3,
+      file: '/ws/.pmdocs.json',
+      line: 2,
+      column: 3,
       message: "Unknown key 'rulez'. Did you mean 'rules'? Allowed keys: $schema, include, exclude, rules, associations, docTypes.",
     },
     {
-      file: '/ws/.pmdocs.json', line: 3, column: 28,
+      file: '/ws/.pmdocs.json',
+      line: 3,
+      column: 28,
       message: "rules.rice-score is 'warn', which is not allowed. Did you mean 'warning'? Use one of: off, info, warning, error.",
     },
   ]);
@@ -116,7 +138,7 @@ test('wrong types and unknown rule ids are reported', async () => {
   assert.deepEqual(
     c.problems.map((p) => `${p.line}:${p.column} ${p.message}`),
     [
-      '1:14 include must be a list, but it is the string \'docs/**\'.',
+      "1:14 include must be a list, but it is the string 'docs/**'.",
       "1:36 Unknown rule 'rice-scor' in rules. Did you mean 'rice-score'? Run 'pmdocs rules' for the list.",
     ],
   );
@@ -125,19 +147,31 @@ test('wrong types and unknown rule ids are reported', async () => {
 
 test('a missing schema file is one problem at the config line; other workspace types keep working', async () => {
   const host = memoryHost({
-    '/ws/.pmdocs.json': '{\n  "docTypes": {\n    "adr": { "schema": "./schemas/adr.schema.json" },\n    "rfc": { "schema": "./schemas/missing.json" }\n  }\n}',
+    '/ws/.pmdocs.json':
+      '{\n  "docTypes": {\n    "adr": { "schema": "./schemas/adr.schema.json" },\n    "rfc": { "schema": "./schemas/missing.json" }\n  }\n}',
     '/ws/schemas/adr.schema.json': ADR_SCHEMA,
     '/ws/schemas/common.schema.json': '{ "$defs": { "status": { "enum": ["proposed", "accepted"] } } }',
   });
   const c = await loadConfig(host, '/ws/docs/ADR-1.md');
   assert.deepEqual(c.problems, [
     {
-      file: '/ws/.pmdocs.json', line: 4, column: 24,
-      message: "Doc type 'rfc' is not available: its schema file './schemas/missing.json' does not exist (looked for /ws/schemas/missing.json).",
+      file: '/ws/.pmdocs.json',
+      line: 4,
+      column: 24,
+      message:
+        "Doc type 'rfc' is not available: its schema file './schemas/missing.json' does not exist (looked for /ws/schemas/missing.json).",
     },
   ]);
-  assert.deepEqual(c.docTypes.map((t) => t.type), ['adr']);
-  assert.deepEqual(c.sources, ['/ws/.pmdocs.json', '/ws/schemas/adr.schema.json', '/ws/schemas/missing.json', '/ws/schemas/common.schema.json']);
+  assert.deepEqual(
+    c.docTypes.map((t) => t.type),
+    ['adr'],
+  );
+  assert.deepEqual(c.sources, [
+    '/ws/.pmdocs.json',
+    '/ws/schemas/adr.schema.json',
+    '/ws/schemas/missing.json',
+    '/ws/schemas/common.schema.json',
+  ]);
 });
 
 test('a local $ref is loaded relative to the referring file and rewritten to a file URI', async () => {
@@ -151,7 +185,9 @@ test('a local $ref is loaded relative to the referring file and rewritten to a f
   assert.deepEqual(c.problems, []);
   const adr = c.docTypes[0]!;
   assert.equal(adr.source, '/ws/schemas/adr.schema.json');
-  assert.deepEqual((adr.schema['properties'] as Record<string, unknown>)['status'], { $ref: 'file:///ws/schemas/common.schema.json#/$defs/status' });
+  assert.deepEqual((adr.schema['properties'] as Record<string, unknown>)['status'], {
+    $ref: 'file:///ws/schemas/common.schema.json#/$defs/status',
+  });
   assert.deepEqual(c.schemas, [
     { $defs: { status: { $ref: 'file:///ws/schemas/sub/status.yaml' } }, $id: 'file:///ws/schemas/common.schema.json' },
     { enum: ['proposed', 'accepted', 'superseded'], $id: 'file:///ws/schemas/sub/status.yaml' },
@@ -168,7 +204,10 @@ test('a remote $ref is never fetched: the type is dropped with a problem at the 
   assert.equal(c.problems.length, 1);
   assert.equal(c.problems[0]!.file, '/ws/adr.json');
   assert.equal(c.problems[0]!.line, 3);
-  assert.match(c.problems[0]!.message, /^Doc type 'adr': "\$ref": "https:\/\/example.com\/id.json" points outside the workspace; pmdocs never downloads schemas/);
+  assert.match(
+    c.problems[0]!.message,
+    /^Doc type 'adr': "\$ref": "https:\/\/example.com\/id.json" points outside the workspace; pmdocs never downloads schemas/,
+  );
   assert.ok(!host.reads.some((p) => p.includes('example.com')));
 });
 
@@ -176,7 +215,15 @@ test('a YAML schema file with x-pmdocs becomes a doc type; inline overrides repl
   const host = memoryHost({
     '/ws/.pmdocs.json': JSON.stringify({
       docTypes: {
-        adr: { schema: './adr.yaml', sections: [{ name: 'Context', required: true }, { name: 'Consequences', required: true }], idPrefix: 'DEC-', reopenStatus: 'proposed' },
+        adr: {
+          schema: './adr.yaml',
+          sections: [
+            { name: 'Context', required: true },
+            { name: 'Consequences', required: true },
+          ],
+          idPrefix: 'DEC-',
+          reopenStatus: 'proposed',
+        },
       },
     }),
     '/ws/adr.yaml': [
@@ -203,7 +250,10 @@ test('a YAML schema file with x-pmdocs becomes a doc type; inline overrides repl
   assert.equal(adr.idPrefix, 'DEC-');
   assert.deepEqual([adr.settledStatuses, adr.reopenStatus], [['accepted'], 'proposed'], 'lifecycle data from x-pmdocs and from the config');
   assert.equal(adr.template, '# {{title}}\n', 'what the config does not override comes from x-pmdocs');
-  assert.deepEqual(adr.sections.map((s) => s.name), ['Context', 'Consequences']);
+  assert.deepEqual(
+    adr.sections.map((s) => s.name),
+    ['Context', 'Consequences'],
+  );
   assert.equal(adr.builtIn, false);
 });
 
@@ -215,12 +265,16 @@ test('a workspace type named like a built-in one replaces it', async () => {
   const c = await loadConfig(host, '/ws/x.md');
   const prd = createRegistry(c.docTypes).get('prd')!;
   assert.equal(prd.builtIn, false);
-  assert.deepEqual(prd.sections.map((s) => s.name), ['Pitch']);
+  assert.deepEqual(
+    prd.sections.map((s) => s.name),
+    ['Pitch'],
+  );
 });
 
 test('broken schema files are named with their own positions: YAML syntax, invalid JSON Schema, invalid x-pmdocs', async () => {
   const host = memoryHost({
-    '/ws/.pmdocs.json': '{ "docTypes": { "a": { "schema": "a.yaml" }, "b": { "schema": "b.json" }, "c": { "schema": "c.json" }, "d": { "schema": "d.json" } } }',
+    '/ws/.pmdocs.json':
+      '{ "docTypes": { "a": { "schema": "a.yaml" }, "b": { "schema": "b.json" }, "c": { "schema": "c.json" }, "d": { "schema": "d.json" } } }',
     '/ws/a.yaml': 'type: object\nproperties:\n  id: [unclosed\n',
     '/ws/b.json': '{ "type": "objekt" }',
     '/ws/c.json': '{\n  "type": "object",\n  "x-pmdocs": { "sections": [{ "nme": "Context" }] }\n}',
@@ -243,7 +297,10 @@ test('associations map globs (relative to the config folder) to doc types; unkno
     '/ws/.pmdocs.json': '{ "associations": { "docs/prd/**/*.md": "prd", "stories/**": "user-story", "adr/**": "adrr" } }',
   });
   const c = await loadConfig(host, '/ws/docs/prd/2026/launch.md');
-  assert.deepEqual(c.associations, [{ glob: 'docs/prd/**/*.md', type: 'prd' }, { glob: 'stories/**', type: 'user-story' }]);
+  assert.deepEqual(c.associations, [
+    { glob: 'docs/prd/**/*.md', type: 'prd' },
+    { glob: 'stories/**', type: 'user-story' },
+  ]);
   assert.equal(c.problems.length, 1);
   assert.match(c.problems[0]!.message, /^associations\["adr\/\*\*"\] names the doc type 'adrr', which does not exist\. Known types: prd, /);
   const registry = createRegistry(c.docTypes);
@@ -302,11 +359,18 @@ test('a workspace type with local $refs validates front matter through the engin
   const config = await loadConfig(host, '/ws/decisions/ADR-1.md');
   assert.deepEqual(config.problems, []);
   const engine = createEngine();
-  const doc = (status: string) => `---\ntype: adr\nid: ADR-1\ntitle: Use Postgres\nstatus: ${status}\n---\n\n## Context\n\nWhy.\n\n## Decision\n\nWhat.\n`;
+  const doc = (status: string) =>
+    `---\ntype: adr\nid: ADR-1\ntitle: Use Postgres\nstatus: ${status}\n---\n\n## Context\n\nWhy.\n\n## Decision\n\nWhat.\n`;
   const ok = engine.lint(doc('accepted'), { path: '/ws/decisions/ADR-1.md', config });
   assert.equal(ok.docType?.type, 'adr');
-  assert.deepEqual(ok.findings.map((f) => f.ruleId), []);
+  assert.deepEqual(
+    ok.findings.map((f) => f.ruleId),
+    [],
+  );
   const bad = engine.lint(doc('acepted'), { path: '/ws/decisions/ADR-1.md', config });
-  assert.deepEqual(bad.findings.map((f) => [f.ruleId, f.line, f.column]), [['frontmatter-schema', 5, 9]]);
+  assert.deepEqual(
+    bad.findings.map((f) => [f.ruleId, f.line, f.column]),
+    [['frontmatter-schema', 5, 9]],
+  );
   assert.match(bad.findings[0]!.message, /'acepted'.*Did you mean 'accepted'\?/);
 });

@@ -73,7 +73,10 @@ test("bug: requiredWhen messages quote the file's value, not the condition list"
   assert.deepEqual(await lintWith(schema, '---\ntype: note\nstatus: Final\n---\n\n## Other\n\nText.\n'), [
     "4:required-section Missing required section 'Rationale', required because status is 'Final'.",
   ]);
-  const negated = { ...schema, 'x-pmdocs': { type: 'note', sections: [{ name: 'Rationale', requiredWhen: { not: { status: 'Draft' } } }] } };
+  const negated = {
+    ...schema,
+    'x-pmdocs': { type: 'note', sections: [{ name: 'Rationale', requiredWhen: { not: { status: 'Draft' } } }] },
+  };
   assert.deepEqual(await lintWith(negated, '---\ntype: note\nstatus: Review\n---\n\n## Other\n\nText.\n'), [
     "4:required-section Missing required section 'Rationale', required because status is not 'Draft' (it is 'Review').",
   ]);
@@ -84,7 +87,13 @@ test('bug: a stray H1 after the H2 sections, with the title in the front matter,
   const schema = {
     type: 'object',
     properties: { type: { const: 'note' }, title: { type: 'string' } },
-    'x-pmdocs': { type: 'note', sections: [{ name: 'Abstract', required: true }, { name: 'Motivation', required: true }] },
+    'x-pmdocs': {
+      type: 'note',
+      sections: [
+        { name: 'Abstract', required: true },
+        { name: 'Motivation', required: true },
+      ],
+    },
   };
   const text = '---\ntype: note\ntitle: T\n---\n\n## Abstract\n\nA.\n\n## Motivation\n\nB.\n\n# Appendix\n\nC.\n';
   assert.deepEqual(await lintWith(schema, text), []);
@@ -102,13 +111,17 @@ test('bug: a failed `not` says what is not allowed', async () => {
   ]);
 });
 
-test("author messages: x-pmdocs-message (or errorMessage) on a subschema replaces the generated message, which stays as the detail", async () => {
+test('author messages: x-pmdocs-message (or errorMessage) on a subschema replaces the generated message, which stays as the detail', async () => {
   const schema = {
     type: 'object',
     properties: {
       type: { const: 'note' },
       status: { enum: ['Draft', 'Final'], 'x-pmdocs-message': 'Use a status from the process document: Draft or Final.' },
-      id: { type: 'string', not: { pattern: '^TMP-' }, errorMessage: { not: 'Temporary ids are for drafts on a branch only; take the next number.' } },
+      id: {
+        type: 'string',
+        not: { pattern: '^TMP-' },
+        errorMessage: { not: 'Temporary ids are for drafts on a branch only; take the next number.' },
+      },
     },
     required: ['type', 'status'],
     'x-pmdocs': { type: 'note' },
@@ -119,10 +132,24 @@ test("author messages: x-pmdocs-message (or errorMessage) on a subschema replace
   });
   const config = await loadConfig(host, '/ws/a.md');
   const findings = engine.lint('---\ntype: note\nstatus: Finall\nid: TMP-3\n---\n\nText.\n', { path: '/ws/a.md', config }).findings;
-  assert.deepEqual(findings.map((f) => [f.line, f.message, f.detail]), [
-    [3, 'Use a status from the process document: Draft or Final.', "status 'Finall' is not allowed for a note. Did you mean 'Final'? Allowed: Draft, Final."],
-    [4, 'Temporary ids are for drafts on a branch only; take the next number.', "id 'TMP-3' is not allowed here: it must not match /^TMP-/."],
-  ]);
+  assert.deepEqual(
+    findings.map((f) => [f.line, f.message, f.detail]),
+    [
+      [
+        3,
+        'Use a status from the process document: Draft or Final.',
+        "status 'Finall' is not allowed for a note. Did you mean 'Final'? Allowed: Draft, Final.",
+      ],
+      [
+        4,
+        'Temporary ids are for drafts on a branch only; take the next number.',
+        "id 'TMP-3' is not allowed here: it must not match /^TMP-/.",
+      ],
+    ],
+  );
   // The did-you-mean fix still comes with it.
-  assert.deepEqual(findings[0]!.fixes?.map((f) => f.title), ["Replace with 'Final'"]);
+  assert.deepEqual(
+    findings[0]!.fixes?.map((f) => f.title),
+    ["Replace with 'Final'"],
+  );
 });

@@ -58,7 +58,10 @@ test('a lone thematic break at the top is not an unclosed front matter', () => {
 test('an unclosed front matter is reported on the opening fence', () => {
   const doc = parseDoc('---\ntype: prd\ntitle: x\n\n## Goals\n');
   assert.equal(doc.frontMatter?.problems[0]?.kind, 'unclosed');
-  assert.deepEqual(doc.frontMatter?.problems[0] && { start: doc.frontMatter.problems[0].start, end: doc.frontMatter.problems[0].end }, { start: 0, end: 3 });
+  assert.deepEqual(doc.frontMatter?.problems[0] && { start: doc.frontMatter.problems[0].start, end: doc.frontMatter.problems[0].end }, {
+    start: 0,
+    end: 3,
+  });
 });
 
 test('front matter that is not a mapping', () => {
@@ -106,9 +109,16 @@ test('---js and TOML front matter are refused and never evaluated', () => {
 });
 
 test('hostile YAML: alias bombs and custom tags become problems or strings, not hangs or code', () => {
-  const bomb = ['---', 'a: &a [x, x, x, x, x, x, x, x, x]', 'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]',
-    'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]', 'd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]',
-    'e: [*d, *d, *d, *d, *d, *d, *d, *d, *d]', '---', ''].join('\n');
+  const bomb = [
+    '---',
+    'a: &a [x, x, x, x, x, x, x, x, x]',
+    'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]',
+    'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]',
+    'd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]',
+    'e: [*d, *d, *d, *d, *d, *d, *d, *d, *d]',
+    '---',
+    '',
+  ].join('\n');
   const doc = parseDoc(bomb);
   assert.equal(doc.frontMatter!.problems[0]?.kind, 'syntax');
   const tagged = parseDoc('---\ntitle: !!js/function "function(){ globalThis.x = 1 }"\n---\n');
@@ -131,7 +141,13 @@ test('outline: a single leading H1 is the title, H2s are the sections with their
   const text = '# Title\n\n## Problem\n\nText\n\n### Detail\n\nMore\n\n## Goals\n';
   const o = outline(parseDoc(text).root, text.length);
   assert.equal(o.titleHeading?.depth, 1);
-  assert.deepEqual(o.sections.map((s) => [s.title, s.key, s.content.length]), [['Problem', 'problem', 3], ['Goals', 'goals', 0]]);
+  assert.deepEqual(
+    o.sections.map((s) => [s.title, s.key, s.content.length]),
+    [
+      ['Problem', 'problem', 3],
+      ['Goals', 'goals', 0],
+    ],
+  );
   assert.equal(text.slice(o.sections[0]!.start, o.sections[0]!.end), '## Problem\n\nText\n\n### Detail\n\nMore\n\n');
 });
 
@@ -139,18 +155,23 @@ test('a path association implies the type: no "missing type" for a document type
   const { createEngine } = await import('../../src/core/engine.js');
   const { defaultConfig } = await import('../../src/core/config/types.js');
   const config = { ...defaultConfig('/ws'), associations: [{ glob: 'stories/**', type: 'user-story' }] };
-  const text = '---\nid: US-1\ntitle: Export\nstatus: draft\n---\n## Story\n\nAs a billing admin, I want a CSV so that I can reconcile.\n\n## Acceptance criteria\n\n- [ ] The file downloads\n';
+  const text =
+    '---\nid: US-1\ntitle: Export\nstatus: draft\n---\n## Story\n\nAs a billing admin, I want a CSV so that I can reconcile.\n\n## Acceptance criteria\n\n- [ ] The file downloads\n';
   const r = createEngine().lint(text, { path: '/ws/stories/US-1.md', config });
   assert.equal(r.docType?.type, 'user-story');
   assert.equal(r.detectedBy, 'association');
-  assert.deepEqual(r.findings.map((f) => `${f.ruleId}: ${f.message}`), []);
+  assert.deepEqual(
+    r.findings.map((f) => `${f.ruleId}: ${f.message}`),
+    [],
+  );
   // The same document outside the associated folder is not a pmdocs document at all.
   assert.equal(createEngine().lint(text, { path: '/ws/notes/US-1.md', config }).docType, undefined);
 });
 
 test('an unclosed front matter is the only finding: the body it swallowed is not checked', () => {
   const findings = createEngine().lint('---\ntype: prd\nid: PRD-1\ntitle: x\n\n## Goals\n', { path: '/ws/prd/PRD-1.md' }).findings;
-  assert.deepEqual(findings.map((f) => `${f.line}:${f.column} ${f.ruleId}: ${f.message}`), [
-    "1:1 frontmatter-syntax: Front matter opened with '---' is never closed: add a line '---' after the last key.",
-  ]);
+  assert.deepEqual(
+    findings.map((f) => `${f.line}:${f.column} ${f.ruleId}: ${f.message}`),
+    ["1:1 frontmatter-syntax: Front matter opened with '---' is never closed: add a line '---' after the last key."],
+  );
 });

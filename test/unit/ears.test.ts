@@ -14,7 +14,10 @@ test('the five EARS patterns, and combined openers, are accepted', () => {
     ['While an export is running, the export page shall show its progress.', 'state-driven'],
     ['If the email bounces, then the export service shall show the link on the page.', 'unwanted'],
     ['Where single sign-on is enabled, the download link shall require a session.', 'optional'],
-    ['While the account is on the free plan, when an export exceeds 2,000 invoices, the export service shall offer an upgrade.', 'event-driven'],
+    [
+      'While the account is on the free plan, when an export exceeds 2,000 invoices, the export service shall offer an upgrade.',
+      'event-driven',
+    ],
     ['When the user saves a file, an archive, or a draft, the system shall keep a copy.', 'event-driven'],
     ['when an export finishes, then the export service shall email a link', 'event-driven'],
   ];
@@ -23,7 +26,11 @@ test('the five EARS patterns, and combined openers, are accepted', () => {
 
 test('malformed sentences name the pattern they nearly match and what is wrong', () => {
   const cases: [string, string, string][] = [
-    ['When an export finishes the export service shall email a link.', 'event-driven', "no comma closes the when-clause before 'the <system> shall …'"],
+    [
+      'When an export finishes the export service shall email a link.',
+      'event-driven',
+      "no comma closes the when-clause before 'the <system> shall …'",
+    ],
     ['If the link expired, the export service shall rebuild the file.', 'unwanted', "'then' is missing after the if-clause"],
     ['While an export runs, the export page should show its progress.', 'state-driven', "it says 'should' where EARS says 'shall'"],
     ['When the admin cancels, shall delete the partial file.', 'event-driven', "no system is named before 'shall'"],
@@ -36,18 +43,39 @@ test('malformed sentences name the pattern they nearly match and what is wrong',
 });
 
 test('the message quotes the sentence, the pattern and its template, on the item', () => {
-  const text = doc('type: user-story\nid: US-1\ntitle: T\nstatus: draft\ncriteria_style: ears', '# T\n\n## Story\n\nAs an admin, I want a link, so that I need not wait.\n\n## Acceptance criteria\n\n- When an export finishes the export service shall email a link.\n');
+  const text = doc(
+    'type: user-story\nid: US-1\ntitle: T\nstatus: draft\ncriteria_style: ears',
+    '# T\n\n## Story\n\nAs an admin, I want a link, so that I need not wait.\n\n## Acceptance criteria\n\n- When an export finishes the export service shall email a link.\n',
+  );
   const [f, ...more] = findingsOf('ears-malformed', text);
   assert.deepEqual(more, []);
-  assert.equal(f!.message, "'When an export finishes the export service shall email a link.' nearly matches the EARS event-driven pattern 'When <trigger>, the <system> shall <response>', but no comma closes the when-clause before 'the <system> shall …'.");
+  assert.equal(
+    f!.message,
+    "'When an export finishes the export service shall email a link.' nearly matches the EARS event-driven pattern 'When <trigger>, the <system> shall <response>', but no comma closes the when-clause before 'the <system> shall …'.",
+  );
   assert.equal(text.slice(f!.start, f!.end), 'When an export finishes the export service shall email a link.');
 });
 
 test('per type (x-pmdocs.criteriaStyle) or per document; the document wins', () => {
-  const requirement = workspaceType('spec', { criteriaStyle: 'ears', sections: [{ name: 'Requirements', required: true, role: 'requirements' }] }, { criteria_style: { type: 'string' } });
+  const requirement = workspaceType(
+    'spec',
+    { criteriaStyle: 'ears', sections: [{ name: 'Requirements', required: true, role: 'requirements' }] },
+    { criteria_style: { type: 'string' } },
+  );
   const config = configWith(requirement);
   const body = '# S\n\n## Requirements\n\n- Exports are fast.\n';
   assert.equal(findingsOf('ears-malformed', doc('type: spec\nid: S-1\ntitle: S', body), { config }).length, 1, 'the type asks for EARS');
-  assert.equal(findingsOf('ears-malformed', doc('type: spec\nid: S-1\ntitle: S\ncriteria_style: any', body), { config }).length, 0, 'the document opts out');
-  assert.equal(findingsOf('ears-malformed', doc('type: prd\nid: PRD-1\ntitle: S\nstatus: draft\nowner: "@a"\ncreated: 2026-01-01', body.replace('# S', '# S'))).length, 0, 'a PRD without the key is not checked');
+  assert.equal(
+    findingsOf('ears-malformed', doc('type: spec\nid: S-1\ntitle: S\ncriteria_style: any', body), { config }).length,
+    0,
+    'the document opts out',
+  );
+  assert.equal(
+    findingsOf(
+      'ears-malformed',
+      doc('type: prd\nid: PRD-1\ntitle: S\nstatus: draft\nowner: "@a"\ncreated: 2026-01-01', body.replace('# S', '# S')),
+    ).length,
+    0,
+    'a PRD without the key is not checked',
+  );
 });

@@ -24,6 +24,10 @@ for (const file of markdownFiles(examples).sort()) {
   test(`example ${relative(examples, file)}: ${broken ? 'exactly the marked findings' : 'no findings'}`, () => {
     const { findings } = engine.lint(text, { path: file, workspace });
     const actual = findings.map((f) => `${key({ line: f.line, ruleId: f.ruleId })} ${f.message}`).sort();
-    assert.deepEqual(actual.map((a) => a.split(' ')[0]).sort(), expected.map(key).sort(), `findings:\n  ${actual.join('\n  ') || '(none)'}`);
+    assert.deepEqual(
+      actual.map((a) => a.split(' ')[0]).sort(),
+      expected.map(key).sort(),
+      `findings:\n  ${actual.join('\n  ') || '(none)'}`,
+    );
   });
 }

@@ -25,13 +25,23 @@ test('next free id among front-matter ids and file names; written next to the si
   });
   assert.equal(plan.id, 'PRD-11');
   assert.equal(plan.path, '/ws/docs/prd/PRD-11-bulk-edit.md');
-  assert.match(plan.text, /^---\ntype: prd\nid: PRD-11\ntitle: "Bulk edit"\nstatus: draft\nowner: "@sam"\ncreated: 2026-05-04\n---\n\n# Bulk edit\n/);
+  assert.match(
+    plan.text,
+    /^---\ntype: prd\nid: PRD-11\ntitle: "Bulk edit"\nstatus: draft\nowner: "@sam"\ncreated: 2026-05-04\n---\n\n# Bulk edit\n/,
+  );
   assert.equal(plan.existingWithId, undefined);
 });
 
 test('the first document of a type goes where the user works; an explicit folder always wins', () => {
   assert.equal(planNewDocument({ ...base, docType: type('epic'), title: 'E', owner: '@a', existing: [] }).path, '/ws/notes/EPIC-1-e.md');
-  const explicit = planNewDocument({ ...base, docType: type('prd'), title: 'P', owner: '@a', folder: '/ws/here/', existing: [{ path: '/ws/docs/PRD-1.md', id: 'PRD-1' }] });
+  const explicit = planNewDocument({
+    ...base,
+    docType: type('prd'),
+    title: 'P',
+    owner: '@a',
+    folder: '/ws/here/',
+    existing: [{ path: '/ws/docs/PRD-1.md', id: 'PRD-1' }],
+  });
   assert.equal(explicit.path, '/ws/here/PRD-2-p.md');
 });
 
@@ -39,10 +49,22 @@ test('release notes: id from the version, file named by the id; an existing vers
   const rel = type('release-notes');
   assert.equal(idFromVersion(rel), true);
   assert.equal(asksForOwner(rel), false);
-  const plan = planNewDocument({ ...base, docType: rel, title: 'Release 2.0.0', version: '2.0.0', existing: [{ path: '/ws/rel/REL-1.0.0.md', id: 'REL-1.0.0' }] });
+  const plan = planNewDocument({
+    ...base,
+    docType: rel,
+    title: 'Release 2.0.0',
+    version: '2.0.0',
+    existing: [{ path: '/ws/rel/REL-1.0.0.md', id: 'REL-1.0.0' }],
+  });
   assert.equal(plan.id, 'REL-2.0.0');
   assert.equal(plan.path, '/ws/rel/REL-2.0.0.md');
-  const clash = planNewDocument({ ...base, docType: rel, title: 'x', version: '1.0.0', existing: [{ path: '/ws/rel/REL-1.0.0.md', id: 'REL-1.0.0' }] });
+  const clash = planNewDocument({
+    ...base,
+    docType: rel,
+    title: 'x',
+    version: '1.0.0',
+    existing: [{ path: '/ws/rel/REL-1.0.0.md', id: 'REL-1.0.0' }],
+  });
   assert.equal(clash.existingWithId, '/ws/rel/REL-1.0.0.md');
 });
 
@@ -58,7 +80,11 @@ test('every built-in type: the new document is that type; its only errors are th
     const r = engine.lint(plan.text, { path: plan.path });
     assert.equal(r.docType?.type, t.type);
     const errors = r.findings.filter((f) => f.severity === 'error' && !/template text/.test(f.message));
-    assert.deepEqual(errors.map((f) => `${f.ruleId}: ${f.message}`), [], t.type);
+    assert.deepEqual(
+      errors.map((f) => `${f.ruleId}: ${f.message}`),
+      [],
+      t.type,
+    );
   }
 });
 

@@ -8,13 +8,20 @@ import { fixAll } from '../../src/core/fixes/fixAll.js';
 import { createEngine, type LintResult } from '../../src/core/engine.js';
 import type { Finding, Fix } from '../../src/core/types.js';
 
-const fix = (title: string, ...edits: [number, number, string][]): Fix => ({ title, safe: true, edits: edits.map(([start, end, newText]) => ({ start, end, newText })) });
+const fix = (title: string, ...edits: [number, number, string][]): Fix => ({
+  title,
+  safe: true,
+  edits: edits.map(([start, end, newText]) => ({ start, end, newText })),
+});
 
 describe('applyFixes', () => {
   test('applies edits back to front so earlier offsets stay valid', () => {
     const out = applyFixes('status: aproved\nownr: x\n', [fix('a', [8, 15, 'approved']), fix('b', [16, 20, 'owner'])]);
     assert.equal(out.text, 'status: approved\nowner: x\n');
-    assert.deepEqual(out.applied.map((f) => f.title), ['a', 'b']);
+    assert.deepEqual(
+      out.applied.map((f) => f.title),
+      ['a', 'b'],
+    );
     assert.deepEqual(out.skipped, []);
   });
 
@@ -37,12 +44,23 @@ describe('applyFixes', () => {
   });
 
   test('an insertion and a replacement at the same offset: the insertion lands before the new text', () => {
-    assert.equal(applyEdits('abcdef', [{ start: 2, end: 4, newText: 'XY' }, { start: 2, end: 2, newText: '+' }]), 'ab+XYef');
+    assert.equal(
+      applyEdits('abcdef', [
+        { start: 2, end: 4, newText: 'XY' },
+        { start: 2, end: 2, newText: '+' },
+      ]),
+      'ab+XYef',
+    );
   });
 
   test('edits outside the text, reversed, or overlapping each other inside one fix make the fix invalid', () => {
     const text = 'short';
-    const out = applyFixes(text, [fix('past end', [3, 9, 'x']), fix('reversed', [3, 1, 'x']), fix('self-overlap', [0, 3, 'a'], [2, 4, 'b']), fix('empty', )]);
+    const out = applyFixes(text, [
+      fix('past end', [3, 9, 'x']),
+      fix('reversed', [3, 1, 'x']),
+      fix('self-overlap', [0, 3, 'a'], [2, 4, 'b']),
+      fix('empty'),
+    ]);
     assert.equal(out.text, text);
     assert.equal(out.applied.length, 0);
     assert.equal(out.skipped.length, 4);
@@ -80,22 +98,29 @@ describe('fixAll', () => {
     assert.equal(r.refused, undefined);
     assert.equal(r.changed, true);
     assert.equal(r.text, text.replace('redy # typo', 'ready # typo').replace('ownr:', 'owner:').replace('score: 900}', 'score: 720}'));
-    assert.deepEqual(r.applied.map((a) => `${a.line}:${a.column} ${a.ruleId} ${a.title}`), [
-      "5:9 frontmatter-schema Replace with 'ready'",
-      "6:1 frontmatter-unknown-key Rename to 'owner'",
-      '7:65 rice-score Set the RICE score to 720',
-    ]);
+    assert.deepEqual(
+      r.applied.map((a) => `${a.line}:${a.column} ${a.ruleId} ${a.title}`),
+      [
+        "5:9 frontmatter-schema Replace with 'ready'",
+        "6:1 frontmatter-unknown-key Rename to 'owner'",
+        '7:65 rice-score Set the RICE score to 720',
+      ],
+    );
     assert.equal(r.passes, 1);
     assert.deepEqual(r.remaining, []);
   });
 
   test('never touches a file whose front matter is not valid YAML, even where a fix exists', () => {
-    const text = '---\ntype: epic\nid: EPIC-5\ntitle: Late payments\nstatus: proposd\nowner: @maria\n---\n\n# Late payments\n\n## Summary\n\nFewer late payments.\n';
+    const text =
+      '---\ntype: epic\nid: EPIC-5\ntitle: Late payments\nstatus: proposd\nowner: @maria\n---\n\n# Late payments\n\n## Summary\n\nFewer late payments.\n';
     const r = fixAll(text, lint);
     assert.equal(r.changed, false);
     assert.equal(r.text, text);
     assert.match(r.refused!, /^front matter could not be read \(YAML syntax error: plain value cannot start with reserved character @/);
-    assert.deepEqual(r.remaining.map((f) => f.ruleId), ['frontmatter-syntax']);
+    assert.deepEqual(
+      r.remaining.map((f) => f.ruleId),
+      ['frontmatter-syntax'],
+    );
   });
 
   test('never touches refused (---js) or unclosed front matter', () => {
@@ -112,14 +137,29 @@ describe('fixAll', () => {
     const fakeLint = (text: string): LintResult => {
       const findings: Finding[] = [];
       for (let at = text.indexOf('aa'); at >= 0; at = text.indexOf('aa', at + 1)) {
-        findings.push({ ruleId: 'fake', severity: 'error', message: 'm', start: at, end: at + 2, line: 1, column: at + 1, endLine: 1, endColumn: at + 3, docsUrl: '', fixes: [{ title: `dedupe at ${at}`, safe: true, edits: [{ start: at, end: at + 2, newText: 'a' }] }] });
+        findings.push({
+          ruleId: 'fake',
+          severity: 'error',
+          message: 'm',
+          start: at,
+          end: at + 2,
+          line: 1,
+          column: at + 1,
+          endLine: 1,
+          endColumn: at + 3,
+          docsUrl: '',
+          fixes: [{ title: `dedupe at ${at}`, safe: true, edits: [{ start: at, end: at + 2, newText: 'a' }] }],
+        });
       }
       return { findings, doc: engine.lint('').doc };
     };
     const r = fixAll('xaaay', fakeLint);
     assert.equal(r.text, 'xay');
     assert.equal(r.passes, 2);
-    assert.deepEqual(r.applied.map((a) => a.title), ['dedupe at 1', 'dedupe at 1']);
+    assert.deepEqual(
+      r.applied.map((a) => a.title),
+      ['dedupe at 1', 'dedupe at 1'],
+    );
   });
 
   test('stops after maxPasses and when a pass would repeat an earlier text (oscillation)', () => {
@@ -127,7 +167,24 @@ describe('fixAll', () => {
     const flip = (text: string): LintResult => {
       n++;
       const newText = text === 'a' ? 'b' : 'a';
-      return { findings: [{ ruleId: 'flip', severity: 'error', message: 'm', start: 0, end: 1, line: 1, column: 1, endLine: 1, endColumn: 2, docsUrl: '', fixes: [{ title: 'flip', safe: true, edits: [{ start: 0, end: 1, newText }] }] }], doc: engine.lint('').doc };
+      return {
+        findings: [
+          {
+            ruleId: 'flip',
+            severity: 'error',
+            message: 'm',
+            start: 0,
+            end: 1,
+            line: 1,
+            column: 1,
+            endLine: 1,
+            endColumn: 2,
+            docsUrl: '',
+            fixes: [{ title: 'flip', safe: true, edits: [{ start: 0, end: 1, newText }] }],
+          },
+        ],
+        doc: engine.lint('').doc,
+      };
     };
     const r = fixAll('a', flip, { maxPasses: 10 });
     assert.equal(r.text, 'b');
@@ -136,9 +193,13 @@ describe('fixAll', () => {
   });
 
   test('unsafe fixes are never applied', () => {
-    const text = '---\ntype: user-story\nid: PRD-4\ntitle: x\nstatus: draft\n---\n\n# x\n\n## Story\n\nAs a buyer, I want x, so that y.\n\n## Acceptance criteria\n\n- [ ] x\n';
+    const text =
+      '---\ntype: user-story\nid: PRD-4\ntitle: x\nstatus: draft\n---\n\n# x\n\n## Story\n\nAs a buyer, I want x, so that y.\n\n## Acceptance criteria\n\n- [ ] x\n';
     const r = fixAll(text, lint);
     assert.equal(r.changed, false);
-    assert.deepEqual(r.remaining.map((f) => [f.ruleId, f.fixes?.map((x) => x.safe)]), [['id-type-prefix', [false]]]);
+    assert.deepEqual(
+      r.remaining.map((f) => [f.ruleId, f.fixes?.map((x) => x.safe)]),
+      [['id-type-prefix', [false]]],
+    );
   });
 });

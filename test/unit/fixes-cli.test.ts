@@ -38,7 +38,17 @@ async function run(args: string[]): Promise<{ code: number; stdout: string; stde
 const read = (rel: string) => readFileSync(join(dir, rel), 'utf8');
 
 test('--fix writes the safe fixes, lists them, and reports only what is left', async () => {
-  const originals = new Map(['broken/PRD-13-payment-reminders.md', 'broken/US-201-download-invoice-pdf.md', 'broken/US-202-pay-by-card.md', 'broken/EPIC-5-late-payments.md', 'broken/PRD-14-client-portal.md', 'broken/REL-1.10.0.md', 'prd/PRD-12-invoice-csv-export.md'].map((f) => [f, read(f)]));
+  const originals = new Map(
+    [
+      'broken/PRD-13-payment-reminders.md',
+      'broken/US-201-download-invoice-pdf.md',
+      'broken/US-202-pay-by-card.md',
+      'broken/EPIC-5-late-payments.md',
+      'broken/PRD-14-client-portal.md',
+      'broken/REL-1.10.0.md',
+      'prd/PRD-12-invoice-csv-export.md',
+    ].map((f) => [f, read(f)]),
+  );
   const { code, stdout, stderr } = await run(['lint', '--fix', '--format', 'json']);
   assert.equal(code, 1, 'errors no safe fix can solve remain');
   assert.equal(
@@ -53,19 +63,38 @@ test('--fix writes the safe fixes, lists them, and reports only what is left', a
     ].join('\n'),
   );
   // Exactly the fixed text changed; everything else byte for byte as before.
-  assert.equal(read('broken/PRD-13-payment-reminders.md'), originals.get('broken/PRD-13-payment-reminders.md')!.replace('status: aproved', 'status: approved'));
-  assert.equal(read('broken/US-201-download-invoice-pdf.md'), originals.get('broken/US-201-download-invoice-pdf.md')!.replace('ownr: "@sam"', 'owner: "@sam"'));
-  assert.equal(read('broken/US-202-pay-by-card.md'), originals.get('broken/US-202-pay-by-card.md')!.replace('  score: 900', '  score: 720'));
-  for (const untouched of ['broken/EPIC-5-late-payments.md', 'broken/PRD-14-client-portal.md', 'broken/REL-1.10.0.md', 'prd/PRD-12-invoice-csv-export.md']) {
+  assert.equal(
+    read('broken/PRD-13-payment-reminders.md'),
+    originals.get('broken/PRD-13-payment-reminders.md')!.replace('status: aproved', 'status: approved'),
+  );
+  assert.equal(
+    read('broken/US-201-download-invoice-pdf.md'),
+    originals.get('broken/US-201-download-invoice-pdf.md')!.replace('ownr: "@sam"', 'owner: "@sam"'),
+  );
+  assert.equal(
+    read('broken/US-202-pay-by-card.md'),
+    originals.get('broken/US-202-pay-by-card.md')!.replace('  score: 900', '  score: 720'),
+  );
+  for (const untouched of [
+    'broken/EPIC-5-late-payments.md',
+    'broken/PRD-14-client-portal.md',
+    'broken/REL-1.10.0.md',
+    'prd/PRD-12-invoice-csv-export.md',
+  ]) {
     assert.equal(read(untouched), originals.get(untouched), `${untouched} must not change`);
   }
 
   // The report is the findings of the fixed files: none of them has a safe fix.
   const report = JSON.parse(stdout) as { filePath: string; findings: Finding[] }[];
-  const left = report.flatMap((r) => r.findings.map((f) => `${r.filePath}:${f.line} ${f.ruleId}${f.fixes?.some((x) => x.safe) ? ' (safe fix!)' : ''}`));
+  const left = report.flatMap((r) =>
+    r.findings.map((f) => `${r.filePath}:${f.line} ${f.ruleId}${f.fixes?.some((x) => x.safe) ? ' (safe fix!)' : ''}`),
+  );
   // The broken examples of the newer types (EXP-, LAUNCH-, OKR-, RISK-, ADR-, RFC-, RM-) have their own test
   // (examples-broken.test.ts); here they only must not hold a safe fix that --fix left undone.
-  assert.deepEqual(left.filter((l) => l.endsWith('(safe fix!)')), []);
+  assert.deepEqual(
+    left.filter((l) => l.endsWith('(safe fix!)')),
+    [],
+  );
   assert.deepEqual(left.filter((l) => !/^broken\/(?:EXP|LAUNCH|OKR|RISK|ADR|RFC|RM)-/.test(l)).sort(), [
     'broken/EPIC-5-late-payments.md:6 frontmatter-syntax',
     'broken/PRD-13-payment-reminders.md:20 required-section',
@@ -88,7 +117,8 @@ test('--fix writes the safe fixes, lists them, and reports only what is left', a
 
 test('--fix keeps a BOM and CRLF line breaks', async () => {
   const engine = createEngine();
-  const text = '\uFEFF---\r\ntype: user-story\r\nid: US-9\r\ntitle: Pay\r\nstatus: redy\r\nestimate: 3\r\n---\r\n\r\n# Pay\r\n\r\n## Story\r\n\r\nAs a buyer, I want to pay, so that I get the goods.\r\n\r\n## Acceptance criteria\r\n\r\n- [ ] Paid.\r\n';
+  const text =
+    '\uFEFF---\r\ntype: user-story\r\nid: US-9\r\ntitle: Pay\r\nstatus: redy\r\nestimate: 3\r\n---\r\n\r\n# Pay\r\n\r\n## Story\r\n\r\nAs a buyer, I want to pay, so that I get the goods.\r\n\r\n## Acceptance criteria\r\n\r\n- [ ] Paid.\r\n';
   writeFileSync(join(dir, 'crlf.md'), text);
   const { stderr } = await run(['lint', '--fix', 'crlf.md']);
   assert.equal(stderr, "pmdocs: fixed crlf.md:5:9 frontmatter-schema: Replace with 'ready'\npmdocs: fixed 1 problem in 1 file\n");

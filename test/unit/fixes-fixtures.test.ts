@@ -42,7 +42,11 @@ for (const file of sources) {
         assert.ok(sameAfter < sameBefore, `${label}: the finding is still there`);
         const known = new Set(before.findings.map(key));
         const added = after.findings.filter((f) => !known.has(key(f)) && !expectedNewFinding(finding, f, fix.title));
-        assert.deepEqual(added.map((f) => `${f.line} ${f.ruleId}: ${f.message}`), [], `${label}: new findings`);
+        assert.deepEqual(
+          added.map((f) => `${f.line} ${f.ruleId}: ${f.message}`),
+          [],
+          `${label}: new findings`,
+        );
       }
     }
   });
@@ -60,6 +64,12 @@ for (const file of sources) {
 function expectedNewFinding(fixed: Finding, added: Finding, title: string): boolean {
   if (fixed.ruleId === 'required-section' && title.startsWith('Insert') && /template text/.test(added.message)) return true;
   if (title.startsWith('Disable') && added.ruleId === 'frontmatter-schema' && fixed.ruleId !== 'frontmatter-schema') return true;
-  if (fixed.ruleId === 'yaml-coerced-scalar' && title.startsWith('Quote') && /would still be wrong/.test(fixed.message) && added.line === fixed.line) return true;
+  if (
+    fixed.ruleId === 'yaml-coerced-scalar' &&
+    title.startsWith('Quote') &&
+    /would still be wrong/.test(fixed.message) &&
+    added.line === fixed.line
+  )
+    return true;
   return false;
 }

@@ -43,10 +43,6 @@ for (const file of files(root).sort()) {
     const { findings } = engine.lint(text, { path: file, workspace: workspaceOf(file), config, today: TODAY });
     const actual = findings.map((f) => `${key({ line: f.line, ruleId: f.ruleId })} ${f.message}`).sort();
     const expected = expectationsIn(text).map(key).sort();
-    assert.deepEqual(
-      actual.map((a) => a.split(' ')[0]).sort(),
-      expected,
-      `findings of ${name}:\n  ${actual.join('\n  ') || '(none)'}`,
-    );
+    assert.deepEqual(actual.map((a) => a.split(' ')[0]).sort(), expected, `findings of ${name}:\n  ${actual.join('\n  ') || '(none)'}`);
   });
 }

@@ -13,7 +13,9 @@ const fixtures = join(import.meta.dirname, '../fixtures/fuzz');
 
 test('every saved fuzz reproducer now runs clean', () => {
   const engine = createEngine();
-  const names = readdirSync(fixtures).filter((n) => n.endsWith('.md')).sort();
+  const names = readdirSync(fixtures)
+    .filter((n) => n.endsWith('.md'))
+    .sort();
   assert.ok(names.length >= 5);
   for (const name of names) assert.deepEqual(checkDocument(engine, readFileSync(join(fixtures, name), 'utf8')), [], name);
 });
@@ -28,5 +30,8 @@ test('the fuzzer is deterministic: the same seed gives the same documents', () =
 
 test('a short seeded fuzz run (1,000 documents) finds nothing', () => {
   const summary = fuzz(1000, 'npm-test');
-  assert.deepEqual(summary.failures.map((f) => `#${f.index} ${f.failure.kind}: ${f.failure.detail}`), []);
+  assert.deepEqual(
+    summary.failures.map((f) => `#${f.index} ${f.failure.kind}: ${f.failure.detail}`),
+    [],
+  );
 });

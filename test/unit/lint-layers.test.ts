@@ -16,14 +16,34 @@ async function restricted(path: string, code: string): Promise<string[]> {
 
 const cases: { path: string; code: string; flagged: number }[] = [
   { path: 'src/core/sample.ts', code: "import * as vscode from 'vscode';\nexport const v = vscode;\n", flagged: 1 },
-  { path: 'src/core/sample.ts', code: "import { readFile } from 'node:fs';\nimport { join } from 'path';\nexport const f = [readFile, join];\n", flagged: 2 },
-  { path: 'src/core/rules/sample.ts', code: "import { main } from '../../cli/main.js';\nimport { activate } from '../../extension/extension.js';\nexport const m = [main, activate];\n", flagged: 2 },
+  {
+    path: 'src/core/sample.ts',
+    code: "import { readFile } from 'node:fs';\nimport { join } from 'path';\nexport const f = [readFile, join];\n",
+    flagged: 2,
+  },
+  {
+    path: 'src/core/rules/sample.ts',
+    code: "import { main } from '../../cli/main.js';\nimport { activate } from '../../extension/extension.js';\nexport const m = [main, activate];\n",
+    flagged: 2,
+  },
   { path: 'src/core/sample.ts', code: "import { lint } from './engine.js';\nexport const l = lint;\n", flagged: 0 },
   { path: 'src/cli/sample.ts', code: "import * as vscode from 'vscode';\nexport const v = vscode;\n", flagged: 1 },
   { path: 'src/extension/sample.ts', code: "import { main } from '../cli/main.js';\nexport const m = main;\n", flagged: 1 },
-  { path: 'src/webview/sample.ts', code: "import type { HostMessage } from '../extension/preview/protocol.js';\nexport type M = HostMessage;\n", flagged: 0 },
-  { path: 'src/webview/sample.ts', code: "import { parseWebviewMessage } from '../extension/preview/protocol.js';\nexport const p = parseWebviewMessage;\n", flagged: 1 },
-  { path: 'src/webview/sample.ts', code: "import { activate } from '../extension/extension.js';\nexport const a = activate;\n", flagged: 1 },
+  {
+    path: 'src/webview/sample.ts',
+    code: "import type { HostMessage } from '../extension/preview/protocol.js';\nexport type M = HostMessage;\n",
+    flagged: 0,
+  },
+  {
+    path: 'src/webview/sample.ts',
+    code: "import { parseWebviewMessage } from '../extension/preview/protocol.js';\nexport const p = parseWebviewMessage;\n",
+    flagged: 1,
+  },
+  {
+    path: 'src/webview/sample.ts',
+    code: "import { activate } from '../extension/extension.js';\nexport const a = activate;\n",
+    flagged: 1,
+  },
 ];
 
 for (const c of cases) {

@@ -43,7 +43,10 @@ const both = (text: string) => ({ expected: outline(micromarkTree(text)), actual
 
 test('the same tree as micromark on every example and fixture document', () => {
   // test/fixtures/fuzz holds hostile nesting that only the depth-guarded parse (parse.ts) may see.
-  const files = [...markdownFiles(join(repo, 'examples')), ...markdownFiles(join(repo, 'test/fixtures')).filter((f) => !f.includes(join('test', 'fixtures', 'fuzz')))];
+  const files = [
+    ...markdownFiles(join(repo, 'examples')),
+    ...markdownFiles(join(repo, 'test/fixtures')).filter((f) => !f.includes(join('test', 'fixtures', 'fuzz'))),
+  ];
   assert.ok(files.length > 50, `only ${files.length} files found`);
   for (const file of files) {
     const raw = readFileSync(file, 'utf8');
@@ -56,9 +59,15 @@ const cases: [string, string][] = [
   ['emphasis, strong, code and escapes', '# A *b* **c** `d` \\*e\\* ``f`g``\n\nText with \\\\ and *nested **strong** emph*.\n'],
   ['entities', 'Fish &amp; chips &copy; 2026 &#35;1 &unknown; &\n'],
   ['escapes and entities at the edges of text nodes', '#### &amp;\n\n![i](a.png) \\\\\n`c` \\\\  \nx *y* &amp;\n'],
-  ['links, images, autolinks and references', 'See [docs](https://x.y/a_(b) "T (1)"), ![logo](l.png), <https://x.y/z> and [ref][r].\n\n[r]: https://r.example "R"\n'],
+  [
+    'links, images, autolinks and references',
+    'See [docs](https://x.y/a_(b) "T (1)"), ![logo](l.png), <https://x.y/z> and [ref][r].\n\n[r]: https://r.example "R"\n',
+  ],
   ['soft and hard breaks', 'one\ntwo  \nthree\\\nfour\n   five\n'],
-  ['task items and non-task brackets', '- [ ] open\n- [x] done\n- [X] Done too\n- [ ]\n- [a] not a task\n  - [ ] nested\n1. [ ] ordered task\n'],
+  [
+    'task items and non-task brackets',
+    '- [ ] open\n- [x] done\n- [X] Done too\n- [ ]\n- [a] not a task\n  - [ ] nested\n1. [ ] ordered task\n',
+  ],
   ['a task box followed by markup', '- [ ] *emphasised* start\n- [x] `code` start\n'],
   ['block quotes with lazy lines and nested lists', '> quote\nlazy line\n> - item\n>   more\n\n> > deeper *emph*\n'],
   ['headings: setext, closed ATX, trailing spaces, empty', 'Title\n=====\n\n## Closed ##\n\n### Spaces   \n\n#\n\nSub\n---\n'],

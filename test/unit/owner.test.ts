@@ -26,20 +26,40 @@ describe('resolveOwner', () => {
   const git = () => 'Jane Doe';
   const login = () => 'jdoe';
   test('the first source that has a value wins, in the documented order', async () => {
-    assert.deepEqual(await resolveOwner({ option: '@kim', envOwner: '@env', gitUserName: git, loginName: login }), { owner: '@kim', source: 'option' });
-    assert.deepEqual(await resolveOwner({ option: ' ', envOwner: 'group:billing', gitUserName: git, loginName: login }), { owner: 'group:billing', source: 'PMDOCS_OWNER' });
-    assert.deepEqual(await resolveOwner({ envOwner: '', gitUserName: git, loginName: login }), { owner: 'jane.doe', source: 'git user.name' });
+    assert.deepEqual(await resolveOwner({ option: '@kim', envOwner: '@env', gitUserName: git, loginName: login }), {
+      owner: '@kim',
+      source: 'option',
+    });
+    assert.deepEqual(await resolveOwner({ option: ' ', envOwner: 'group:billing', gitUserName: git, loginName: login }), {
+      owner: 'group:billing',
+      source: 'PMDOCS_OWNER',
+    });
+    assert.deepEqual(await resolveOwner({ envOwner: '', gitUserName: git, loginName: login }), {
+      owner: 'jane.doe',
+      source: 'git user.name',
+    });
     assert.deepEqual(await resolveOwner({ gitUserName: () => undefined, loginName: login }), { owner: '@jdoe', source: 'login name' });
   });
   test('an explicit value that is not a valid owner is refused, not written', async () => {
     const r = await resolveOwner({ option: 'Jane Doe', optionName: '--owner', gitUserName: git });
-    assert.deepEqual(r, { invalid: 'Jane Doe', source: 'option', message: "--owner 'Jane Doe' is not a valid owner; use @handle, user:name, group:team or an email address" });
+    assert.deepEqual(r, {
+      invalid: 'Jane Doe',
+      source: 'option',
+      message: "--owner 'Jane Doe' is not a valid owner; use @handle, user:name, group:team or an email address",
+    });
     const e = await resolveOwner({ envOwner: '@@x' });
-    assert.equal('invalid' in e && e.message, "$PMDOCS_OWNER '@@x' is not a valid owner; use @handle, user:name, group:team or an email address");
+    assert.equal(
+      'invalid' in e && e.message,
+      "$PMDOCS_OWNER '@@x' is not a valid owner; use @handle, user:name, group:team or an email address",
+    );
   });
   test('nothing found: a message that asks for --owner', async () => {
     const r = await resolveOwner({ gitUserName: () => undefined, loginName: () => 'DOMAIN\\me' });
-    assert.deepEqual(r, { none: true, message: "no owner for the new document: pass --owner (@handle, user:name, group:team or an email address), or set $PMDOCS_OWNER or git's user.name" });
+    assert.deepEqual(r, {
+      none: true,
+      message:
+        "no owner for the new document: pass --owner (@handle, user:name, group:team or an email address), or set $PMDOCS_OWNER or git's user.name",
+    });
   });
   test('a lookup that throws is a source with nothing to say', async () => {
     const r = await resolveOwner({
@@ -73,7 +93,10 @@ describe('gitUserName (config files read as data)', () => {
     );
     assert.equal(await gitUserName(host, '/work/repo/docs/prd', { home: '/home/a' }), 'Jane  Doe');
     host.reads.length = 0;
-    const local = memoryHost({ '/home/a/.gitconfig': '[user]\nname = Global\n', '/work/repo/.git/config': '[User]\n\tName = Local Name\n' }, ['/work/repo/.git']);
+    const local = memoryHost(
+      { '/home/a/.gitconfig': '[user]\nname = Global\n', '/work/repo/.git/config': '[User]\n\tName = Local Name\n' },
+      ['/work/repo/.git'],
+    );
     assert.equal(await gitUserName(local, '/work/repo', { home: '/home/a' }), 'Local Name');
   });
   test('$GIT_CONFIG_GLOBAL replaces the global files', async () => {

@@ -32,7 +32,10 @@ test('the quick fixes insert the sections from the template; what is left is tem
     assert.ok(next?.fixes?.length);
     out = applyFixes(out.text, next.fixes.slice(0, 1));
   }
-  assert.match(out.text, /\n## Privacy\n\n- \*\*Data collected:\*\* .*\n- \*\*Purpose:\*\* .*\n- \*\*Retention:\*\* .*\n- \*\*Lawful basis:\*\* .*\n/);
+  assert.match(
+    out.text,
+    /\n## Privacy\n\n- \*\*Data collected:\*\* .*\n- \*\*Purpose:\*\* .*\n- \*\*Retention:\*\* .*\n- \*\*Lawful basis:\*\* .*\n/,
+  );
   assert.match(out.text, /\n## Accessibility\n\n- \*\*Target:\*\* WCAG 2\.2 level AA\.\n- \*\*Verified by:\*\* .*\n/);
   const after = engine.lint(out.text, { path }).findings;
   assert.deepEqual(
@@ -47,6 +50,9 @@ test('the quick fixes insert the sections from the template; what is left is tem
 test('flags false or absent: neither section is required', () => {
   for (const flags of ['personal_data: false\nuser_facing: false', '']) {
     const t = text.replace('personal_data: true\nuser_facing: true', flags);
-    assert.deepEqual(engine.lint(t, { path }).findings.map((f) => f.ruleId), []);
+    assert.deepEqual(
+      engine.lint(t, { path }).findings.map((f) => f.ruleId),
+      [],
+    );
   }
 });

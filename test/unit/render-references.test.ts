@@ -49,29 +49,53 @@ describe('reference chips', () => {
   test('a reference the index resolves: a button with the id in data-ref and the title and status as tooltip', () => {
     const html = chips(card(STORY, refs));
     assert.ok(
-      html.startsWith('<li class="pmdocs-chip pmdocs-link pmdocs-ref-chip"><button type="button" class="pmdocs-ref" data-ref="PRD-1" title="Saved searches · status: approved"><span class="pmdocs-chip-label">PRD</span> PRD-1</button></li>'),
+      html.startsWith(
+        '<li class="pmdocs-chip pmdocs-link pmdocs-ref-chip"><button type="button" class="pmdocs-ref" data-ref="PRD-1" title="Saved searches · status: approved"><span class="pmdocs-chip-label">PRD</span> PRD-1</button></li>',
+      ),
       html,
     );
     // No title in the target: its id; a document whose own id is broken but is named after the id: it is the one meant.
-    assert.ok(html.includes('<button type="button" class="pmdocs-ref" data-ref="US-2" title="US-2 · status: draft"><span class="pmdocs-chip-label">Depends on</span> US-2</button>'), html);
-    assert.ok(html.includes('<button type="button" class="pmdocs-ref" data-ref="PRD-30" title="Broken id · status: draft"><span class="pmdocs-chip-label">Relates to</span> PRD-30</button>'), html);
+    assert.ok(
+      html.includes(
+        '<button type="button" class="pmdocs-ref" data-ref="US-2" title="US-2 · status: draft"><span class="pmdocs-chip-label">Depends on</span> US-2</button>',
+      ),
+      html,
+    );
+    assert.ok(
+      html.includes(
+        '<button type="button" class="pmdocs-ref" data-ref="PRD-30" title="Broken id · status: draft"><span class="pmdocs-chip-label">Relates to</span> PRD-30</button>',
+      ),
+      html,
+    );
   });
 
   test('a reference that names nothing: struck through, "not found" in words, no button and no data-ref', () => {
     const html = chips(card(STORY, refs));
     assert.ok(
-      html.includes('<li class="pmdocs-chip pmdocs-link pmdocs-ref-broken" title="EPIC-9: not found in this workspace"><span class="pmdocs-chip-label">Epic</span> <s>EPIC-9</s><span class="sr-only"> (not found)</span></li>'),
+      html.includes(
+        '<li class="pmdocs-chip pmdocs-link pmdocs-ref-broken" title="EPIC-9: not found in this workspace"><span class="pmdocs-chip-label">Epic</span> <s>EPIC-9</s><span class="sr-only"> (not found)</span></li>',
+      ),
       html,
     );
-    assert.ok(html.includes('<li class="pmdocs-chip pmdocs-link pmdocs-ref-broken" title="US-404: not found in this workspace"><span class="pmdocs-chip-label">Depends on</span> <s>US-404</s><span class="sr-only"> (not found)</span></li>'), html);
-    assert.ok(html.includes('title="REL-2.4.0: not found in this workspace"><span class="pmdocs-chip-label">Release</span> <s>REL-2.4.0</s>'), html);
+    assert.ok(
+      html.includes(
+        '<li class="pmdocs-chip pmdocs-link pmdocs-ref-broken" title="US-404: not found in this workspace"><span class="pmdocs-chip-label">Depends on</span> <s>US-404</s><span class="sr-only"> (not found)</span></li>',
+      ),
+      html,
+    );
+    assert.ok(
+      html.includes('title="REL-2.4.0: not found in this workspace"><span class="pmdocs-chip-label">Release</span> <s>REL-2.4.0</s>'),
+      html,
+    );
     assert.equal(html.match(/<button/g)?.length, 3, 'PRD-1, US-2 and PRD-30 only');
   });
 
   test('an id of the wrong type is broken too, and the tooltip says what it names', () => {
     const html = chips(card(STORY.replace('epic: EPIC-9', 'epic: PRD-1'), refs));
     assert.ok(
-      html.includes('<li class="pmdocs-chip pmdocs-link pmdocs-ref-broken" title="PRD-1 names a prd, not an epic"><span class="pmdocs-chip-label">Epic</span> <s>PRD-1</s><span class="sr-only"> (not found)</span></li>'),
+      html.includes(
+        '<li class="pmdocs-chip pmdocs-link pmdocs-ref-broken" title="PRD-1 names a prd, not an epic"><span class="pmdocs-chip-label">Epic</span> <s>PRD-1</s><span class="sr-only"> (not found)</span></li>',
+      ),
       html,
     );
   });
@@ -100,7 +124,12 @@ describe('reference chips', () => {
 
   test('an anchor stays in the chip text; the button carries the id alone', () => {
     const html = chips(card(STORY.replace('prd: PRD-1', 'prd: "PRD-1#requirements"'), refs));
-    assert.ok(html.includes('<button type="button" class="pmdocs-ref" data-ref="PRD-1" title="Saved searches · status: approved"><span class="pmdocs-chip-label">PRD</span> PRD-1#requirements</button>'), html);
+    assert.ok(
+      html.includes(
+        '<button type="button" class="pmdocs-ref" data-ref="PRD-1" title="Saved searches · status: approved"><span class="pmdocs-chip-label">PRD</span> PRD-1#requirements</button>',
+      ),
+      html,
+    );
   });
 
   test('a reference field of a workspace type is a chip too, labelled by its schema title', () => {
@@ -109,7 +138,10 @@ describe('reference chips', () => {
         $id: 'urn:test:adr',
         type: 'object',
         properties: {
-          type: { const: 'adr' }, id: { type: 'string' }, title: { type: 'string' }, status: { type: 'string' },
+          type: { const: 'adr' },
+          id: { type: 'string' },
+          title: { type: 'string' },
+          status: { type: 'string' },
           decides: { title: 'Decides', type: 'string', 'x-pmdocs': { references: ['prd', 'epic'] } },
           see: { type: 'array', items: { type: 'string', 'x-pmdocs': { references: '*' } } },
         },
@@ -132,11 +164,35 @@ describe('reference chips', () => {
   });
 
   test('front-matter values and target titles reach the card as text, in attributes escaped', () => {
-    const evil = createWorkspaceIndex({ root: '/ws', docs: [{ path: '/ws/prd/PRD-2.md', type: 'prd', id: 'PRD-2', idOk: true, title: '"><img src=x onerror=alert(1)>', status: '<script>x()</script>' }] });
+    const evil = createWorkspaceIndex({
+      root: '/ws',
+      docs: [
+        {
+          path: '/ws/prd/PRD-2.md',
+          type: 'prd',
+          id: 'PRD-2',
+          idOk: true,
+          title: '"><img src=x onerror=alert(1)>',
+          status: '<script>x()</script>',
+        },
+      ],
+    });
     const ctx = { ...refs, index: evil };
-    const html = chips(card(STORY.replace('prd: PRD-1', 'prd: PRD-2').replace('epic: EPIC-9', `epic: 'EPIC-9"><img src=x onerror=alert(2)>'`), ctx));
-    assert.ok(html.includes('<button type="button" class="pmdocs-ref" data-ref="PRD-2" title="&#x22;><img src=x onerror=alert(1)> · status: <script>x()</script>">'), html);
-    assert.ok(html.includes('<li class="pmdocs-chip pmdocs-link pmdocs-ref-broken" title="EPIC-9&#x22;><img src=x onerror=alert(2)>: not found in this workspace"><span class="pmdocs-chip-label">Epic</span> <s>EPIC-9">&#x3C;img src=x onerror=alert(2)></s>'), html);
+    const html = chips(
+      card(STORY.replace('prd: PRD-1', 'prd: PRD-2').replace('epic: EPIC-9', `epic: 'EPIC-9"><img src=x onerror=alert(2)>'`), ctx),
+    );
+    assert.ok(
+      html.includes(
+        '<button type="button" class="pmdocs-ref" data-ref="PRD-2" title="&#x22;><img src=x onerror=alert(1)> · status: <script>x()</script>">',
+      ),
+      html,
+    );
+    assert.ok(
+      html.includes(
+        '<li class="pmdocs-chip pmdocs-link pmdocs-ref-broken" title="EPIC-9&#x22;><img src=x onerror=alert(2)>: not found in this workspace"><span class="pmdocs-chip-label">Epic</span> <s>EPIC-9">&#x3C;img src=x onerror=alert(2)></s>',
+      ),
+      html,
+    );
     // Outside attribute values (where < is harmless) no tag but the card's own.
     assert.deepEqual([...new Set(html.replace(/"[^"]*"/g, '""').match(/<\w+/g))].sort(), ['<button', '<li', '<s', '<span']);
   });
@@ -160,13 +216,21 @@ describe('what the host opens', () => {
   test('the chips signature changes exactly when what the chips show changes', () => {
     const same = createWorkspaceIndex({ root: '/ws', docs: [...index.docs] });
     assert.equal(chipsSignature(result, { ...refs, index: same }), chipsSignature(result, refs));
-    const renamed = createWorkspaceIndex({ root: '/ws', docs: index.docs.map((d) => (d.id === 'PRD-1' ? { ...d, title: 'Saved views' } : d)) });
+    const renamed = createWorkspaceIndex({
+      root: '/ws',
+      docs: index.docs.map((d) => (d.id === 'PRD-1' ? { ...d, title: 'Saved views' } : d)),
+    });
     assert.notEqual(chipsSignature(result, { ...refs, index: renamed }), chipsSignature(result, refs));
     assert.notEqual(chipsSignature(result, undefined), chipsSignature(result, refs));
   });
 });
 
 test('the sanitiser keeps the document body from posing as a chip: no button, no data-ref, no chip classes', () => {
-  const body = renderDocument(engine.lint('# T\n\n<button type="button" class="pmdocs-ref" data-ref="PRD-1">open</button>\n\n<p><span class="pmdocs-ref" data-ref="PRD-1">x</span></p>\n'), { allowRemoteImages: false }).body;
+  const body = renderDocument(
+    engine.lint(
+      '# T\n\n<button type="button" class="pmdocs-ref" data-ref="PRD-1">open</button>\n\n<p><span class="pmdocs-ref" data-ref="PRD-1">x</span></p>\n',
+    ),
+    { allowRemoteImages: false },
+  ).body;
   assert.equal(body, '<h1 id="user-content-t" data-line="1">T</h1>\n<p>open</p>\n<p><span>x</span></p>');
 });

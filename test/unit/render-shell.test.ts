@@ -47,14 +47,29 @@ test('a fresh 128-bit nonce every time, from the CSPRNG', () => {
 const ctx = { source: 'file:///work/docs/prd.md', lineCount: 40 };
 
 test('messages from the page: well-formed ones about this document pass', () => {
-  assert.deepEqual(parseWebviewMessage({ type: 'revealLine', source: ctx.source, line: 12 }, ctx), { type: 'revealLine', source: ctx.source, line: 12 });
-  assert.deepEqual(parseWebviewMessage({ type: 'openLink', source: ctx.source, href: './b.md', extra: 1 }, ctx), { type: 'openLink', source: ctx.source, href: './b.md' });
-  assert.deepEqual(parseWebviewMessage({ type: 'rendered', source: ctx.source, version: 7 }, ctx), { type: 'rendered', source: ctx.source, version: 7 });
+  assert.deepEqual(parseWebviewMessage({ type: 'revealLine', source: ctx.source, line: 12 }, ctx), {
+    type: 'revealLine',
+    source: ctx.source,
+    line: 12,
+  });
+  assert.deepEqual(parseWebviewMessage({ type: 'openLink', source: ctx.source, href: './b.md', extra: 1 }, ctx), {
+    type: 'openLink',
+    source: ctx.source,
+    href: './b.md',
+  });
+  assert.deepEqual(parseWebviewMessage({ type: 'rendered', source: ctx.source, version: 7 }, ctx), {
+    type: 'rendered',
+    source: ctx.source,
+    version: 7,
+  });
 });
 
 test('messages from the page: anything else is dropped', () => {
   const bad: unknown[] = [
-    null, 'revealLine', [], { type: 'revealLine', line: 3 },
+    null,
+    'revealLine',
+    [],
+    { type: 'revealLine', line: 3 },
     { type: 'revealLine', source: 'file:///other.md', line: 3 },
     { type: 'revealLine', source: ctx.source, line: 0 },
     { type: 'revealLine', source: ctx.source, line: 41 },
@@ -73,9 +88,20 @@ test('messages from the page: anything else is dropped', () => {
 });
 
 test('openReference from the page: an id of sane length about this document, nothing else', () => {
-  assert.deepEqual(parseWebviewMessage({ type: 'openReference', source: ctx.source, id: 'PRD-12' }, ctx), { type: 'openReference', source: ctx.source, id: 'PRD-12' });
-  assert.deepEqual(parseWebviewMessage({ type: 'openReference', source: ctx.source, id: 'REL-3.0.0-rc.1', path: '/etc/passwd' }, ctx), { type: 'openReference', source: ctx.source, id: 'REL-3.0.0-rc.1' }, 'extra fields are dropped');
-  assert.deepEqual(parseWebviewMessage({ type: 'openReference', source: ctx.source, id: 'x'.repeat(MAX_REF_ID_LENGTH) }, ctx)?.type, 'openReference');
+  assert.deepEqual(parseWebviewMessage({ type: 'openReference', source: ctx.source, id: 'PRD-12' }, ctx), {
+    type: 'openReference',
+    source: ctx.source,
+    id: 'PRD-12',
+  });
+  assert.deepEqual(
+    parseWebviewMessage({ type: 'openReference', source: ctx.source, id: 'REL-3.0.0-rc.1', path: '/etc/passwd' }, ctx),
+    { type: 'openReference', source: ctx.source, id: 'REL-3.0.0-rc.1' },
+    'extra fields are dropped',
+  );
+  assert.deepEqual(
+    parseWebviewMessage({ type: 'openReference', source: ctx.source, id: 'x'.repeat(MAX_REF_ID_LENGTH) }, ctx)?.type,
+    'openReference',
+  );
   const bad: unknown[] = [
     { type: 'openReference', source: ctx.source },
     { type: 'openReference', source: ctx.source, id: '' },
@@ -96,9 +122,24 @@ test('openReference from the page: an id of sane length about this document, not
 test('links: web and mail go out through the host, relative paths open files, other schemes never', () => {
   assert.deepEqual(classifyLink('https://example.com/a?b#c'), { kind: 'external', href: 'https://example.com/a?b#c' });
   assert.deepEqual(classifyLink('mailto:pm@example.com'), { kind: 'external', href: 'mailto:pm@example.com' });
-  assert.deepEqual(classifyLink('../stories/US-12%20export.md#acceptance-criteria'), { kind: 'document', path: '../stories/US-12 export.md', fragment: 'acceptance-criteria' });
+  assert.deepEqual(classifyLink('../stories/US-12%20export.md#acceptance-criteria'), {
+    kind: 'document',
+    path: '../stories/US-12 export.md',
+    fragment: 'acceptance-criteria',
+  });
   assert.deepEqual(classifyLink('epic.md'), { kind: 'document', path: 'epic.md', fragment: undefined });
-  for (const href of ['command:workbench.action.terminal.new', 'javascript:alert(1)', 'JaVaScRiPt:alert(1)', 'file:///etc/passwd', 'vscode://x', 'data:text/html,x', '//evil.test/x', '\\\\evil.test\\x', '#top', '%E0%A4%A']) {
+  for (const href of [
+    'command:workbench.action.terminal.new',
+    'javascript:alert(1)',
+    'JaVaScRiPt:alert(1)',
+    'file:///etc/passwd',
+    'vscode://x',
+    'data:text/html,x',
+    '//evil.test/x',
+    '\\\\evil.test\\x',
+    '#top',
+    '%E0%A4%A',
+  ]) {
     assert.equal(classifyLink(href).kind, 'ignore', href);
   }
 });

@@ -20,8 +20,21 @@ const CELLS = [
 ];
 
 function tableDoc(rows: number, eol = '\n'): string {
-  const lines = ['---', 'type: prd', 'title: Big', '---', '', '# Big', '', '## Requirements', '', '| ID | Text | Priority |', '|:---|---|--:|'];
-  for (let i = 0; i < rows; i++) lines.push(i % 9 === 4 ? `| R-${i} | ${CELLS[i % CELLS.length]}` : `| R-${i} | ${CELLS[i % CELLS.length]} | Must |`);
+  const lines = [
+    '---',
+    'type: prd',
+    'title: Big',
+    '---',
+    '',
+    '# Big',
+    '',
+    '## Requirements',
+    '',
+    '| ID | Text | Priority |',
+    '|:---|---|--:|',
+  ];
+  for (let i = 0; i < rows; i++)
+    lines.push(i % 9 === 4 ? `| R-${i} | ${CELLS[i % CELLS.length]}` : `| R-${i} | ${CELLS[i % CELLS.length]} | Must |`);
   lines.push('', '## After the table', '', 'Text.', '', '[ref]: https://ref.example', '[^note]: A note.', '');
   return lines.join(eol);
 }
@@ -56,8 +69,24 @@ test('tables that are not plain pipe rows, or sit in lists and quotes, are left 
 
 /** Rows like a real requirements table (what the benchmark corpus's big PRDs hold). */
 function requirementsDoc(rows: number): string {
-  const lines = ['---', 'type: prd', 'title: Big', '---', '', '# Big', '', '## Requirements', '', '| ID | Requirement | Priority | Notes |', '| --- | --- | --- | --- |'];
-  const texts = ['Admins can export invoices in bulk.', 'The API exposes `GET /v2/invoices` with the same permissions as the UI.', 'Invoices load in under 300 ms at p95.'];
+  const lines = [
+    '---',
+    'type: prd',
+    'title: Big',
+    '---',
+    '',
+    '# Big',
+    '',
+    '## Requirements',
+    '',
+    '| ID | Requirement | Priority | Notes |',
+    '| --- | --- | --- | --- |',
+  ];
+  const texts = [
+    'Admins can export invoices in bulk.',
+    'The API exposes `GET /v2/invoices` with the same permissions as the UI.',
+    'Invoices load in under 300 ms at p95.',
+  ];
   const notes = ['—', 'See [US-1042](../stories/)', '_Legal review_'];
   for (let i = 0; i < rows; i++) lines.push(`| R-${i} | ${texts[i % 3]} | Must | ${notes[i % 3]} |`);
   lines.push('', '## After the table', '', 'Text.', '');

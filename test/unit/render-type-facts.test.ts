@@ -9,8 +9,12 @@ import { parseDoc } from '../../src/core/document/parse.js';
 import { renderDocument } from '../../src/core/render/index.js';
 
 const examples = join(import.meta.dirname, '../../examples');
-const card = (rel: string) => renderDocument({ findings: [], doc: parseDoc(readFileSync(join(examples, rel), 'utf8')) }, { allowRemoteImages: false }).card;
-const facts = (html: string) => [...html.matchAll(/<dt>([^<]*)<\/dt><dd(?: title="([^"]*)")?>([^<]*)<\/dd>/g)].map((m) => (m[2] ? `${m[1]}: ${m[3]} (${m[2]})` : `${m[1]}: ${m[3]}`));
+const card = (rel: string) =>
+  renderDocument({ findings: [], doc: parseDoc(readFileSync(join(examples, rel), 'utf8')) }, { allowRemoteImages: false }).card;
+const facts = (html: string) =>
+  [...html.matchAll(/<dt>([^<]*)<\/dt><dd(?: title="([^"]*)")?>([^<]*)<\/dd>/g)].map((m) =>
+    m[2] ? `${m[1]}: ${m[3]} (${m[2]})` : `${m[1]}: ${m[3]}`,
+  );
 
 test('experiment: primary metric with baseline and MDE, variants with allocations, guardrails and the plan', () => {
   assert.deepEqual(facts(card('experiments/EXP-7-export-button-placement.md')), [
@@ -33,7 +37,7 @@ test('a composed fact skips what its schema does not allow', () => {
   assert.deepEqual(facts(renderDocument({ findings: [], doc: parseDoc(text) }, { allowRemoteImages: false }).card), ['Variants: a']);
 });
 
-test('launch: tier, dates, rollback criteria and each area\'s sign-off', () => {
+test("launch: tier, dates, rollback criteria and each area's sign-off", () => {
   assert.deepEqual(facts(card('launches/LAUNCH-2-invoice-csv-export.md')), [
     'Owner: @maria',
     'Created: 2026-06-01',

@@ -58,12 +58,22 @@ test('header card: type, id, title, status badge by stage, facts, RICE, tags and
   assert.match(card, /<span class="pmdocs-id">PRD-12<\/span>/);
   assert.match(card, /<p class="pmdocs-card-title">Bulk export<\/p>/);
   assert.match(card, /<span class="pmdocs-status pmdocs-stage-active" title="Lifecycle stage: in progress">building<\/span>/);
-  for (const [label, value] of [['Owner', '@jane'], ['Created', '2026-01-05'], ['Updated', '2026-02-01'], ['Priority', 'must']]) {
+  for (const [label, value] of [
+    ['Owner', '@jane'],
+    ['Created', '2026-01-05'],
+    ['Updated', '2026-02-01'],
+    ['Priority', 'must'],
+  ]) {
     assert.ok(card.includes(`<dt>${label}</dt><dd>${value}</dd>`), `${label}: ${value}`);
   }
   assert.ok(card.includes('<dt>RICE score</dt><dd title="reach 500 × impact 2 × confidence 80% ÷ effort 2">400</dd>'));
   assert.ok(card.includes('<li class="pmdocs-chip pmdocs-tag">billing</li><li class="pmdocs-chip pmdocs-tag">export</li>'));
-  for (const [label, ref] of [['Epics', 'EPIC-3'], ['Epics', 'EPIC-4'], ['Target release', '2.4.0'], ['Depends on', 'US-7']]) {
+  for (const [label, ref] of [
+    ['Epics', 'EPIC-3'],
+    ['Epics', 'EPIC-4'],
+    ['Target release', '2.4.0'],
+    ['Depends on', 'US-7'],
+  ]) {
     assert.ok(card.includes(`data-ref="${ref}"><span class="pmdocs-chip-label">${label}</span> ${ref}</li>`), `${label} ${ref}`);
   }
 });
@@ -102,9 +112,14 @@ epics: ["EPIC-1\\" onmouseover=\\"alert(1)"]
 
 test('findings summary: counts per severity and one button per finding carrying its line', () => {
   const { findings } = render(PRD);
-  assert.match(findings, /<span class="pmdocs-count pmdocs-sev-error">3 errors<\/span><span class="pmdocs-count pmdocs-sev-warning">\d+ warnings?<\/span>/);
+  assert.match(
+    findings,
+    /<span class="pmdocs-count pmdocs-sev-error">3 errors<\/span><span class="pmdocs-count pmdocs-sev-warning">\d+ warnings?<\/span>/,
+  );
   const buttons = [...findings.matchAll(/<button type="button" class="pmdocs-finding pmdocs-sev-(\w+)" data-line="(\d+)"/g)];
-  const required = [...findings.matchAll(/data-line="(\d+)"[^>]*>.{0,200}?Missing required section '([^']+)'/g)].map((m) => `${m[2]}@${m[1]}`);
+  const required = [...findings.matchAll(/data-line="(\d+)"[^>]*>.{0,200}?Missing required section '([^']+)'/g)].map(
+    (m) => `${m[2]}@${m[1]}`,
+  );
   assert.deepEqual(required, ['Goals@20', 'Non-goals@20', 'Success metrics@24']);
   assert.ok(buttons.length >= 3);
   assert.match(renderDocument(plain('# Notes\n'), options).findings, /Not a pmdocs document: no checks ran\./);
@@ -114,15 +129,24 @@ test('missing required sections appear as placeholders where the quick fix would
   const { body } = render(PRD);
   const order = [...body.matchAll(/<h2[^>]*>([^<]+)/g)].map((m) => m[1]!.trim());
   assert.deepEqual(order, ['Problem', 'Goals', 'Non-goals', 'Requirements', 'Success metrics']);
-  assert.match(body, /<section class="pmdocs-missing" data-line="24" aria-label="Missing section: Goals"><h2 class="pmdocs-missing-heading">Goals <span class="pmdocs-missing-badge">missing<\/span><\/h2><p class="pmdocs-missing-hint">What must be true once this ships\?/);
+  assert.match(
+    body,
+    /<section class="pmdocs-missing" data-line="24" aria-label="Missing section: Goals"><h2 class="pmdocs-missing-heading">Goals <span class="pmdocs-missing-badge">missing<\/span><\/h2><p class="pmdocs-missing-hint">What must be true once this ships\?/,
+  );
   // A placeholder is a placeholder, not a heading of the document.
-  assert.deepEqual(render(PRD).headings.map((h) => h.text), ['Bulk export', 'Problem', 'Requirements']);
+  assert.deepEqual(
+    render(PRD).headings.map((h) => h.text),
+    ['Bulk export', 'Problem', 'Requirements'],
+  );
 });
 
 test('no placeholder for a required section whose heading is there, misspelt or one level too deep', () => {
   const body = (headings: string) => `---\ntype: user-story\nid: US-1\ntitle: Export\nstatus: draft\n---\n\n# Export\n\n${headings}`;
   const story = '## Story\n\nAs a finance admin, I want to export invoices as CSV, so that I can reconcile them.\n\n';
-  for (const text of [body(`${story}## Acceptence criteria\n\n- [ ] One row.\n`), body(`${story}### Acceptance criteria\n\n- [ ] One row.\n`)]) {
+  for (const text of [
+    body(`${story}## Acceptence criteria\n\n- [ ] One row.\n`),
+    body(`${story}### Acceptance criteria\n\n- [ ] One row.\n`),
+  ]) {
     const result = engine.lint(text, { path: 'docs/doc.md' });
     assert.equal(result.findings.filter((f) => f.ruleId === 'required-section').length, 1);
     assert.ok(!renderDocument(result, options).body.includes('pmdocs-missing'), text);
@@ -140,7 +164,11 @@ test('GFM: table with alignment, task list, strikethrough, autolink literal, fen
   const { body } = render(PRD);
   assert.ok(body.includes('<th align="left">ID</th>\n<th align="right">Requirement</th>'));
   assert.ok(body.includes('<td align="right">Export <del>CSV</del> XLSX, see <a href="https://example.com">https://example.com</a></td>'));
-  assert.ok(body.includes('<ul class="contains-task-list">\n<li class="task-list-item"><input type="checkbox" checked disabled> designed</li>\n<li class="task-list-item"><input type="checkbox" disabled> built</li>'));
+  assert.ok(
+    body.includes(
+      '<ul class="contains-task-list">\n<li class="task-list-item"><input type="checkbox" checked disabled> designed</li>\n<li class="task-list-item"><input type="checkbox" disabled> built</li>',
+    ),
+  );
   assert.ok(body.includes('<pre><code class="language-ts">const a = 1;\n</code></pre>'));
 });
 
@@ -156,17 +184,19 @@ test('the front matter is not rendered and body lines match the source', () => {
 });
 
 test('heading anchors: GitHub slugs, unique, prefixed against DOM clobbering', () => {
-  const { headings } = renderDocument(plain('# Risks & Mitigations\n\n## Risks & Mitigations\n\n## location\n\n## Über `code` ✨\n'), options);
-  assert.deepEqual(headings.map((h) => h.id), [
-    'user-content-risks--mitigations',
-    'user-content-risks--mitigations-1',
-    'user-content-location',
-    'user-content-über-code-',
-  ]);
+  const { headings } = renderDocument(
+    plain('# Risks & Mitigations\n\n## Risks & Mitigations\n\n## location\n\n## Über `code` ✨\n'),
+    options,
+  );
+  assert.deepEqual(
+    headings.map((h) => h.id),
+    ['user-content-risks--mitigations', 'user-content-risks--mitigations-1', 'user-content-location', 'user-content-über-code-'],
+  );
 });
 
 test('images: relative through the resolver, remote only when allowed and https, never data: or //host', () => {
-  const text = '![a](img/a.png) ![b](https://cdn.test/b.png) ![c](http://cdn.test/c.png) ![d](data:image/png;base64,AAAA) ![e](//evil.test/e.png) ![f](../outside.png)';
+  const text =
+    '![a](img/a.png) ![b](https://cdn.test/b.png) ![c](http://cdn.test/c.png) ![d](data:image/png;base64,AAAA) ![e](//evil.test/e.png) ![f](../outside.png)';
   const resolveImage = (src: string) => (src.startsWith('..') ? undefined : `https://webview.test/${src}`);
   const off = renderDocument(plain(text), { allowRemoteImages: false, resolveImage }).body;
   assert.ok(off.includes('<img src="https://webview.test/img/a.png" alt="a">'));
@@ -178,7 +208,12 @@ test('images: relative through the resolver, remote only when allowed and https,
 });
 
 test('raw HTML in Markdown: safe tags kept (GitHub-like), the rest removed', () => {
-  const { body } = renderDocument(plain('a<br>b <kbd>K</kbd> <sub>2</sub>\n\n<details><summary>More</summary>\n\nHidden\n\n</details>\n\n<div style="color:red" onclick="x()">d</div>\n'), options);
+  const { body } = renderDocument(
+    plain(
+      'a<br>b <kbd>K</kbd> <sub>2</sub>\n\n<details><summary>More</summary>\n\nHidden\n\n</details>\n\n<div style="color:red" onclick="x()">d</div>\n',
+    ),
+    options,
+  );
   assert.ok(body.includes('a<br>b <kbd>K</kbd> <sub>2</sub>'));
   assert.ok(body.includes('<details><summary>More</summary>'));
   assert.ok(body.includes('<div>d</div>'));

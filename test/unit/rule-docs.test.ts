@@ -26,7 +26,9 @@ for (const rule of rules) {
 
 test('no docs page for a rule that does not exist', () => {
   const ids = new Set(rules.map((r) => r.id));
-  const orphans = readdirSync(join(repo, 'docs/rules')).map((f) => f.replace(/\.md$/, '')).filter((id) => !ids.has(id));
+  const orphans = readdirSync(join(repo, 'docs/rules'))
+    .map((f) => f.replace(/\.md$/, ''))
+    .filter((id) => !ids.has(id));
   assert.deepEqual(orphans, []);
 });
 
@@ -40,8 +42,10 @@ test('a rule with options documents each one on its page and in the config schem
       continue;
     }
     assert.ok(declared.length > 0, `${rule.id}: no $defs/options-${rule.id} in the config schema`);
-    for (const key of Object.keys(rule.defaultOptions)) assert.ok(declared.includes(key), `${rule.id}: option ${key} is not in the config schema`);
+    for (const key of Object.keys(rule.defaultOptions))
+      assert.ok(declared.includes(key), `${rule.id}: option ${key} is not in the config schema`);
     const options = /^## Options\n([^]*?)(?=^## )/m.exec(page)?.[1] ?? '';
-    for (const key of declared) assert.match(options, new RegExp(`\\| \`${key}\` \\|`), `${rule.id}: option ${key} is not documented under ## Options`);
+    for (const key of declared)
+      assert.match(options, new RegExp(`\\| \`${key}\` \\|`), `${rule.id}: option ${key} is not documented under ## Options`);
   }
 });

@@ -28,7 +28,10 @@ test('a setting is a severity, [severity, options] or { severity, options, when 
   assert.equal(normalizeRuleSetting('warning'), 'warning');
   assert.equal(normalizeRuleSetting(['error']), 'error');
   assert.deepEqual(normalizeRuleSetting(['info', { maxSteps: 3 }]), { severity: 'info', options: { maxSteps: 3 } });
-  assert.deepEqual(normalizeRuleSetting({ options: { maxSteps: 3 }, when: { status: 'ready' } }), { options: { maxSteps: 3 }, when: { status: 'ready' } });
+  assert.deepEqual(normalizeRuleSetting({ options: { maxSteps: 3 }, when: { status: 'ready' } }), {
+    options: { maxSteps: 3 },
+    when: { status: 'ready' },
+  });
   assert.equal(normalizeRuleSetting('loud'), undefined);
   assert.equal(normalizeRuleSetting(['warning', 3]), undefined);
   assert.equal(normalizeRuleSetting({ severity: 'loud' }), undefined);
@@ -53,7 +56,10 @@ test('when: every key holds, a list is one-of, not negates; the explanation quot
   assert.equal(conditionHolds(when, { status: 'Withdrawn', category: 'Meta' }), false);
   assert.equal(conditionHolds(when, { status: 'Final' }), false);
   assert.equal(conditionHolds({}, {}), false);
-  assert.equal(explainCondition(when, { status: 'Withdrawn', category: 'Core' }), "status is 'Withdrawn' and category is not 'Meta' (it is 'Core')");
+  assert.equal(
+    explainCondition(when, { status: 'Withdrawn', category: 'Core' }),
+    "status is 'Withdrawn' and category is not 'Meta' (it is 'Core')",
+  );
   assert.equal(explainCondition({ not: { status: 'Stagnant' } }, {}), "status is not 'Stagnant' (it is missing)");
 });
 
@@ -101,7 +107,7 @@ test('options without a severity keep the per-report severities; a severity appl
   ]);
 });
 
-test('the config schema checks each rule\'s options and names the bad one; the entry is dropped', async () => {
+test("the config schema checks each rule's options and names the bad one; the entry is dropped", async () => {
   const host = memoryHost({
     '/ws/.pmdocs.json': `{
   "rules": {
@@ -134,17 +140,30 @@ test('a doc type sets its own rules, in its docTypes entry or its x-pmdocs block
     properties: { type: { const: 'eip' }, status: { enum: ['Draft', 'Final', 'Stagnant'] } },
     'x-pmdocs': {
       type: 'eip',
-      sections: [{ name: 'Abstract', required: true }, { name: 'Motivation', required: true }],
+      sections: [
+        { name: 'Abstract', required: true },
+        { name: 'Motivation', required: true },
+      ],
       order: ['Abstract', 'Motivation'],
       rules: { 'required-section': { severity: 'warning', when: { status: 'Stagnant' } }, 'section-order': 'error' },
     },
   };
   const host = memoryHost({
-    '/ws/.pmdocs.json': JSON.stringify({ docTypes: { eip: { schema: './eip.schema.json', rules: { 'section-order': { severity: 'info', when: { status: 'Stagnant' } }, 'section-ordr': 'off' } } } }),
+    '/ws/.pmdocs.json': JSON.stringify({
+      docTypes: {
+        eip: {
+          schema: './eip.schema.json',
+          rules: { 'section-order': { severity: 'info', when: { status: 'Stagnant' } }, 'section-ordr': 'off' },
+        },
+      },
+    }),
     '/ws/eip.schema.json': JSON.stringify(schema),
   });
   const config = await loadConfig(host, '/ws/a.md');
-  assert.deepEqual(config.problems.map((p) => p.message), ["Unknown rule 'section-ordr' in docTypes.eip.rules. Did you mean 'section-order'? Run 'pmdocs rules' for the list."]);
+  assert.deepEqual(
+    config.problems.map((p) => p.message),
+    ["Unknown rule 'section-ordr' in docTypes.eip.rules. Did you mean 'section-order'? Run 'pmdocs rules' for the list."],
+  );
   const doc = (status: string) => `---\ntype: eip\nstatus: ${status}\n---\n\n## Motivation\n\nWhy.\n\n## Abstract\n\nWhat.\n`;
   const sev = (status: string) => engine.lint(doc(status), { path: '/ws/a.md', config }).findings.map((f) => `${f.ruleId} ${f.severity}`);
   assert.deepEqual(sev('Final'), ['section-order error']);
@@ -154,9 +173,15 @@ test('a doc type sets its own rules, in its docTypes entry or its x-pmdocs block
 test('x-pmdocs rules are checked against the config schema', async () => {
   const host = memoryHost({
     '/ws/.pmdocs.json': JSON.stringify({ docTypes: { eip: { schema: './eip.schema.json' } } }),
-    '/ws/eip.schema.json': JSON.stringify({ type: 'object', 'x-pmdocs': { type: 'eip', rules: { 'gherkin-malformed': ['warning', { maxStep: 3 }] } } }),
+    '/ws/eip.schema.json': JSON.stringify({
+      type: 'object',
+      'x-pmdocs': { type: 'eip', rules: { 'gherkin-malformed': ['warning', { maxStep: 3 }] } },
+    }),
   });
   const config = await loadConfig(host, '/ws/a.md');
-  assert.deepEqual(config.problems.map((p) => p.message), ["Doc type 'eip': x-pmdocs: Unknown key 'maxStep' in rules.gherkin-malformed[1]. Did you mean 'maxSteps'? Allowed keys: maxSteps."]);
+  assert.deepEqual(
+    config.problems.map((p) => p.message),
+    ["Doc type 'eip': x-pmdocs: Unknown key 'maxStep' in rules.gherkin-malformed[1]. Did you mean 'maxSteps'? Allowed keys: maxSteps."],
+  );
   assert.deepEqual(config.docTypes, []);
 });

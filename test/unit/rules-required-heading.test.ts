@@ -8,7 +8,10 @@ import { applyEdits, configWith, covered, doc, findingsOf, lint, PRD_FM, STORY_F
 const EPIC_FM = `type: epic\nid: EPIC-1\ntitle: Export\nstatus: proposed\nowner: "@jane"`;
 
 /** A complete PRD body; `swap` replaces one of its headings. */
-const prd = (swap: [string, string] = ['', '']): string => doc(PRD_FM, `
+const prd = (swap: [string, string] = ['', '']): string =>
+  doc(
+    PRD_FM,
+    `
 # Export
 
 ## Problem
@@ -30,7 +33,8 @@ Accountants retype invoices.
 ## Success metrics
 
 - 25% by 2026-09-30.
-`.replace(swap[0], swap[1]));
+`.replace(swap[0], swap[1]),
+  );
 
 // ------------------------------------------------------------------ misspelt
 
@@ -75,13 +79,18 @@ test('misspelt: a synonym is matched too, and the rename keeps the synonym the w
   const text = prd(['## Non-goals', '## Out of scpe']);
   const [f, ...rest] = findingsOf('required-section', text);
   assert.equal(rest.length, 0);
-  assert.equal(f!.message, "Heading 'Out of scpe' looks like 'Out of scope', accepted for the required section 'Non-goals' (misspelt?); rename it.");
+  assert.equal(
+    f!.message,
+    "Heading 'Out of scpe' looks like 'Out of scope', accepted for the required section 'Non-goals' (misspelt?); rename it.",
+  );
   assert.equal(f!.fixes![0]!.title, "Rename the heading to 'Out of scope'");
   assert.equal(applyEdits(text, f!.fixes![0]!.edits), prd(['## Non-goals', '## Out of scope']));
 });
 
 test('misspelt: a user story whose sections are all level 3', () => {
-  const text = doc(STORY_FM, `
+  const text = doc(
+    STORY_FM,
+    `
 # Export
 
 ### Story
@@ -91,7 +100,8 @@ As a finance admin, I want to export invoices as CSV, so that I can reconcile th
 ### Acceptence criteria
 
 - [ ] One row per invoice.
-`);
+`,
+  );
   const [f, ...rest] = findingsOf('required-section', text);
   assert.equal(rest.length, 0);
   assert.equal(f!.message, "Heading 'Acceptence criteria' looks like the required section 'Acceptance criteria' (misspelt?); rename it.");
@@ -114,18 +124,35 @@ test('misspelt: not claimed when the closest name is a known section, or the hea
 });
 
 test('misspelt: two candidate sections, or two headings for one section → one fix each, none safe', () => {
-  const io = workspaceType('pipeline', { sections: [{ name: 'Inputs', required: true }, { name: 'Outputs', required: true }] });
+  const io = workspaceType('pipeline', {
+    sections: [
+      { name: 'Inputs', required: true },
+      { name: 'Outputs', required: true },
+    ],
+  });
   const config = configWith(io);
   const text = doc('type: pipeline\nid: P-1\ntitle: Nightly', '# Nightly\n\n## Iutputs\n\nCSV files.\n');
   const [f, ...rest] = findingsOf('required-section', text, { config });
   assert.equal(rest.length, 0);
   assert.equal(f!.message, "Heading 'Iutputs' looks like one of the required sections 'Outputs', 'Inputs' (misspelt?); rename it.");
-  assert.deepEqual(f!.fixes!.map((x) => [x.title, x.safe]), [["Rename the heading to 'Outputs'", false], ["Rename the heading to 'Inputs'", false]]);
+  assert.deepEqual(
+    f!.fixes!.map((x) => [x.title, x.safe]),
+    [
+      ["Rename the heading to 'Outputs'", false],
+      ["Rename the heading to 'Inputs'", false],
+    ],
+  );
 
   const twice = prd(['## Goals', '## Gaols\n\n- One.\n\n## Goalz']);
   const found = findingsOf('required-section', twice);
-  assert.deepEqual(found.map((x) => covered(twice, x)), ['## Gaols', '## Goalz']);
-  assert.deepEqual(found.map((x) => x.fixes!.map((y) => y.safe)), [[false], [false]]);
+  assert.deepEqual(
+    found.map((x) => covered(twice, x)),
+    ['## Gaols', '## Goalz'],
+  );
+  assert.deepEqual(
+    found.map((x) => x.fixes!.map((y) => y.safe)),
+    [[false], [false]],
+  );
 });
 
 // ------------------------------------------------------------------ demoted
@@ -148,7 +175,9 @@ test('demoted: a required section one level too deep is reported on its heading,
 });
 
 test('demoted: a synonym names the section it stands for; before any section; deeper section levels', () => {
-  const epic = doc(EPIC_FM, `
+  const epic = doc(
+    EPIC_FM,
+    `
 # Export
 
 ## Context
@@ -162,9 +191,13 @@ Export invoices as CSV.
 ## Scope
 
 - US-1.
-`);
+`,
+  );
   const [a] = findingsOf('required-section', epic);
-  assert.equal(a!.message, "'Overview' (the required section 'Summary') is a level-3 heading inside 'Context'; required sections are level-2 headings (##).");
+  assert.equal(
+    a!.message,
+    "'Overview' (the required section 'Summary') is a level-3 heading inside 'Context'; required sections are level-2 headings (##).",
+  );
   assert.equal(a!.fixes![0]!.title, "Make 'Overview' a level-2 heading (##)");
 
   const first = doc(EPIC_FM, '# Export\n\n### Summary\n\nExport invoices as CSV.\n\n## Scope\n\n- US-1.\n');
@@ -181,7 +214,9 @@ Export invoices as CSV.
 });
 
 test('demoted: a setext heading gets the finding without a level fix; satisfiedBy still wins', () => {
-  const text = doc(STORY_FM, `
+  const text = doc(
+    STORY_FM,
+    `
 # Story
 
 As a finance admin, I want to export invoices as CSV, so that I can reconcile them.
@@ -192,11 +227,15 @@ Acceptance criteria
 -------------------
 
 - [ ] One row per invoice.
-`);
+`,
+  );
   const [f] = findingsOf('required-section', text);
   assert.equal(f!.message, "'Acceptance criteria' is a level-2 heading inside 'Notes'; required sections are level-1 headings (#).");
   assert.equal(f!.fixes, undefined);
 
-  const metrics = doc(`${PRD_FM}\nsuccess_metrics:\n  - {name: exports, baseline: 0, target: 25}`, prd(['## Success metrics', '### Success metrics']).split('---\n\n')[1]!);
+  const metrics = doc(
+    `${PRD_FM}\nsuccess_metrics:\n  - {name: exports, baseline: 0, target: 25}`,
+    prd(['## Success metrics', '### Success metrics']).split('---\n\n')[1]!,
+  );
   assert.deepEqual(findingsOf('required-section', metrics), []);
 });

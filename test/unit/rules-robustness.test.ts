@@ -10,12 +10,24 @@ import { docTypeFromSchema } from '../../src/core/doctypes/docType.js';
 import { configWith, doc, findingsOf, fixture, lint, PRD_FM, STORY_FM, where } from './rules-helpers.js';
 
 const BODY_RULES = [
-  'required-section', 'section-order', 'empty-section', 'user-story-statement', 'acceptance-criteria', 'gherkin-malformed',
-  'release-change-type', 'breaking-changes-section', 'rice-score', 'id-type-prefix', 'release-version-id', 'date-order',
-  'unresolved-at-approval', 'moscow-must-overload',
+  'required-section',
+  'section-order',
+  'empty-section',
+  'user-story-statement',
+  'acceptance-criteria',
+  'gherkin-malformed',
+  'release-change-type',
+  'breaking-changes-section',
+  'rice-score',
+  'id-type-prefix',
+  'release-version-id',
+  'date-order',
+  'unresolved-at-approval',
+  'moscow-must-overload',
 ];
 
-const crashes = (text: string, config = defaultConfig('/ws')) => lint(text, { config }).filter((f) => /failed on this document/.test(f.message));
+const crashes = (text: string, config = defaultConfig('/ws')) =>
+  lint(text, { config }).filter((f) => /failed on this document/.test(f.message));
 
 test('odd front-matter values and bodies never make a rule throw', () => {
   const odd = [
@@ -49,47 +61,72 @@ test('a document typed by path, without front matter, and an unclosed front matt
   const config = { ...defaultConfig('/ws'), associations: [{ glob: 'stories/**', type: 'user-story' }] };
   const text = '# Export\n\n## Story\n\nAs a bookkeeper, I want x, so that y.\n';
   const found = lint(text, { config, path: '/ws/stories/a.md' });
-  assert.deepEqual(found.filter((f) => /failed on this document/.test(f.message)), []);
-  assert.deepEqual(found.filter((f) => f.ruleId === 'required-section').map((f) => f.message), [
-    "Missing required section 'Acceptance criteria' (also accepted: AC, Acceptance tests, …).",
-  ]);
+  assert.deepEqual(
+    found.filter((f) => /failed on this document/.test(f.message)),
+    [],
+  );
+  assert.deepEqual(
+    found.filter((f) => f.ruleId === 'required-section').map((f) => f.message),
+    ["Missing required section 'Acceptance criteria' (also accepted: AC, Acceptance tests, …)."],
+  );
   assert.deepEqual(crashes(`---\n${STORY_FM}\n\n# no closing fence\n`), []);
   assert.deepEqual(crashes('\uFEFF'), []);
 });
 
 test('malformed body structure in a workspace type is tolerated', () => {
-  const bad = docTypeFromSchema({
-    $id: 'urn:test:bad',
-    type: 'object',
-    'x-pmdocs': {
-      type: 'bad',
-      idPrefix: 7,
-      sections: [null, { name: 'A', synonyms: 'not a list', required: true, requiredWhen: 'x' }, { name: '' }, { name: 'B', group: 'g', role: 'story' }, { name: 'C', role: 'acceptance-criteria', satisfiedBy: 3 }],
-      order: [1, null, 'A', 'g', 'Nowhere'],
-      groups: { g: null, h: { min: 'two' }, i: { min: 1 } },
+  const bad = docTypeFromSchema(
+    {
+      $id: 'urn:test:bad',
+      type: 'object',
+      'x-pmdocs': {
+        type: 'bad',
+        idPrefix: 7,
+        sections: [
+          null,
+          { name: 'A', synonyms: 'not a list', required: true, requiredWhen: 'x' },
+          { name: '' },
+          { name: 'B', group: 'g', role: 'story' },
+          { name: 'C', role: 'acceptance-criteria', satisfiedBy: 3 },
+        ],
+        order: [1, null, 'A', 'g', 'Nowhere'],
+        groups: { g: null, h: { min: 'two' }, i: { min: 1 } },
+      },
     },
-  }, { builtIn: false, name: 'bad' });
+    { builtIn: false, name: 'bad' },
+  );
   const config = configWith(bad);
   for (const body of ['', '# T\n\n## B\n\n## A\n\nx\n\n## C\n', '## Nowhere\n\n## A\n']) {
     assert.deepEqual(crashes(doc('type: bad\nid: X-1', body), config), [], body);
   }
-  const sectionsNotAList = docTypeFromSchema({ $id: 'urn:test:worse', type: 'object', 'x-pmdocs': { type: 'worse', sections: 'x', order: 'y', groups: 'z' } }, { builtIn: false, name: 'worse' });
+  const sectionsNotAList = docTypeFromSchema(
+    { $id: 'urn:test:worse', type: 'object', 'x-pmdocs': { type: 'worse', sections: 'x', order: 'y', groups: 'z' } },
+    { builtIn: false, name: 'worse' },
+  );
   assert.deepEqual(crashes(doc('type: worse\nid: X-1', '## A\n'), configWith(sectionsNotAList)), []);
 });
 
 test('a long body with hundreds of sections, scenarios and statements', () => {
   const parts: string[] = ['# Big\n'];
   for (let i = 0; i < 300; i++) {
-    parts.push(`## ${i % 2 ? 'Story' : 'Acceptance criteria'}\n\nAs a bookkeeper, I want export ${i}, so that I save time.\n\n- Given ${i}\n- When ${i}\n- Then ${i}\n\n\`\`\`gherkin\nScenario: s${i}\n  Then a\n  When b\n\`\`\`\n`);
+    parts.push(
+      `## ${i % 2 ? 'Story' : 'Acceptance criteria'}\n\nAs a bookkeeper, I want export ${i}, so that I save time.\n\n- Given ${i}\n- When ${i}\n- Then ${i}\n\n\`\`\`gherkin\nScenario: s${i}\n  Then a\n  When b\n\`\`\`\n`,
+    );
   }
   const text = doc(STORY_FM, parts.join('\n'));
   const found = lint(text);
-  assert.deepEqual(found.filter((f) => /failed on this document/.test(f.message)), []);
+  assert.deepEqual(
+    found.filter((f) => /failed on this document/.test(f.message)),
+    [],
+  );
   assert.equal(found.filter((f) => f.ruleId === 'gherkin-malformed' && f.message.startsWith("'When' after 'Then'")).length, 300);
   assert.ok(found.some((f) => f.ruleId === 'section-order'));
 });
 
-const fixtureFiles = BODY_RULES.flatMap((rule) => readdirSync(join(import.meta.dirname, '../fixtures/rules', rule)).filter((n) => n.endsWith('.md')).map((n) => `${rule}/${n}`));
+const fixtureFiles = BODY_RULES.flatMap((rule) =>
+  readdirSync(join(import.meta.dirname, '../fixtures/rules', rule))
+    .filter((n) => n.endsWith('.md'))
+    .map((n) => `${rule}/${n}`),
+);
 
 test('CRLF and BOM copies of every body-rule fixture give the same findings on the same lines', () => {
   assert.ok(fixtureFiles.length >= 50);
@@ -98,7 +135,11 @@ test('CRLF and BOM copies of every body-rule fixture give the same findings on t
     const text = fixture(file);
     const expected = key(text);
     assert.deepEqual(key(text.replace(/\r?\n/g, '\r\n')), expected, `CRLF ${file}`);
-    assert.deepEqual(key(`\uFEFF${text}`).map((k) => k.replace(/^1:(\d+)/, (_, c) => `1:${Number(c) - 1}`)), expected.map((k) => k.replace(/^1:(\d+)/, (_, c) => `1:${Number(c)}`)), `BOM ${file}`);
+    assert.deepEqual(
+      key(`\uFEFF${text}`).map((k) => k.replace(/^1:(\d+)/, (_, c) => `1:${Number(c) - 1}`)),
+      expected.map((k) => k.replace(/^1:(\d+)/, (_, c) => `1:${Number(c)}`)),
+      `BOM ${file}`,
+    );
   }
 });
 
@@ -110,10 +151,19 @@ test('suppression comments: next line, disable/enable region, YAML comment in th
   const otherRule = base.replace('## Goals', '<!-- pmdocs-disable-next-line section-order -->\n## Goals');
   assert.equal(findingsOf('required-section', otherRule).length, 1);
 
-  const empty = doc(PRD_FM, '# X\n\n## Problem\n\nTBD\n\n<!-- pmdocs-disable empty-section -->\n\n## Goals\n\nTBD\n\n## Non-goals\n\nTBD\n\n<!-- pmdocs-enable empty-section -->\n\n## Requirements\n\nTBD\n\n## Success metrics\n\nx\n');
-  assert.deepEqual(findingsOf('empty-section', empty).map((f) => f.message.split(' holds')[0]), ["Required section 'Problem'", "Required section 'Requirements'"]);
+  const empty = doc(
+    PRD_FM,
+    '# X\n\n## Problem\n\nTBD\n\n<!-- pmdocs-disable empty-section -->\n\n## Goals\n\nTBD\n\n## Non-goals\n\nTBD\n\n<!-- pmdocs-enable empty-section -->\n\n## Requirements\n\nTBD\n\n## Success metrics\n\nx\n',
+  );
+  assert.deepEqual(
+    findingsOf('empty-section', empty).map((f) => f.message.split(' holds')[0]),
+    ["Required section 'Problem'", "Required section 'Requirements'"],
+  );
 
-  const rice = doc(`${PRD_FM}\nrice:\n  reach: 2000\n  impact: 2\n  confidence: 80\n  effort: 4\n  # pmdocs-disable-next-line rice-score\n  score: 900`, '# X\n');
+  const rice = doc(
+    `${PRD_FM}\nrice:\n  reach: 2000\n  impact: 2\n  confidence: 80\n  effort: 4\n  # pmdocs-disable-next-line rice-score\n  score: 900`,
+    '# X\n',
+  );
   assert.deepEqual(findingsOf('rice-score', rice), []);
   assert.equal(findingsOf('rice-score', rice.replace('  # pmdocs-disable-next-line rice-score\n', '')).length, 1);
 });
@@ -121,10 +171,19 @@ test('suppression comments: next line, disable/enable region, YAML comment in th
 test('configured severities apply to the body rules; off silences them', () => {
   const text = fixture('section-order/story-after-criteria.md');
   const config = (setting: 'error' | 'off') => ({ ...defaultConfig('/ws'), rules: { 'section-order': setting } });
-  assert.deepEqual(lint(text, { config: config('error') }).map((f) => `${f.ruleId}:${f.severity}`), ['section-order:error']);
+  assert.deepEqual(
+    lint(text, { config: config('error') }).map((f) => `${f.ruleId}:${f.severity}`),
+    ['section-order:error'],
+  );
   assert.deepEqual(lint(text, { config: config('off') }), []);
   // A per-report severity (info for a missing "so that") is also overridden by configuration.
   const info = fixture('user-story-statement/no-benefit.md');
-  assert.deepEqual(lint(info).map((f) => f.severity), ['info']);
-  assert.deepEqual(lint(info, { config: { ...defaultConfig('/ws'), rules: { 'user-story-statement': 'error' } } }).map((f) => f.severity), ['error']);
+  assert.deepEqual(
+    lint(info).map((f) => f.severity),
+    ['info'],
+  );
+  assert.deepEqual(
+    lint(info, { config: { ...defaultConfig('/ws'), rules: { 'user-story-statement': 'error' } } }).map((f) => f.severity),
+    ['error'],
+  );
 });

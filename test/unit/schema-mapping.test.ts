@@ -53,13 +53,15 @@ const cases: Case[] = [
     name: 'enum: a quoted number where numbers are allowed',
     keywords: ['enum'],
     text: fm(...STORY, 'estimate: "3"'),
-    expect: ["6:11-14 frontmatter-schema estimate '3' is not allowed for a user-story. Did you mean 3 (a number, without quotes)? Allowed: 0, 0.5, 1, 2, 3, 5, 8, 13, 20, 40, 100."],
+    expect: [
+      "6:11-14 frontmatter-schema estimate '3' is not allowed for a user-story. Did you mean 3 (a number, without quotes)? Allowed: 0, 0.5, 1, 2, 3, 5, 8, 13, 20, 40, 100.",
+    ],
   },
   {
     name: 'const: type disagrees with the $schema that selected the type',
     keywords: ['const'],
     text: fm('$schema: urn:pmdocs:schema:prd', 'type: epic', ...PRD.slice(1)),
-    expect: ['3:7-11 frontmatter-schema type \'epic\' must be prd.'],
+    expect: ["3:7-11 frontmatter-schema type 'epic' must be prd."],
   },
   {
     name: 'pattern + $ref: the id format comes from the shared defs',
@@ -71,7 +73,9 @@ const cases: Case[] = [
     name: '$ref inside a schema (#/properties/status) keeps the did-you-mean',
     keywords: ['$ref', 'items', 'properties'],
     text: fm(...PRD, 'status_history:', '  - status: draft', '    date: 2026-01-05', '  - status: reveiw', '    date: 2026-01-09'),
-    expect: [`11:13-19 frontmatter-schema status_history[1].status 'reveiw' is not allowed. Did you mean 'review'? Allowed: ${PRD_STATUSES}.`],
+    expect: [
+      `11:13-19 frontmatter-schema status_history[1].status 'reveiw' is not allowed. Did you mean 'review'? Allowed: ${PRD_STATUSES}.`,
+    ],
   },
   {
     name: 'format: an impossible date',
@@ -83,13 +87,15 @@ const cases: Case[] = [
     name: 'minLength: an empty title',
     keywords: ['minLength'],
     text: fm(PRD[0]!, PRD[1]!, "title: ''", ...PRD.slice(3)),
-    expect: ["4:8-10 frontmatter-schema title must not be empty (the human title, shown in lists and links, e.g. Export invoices as CSV)."],
+    expect: ['4:8-10 frontmatter-schema title must not be empty (the human title, shown in lists and links, e.g. Export invoices as CSV).'],
   },
   {
     name: 'minItems: an empty list lands on the value',
     keywords: ['minItems'],
     text: fm(...PRD, 'success_metrics: []'),
-    expect: ['8:18-20 frontmatter-schema success_metrics is an empty list: add at least one item (how you will know the problem is solved, e.g. [{"name":"CSV export adoption","baseline":"0%","target":"25%","by":"2026-09-30"}]).'],
+    expect: [
+      '8:18-20 frontmatter-schema success_metrics is an empty list: add at least one item (how you will know the problem is solved, e.g. [{"name":"CSV export adoption","baseline":"0%","target":"25%","by":"2026-09-30"}]).',
+    ],
   },
   {
     name: 'uniqueItems: the second occurrence is flagged',
@@ -111,7 +117,17 @@ const cases: Case[] = [
   {
     name: 'maxItems: six key results where five at most are allowed',
     keywords: ['maxItems'],
-    text: fm('type: okr', 'id: OKR-1', 'title: T', 'status: draft', 'owner: "@x"', 'created: 2026-05-04', 'period: 2026-Q3', 'objective: O', 'key_results: [{name: a, baseline: 1, target: 2, unit: u}, {name: b, baseline: 1, target: 2, unit: u}, {name: c, baseline: 1, target: 2, unit: u}, {name: d, baseline: 1, target: 2, unit: u}, {name: e, baseline: 1, target: 2, unit: u}, {name: f, baseline: 1, target: 2, unit: u}]'),
+    text: fm(
+      'type: okr',
+      'id: OKR-1',
+      'title: T',
+      'status: draft',
+      'owner: "@x"',
+      'created: 2026-05-04',
+      'period: 2026-Q3',
+      'objective: O',
+      'key_results: [{name: a, baseline: 1, target: 2, unit: u}, {name: b, baseline: 1, target: 2, unit: u}, {name: c, baseline: 1, target: 2, unit: u}, {name: d, baseline: 1, target: 2, unit: u}, {name: e, baseline: 1, target: 2, unit: u}, {name: f, baseline: 1, target: 2, unit: u}]',
+    ),
     expect: ['10:14-278 frontmatter-schema key_results has 6 items: at most 5 are allowed.'],
   },
   {
@@ -139,7 +155,9 @@ const cases: Case[] = [
     name: 'type: an empty value points at its key',
     keywords: ['type'],
     text: fm(...STORY, 'sprint:'),
-    expect: ["6:1-7 frontmatter-schema sprint is empty: expected text (the iteration the story is planned in, in your team's naming, e.g. 2026-S14)."],
+    expect: [
+      "6:1-7 frontmatter-schema sprint is empty: expected text (the iteration the story is planned in, in your team's naming, e.g. 2026-S14).",
+    ],
   },
   {
     name: 'items: flow sequence item and block sequence item',
@@ -160,15 +178,24 @@ const cases: Case[] = [
     ],
   },
   {
-    name: 'required: at the root, on the opening fence, with the key\'s title and example',
+    name: "required: at the root, on the opening fence, with the key's title and example",
     keywords: ['required'],
     text: fm(...PRD.slice(0, 4), PRD[5]!),
     expect: ['1:1-4 frontmatter-schema Missing required key \'owner\' (the one person or team accountable for this PRD, e.g. "@jane").'],
   },
   {
-    name: 'required: in a nested mapping, on its key; in a list item, on the item\'s first line',
+    name: "required: in a nested mapping, on its key; in a list item, on the item's first line",
     keywords: ['required'],
-    text: fm(...PRD, 'rice:', '  reach: 10', '  confidence: 80', '  effort: 1', 'success_metrics:', '  - name: adoption', '    baseline: 0'),
+    text: fm(
+      ...PRD,
+      'rice:',
+      '  reach: 10',
+      '  confidence: 80',
+      '  effort: 1',
+      'success_metrics:',
+      '  - name: adoption',
+      '    baseline: 0',
+    ),
     expect: [
       "8:1-5 frontmatter-schema rice is missing required key 'impact' (how much it moves the needle for each person reached, e.g. 2).",
       "13:5-19 frontmatter-schema success_metrics[0] is missing required key 'target' (the value that means success, e.g. 25).",
@@ -178,7 +205,9 @@ const cases: Case[] = [
     name: 'allOf + if/then: a conditional requirement says when it applies (no "then" noise)',
     keywords: ['allOf', 'if', 'then', 'required'],
     text: fm(...RELEASE.slice(0, 3), 'status: yanked', RELEASE[4]!, 'date: 2026-05-01'),
-    expect: ["1:1-4 frontmatter-schema Missing required key 'yanked_reason' (why the release was pulled, e.g. CSV export dropped rows with non-ASCII names): it is required when status is 'yanked'."],
+    expect: [
+      "1:1-4 frontmatter-schema Missing required key 'yanked_reason' (why the release was pulled, e.g. CSV export dropped rows with non-ASCII names): it is required when status is 'yanked'.",
+    ],
   },
   {
     name: 'additionalProperties: unknown key in a nested mapping, with did-you-mean',
@@ -209,7 +238,18 @@ const ANNOTATIONS = new Set(['$defs', '$id', '$schema', 'default', 'description'
 function keywordsOf(schemas: readonly unknown[]): Set<string> {
   const found = new Set<string>();
   const maps = new Set(['properties', 'patternProperties', '$defs', 'dependentSchemas']);
-  const single = new Set(['items', 'not', 'if', 'then', 'else', 'additionalProperties', 'unevaluatedProperties', 'contains', 'propertyNames', 'unevaluatedItems']);
+  const single = new Set([
+    'items',
+    'not',
+    'if',
+    'then',
+    'else',
+    'additionalProperties',
+    'unevaluatedProperties',
+    'contains',
+    'propertyNames',
+    'unevaluatedItems',
+  ]);
   const lists = new Set(['allOf', 'anyOf', 'oneOf', 'prefixItems']);
   const walk = (s: unknown): void => {
     if (typeof s !== 'object' || s === null || Array.isArray(s)) return;
@@ -241,10 +281,13 @@ test('CRLF line breaks and a BOM keep offsets right', () => {
   const text = `\ufeff${fm(...PRD.slice(0, 3), 'status: aproved', ...PRD.slice(4), 'tags: [billing, Q3]').replace(/\n/g, '\r\n')}`;
   const result = engine.lint(text);
   const mine = result.findings.filter((f) => MINE.has(f.ruleId));
-  assert.deepEqual(mine.map((f) => [f.line, f.column, f.endColumn, text.slice(f.start, f.end)]), [
-    [5, 9, 16, 'aproved'],
-    [8, 17, 19, 'Q3'],
-  ]);
+  assert.deepEqual(
+    mine.map((f) => [f.line, f.column, f.endColumn, text.slice(f.start, f.end)]),
+    [
+      [5, 9, 16, 'aproved'],
+      [8, 17, 19, 'Q3'],
+    ],
+  );
   const fix = mine[0]!.fixes![0]!;
   assert.equal(text.slice(fix.edits[0]!.start, fix.edits[0]!.end), 'aproved');
 });
@@ -260,15 +303,24 @@ const ALL_PRD_REQUIRED = [
 ];
 
 test('empty front matter typed by a path association: required keys on the opening fence', () => {
-  assert.deepEqual(findings('---\n---\n# Notes\n', { path: 'prd/notes.md', config: associated }), ALL_PRD_REQUIRED.map((m) => `1:1-4 frontmatter-schema ${m}`));
+  assert.deepEqual(
+    findings('---\n---\n# Notes\n', { path: 'prd/notes.md', config: associated }),
+    ALL_PRD_REQUIRED.map((m) => `1:1-4 frontmatter-schema ${m}`),
+  );
 });
 
 test('front matter holding only a comment counts as empty', () => {
-  assert.deepEqual(findings('---\n# to do\n---\n# Notes\n', { path: 'prd/notes.md', config: associated }), ALL_PRD_REQUIRED.map((m) => `1:1-4 frontmatter-schema ${m}`));
+  assert.deepEqual(
+    findings('---\n# to do\n---\n# Notes\n', { path: 'prd/notes.md', config: associated }),
+    ALL_PRD_REQUIRED.map((m) => `1:1-4 frontmatter-schema ${m}`),
+  );
 });
 
 test('no front matter at all, typed by association: required keys on line 1', () => {
-  assert.deepEqual(findings('# Notes\n\nText.\n', { path: 'prd/notes.md', config: associated }), ALL_PRD_REQUIRED.map((m) => `1:1-8 frontmatter-schema ${m}`));
+  assert.deepEqual(
+    findings('# Notes\n\nText.\n', { path: 'prd/notes.md', config: associated }),
+    ALL_PRD_REQUIRED.map((m) => `1:1-8 frontmatter-schema ${m}`),
+  );
 });
 
 test('unreadable front matter is left to frontmatter-syntax', () => {

@@ -22,13 +22,31 @@ test('the precompiled validators were generated from the current schemas', () =>
 const samples: Record<string, unknown>[] = [
   {},
   { type: 'prd', id: 'PRD-x', title: '', status: 'aproved', ownr: '@j', created: '2026-13-01', tags: ['a', 'A', 'a'] },
-  { type: 'user-story', id: 'US-1', title: 'T', status: 'ready', estimate: '3', rice: { reach: -1, impact: 4, confidence: 80, effort: 0, x: 1 } },
+  {
+    type: 'user-story',
+    id: 'US-1',
+    title: 'T',
+    status: 'ready',
+    estimate: '3',
+    rice: { reach: -1, impact: 4, confidence: 80, effort: 0, x: 1 },
+  },
   { type: 'release-notes', id: 'REL-1.0.0', title: 'T', status: 'yanked', version: 1.1, links: { depends_on: ['nope'], foo: [] } },
-  { type: 'prd', success_metrics: [{ name: 'a', baseline: [1], target: '' }, { name: 'b' }], status_history: [{ status: 'reveiw', date: 'x' }] },
+  {
+    type: 'prd',
+    success_metrics: [{ name: 'a', baseline: [1], target: '' }, { name: 'b' }],
+    status_history: [{ status: 'reveiw', date: 'x' }],
+  },
 ];
 
 const shape = (errors: ErrorObject[] | null | undefined) =>
-  (errors ?? []).map((e) => ({ keyword: e.keyword, instancePath: e.instancePath, schemaPath: e.schemaPath, params: e.params, data: e.data, parentSchema: e.parentSchema }));
+  (errors ?? []).map((e) => ({
+    keyword: e.keyword,
+    instancePath: e.instancePath,
+    schemaPath: e.schemaPath,
+    params: e.params,
+    data: e.data,
+    parentSchema: e.parentSchema,
+  }));
 
 test('precompiled and run-time compiled validators report the same errors', () => {
   const ajv = createBuiltInAjv();

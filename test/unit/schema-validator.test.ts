@@ -32,7 +32,10 @@ test('built-in validators are compiled once and shared by every configuration', 
 
 test('a workspace schema that does not compile gives one problem on the fence; everything else still works', () => {
   const validator = createFrontMatterValidator([]);
-  const broken = docTypeFromSchema({ type: 'object', properties: { a: { type: 'strin' } } }, { builtIn: false, name: 'adr', source: 'schemas/adr.json' });
+  const broken = docTypeFromSchema(
+    { type: 'object', properties: { a: { type: 'strin' } } },
+    { builtIn: false, name: 'adr', source: 'schemas/adr.json' },
+  );
   const text = '---\ntype: adr\na: 1\n---\n';
   const expected = [
     `"---" schema: The schema of doc type 'adr' (schemas/adr.json) could not be compiled, so this front matter was not checked: schema is invalid: data/properties/a/type must be equal to one of the allowed values, data/properties/a/type must be array, data/properties/a/type must match a schema in anyOf`,
@@ -47,13 +50,21 @@ test('a workspace schema that does not compile gives one problem on the fence; e
 
 test('a draft-07 workspace schema is refused with what to change', () => {
   const validator = createFrontMatterValidator([]);
-  const old = docTypeFromSchema({ $schema: 'http://json-schema.org/draft-07/schema#', type: 'object' }, { builtIn: false, name: 'adr', source: 'adr.json' });
+  const old = docTypeFromSchema(
+    { $schema: 'http://json-schema.org/draft-07/schema#', type: 'object' },
+    { builtIn: false, name: 'adr', source: 'adr.json' },
+  );
   const [p] = validator.validate(old, parseDoc('---\ntype: adr\n---\n'));
-  assert.match(p!.message, /no schema with key or ref "http:\/\/json-schema.org\/draft-07\/schema#"\. pmdocs reads JSON Schema draft 2020-12: set "\$schema" to "https:\/\/json-schema.org\/draft\/2020-12\/schema"/);
+  assert.match(
+    p!.message,
+    /no schema with key or ref "http:\/\/json-schema.org\/draft-07\/schema#"\. pmdocs reads JSON Schema draft 2020-12: set "\$schema" to "https:\/\/json-schema.org\/draft\/2020-12\/schema"/,
+  );
 });
 
 test('workspace schemas $ref the shared defs and extra schemas by $id; an unknown format does not crash', () => {
-  const validator = createFrontMatterValidator([{ $id: 'urn:acme:common', $defs: { handle: { title: 'Handle', type: 'string', pattern: '^@' } } }]);
+  const validator = createFrontMatterValidator([
+    { $id: 'urn:acme:common', $defs: { handle: { title: 'Handle', type: 'string', pattern: '^@' } } },
+  ]);
   const adr = docTypeFromSchema(
     {
       type: 'object',
@@ -75,7 +86,8 @@ test('workspace schemas $ref the shared defs and extra schemas by $id; an unknow
 });
 
 test('a value reached through a YAML alias is reported where it is written', () => {
-  const text = '---\ntype: user-story\nid: US-1\ntitle: T\nstatus: ready\nx-base: &r {reach: 1, impact: 4, confidence: 80, effort: 1}\nrice: *r\n---\n';
+  const text =
+    '---\ntype: user-story\nid: US-1\ntitle: T\nstatus: ready\nx-base: &r {reach: 1, impact: 4, confidence: 80, effort: 1}\nrice: *r\n---\n';
   const story = builtInDocTypes.find((t) => t.type === 'user-story')!;
   assert.deepEqual(brief(text, createFrontMatterValidator([]).validate(story, parseDoc(text))), [
     `"4" schema: rice.impact 4 is not allowed. Allowed: 3, 2, 1, 0.5, 0.25.`,
@@ -118,7 +130,10 @@ test('with yaml-coerced-scalar off, the coerced value is still a frontmatter-sch
   const engine = createEngine();
   const text = '---\ntype: user-story\nid: US-1\ntitle: 2026\nstatus: ready\n---\n';
   const schemaRules = (config?: Parameters<typeof engine.lint>[1]) =>
-    engine.lint(text, config).findings.filter((f) => /^(frontmatter-schema|yaml-coerced-scalar)$/.test(f.ruleId)).map((f) => `${f.line}:${f.column} ${f.ruleId} ${f.message}`);
+    engine
+      .lint(text, config)
+      .findings.filter((f) => /^(frontmatter-schema|yaml-coerced-scalar)$/.test(f.ruleId))
+      .map((f) => `${f.line}:${f.column} ${f.ruleId} ${f.message}`);
   assert.deepEqual(schemaRules(), ['4:8 yaml-coerced-scalar title 2026 was read as a number; quote it: "2026"']);
   const off = { config: { ...defaultConfig(''), rules: { 'yaml-coerced-scalar': 'off' as const } } };
   assert.deepEqual(schemaRules(off), ['4:8 frontmatter-schema title 2026 was read as a number; quote it: "2026"']);

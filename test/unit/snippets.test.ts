@@ -33,7 +33,10 @@ const DOC_TYPE_SNIPPETS: Record<string, string> = {
 export function expandWithDefaults(body: string, date: string): string {
   const values = new Map<string, string>();
   const [year, month, day] = date.split('-');
-  let text = body.replace(/\$CURRENT_YEAR/g, year!).replace(/\$CURRENT_MONTH/g, month!).replace(/\$CURRENT_DATE/g, day!);
+  let text = body
+    .replace(/\$CURRENT_YEAR/g, year!)
+    .replace(/\$CURRENT_MONTH/g, month!)
+    .replace(/\$CURRENT_DATE/g, day!);
   // Innermost first: placeholders may nest (`${2:Release ${1}}`).
   for (let guard = 0; guard < 100 && /\$\{\d+[:|}]/.test(text); guard++) {
     text = text
@@ -63,7 +66,9 @@ test('every snippet has prefixes, a description and a body', () => {
 test('choice lists hold exactly the values the schema allows for that key', () => {
   const moscow = (defs.$defs as Record<string, { enum?: unknown[] }>)['moscow']!.enum!.map(String).sort();
   for (const [type, name] of Object.entries(DOC_TYPE_SNIPPETS)) {
-    const schema = builtInDocTypes.find((t) => t.type === type)!.schema as { properties: Record<string, { enum?: unknown[]; $ref?: string }> };
+    const schema = builtInDocTypes.find((t) => t.type === type)!.schema as {
+      properties: Record<string, { enum?: unknown[]; $ref?: string }>;
+    };
     for (const line of snippets[name]!.body) {
       const m = /^([a-z_]+): \$\{\d+\|([^|]*)\|\}$/.exec(line);
       if (!m) continue;
@@ -88,11 +93,15 @@ test('each doc-type skeleton, expanded with its defaults, is that type and lints
     const text = expandWithDefaults(snippets[name]!.body.join('\n'), '2026-05-04');
     const result = engine.lint(text, { path: `/ws/docs/${type}.md` });
     assert.equal(result.docType?.type, type, name);
-    assert.deepEqual(result.findings.map((f) => `${f.line}:${f.column} ${f.ruleId} ${f.message}`), [], name);
+    assert.deepEqual(
+      result.findings.map((f) => `${f.line}:${f.column} ${f.ruleId} ${f.message}`),
+      [],
+      name,
+    );
   }
 });
 
-test('the scenario and checklist snippets fill a story\'s acceptance criteria cleanly', () => {
+test("the scenario and checklist snippets fill a story's acceptance criteria cleanly", () => {
   const engine = createEngine();
   const story = expandWithDefaults(snippets['pmdocs: User story']!.body.join('\n'), '2026-05-04');
   const head = story.slice(0, story.indexOf('## Acceptance criteria'));
@@ -100,6 +109,9 @@ test('the scenario and checklist snippets fill a story\'s acceptance criteria cl
   const checklist = expandWithDefaults(snippets['pmdocs: Acceptance criteria checklist']!.body.join('\n'), '2026-05-04');
   for (const text of [`${head}## Acceptance criteria\n\n${scenario}\n`, `${head}${checklist}\n`]) {
     const result = engine.lint(text, { path: '/ws/docs/US-1.md' });
-    assert.deepEqual(result.findings.map((f) => `${f.line}:${f.column} ${f.ruleId} ${f.message}`), []);
+    assert.deepEqual(
+      result.findings.map((f) => `${f.line}:${f.column} ${f.ruleId} ${f.message}`),
+      [],
+    );
   }
 });

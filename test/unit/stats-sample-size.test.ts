@@ -15,8 +15,13 @@ const close = (actual: number, expected: number, what: string) =>
 
 test('inverse normal CDF matches scipy.stats.norm.ppf', () => {
   const cases: [number, number][] = [
-    [0.975, 1.959963984540054], [0.995, 2.5758293035489004], [0.8, 0.8416212335729143], [0.9, 1.2815515655446004],
-    [0.5, 0], [0.01, -2.3263478740408408], [1e-6, -4.753424308822899],
+    [0.975, 1.959963984540054],
+    [0.995, 2.5758293035489004],
+    [0.8, 0.8416212335729143],
+    [0.9, 1.2815515655446004],
+    [0.5, 0],
+    [0.01, -2.3263478740408408],
+    [1e-6, -4.753424308822899],
   ];
   for (const [p, z] of cases) assert.ok(Math.abs(inverseNormalCdf(p) - z) < 1e-8, `ppf(${p}) = ${inverseNormalCdf(p)}, scipy ${z}`);
   assert.ok(Number.isNaN(inverseNormalCdf(0)) && Number.isNaN(inverseNormalCdf(1)) && Number.isNaN(inverseNormalCdf(Number.NaN)));
@@ -49,7 +54,15 @@ for (const [baseline, mde, mdeType, alpha, power, reference] of PROPORTIONS) {
 }
 
 test('a decrease is computed towards the lower rate (scipy: 3553.06 for 0.3 lowered by 10 % relative)', () => {
-  const r = requiredSampleSize({ kind: 'proportion', baseline: 0.3, mde: 0.1, mdeType: 'relative', direction: 'decrease', alpha: 0.05, power: 0.8 });
+  const r = requiredSampleSize({
+    kind: 'proportion',
+    baseline: 0.3,
+    mde: 0.1,
+    mdeType: 'relative',
+    direction: 'decrease',
+    alpha: 0.05,
+    power: 0.8,
+  });
   assert.ok(r.ok);
   assert.equal(r.n, 3554);
   assert.equal(r.p2, 0.27);
@@ -65,7 +78,15 @@ test('mean metric: two-sample z-test (scipy: 1004.66 and 1904.56)', () => {
 });
 
 test('impossible inputs give a reason, never a number', () => {
-  const base: PowerInputs = { kind: 'proportion', baseline: 0.04, mde: 0.05, mdeType: 'absolute', direction: 'decrease', alpha: 0.05, power: 0.8 };
+  const base: PowerInputs = {
+    kind: 'proportion',
+    baseline: 0.04,
+    mde: 0.05,
+    mdeType: 'absolute',
+    direction: 'decrease',
+    alpha: 0.05,
+    power: 0.8,
+  };
   const reasons = [
     requiredSampleSize(base),
     requiredSampleSize({ ...base, direction: 'increase', baseline: 1.5 }),

@@ -28,7 +28,14 @@ test('slugify and fileNameFor: readable ASCII names', () => {
 test('renderNewDocument fills the front matter with values YAML reads back exactly', () => {
   const text = renderNewDocument(type('prd'), { id: 'PRD-4', title: 'Say "hi" \\ bye', owner: '@jane', date: '2026-05-01' });
   assert.ok(text.startsWith('---\ntype: prd\nid: PRD-4\n'));
-  assert.deepEqual(frontMatterOf(text), { type: 'prd', id: 'PRD-4', title: 'Say "hi" \\ bye', status: 'draft', owner: '@jane', created: '2026-05-01' });
+  assert.deepEqual(frontMatterOf(text), {
+    type: 'prd',
+    id: 'PRD-4',
+    title: 'Say "hi" \\ bye',
+    status: 'draft',
+    owner: '@jane',
+    created: '2026-05-01',
+  });
   assert.match(text, /\n---\n\n# Say "hi" \\ bye\n\n## Problem\n/);
   assert.equal(frontMatterId(text), 'PRD-4');
 });
@@ -39,7 +46,12 @@ test('renderNewDocument drops a line whose value is missing (no owner given)', (
 });
 
 test('release notes: the version stays a string', () => {
-  const text = renderNewDocument(type('release-notes'), { id: 'REL-1.10.0', title: 'Release 1.10.0', version: '1.10.0', date: '2026-05-01' });
+  const text = renderNewDocument(type('release-notes'), {
+    id: 'REL-1.10.0',
+    title: 'Release 1.10.0',
+    version: '1.10.0',
+    date: '2026-05-01',
+  });
   assert.equal(frontMatterOf(text)['version'], '1.10.0');
   assert.equal(frontMatterId(text), 'REL-1.10.0');
 });

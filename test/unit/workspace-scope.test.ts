@@ -29,13 +29,26 @@ const doc = '---\ntype: epic\ntitle: A document\n---\n\n# A document\n';
 const cases: Case[] = [
   {
     name: '.md and .markdown; git-ignored files and folders are skipped',
-    files: { '.gitignore': 'drafts/\n*.tmp.md\n', 'a.md': doc, 'notes.markdown': doc, 'drafts/b.md': doc, 'c.tmp.md': doc, 'readme.txt': 'text' },
+    files: {
+      '.gitignore': 'drafts/\n*.tmp.md\n',
+      'a.md': doc,
+      'notes.markdown': doc,
+      'drafts/b.md': doc,
+      'c.tmp.md': doc,
+      'readme.txt': 'text',
+    },
     linted: ['a.md', 'notes.markdown'],
     documents: { '': ['a.md', 'notes.markdown'] },
   },
   {
     name: 'a .gitignore in a subfolder applies below it; node_modules never counts',
-    files: { 'sub/.gitignore': 'private.md\n', 'sub/private.md': doc, 'sub/public.md': doc, 'node_modules/pkg/README.md': doc, 'top.md': doc },
+    files: {
+      'sub/.gitignore': 'private.md\n',
+      'sub/private.md': doc,
+      'sub/public.md': doc,
+      'node_modules/pkg/README.md': doc,
+      'top.md': doc,
+    },
     linted: ['sub/public.md', 'top.md'],
     documents: { '': ['sub/public.md', 'top.md'] },
   },
@@ -75,7 +88,14 @@ const rel = (dir: string, paths: readonly string[]) => paths.map((p) => p.slice(
 /** The CLI: `pmdocs lint --format json` in-process; every file it reports was linted. */
 async function cliLinted(dir: string): Promise<string[]> {
   let out = '';
-  const code = await main({ argv: ['lint', '--format', 'json'], cwd: dir, host: createNodeHost(), stdout: { write: (t: string) => (out += t) }, stderr: { write: () => true }, env: { PMDOCS_WORKERS: '0' } });
+  const code = await main({
+    argv: ['lint', '--format', 'json'],
+    cwd: dir,
+    host: createNodeHost(),
+    stdout: { write: (t: string) => (out += t) },
+    stderr: { write: () => true },
+    env: { PMDOCS_WORKERS: '0' },
+  });
   assert.ok(code === 0 || code === 1, `pmdocs lint exited ${code}`);
   return (JSON.parse(out) as { filePath: string }[]).map((f) => f.filePath).sort();
 }
@@ -91,7 +111,10 @@ async function cliDocuments(dir: string, configFile: string | undefined): Promis
 /** A fake of the extension's FolderFiles (workspace.findFiles + workspace.fs) on the temporary folder. */
 function fakeFolderFiles(): FolderFiles {
   return {
-    findFiles: async (base, pattern, exclude) => (await glob(pattern, { cwd: base, ignore: [exclude], dot: true, absolute: true, onlyFiles: true, expandDirectories: false })).map(toSlash),
+    findFiles: async (base, pattern, exclude) =>
+      (await glob(pattern, { cwd: base, ignore: [exclude], dot: true, absolute: true, onlyFiles: true, expandDirectories: false })).map(
+        toSlash,
+      ),
     readFile: async (path) => {
       try {
         return readFileSync(path, 'utf8');

@@ -22,8 +22,10 @@ const type = (name: string) => builtInDocTypes.find((t) => t.type === name)!;
 const fm = (lines: string) => `---\n${lines.trim()}\n---\n\n# Doc\n`;
 const prd = (id: string, extra = '') => fm(`type: prd\nid: ${id}\ntitle: Invoice export ${id}\nstatus: draft\n${extra}`);
 const epic = (id: string, extra = '') => fm(`type: epic\nid: ${id}\ntitle: Exports\nstatus: active\n${extra}`);
-const story = (id: string, extra = '', status = 'draft') => fm(`type: user-story\nid: ${id}\ntitle: Story ${id}\nstatus: ${status}\n${extra}`);
-const release = (status: string, extra: string) => fm(`type: release-notes\nid: REL-1.0.0\ntitle: Release 1.0.0\nstatus: ${status}\nversion: "1.0.0"\ndate: 2026-06-18\n${extra}`);
+const story = (id: string, extra = '', status = 'draft') =>
+  fm(`type: user-story\nid: ${id}\ntitle: Story ${id}\nstatus: ${status}\n${extra}`);
+const release = (status: string, extra: string) =>
+  fm(`type: release-notes\nid: REL-1.0.0\ntitle: Release 1.0.0\nstatus: ${status}\nversion: "1.0.0"\ndate: 2026-06-18\n${extra}`);
 
 const WORKSPACE = {
   '/ws/prd/PRD-12-export.md': prd('PRD-12'),
@@ -41,7 +43,11 @@ const WORKSPACE = {
 const ws = indexTexts(WORKSPACE);
 
 function lint(text: string, options: { workspace?: WorkspaceIndex; path?: string; config?: ResolvedConfig } = {}): Finding[] {
-  return engine.lint(text, { path: options.path ?? '/ws/stories/new.md', config: options.config ?? CONFIG, workspace: 'workspace' in options ? options.workspace : ws }).findings;
+  return engine.lint(text, {
+    path: options.path ?? '/ws/stories/new.md',
+    config: options.config ?? CONFIG,
+    workspace: 'workspace' in options ? options.workspace : ws,
+  }).findings;
 }
 const of = (ruleId: string, findings: Finding[]) => findings.filter((f) => f.ruleId === ruleId);
 /** `line:col-line:col rule message`: what a user sees. */
@@ -49,28 +55,65 @@ const show = (f: Finding) => `${f.line}:${f.column}-${f.endLine}:${f.endColumn} 
 
 describe('the index', () => {
   test('an entry holds path, type, id, status and title, from the front matter only', () => {
-    assert.deepEqual(indexEntry(story('US-1', 'prd: PRD-12', 'done'), '/ws/US-1.md', CONFIG), { path: '/ws/US-1.md', type: 'user-story', id: 'US-1', idOk: true, status: 'done', title: 'Story US-1' });
+    assert.deepEqual(indexEntry(story('US-1', 'prd: PRD-12', 'done'), '/ws/US-1.md', CONFIG), {
+      path: '/ws/US-1.md',
+      type: 'user-story',
+      id: 'US-1',
+      idOk: true,
+      status: 'done',
+      title: 'Story US-1',
+    });
     assert.equal(indexEntry('# No front matter\n', '/ws/a.md', CONFIG), undefined);
-    assert.equal(indexEntry(fm('title: A Jekyll post\nlayout: post'), '/ws/post.md', CONFIG), undefined, 'front matter of no pmdocs type and no id');
+    assert.equal(
+      indexEntry(fm('title: A Jekyll post\nlayout: post'), '/ws/post.md', CONFIG),
+      undefined,
+      'front matter of no pmdocs type and no id',
+    );
   });
 
   test('a broken id, a missing id or unreadable front matter: indexed, but found by the file name only', () => {
     const byPath = new Map(ws.docs.map((d) => [d.path, d]));
-    assert.deepEqual(byPath.get('/ws/prd/PRD-30-broken.md'), { path: '/ws/prd/PRD-30-broken.md', type: 'prd', id: 'PRD_30', idOk: false, status: 'draft', title: 'Invoice export PRD_30' });
-    assert.deepEqual(byPath.get('/ws/releases/REL-2.0.0.md'), { path: '/ws/releases/REL-2.0.0.md', type: 'release-notes', idOk: false }, 'the type survives a YAML error');
+    assert.deepEqual(byPath.get('/ws/prd/PRD-30-broken.md'), {
+      path: '/ws/prd/PRD-30-broken.md',
+      type: 'prd',
+      id: 'PRD_30',
+      idOk: false,
+      status: 'draft',
+      title: 'Invoice export PRD_30',
+    });
+    assert.deepEqual(
+      byPath.get('/ws/releases/REL-2.0.0.md'),
+      { path: '/ws/releases/REL-2.0.0.md', type: 'release-notes', idOk: false },
+      'the type survives a YAML error',
+    );
     assert.equal(indexEntry(prd('US-7'), '/ws/x.md', CONFIG)?.idOk, false, 'the prefix of another type');
     assert.equal(indexEntry(prd('PRD-7a'), '/ws/x.md', CONFIG)?.idOk, false, "the prefix, but not the schema's pattern");
     assert.equal(byPath.has('/ws/README.md'), false);
     assert.deepEqual(ws.withId('PRD_30'), []);
-    assert.deepEqual(ws.namedAfter('PRD-30').map((d) => d.path), ['/ws/prd/PRD-30-broken.md']);
-    assert.deepEqual(ws.namedAfter('REL-2.0.0').map((d) => d.path), ['/ws/releases/REL-2.0.0.md']);
+    assert.deepEqual(
+      ws.namedAfter('PRD-30').map((d) => d.path),
+      ['/ws/prd/PRD-30-broken.md'],
+    );
+    assert.deepEqual(
+      ws.namedAfter('REL-2.0.0').map((d) => d.path),
+      ['/ws/releases/REL-2.0.0.md'],
+    );
     assert.deepEqual(ws.namedAfter('PRD-3'), [], "'PRD-3' is not the name of PRD-30-broken.md");
   });
 
   test('lookups: by id (several for a duplicate), by type in id order, paths relative to the root', () => {
-    const dup = createWorkspaceIndex({ root: '/ws', docs: [entry('/ws/b.md', 'PRD-2'), entry('/ws/a.md', 'PRD-2'), entry('/ws/c.md', 'PRD-10')] });
-    assert.deepEqual(dup.withId('PRD-2').map((d) => d.path), ['/ws/a.md', '/ws/b.md']);
-    assert.deepEqual(dup.ofType('prd').map((d) => d.id), ['PRD-2', 'PRD-2', 'PRD-10']);
+    const dup = createWorkspaceIndex({
+      root: '/ws',
+      docs: [entry('/ws/b.md', 'PRD-2'), entry('/ws/a.md', 'PRD-2'), entry('/ws/c.md', 'PRD-10')],
+    });
+    assert.deepEqual(
+      dup.withId('PRD-2').map((d) => d.path),
+      ['/ws/a.md', '/ws/b.md'],
+    );
+    assert.deepEqual(
+      dup.ofType('prd').map((d) => d.id),
+      ['PRD-2', 'PRD-2', 'PRD-10'],
+    );
     assert.equal(dup.display('/ws/docs/a.md'), 'docs/a.md');
     assert.equal(dup.display('/elsewhere/a.md'), '/elsewhere/a.md');
   });
@@ -84,12 +127,20 @@ describe('the index', () => {
     const now = queryAnswers(ws, queries());
     assert.equal(queryAnswers(changed('/ws/stories/US-2.md', story('US-2', '', 'done')), queries()), now, 'another story');
     assert.notEqual(queryAnswers(changed('/ws/stories/US-1.md', story('US-1', '', 'in-review')), queries()), now, 'the listed story');
-    assert.notEqual(queryAnswers(changed('/ws/CHANGELOG.md', '# Changelog\n\n## [1.0.0] - 2026-05-01\n'), queries()), now, 'a changelog appears');
+    assert.notEqual(
+      queryAnswers(changed('/ws/CHANGELOG.md', '# Changelog\n\n## [1.0.0] - 2026-05-01\n'), queries()),
+      now,
+      'a changelog appears',
+    );
     assert.notEqual(queryAnswers(undefined, queries()), now, 'no index at all');
   });
 
   test('the engine reports what the rules asked, only when it was given an index', () => {
-    assert.deepEqual(engine.lint(story('US-9', 'prd: PRD-12\nepic: EPIC-4'), { path: '/ws/US-9.md', workspace: ws }).workspaceQueries, ['id:EPIC-4', 'id:PRD-12', 'id:US-9']);
+    assert.deepEqual(engine.lint(story('US-9', 'prd: PRD-12\nepic: EPIC-4'), { path: '/ws/US-9.md', workspace: ws }).workspaceQueries, [
+      'id:EPIC-4',
+      'id:PRD-12',
+      'id:US-9',
+    ]);
     assert.deepEqual(engine.lint('# Just Markdown\n', { path: '/ws/README.md', workspace: ws }).workspaceQueries, []);
     assert.equal(engine.lint(story('US-9', 'prd: PRD-12'), { path: '/ws/US-9.md' }).workspaceQueries, undefined);
   });
@@ -105,8 +156,19 @@ function lintWith(index: WorkspaceIndex, text: string) {
 
 describe('reference fields come from the schemas (x-pmdocs.references)', () => {
   test('a story: prd, epic, release and every links list; anchors are not part of the id; non-text values are skipped', () => {
-    const data = { prd: 'PRD-12', epic: 'EPIC-4', release: 'REL-1.0.0', links: { depends_on: ['US-1', 'US-2#ac'], relates_to: [12, 'PRD-14'] }, title: 'PRD-12' };
-    const sites = referenceSites(type('user-story'), data).map((s) => [s.path.join('.'), s.id, s.ref.types.join('|') || '*', s.ref.requireDone]);
+    const data = {
+      prd: 'PRD-12',
+      epic: 'EPIC-4',
+      release: 'REL-1.0.0',
+      links: { depends_on: ['US-1', 'US-2#ac'], relates_to: [12, 'PRD-14'] },
+      title: 'PRD-12',
+    };
+    const sites = referenceSites(type('user-story'), data).map((s) => [
+      s.path.join('.'),
+      s.id,
+      s.ref.types.join('|') || '*',
+      s.ref.requireDone,
+    ]);
     assert.deepEqual(sites, [
       ['prd', 'PRD-12', 'prd', false],
       ['epic', 'EPIC-4', 'epic', false],
@@ -119,7 +181,13 @@ describe('reference fields come from the schemas (x-pmdocs.references)', () => {
 
   test('release notes: the stories must be done, the prds need not', () => {
     const sites = referenceSites(type('release-notes'), { stories: ['US-1'], prds: ['PRD-12'] });
-    assert.deepEqual(sites.map((s) => [s.path.join('.'), s.ref.types[0], s.ref.requireDone]), [['stories.0', 'user-story', true], ['prds.0', 'prd', false]]);
+    assert.deepEqual(
+      sites.map((s) => [s.path.join('.'), s.ref.types[0], s.ref.requireDone]),
+      [
+        ['stories.0', 'user-story', true],
+        ['prds.0', 'prd', false],
+      ],
+    );
     assert.deepEqual(type('release-notes').doneStatuses, ['released']);
     assert.deepEqual(type('user-story').doneStatuses, ['done']);
   });
@@ -130,17 +198,30 @@ describe('reference fields come from the schemas (x-pmdocs.references)', () => {
       const offset = src.indexOf('|');
       const text = src.slice(0, offset) + src.slice(offset + 1);
       const result = engine.lint(text, { path: '/ws/x.md', config: CONFIG });
-      return completeFrontMatter({ doc: result.doc, offset, docType: result.docType, docTypes: builtInDocTypes, knownDocs: known }).map((c) => c.label);
+      return completeFrontMatter({ doc: result.doc, offset, docType: result.docType, docTypes: builtInDocTypes, knownDocs: known }).map(
+        (c) => c.label,
+      );
     };
     assert.deepEqual(at('---\ntype: user-story\nid: US-9\nepic: |\n---\n'), ['EPIC-4']);
-    assert.deepEqual(at('---\ntype: user-story\nid: US-9\nlinks:\n  relates_to: [|]\n---\n'), ['PRD-12', 'PRD-14', 'EPIC-4', 'US-1', 'US-2', 'US-3', 'US-4', 'US-5']);
+    assert.deepEqual(at('---\ntype: user-story\nid: US-9\nlinks:\n  relates_to: [|]\n---\n'), [
+      'PRD-12',
+      'PRD-14',
+      'EPIC-4',
+      'US-1',
+      'US-2',
+      'US-3',
+      'US-4',
+      'US-5',
+    ]);
   });
 });
 
 describe('ref-unresolved', () => {
   test('an id no document has: on the value, with a did-you-mean one typo away (a swap counts as one)', () => {
     const text = story('US-9', 'prd: PRD-41\nstories_note: x');
-    assert.deepEqual(of('ref-unresolved', lint(text)).map(show), ["6:6-6:12 ref-unresolved prd 'PRD-41' names no document: no prd in the workspace has this id. Did you mean 'PRD-14' (Invoice export PRD-14)?"]);
+    assert.deepEqual(of('ref-unresolved', lint(text)).map(show), [
+      "6:6-6:12 ref-unresolved prd 'PRD-41' names no document: no prd in the workspace has this id. Did you mean 'PRD-14' (Invoice export PRD-14)?",
+    ]);
     const far = of('ref-unresolved', lint(story('US-9', 'prd: PRD-99')));
     assert.equal(far[0]!.message, "prd 'PRD-99' names no document: no prd in the workspace has this id.");
   });
@@ -148,29 +229,42 @@ describe('ref-unresolved', () => {
   test('a list item: the span is that item (quotes included), the message names its place', () => {
     const text = release('planned', 'stories:\n  - US-1\n  - "US-8"');
     const [f] = of('ref-unresolved', lint(text));
-    assert.equal(show(f!), "10:5-10:11 ref-unresolved stories[1] 'US-8' names no document: no user-story in the workspace has this id. Did you mean 'US-1' (Story US-1), 'US-2' (Story US-2) or 'US-3' (Story US-3)?");
+    assert.equal(
+      show(f!),
+      "10:5-10:11 ref-unresolved stories[1] 'US-8' names no document: no user-story in the workspace has this id. Did you mean 'US-1' (Story US-1), 'US-2' (Story US-2) or 'US-3' (Story US-3)?",
+    );
     assert.equal(text.slice(f!.start, f!.end), '"US-8"');
   });
 
   test('the wrong type: names what the id is and what was expected; the schema finding on the same value gives way', () => {
     const findings = lint(story('US-9', 'epic: PRD-12'));
-    assert.deepEqual(findings.filter((f) => f.line === 6).map(show), ["6:7-6:13 ref-unresolved epic 'PRD-12' names a prd (prd/PRD-12-export.md), not an epic: expected an epic id (EPIC-<number>)."]);
+    assert.deepEqual(findings.filter((f) => f.line === 6).map(show), [
+      "6:7-6:13 ref-unresolved epic 'PRD-12' names a prd (prd/PRD-12-export.md), not an epic: expected an epic id (EPIC-<number>).",
+    ]);
   });
 
   test('silent: without an index; for a document whose own id is broken (found by its file name); for a bare version', () => {
     assert.deepEqual(of('ref-unresolved', lint(story('US-9', 'prd: PRD-404'), { workspace: undefined })), []);
     assert.deepEqual(of('ref-unresolved', lint(story('US-9', 'prd: PRD-30\nrelease: REL-2.0.0'))), []);
     assert.deepEqual(of('ref-unresolved', lint(epic('EPIC-9', 'target_release: "3.0.0"'))), []);
-    assert.deepEqual(of('ref-unresolved', lint(epic('EPIC-9', 'target_release: REL-3.0.0'))).map((f) => f.message), ["target_release 'REL-3.0.0' names no document: no release-notes in the workspace has this id."]);
+    assert.deepEqual(
+      of('ref-unresolved', lint(epic('EPIC-9', 'target_release: REL-3.0.0'))).map((f) => f.message),
+      ["target_release 'REL-3.0.0' names no document: no release-notes in the workspace has this id."],
+    );
   });
 
   test('a value the schema rejects and no document has: only the schema says so', () => {
     const findings = lint(story('US-9', 'prd: prd-404'));
-    assert.deepEqual(findings.filter((f) => f.line === 6).map((f) => f.ruleId), ['frontmatter-schema']);
+    assert.deepEqual(
+      findings.filter((f) => f.line === 6).map((f) => f.ruleId),
+      ['frontmatter-schema'],
+    );
   });
 
   test('links take any type; an anchor after the id is fine', () => {
-    assert.deepEqual(of('ref-unresolved', lint(story('US-9', 'links:\n  relates_to: ["PRD-12#goals", EPIC-4, US-77]'))).map(show), ["7:40-7:45 ref-unresolved links.relates_to[2] 'US-77' names no document: no document in the workspace has this id."]);
+    assert.deepEqual(of('ref-unresolved', lint(story('US-9', 'links:\n  relates_to: ["PRD-12#goals", EPIC-4, US-77]'))).map(show), [
+      "7:40-7:45 ref-unresolved links.relates_to[2] 'US-77' names no document: no document in the workspace has this id.",
+    ]);
   });
 
   test('a workspace type declares its own references; the type is checked even where its schema has no pattern', () => {
@@ -178,27 +272,48 @@ describe('ref-unresolved', () => {
       {
         $id: 'urn:test:adr',
         type: 'object',
-        properties: { type: { const: 'adr' }, id: { type: 'string' }, title: { type: 'string' }, status: { type: 'string' }, decides: { type: 'string', 'x-pmdocs': { references: ['prd', 'epic'] } } },
+        properties: {
+          type: { const: 'adr' },
+          id: { type: 'string' },
+          title: { type: 'string' },
+          status: { type: 'string' },
+          decides: { type: 'string', 'x-pmdocs': { references: ['prd', 'epic'] } },
+        },
         'x-pmdocs': { type: 'adr', idPrefix: 'ADR-' },
       },
       { builtIn: false, name: 'adr' },
     );
     const config = { ...defaultConfig('/ws'), docTypes: [adr] };
     const text = fm('type: adr\nid: ADR-1\ntitle: Use CSV\nstatus: accepted\ndecides: US-1');
-    assert.deepEqual(of('ref-unresolved', lint(text, { config })).map((f) => f.message), ["decides 'US-1' names a user-story (stories/US-1.md), not a prd or an epic: expected a prd id (PRD-<number>) or an epic id (EPIC-<number>)."]);
+    assert.deepEqual(
+      of('ref-unresolved', lint(text, { config })).map((f) => f.message),
+      [
+        "decides 'US-1' names a user-story (stories/US-1.md), not a prd or an epic: expected a prd id (PRD-<number>) or an epic id (EPIC-<number>).",
+      ],
+    );
     assert.deepEqual(of('ref-unresolved', lint(text.replace('US-1', 'EPIC-4'), { config })), []);
   });
 });
 
 describe('duplicate-id', () => {
-  const dup = indexTexts({ '/ws/a/PRD-7.md': prd('PRD-7'), '/ws/b/PRD-7.md': prd('PRD-7'), '/ws/c/PRD-7.md': prd('PRD-7'), '/ws/d/PRD-7.md': prd('PRD-7'), '/ws/e/PRD-7.md': prd('PRD-7'), '/ws/US-7.md': story('PRD-8') });
+  const dup = indexTexts({
+    '/ws/a/PRD-7.md': prd('PRD-7'),
+    '/ws/b/PRD-7.md': prd('PRD-7'),
+    '/ws/c/PRD-7.md': prd('PRD-7'),
+    '/ws/d/PRD-7.md': prd('PRD-7'),
+    '/ws/e/PRD-7.md': prd('PRD-7'),
+    '/ws/US-7.md': story('PRD-8'),
+  });
 
   test('on the id, naming the other files (three, then how many more)', () => {
     assert.deepEqual(of('duplicate-id', lint(prd('PRD-7'), { workspace: dup, path: '/ws/a/PRD-7.md' })).map(show), [
       "3:5-3:10 duplicate-id id 'PRD-7' is also the id of b/PRD-7.md, c/PRD-7.md, d/PRD-7.md and 1 more: every document needs its own id, or references to PRD-7 are ambiguous. Give one of them a new id.",
     ]);
     const two = indexTexts({ '/ws/a.md': prd('PRD-7'), '/ws/b.md': prd('PRD-7') });
-    assert.match(of('duplicate-id', lint(prd('PRD-7'), { workspace: two, path: '/ws/a.md' }))[0]!.message, /^id 'PRD-7' is also the id of b\.md: /);
+    assert.match(
+      of('duplicate-id', lint(prd('PRD-7'), { workspace: two, path: '/ws/a.md' }))[0]!.message,
+      /^id 'PRD-7' is also the id of b\.md: /,
+    );
   });
 
   test('silent: a unique id, a malformed one (another rule says so), no index', () => {
@@ -244,7 +359,10 @@ describe('release-story-not-done', () => {
     const text = fm('type: milestone\nid: MS-1\ntitle: Q3\nstatus: shipped\ndelivers: [US-1, US-2]');
     const [f] = of('release-story-not-done', lint(text, { config }));
     assert.equal(f!.severity, 'warning');
-    assert.equal(f!.message, "delivers[1] 'US-2' (Story US-2) has status 'in-review', expected 'done': a milestone that is 'shipped' lists only user-story documents that are 'done'. Finish it, or take it out of delivers.");
+    assert.equal(
+      f!.message,
+      "delivers[1] 'US-2' (Story US-2) has status 'in-review', expected 'done': a milestone that is 'shipped' lists only user-story documents that are 'done'. Finish it, or take it out of delivers.",
+    );
     assert.deepEqual(of('release-story-not-done', lint(text.replace('status: shipped', 'status: open'), { config })), []);
   });
 });
@@ -258,7 +376,11 @@ test('odd values in reference fields never throw and are left to the schema', ()
   for (const extra of odd) {
     const findings = lint(story('US-9', extra));
     assert.ok(!findings.some((f) => f.message.includes('failed on this document')), extra);
-    assert.deepEqual(of('ref-unresolved', findings).map((f) => f.message), [], extra);
+    assert.deepEqual(
+      of('ref-unresolved', findings).map((f) => f.message),
+      [],
+      extra,
+    );
   }
   const weird = indexTexts({ '/ws/a.md': '---\nid: [1, 2]\ntype: prd\nstatus: {x: 1}\ntitle: 5\n---\n', '/ws/b.md': '---\n---\n' });
   assert.deepEqual(weird.docs, [{ path: '/ws/a.md', type: 'prd', idOk: false }]);

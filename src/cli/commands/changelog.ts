@@ -26,7 +26,12 @@ export async function changelogCommand(args: string[], io: Io): Promise<number> 
     return 0;
   }
   const [action, version, ...extra] = positionals;
-  if (action !== 'release') throw new UsageError(action ? `unknown changelog action '${action}'; use: pmdocs changelog release <version>` : 'which action? pmdocs changelog release <version>');
+  if (action !== 'release')
+    throw new UsageError(
+      action
+        ? `unknown changelog action '${action}'; use: pmdocs changelog release <version>`
+        : 'which action? pmdocs changelog release <version>',
+    );
   if (!version) throw new UsageError('which version? pmdocs changelog release 1.5.0');
   if (extra.length) throw new UsageError(`too many arguments: ${extra.join(' ')}`);
   const { host, cwd } = io;
@@ -35,7 +40,13 @@ export async function changelogCommand(args: string[], io: Io): Promise<number> 
   const text = await host.readFile(path).catch(() => undefined);
   if (text === undefined) throw new UsageError(`cannot read ${relativePath(cwd, path)}`);
   const repositoryUrl = values.repo ?? (await repositoryOf(io));
-  const plan = planRelease({ text, version, date: values.date ?? localIsoDate(io.now()), bodyStart: findFrontMatterBlock(text)?.end ?? 0, ...(repositoryUrl ? { repositoryUrl } : {}) });
+  const plan = planRelease({
+    text,
+    version,
+    date: values.date ?? localIsoDate(io.now()),
+    bodyStart: findFrontMatterBlock(text)?.end ?? 0,
+    ...(repositoryUrl ? { repositoryUrl } : {}),
+  });
   if (!plan.ok) {
     io.stderr.write(`pmdocs: ${relativePath(cwd, path)}: ${plan.message}\n`);
     return 1;
@@ -59,10 +70,16 @@ async function findChangelog(io: Io): Promise<string | undefined> {
 /** The `repository` of package.json in the current folder, as a web URL (read as data, never run). */
 async function repositoryOf(io: Io): Promise<string | undefined> {
   try {
-    const pkg = JSON.parse((await io.host.readFile(`${io.cwd === '/' ? '' : io.cwd}/package.json`)) ?? 'null') as { repository?: string | { url?: string } } | null;
+    const pkg = JSON.parse((await io.host.readFile(`${io.cwd === '/' ? '' : io.cwd}/package.json`)) ?? 'null') as {
+      repository?: string | { url?: string };
+    } | null;
     const raw = typeof pkg?.repository === 'string' ? pkg.repository : pkg?.repository?.url;
     if (!raw) return undefined;
-    const web = raw.replace(/^git\+/, '').replace(/^git:\/\//, 'https://').replace(/^git@([^:]+):/, 'https://$1/').replace(/\.git$/, '');
+    const web = raw
+      .replace(/^git\+/, '')
+      .replace(/^git:\/\//, 'https://')
+      .replace(/^git@([^:]+):/, 'https://$1/')
+      .replace(/\.git$/, '');
     return /^https?:\/\//.test(web) ? web : undefined;
   } catch {
     return undefined;

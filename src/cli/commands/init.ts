@@ -38,7 +38,8 @@ export async function initCommand(args: string[], io: Io): Promise<number> {
     io.stdout.write('.pmdocs.json\n');
     return 0;
   }
-  if (values.from === undefined || values.type === undefined) throw new UsageError('--from FILE.md and --type NAME go together: pmdocs init --from docs/template.md --type rfc');
+  if (values.from === undefined || values.type === undefined)
+    throw new UsageError('--from FILE.md and --type NAME go together: pmdocs init --from docs/template.md --type rfc');
   const name = values.type;
   if (!NAME.test(name)) throw new UsageError(`--type '${name}': use lower-case letters, digits and hyphens, starting with a letter`);
   const from = resolvePath(cwd, values.from.replace(/\\/g, '/'));
@@ -49,7 +50,7 @@ export async function initCommand(args: string[], io: Io): Promise<number> {
   }
   const schemaRel = `schemas/${name}.schema.json`;
   const schemaPath = `${cwd}/${schemaRel}`;
-  if (await host.readFile(schemaPath).catch(() => undefined) !== undefined) {
+  if ((await host.readFile(schemaPath).catch(() => undefined)) !== undefined) {
     io.stderr.write(`pmdocs: ${schemaRel} already exists; pmdocs init never overwrites it\n`);
     return 2;
   }

@@ -6,7 +6,14 @@
 import { createConfigLoader } from '../../core/config/load.js';
 import { relativePath, resolvePath } from '../../core/config/paths.js';
 import type { ConfigProblem, ResolvedConfig } from '../../core/config/types.js';
-import { createWorkspaceIndex, queryAnswers, type IndexedDoc, type IndexQuery, type WorkspaceIndex, type WorkspaceIndexData } from '../../core/workspace/index.js';
+import {
+  createWorkspaceIndex,
+  queryAnswers,
+  type IndexedDoc,
+  type IndexQuery,
+  type WorkspaceIndex,
+  type WorkspaceIndexData,
+} from '../../core/workspace/index.js';
 import { parseOptions, UsageError } from '../args.js';
 import { LintCache, hashText, type CachedResult } from '../cache.js';
 import { ConfigInfos, type ConfigInfo } from '../configInfo.js';
@@ -104,8 +111,12 @@ export async function lintCommand(args: string[], io: Io): Promise<number> {
   const unselected = named.filter((f) => !f.info.selects(f.path));
   for (const f of unselected.length === named.length ? unselected : []) {
     const where = `${relativePath(cwd, f.info.root) || '.'}/`;
-    const globs = f.info.include?.length ? `its include globs (${f.info.include.join(', ')}, relative to ${where})` : `its folder (${where})`;
-    io.stderr.write(`pmdocs: note: ${relativePath(cwd, f.path)} is outside ${relativePath(cwd, f.info.key)}: not under ${globs}. It is linted, but the config's path associations do not reach it.\n`);
+    const globs = f.info.include?.length
+      ? `its include globs (${f.info.include.join(', ')}, relative to ${where})`
+      : `its folder (${where})`;
+    io.stderr.write(
+      `pmdocs: note: ${relativePath(cwd, f.path)} is outside ${relativePath(cwd, f.info.key)}: not under ${globs}. It is linted, but the config's path associations do not reach it.\n`,
+    );
   }
   // The workspace index: every document of each config these files are linted under.
   const scopes = await indexScopes(list, cwd, loader, files);
@@ -164,7 +175,10 @@ export async function lintCommand(args: string[], io: Io): Promise<number> {
    * them) and, with --cache, hashed and stamped with the stat it was read under (`s` null: a file the
    * cache already vouched for by its stat, whose hash is known). 'binary': NUL bytes.
    */
-  const readText = async (path: string, s: FileStat | undefined | null): Promise<{ text: string; bom: boolean; hash?: string } | 'binary' | undefined> => {
+  const readText = async (
+    path: string,
+    s: FileStat | undefined | null,
+  ): Promise<{ text: string; bom: boolean; hash?: string } | 'binary' | undefined> => {
     reads++;
     const raw = await host.readFile(path);
     if (raw === undefined) return undefined;
@@ -198,7 +212,12 @@ export async function lintCommand(args: string[], io: Io): Promise<number> {
     try {
       s = statOf(path);
       if (s && s.size > MAX_FILE_BYTES) {
-        results.push(skipped(path, `Not linted: the file is ${(s.size / 1024 / 1024).toFixed(1)} MB; pmdocs skips files over ${MAX_FILE_BYTES / 1024 / 1024} MB.`));
+        results.push(
+          skipped(
+            path,
+            `Not linted: the file is ${(s.size / 1024 / 1024).toFixed(1)} MB; pmdocs skips files over ${MAX_FILE_BYTES / 1024 / 1024} MB.`,
+          ),
+        );
         return;
       }
       // Unchanged since the cache saw it (same size and modification time), with a result and an index
@@ -240,7 +259,11 @@ export async function lintCommand(args: string[], io: Io): Promise<number> {
     for (const f of toIndex) if (!configsFor.has(f.info.key)) configsFor.set(f.info.key, await resolveConfig(f.info));
     if (!pool && workerCount(io, toIndex.length)) pool = createPool(workerCount(io, toIndex.length));
     let computed: Map<string, IndexedDoc | null>;
-    if (pool) computed = await pool.index(toIndex.map(({ path, text, info }) => ({ path, text, configKey: info.key })), configsFor);
+    if (pool)
+      computed = await pool.index(
+        toIndex.map(({ path, text, info }) => ({ path, text, configKey: info.key })),
+        configsFor,
+      );
     else {
       const { indexEntry } = await import('../../core/workspace/entry.js');
       computed = new Map(toIndex.map(({ path, text, info }) => [path, indexEntry(text, path, configsFor.get(info.key)!) ?? null]));
@@ -309,10 +332,16 @@ export async function lintCommand(args: string[], io: Io): Promise<number> {
     for (const job of jobs) if (!resolved.has(job.configKey)) resolved.set(job.configKey, await resolveConfig(job.info));
     let linted: FileResult[];
     if (pool) {
-      linted = await pool.lint(jobs.map(({ path, text, configKey, scope }) => ({ path, text, configKey, today, ...(scope !== undefined ? { scope } : {}) })), resolved, indexData);
+      linted = await pool.lint(
+        jobs.map(({ path, text, configKey, scope }) => ({ path, text, configKey, today, ...(scope !== undefined ? { scope } : {}) })),
+        resolved,
+        indexData,
+      );
     } else {
       const engine = await loadEngine();
-      linted = jobs.map((j) => lintText(engine, j.path, j.text, resolved.get(j.configKey)!, j.scope !== undefined ? indexes.get(j.scope) : undefined, today));
+      linted = jobs.map((j) =>
+        lintText(engine, j.path, j.text, resolved.get(j.configKey)!, j.scope !== undefined ? indexes.get(j.scope) : undefined, today),
+      );
     }
     const byFile = new Map(jobs.map((j) => [j.path, j]));
     for (const r of linted) {
@@ -354,7 +383,9 @@ export async function lintCommand(args: string[], io: Io): Promise<number> {
   }
   if (io.env['PMDOCS_DEBUG']?.split(',').includes('stats')) {
     // For tests and benchmarks: proves what the cache answered without timing anything.
-    io.stderr.write(`pmdocs: stats: files=${files.length} linted=${jobs.length} cached=${cached} skipped=${countSkipped(results)} configs-resolved=${configs.resolvedCount} workers=${workers} indexed=${entries.size} read=${reads}\n`);
+    io.stderr.write(
+      `pmdocs: stats: files=${files.length} linted=${jobs.length} cached=${cached} skipped=${countSkipped(results)} configs-resolved=${configs.resolvedCount} workers=${workers} indexed=${entries.size} read=${reads}\n`,
+    );
   }
 
   // Report.

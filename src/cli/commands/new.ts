@@ -9,7 +9,19 @@ import { builtInDocTypes } from '../../core/doctypes/builtins.js';
 import { createRegistry } from '../../core/doctypes/registry.js';
 import { SEMVER } from '../../core/doctypes/valueShapes.js';
 import { ALWAYS_IGNORED, MARKDOWN_GLOB } from '../../core/workspace/scope.js';
-import { asksForOwner, defaultTitle, frontMatterId, gitUserName, idFromVersion, idPrefixOf, planNewDocument, requiresOwner, resolveOwner, today, type ExistingDoc } from '../../core/templates/index.js';
+import {
+  asksForOwner,
+  defaultTitle,
+  frontMatterId,
+  gitUserName,
+  idFromVersion,
+  idPrefixOf,
+  planNewDocument,
+  requiresOwner,
+  resolveOwner,
+  today,
+  type ExistingDoc,
+} from '../../core/templates/index.js';
 import { parseOptions, UsageError } from '../args.js';
 import { NEW_HELP } from '../help.js';
 import type { Io } from '../io.js';
@@ -22,7 +34,6 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-
 export async function newCommand(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseOptions(args, OPTIONS, 'new');
   if (values.help) {
@@ -30,7 +41,13 @@ export async function newCommand(args: string[], io: Io): Promise<number> {
     return 0;
   }
   const [typeName, title, ...extra] = positionals;
-  if (!typeName) throw new UsageError(`which type? pmdocs new ${builtInDocTypes.filter((t) => t.idPrefix).map((t) => t.type).join('|')} "Title"`);
+  if (!typeName)
+    throw new UsageError(
+      `which type? pmdocs new ${builtInDocTypes
+        .filter((t) => t.idPrefix)
+        .map((t) => t.type)
+        .join('|')} "Title"`,
+    );
   if (extra.length) throw new UsageError(`too many arguments: ${extra.join(' ')} (quote the title: pmdocs new ${typeName} "My title")`);
   const { host, cwd } = io;
   const dir = resolvePath(cwd, (values.dir ?? '.').replace(/\\/g, '/'));
@@ -38,7 +55,8 @@ export async function newCommand(args: string[], io: Io): Promise<number> {
   if (explicitConfig && !(await host.stat(explicitConfig))?.isFile) throw new UsageError(`config file not found: ${values.config}`);
 
   const config = await createConfigLoader(host, { explicitConfig }).load(`${dir}/new.md`);
-  for (const p of config.problems) io.stderr.write(`pmdocs: warning: ${relativePath(cwd, p.file)}${p.line ? `:${p.line}:${p.column ?? 1}` : ''}: ${p.message}\n`);
+  for (const p of config.problems)
+    io.stderr.write(`pmdocs: warning: ${relativePath(cwd, p.file)}${p.line ? `:${p.line}:${p.column ?? 1}` : ''}: ${p.message}\n`);
   const registry = createRegistry(config.docTypes);
   const docType = registry.get(typeName);
   if (!docType) {
@@ -100,11 +118,15 @@ function ownerFor(option: string | undefined, dir: string, io: Io) {
     option,
     optionName: '--owner',
     envOwner: env['PMDOCS_OWNER'],
-    gitUserName: () => gitUserName(io.host, dir, { home, xdgConfigHome: env['XDG_CONFIG_HOME']?.replace(/\\/g, '/'), gitConfigGlobal: env['GIT_CONFIG_GLOBAL']?.replace(/\\/g, '/') }),
+    gitUserName: () =>
+      gitUserName(io.host, dir, {
+        home,
+        xdgConfigHome: env['XDG_CONFIG_HOME']?.replace(/\\/g, '/'),
+        gitConfigGlobal: env['GIT_CONFIG_GLOBAL']?.replace(/\\/g, '/'),
+      }),
     loginName: () => env['USER'] || env['LOGNAME'] || env['USERNAME'],
   });
 }
-
 
 /** Ids in use: every document under the config's folder (or the current folder without a config). */
 async function existingDocs({ host }: Io, root: string, prefix: string): Promise<ExistingDoc[]> {

@@ -6,7 +6,9 @@ import type { Io } from '../io.js';
 export async function rulesCommand(args: string[], io: Io): Promise<number> {
   const { values } = parseOptions(args, { help: { type: 'boolean', short: 'h' } }, 'rules');
   if (values.help) {
-    io.stdout.write('Usage: pmdocs rules\n\nLists every rule id, its default severity and what it checks.\nSet severities in .pmdocs.json under "rules".\n');
+    io.stdout.write(
+      'Usage: pmdocs rules\n\nLists every rule id, its default severity and what it checks.\nSet severities in .pmdocs.json under "rules".\n',
+    );
     return 0;
   }
   const { rules } = await import('../../core/rules/index.js');

@@ -20,7 +20,12 @@ export const stylish: Formatter = (results, ctx) => {
     if (!r.findings.length) continue;
     const rows = r.findings.map((f) => {
       counts[f.severity]++;
-      return { pos: `${f.line}:${f.column}`, severity: f.severity, message: visible(f.message.replace(/\s*[\r\n]+\s*/g, ' ')), ruleId: visible(f.ruleId) };
+      return {
+        pos: `${f.line}:${f.column}`,
+        severity: f.severity,
+        message: visible(f.message.replace(/\s*[\r\n]+\s*/g, ' ')),
+        ruleId: visible(f.ruleId),
+      };
     });
     const w = (k: 'pos' | 'severity' | 'message') => Math.max(...rows.map((row) => row[k].length));
     const [wPos, wSev, wMsg] = [w('pos'), w('severity'), w('message')];

@@ -67,7 +67,15 @@ export function completeFrontMatter(input: CompletionInput): AssistCompletion[] 
   if (typeof ctx.key === 'number' && view && !ctx.typed.includes(':')) {
     const item = factsAt(view, ctx.path);
     if (item && (item.types.includes('object') || (!item.types.length && item.properties.length))) {
-      const asKey: KeyContext = { kind: 'key', path: ctx.path, present: [], nameOnly: false, typed: ctx.typed, replace: ctx.replace, extraIndent: ctx.extraIndent };
+      const asKey: KeyContext = {
+        kind: 'key',
+        path: ctx.path,
+        present: [],
+        nameOnly: false,
+        typed: ctx.typed,
+        replace: ctx.replace,
+        extraIndent: ctx.extraIndent,
+      };
       return keyItems(input, asKey, view, eol);
     }
   }
@@ -78,16 +86,18 @@ function keyItems(input: CompletionInput, ctx: KeyContext, view: SchemaView | un
   if (!view) {
     // No doc type yet: what makes it one.
     if (ctx.path.length || ctx.present.includes('type')) return [];
-    return [{
-      label: 'type',
-      kind: 'key',
-      insertText: ctx.nameOnly ? 'type' : `type: \${1|${input.docTypes.map((t) => choiceEscape(t.type)).join(',')}|}`,
-      snippet: !ctx.nameOnly,
-      replace: ctx.replace,
-      detail: 'Document type',
-      documentation: `The kind of document (${input.docTypes.map((t) => `\`${t.type}\``).join(', ')}); selects the schema and the section rules.`,
-      sortText: '0type',
-    }];
+    return [
+      {
+        label: 'type',
+        kind: 'key',
+        insertText: ctx.nameOnly ? 'type' : `type: \${1|${input.docTypes.map((t) => choiceEscape(t.type)).join(',')}|}`,
+        snippet: !ctx.nameOnly,
+        replace: ctx.replace,
+        detail: 'Document type',
+        documentation: `The kind of document (${input.docTypes.map((t) => `\`${t.type}\``).join(', ')}); selects the schema and the section rules.`,
+        sortText: '0type',
+      },
+    ];
   }
   const parent = factsAt(view, ctx.path);
   if (!parent) return [];
@@ -96,7 +106,9 @@ function keyItems(input: CompletionInput, ctx: KeyContext, view: SchemaView | un
     if (ctx.present.includes(key) || (key === '$schema' && ctx.path.length === 0 && input.docType)) continue;
     const facts = factsAt(view, [...ctx.path, key]);
     const required = parent.required.includes(key);
-    const insert = ctx.nameOnly ? { text: escapeSnippet(key), multiline: false } : keySnippet(view, [...ctx.path, key], key, facts, input, ctx.extraIndent, eol);
+    const insert = ctx.nameOnly
+      ? { text: escapeSnippet(key), multiline: false }
+      : keySnippet(view, [...ctx.path, key], key, facts, input, ctx.extraIndent, eol);
     items.push({
       label: key,
       kind: 'key',
@@ -113,7 +125,15 @@ function keyItems(input: CompletionInput, ctx: KeyContext, view: SchemaView | un
 }
 
 /** `key: ${1|a,b|}`, `key: ${1:2026-07-14}`, `key:\n  - ${1}`, `key:\n  sub: ${1}` … */
-function keySnippet(view: SchemaView, path: (string | number)[], key: string, facts: Facts | undefined, input: CompletionInput, extraIndent: string, eol: string): { text: string; multiline: boolean } {
+function keySnippet(
+  view: SchemaView,
+  path: (string | number)[],
+  key: string,
+  facts: Facts | undefined,
+  input: CompletionInput,
+  extraIndent: string,
+  eol: string,
+): { text: string; multiline: boolean } {
   const head = `${escapeSnippet(key)}:`;
   if (!facts) return { text: `${head} $1`, multiline: false };
   const inline = scalarSnippet(facts, input, 1, path);
@@ -124,7 +144,10 @@ function keySnippet(view: SchemaView, path: (string | number)[], key: string, fa
     const item = factsAt(view, [...path, 0]);
     if (item && (item.types.includes('object') || (!item.types.length && item.properties.length)) && item.required.length) {
       let n = 1;
-      const lines = item.required.map((sub, i) => `${i === 0 ? `${step}- ` : `${step}  `}${escapeSnippet(sub)}: ${scalarSnippet(factsAt(view, [...path, 0, sub]) ?? emptyFacts(), input, n++, [...path, 0, sub]) ?? `$${n - 1}`}`);
+      const lines = item.required.map(
+        (sub, i) =>
+          `${i === 0 ? `${step}- ` : `${step}  `}${escapeSnippet(sub)}: ${scalarSnippet(factsAt(view, [...path, 0, sub]) ?? emptyFacts(), input, n++, [...path, 0, sub]) ?? `$${n - 1}`}`,
+      );
       return { text: `${head}${eol}${lines.join(eol)}`, multiline: true };
     }
     const inner = item ? scalarSnippet(item, input, 1, [...path, 0]) : undefined;
@@ -133,7 +156,10 @@ function keySnippet(view: SchemaView, path: (string | number)[], key: string, fa
   if (type === 'object') {
     if (!facts.required.length) return { text: `${head}${eol}${step}$1`, multiline: true };
     let n = 1;
-    const lines = facts.required.map((sub) => `${step}${escapeSnippet(sub)}: ${scalarSnippet(factsAt(view, [...path, sub]) ?? emptyFacts(), input, n++, [...path, sub]) ?? `$${n - 1}`}`);
+    const lines = facts.required.map(
+      (sub) =>
+        `${step}${escapeSnippet(sub)}: ${scalarSnippet(factsAt(view, [...path, sub]) ?? emptyFacts(), input, n++, [...path, sub]) ?? `$${n - 1}`}`,
+    );
     return { text: `${head}${eol}${lines.join(eol)}`, multiline: true };
   }
   return { text: `${head} $1`, multiline: false };
@@ -146,14 +172,16 @@ function scalarSnippet(facts: Facts, input: CompletionInput, n: number, path: (s
     const ordered = facts.hasDefault ? [facts.default, ...facts.values.filter((v) => v !== facts.default)] : facts.values;
     return `\${${n}|${ordered.map((v) => choiceEscape(yamlLiteral(v))).join(',')}|}`;
   }
-  if (facts.types.length === 1 && facts.types[0] === 'boolean') return `\${${n}|${facts.hasDefault && facts.default === true ? 'true,false' : 'false,true'}|}`;
+  if (facts.types.length === 1 && facts.types[0] === 'boolean')
+    return `\${${n}|${facts.hasDefault && facts.default === true ? 'true,false' : 'false,true'}|}`;
   if (facts.format === 'date' && input.today) return `\${${n}:${input.today}}`;
   if (path[path.length - 1] === 'id' && path.length === 1 && input.docType) {
     const id = suggestedId(input.docType, input.knownDocs, input.doc.frontMatter?.data);
     if (id) return `\${${n}:${escapeSnippet(id)}}`;
     if (input.docType.idPrefix) return `${escapeSnippet(input.docType.idPrefix)}$${n}`;
   }
-  if (facts.hasDefault && (typeof facts.default !== 'object' || facts.default === null)) return `\${${n}:${escapeSnippet(yamlLiteral(facts.default))}}`;
+  if (facts.hasDefault && (typeof facts.default !== 'object' || facts.default === null))
+    return `\${${n}:${escapeSnippet(yamlLiteral(facts.default))}}`;
   if (facts.types.length && facts.types.every((t) => t === 'object' || t === 'array')) return undefined;
   return `$${n}`;
 }
@@ -178,10 +206,19 @@ function valueItems(input: CompletionInput, ctx: ValueContext, view: SchemaView 
       if (ctx.siblings.includes(String(v))) continue;
       const written = yamlLiteral(v);
       const isDefault = valueFacts.hasDefault && valueFacts.default === v;
-      push({ label: written, kind: 'value', insertText: wrap(written), detail: isDefault ? 'default' : valueFacts.title, sortText: `${isDefault ? '0' : '1'}${String(i).padStart(3, '0')}`, ...(isDefault ? { preselect: true } : {}), documentation: valueFacts.description });
+      push({
+        label: written,
+        kind: 'value',
+        insertText: wrap(written),
+        detail: isDefault ? 'default' : valueFacts.title,
+        sortText: `${isDefault ? '0' : '1'}${String(i).padStart(3, '0')}`,
+        ...(isDefault ? { preselect: true } : {}),
+        documentation: valueFacts.description,
+      });
     }
   }
-  if (valueFacts.format === 'date' && input.today) push({ label: input.today, kind: 'date', insertText: wrap(input.today), detail: 'today', sortText: '0' });
+  if (valueFacts.format === 'date' && input.today)
+    push({ label: input.today, kind: 'date', insertText: wrap(input.today), detail: 'today', sortText: '0' });
   const last = ctx.path[ctx.path.length - 1];
   if (last === 'id' && ctx.path.length === 1 && input.docType) {
     const next = suggestedId(input.docType, input.knownDocs, input.doc.frontMatter?.data);
@@ -196,7 +233,14 @@ function valueItems(input: CompletionInput, ctx: ValueContext, view: SchemaView 
       : (d: KnownDoc) => valueFacts.patterns.every((p) => safeTest(p, d.id));
     for (const d of input.knownDocs) {
       if (d.id === own || ctx.siblings.includes(d.id) || !fits(d)) continue;
-      push({ label: d.id, kind: 'reference', insertText: wrap(yamlLiteral(d.id)), detail: d.title, documentation: [d.type && `${d.type}`, d.path].filter(Boolean).join(' · ') || undefined, sortText: `2${d.id}` });
+      push({
+        label: d.id,
+        kind: 'reference',
+        insertText: wrap(yamlLiteral(d.id)),
+        detail: d.title,
+        documentation: [d.type && `${d.type}`, d.path].filter(Boolean).join(' · ') || undefined,
+        sortText: `2${d.id}`,
+      });
     }
   }
   return items;
@@ -209,7 +253,14 @@ function typeItems(input: CompletionInput, ctx: ValueContext, lead: string, eol:
   for (const [i, t] of input.docTypes.entries()) {
     const description = typeof t.schema['description'] === 'string' ? (t.schema['description'] as string) : undefined;
     const common = { replace: ctx.replace, detail: t.label ?? t.type, documentation: description, ...(lead ? { filterText: t.type } : {}) };
-    items.push({ label: t.type, kind: 'type', insertText: lead + t.type, snippet: false, sortText: `0${String(i).padStart(3, '0')}`, ...common });
+    items.push({
+      label: t.type,
+      kind: 'type',
+      insertText: lead + t.type,
+      snippet: false,
+      sortText: `0${String(i).padStart(3, '0')}`,
+      ...common,
+    });
     const view = schemaViewFor(t, input.extraSchemas);
     const root = factsAt(view, []);
     const missing = (root?.required ?? []).filter((k) => k !== 'type' && !(k in data));
@@ -243,8 +294,15 @@ function typeItems(input: CompletionInput, ctx: ValueContext, lead: string, eol:
 function suggestedId(docType: DocType, known: readonly KnownDoc[] | undefined, data?: Record<string, unknown>): string | undefined {
   const prefix = docType.idPrefix;
   if (!prefix) return undefined;
-  const example = typeof docType.idExample === 'string' && docType.idExample.startsWith(prefix) ? docType.idExample.slice(prefix.length) : '';
-  if (!example || /^\d+$/.test(example)) return known ? nextId(prefix, known.map((d) => d.id)) : undefined;
+  const example =
+    typeof docType.idExample === 'string' && docType.idExample.startsWith(prefix) ? docType.idExample.slice(prefix.length) : '';
+  if (!example || /^\d+$/.test(example))
+    return known
+      ? nextId(
+          prefix,
+          known.map((d) => d.id),
+        )
+      : undefined;
   const version = data?.['version'];
   return typeof version === 'string' && /^\d+\.\d+\.\d+/.test(example) && version ? prefix + version : undefined;
 }

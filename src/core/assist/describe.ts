@@ -8,13 +8,18 @@ export function keyDocumentation(key: string | number, facts: Facts, options: { 
   const parts: string[] = [];
   if (options.heading !== false) {
     const name = typeof key === 'number' ? 'List item' : `\`${key}\``;
-    parts.push(facts.title ? `**${facts.title}** (${name}${options.required ? ', required' : ''})` : `${name}${options.required ? ' (required)' : ''}`);
+    parts.push(
+      facts.title
+        ? `**${facts.title}** (${name}${options.required ? ', required' : ''})`
+        : `${name}${options.required ? ' (required)' : ''}`,
+    );
   }
   if (facts.description) parts.push(facts.description);
   const lines: string[] = [];
   if (facts.values && facts.values.length > 1) lines.push(`Allowed: ${facts.values.map(code).join(', ')}`);
   else if (facts.values?.length === 1) lines.push(`Always ${code(facts.values[0])}`);
-  else if (facts.types.length) lines.push(`Type: ${facts.types.map(typeName).join(' or ')}${facts.format === 'date' ? ' (a date, YYYY-MM-DD)' : ''}`);
+  else if (facts.types.length)
+    lines.push(`Type: ${facts.types.map(typeName).join(' or ')}${facts.format === 'date' ? ' (a date, YYYY-MM-DD)' : ''}`);
   if (facts.hasDefault) lines.push(`Default: ${code(facts.default)}`);
   const example = facts.examples[0];
   if (example !== undefined) lines.push(`Example: ${exampleText(key, example)}`);
@@ -30,7 +35,9 @@ function code(v: unknown): string {
 
 function exampleText(key: string | number, example: unknown): string {
   if (example !== null && typeof example === 'object' && !Array.isArray(example)) {
-    const body = Object.entries(example as Record<string, unknown>).map(([k, v]) => `  ${k}: ${yamlLiteral(v)}`).join('\n');
+    const body = Object.entries(example as Record<string, unknown>)
+      .map(([k, v]) => `  ${k}: ${yamlLiteral(v)}`)
+      .join('\n');
     return `\n\n\`\`\`yaml\n${typeof key === 'string' ? `${key}:\n` : ''}${body}\n\`\`\``;
   }
   return typeof key === 'string' ? '`' + `${key}: ${yamlLiteral(example)}` + '`' : code(example);

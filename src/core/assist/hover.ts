@@ -74,7 +74,12 @@ export interface RuleInfo {
  * For the findings whose range holds the offset: the rule's description and docs link. `link` may
  * point somewhere else than the online page (the editor opens the page bundled with it).
  */
-export function hoverFindings(findings: readonly Finding[], offset: number, rules: readonly RuleInfo[], link: (finding: Finding) => string = (f) => f.docsUrl): AssistHover | undefined {
+export function hoverFindings(
+  findings: readonly Finding[],
+  offset: number,
+  rules: readonly RuleInfo[],
+  link: (finding: Finding) => string = (f) => f.docsUrl,
+): AssistHover | undefined {
   const hits = findings.filter((f) => offset >= f.start && offset <= f.end);
   if (!hits.length) return undefined;
   const seen = new Set<string>();

@@ -62,7 +62,11 @@ function children(node: unknown, base: number, budget: { left: number }): Assist
       const end = value?.range ? value.range[1] : keyRange[1];
       out.push({
         name: String((pair.key as { value: unknown }).value),
-        detail: isScalar(value) ? scalarText(value.value) : isSeq(value) ? `${value.items.length} item${value.items.length === 1 ? '' : 's'}` : '',
+        detail: isScalar(value)
+          ? scalarText(value.value)
+          : isSeq(value)
+            ? `${value.items.length} item${value.items.length === 1 ? '' : 's'}`
+            : '',
         kind: isMap(value) ? 'mapping' : isSeq(value) ? 'list' : 'key',
         range: { start: base + keyRange[0], end: base + Math.max(end, keyRange[1]) },
         selection: { start: base + keyRange[0], end: base + keyRange[1] },
@@ -102,7 +106,8 @@ function headingTree(doc: ParsedDoc, budget: { left: number }): AssistSymbol[] {
   const headings: Heading[] = [];
   const collect = (node: Nodes) => {
     if (node.type === 'heading') headings.push(node);
-    else if (node.type === 'root' || node.type === 'blockquote' || node.type === 'list' || node.type === 'listItem') for (const c of node.children) collect(c as Nodes);
+    else if (node.type === 'root' || node.type === 'blockquote' || node.type === 'list' || node.type === 'listItem')
+      for (const c of node.children) collect(c as Nodes);
   };
   collect(doc.root);
   const roots: AssistSymbol[] = [];
@@ -114,7 +119,14 @@ function headingTree(doc: ParsedDoc, budget: { left: number }): AssistSymbol[] {
     const headingEnd = h.position?.end.offset;
     if (start === undefined || headingEnd === undefined) continue;
     while (open.length && open[open.length - 1]!.depth >= h.depth) open.pop()!.symbol.range.end = trimEnd(doc.text, start);
-    const symbol: AssistSymbol = { name: headingText(h) || '(untitled)', detail: '', kind: 'section', range: { start, end }, selection: { start, end: headingEnd }, children: [] };
+    const symbol: AssistSymbol = {
+      name: headingText(h) || '(untitled)',
+      detail: '',
+      kind: 'section',
+      range: { start, end },
+      selection: { start, end: headingEnd },
+      children: [],
+    };
     (open.length ? open[open.length - 1]!.symbol.children : roots).push(symbol);
     open.push({ depth: h.depth, symbol });
   }

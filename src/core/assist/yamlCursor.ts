@@ -131,7 +131,16 @@ interface Described {
   container?: Container;
 }
 
-function describe(stack: Container[], line: Line, col: number, rest: string, keyMatch: RegExpExecArray | null, before: string, text: string, offset: number): Described | undefined {
+function describe(
+  stack: Container[],
+  line: Line,
+  col: number,
+  rest: string,
+  keyMatch: RegExpExecArray | null,
+  before: string,
+  text: string,
+  offset: number,
+): Described | undefined {
   const lineIndent = /^[ \t]*/.exec(line.text)![0].length;
   const extraIndent = ' '.repeat(Math.max(0, col - lineIndent));
   const after = text.slice(offset, line.end);
@@ -153,20 +162,45 @@ function describe(stack: Container[], line: Line, col: number, rest: string, key
       const current = items.pop()!.replace(/^\s+/, '');
       const siblings = items.map((s) => unquote(s.trim())).filter(Boolean);
       const tail = /^[^,\]#]*/.exec(after)![0].replace(/\s+$/, '');
-      return { context: { kind: 'value', path: [...path, siblings.length], key, needsSpace: false, siblings, typed: current, replace: { start: offset - current.length, end: offset + tail.length }, extraIndent } };
+      return {
+        context: {
+          kind: 'value',
+          path: [...path, siblings.length],
+          key,
+          needsSpace: false,
+          siblings,
+          typed: current,
+          replace: { start: offset - current.length, end: offset + tail.length },
+          extraIndent,
+        },
+      };
     }
     if (/^[[{]/.test(typedValue)) return undefined;
     const tail = /^(?:[^#]|#(?<=\S#))*/.exec(after)![0].replace(/\s+$/, '');
-    return { context: { kind: 'value', path, key, needsSpace, siblings: [], typed: typedValue, replace: { start: valueStart, end: offset + tail.length }, extraIndent } };
+    return {
+      context: {
+        kind: 'value',
+        path,
+        key,
+        needsSpace,
+        siblings: [],
+        typed: typedValue,
+        replace: { start: valueStart, end: offset + tail.length },
+        extraIndent,
+      },
+    };
   }
-  if (/[:#]/.test(rest) || /^["']/.test(rest) && !/^(["'])[^"']*$/.test(rest)) return undefined;
+  if (/[:#]/.test(rest) || (/^["']/.test(rest) && !/^(["'])[^"']*$/.test(rest))) return undefined;
   const top = stack[stack.length - 1];
   const wordAfter = /^[^\s:#]*/.exec(after)![0];
   const replace = { start: offset - rest.length, end: offset + wordAfter.length };
   if (top?.kind === 'seq' && top.col < col && col - top.col <= 4 && isItemStart(before, top.col)) {
     // `- ab|`: an item of a list (a scalar, or the first key of a mapping item: the caller decides).
     const path = pathOf(stack);
-    return { context: { kind: 'value', path, key: top.index, needsSpace: false, siblings: [], typed: rest, replace, extraIndent }, container: top };
+    return {
+      context: { kind: 'value', path, key: top.index, needsSpace: false, siblings: [], typed: rest, replace, extraIndent },
+      container: top,
+    };
   }
   // Typing a key: the mapping is the open one at this column (or a new one nested under the last key).
   const nameOnly = /^[^\s:#]*[ \t]*:/.test(after);
@@ -182,7 +216,12 @@ function isItemStart(before: string, dashCol: number): boolean {
 
 /** A list item at `col`: a new list, or the next item of the list there. */
 function enterItem(stack: Container[], col: number): void {
-  while (stack.length && (stack[stack.length - 1]!.col > col || (stack[stack.length - 1]!.col === col && stack[stack.length - 1]!.kind === 'map' && stack[stack.length - 1]!.key === undefined))) stack.pop();
+  while (
+    stack.length &&
+    (stack[stack.length - 1]!.col > col ||
+      (stack[stack.length - 1]!.col === col && stack[stack.length - 1]!.kind === 'map' && stack[stack.length - 1]!.key === undefined))
+  )
+    stack.pop();
   const top = stack[stack.length - 1];
   if (top?.kind === 'seq' && top.col === col) {
     top.index++;

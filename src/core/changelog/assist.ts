@@ -21,12 +21,28 @@ export function changelogSymbols(doc: ParsedDoc): AssistSymbol[] {
       kind: 'section',
       range: { start: r.line.start, end: trimEnd(doc.text, r.end) },
       selection: r.span,
-      children: r.groups.map((g) => ({ name: g.name, detail: `${g.entries.length} entr${g.entries.length === 1 ? 'y' : 'ies'}`, kind: 'section', range: { start: g.line.start, end: trimEnd(doc.text, g.end) }, selection: g.span, children: [] })),
+      children: r.groups.map((g) => ({
+        name: g.name,
+        detail: `${g.entries.length} entr${g.entries.length === 1 ? 'y' : 'ies'}`,
+        kind: 'section',
+        range: { start: g.line.start, end: trimEnd(doc.text, g.end) },
+        selection: g.span,
+        children: [],
+      })),
     };
   });
   // The title holds the releases only when it comes first (a misplaced H1 is changelog-structure's finding).
   if (!log.title || (releases[0] && releases[0].range.start < log.title.line.start)) return releases;
-  return [{ name: log.title.text || 'Changelog', detail: `${releases.filter((r) => /^\d/.test(r.name)).length} releases`, kind: 'document', range: { start: log.title.line.start, end: doc.text.length }, selection: log.title.span, children: releases }];
+  return [
+    {
+      name: log.title.text || 'Changelog',
+      detail: `${releases.filter((r) => /^\d/.test(r.name)).length} releases`,
+      kind: 'document',
+      range: { start: log.title.line.start, end: doc.text.length },
+      selection: log.title.span,
+      children: releases,
+    },
+  ];
 }
 
 /** Markdown for a hover on a release heading (undefined elsewhere). */
@@ -35,9 +51,13 @@ export function changelogHover(doc: ParsedDoc, offset: number): { contents: stri
   const r = log.releases.find((x) => offset >= x.line.start && offset <= x.line.end);
   if (!r || r.heading.kind === 'other') return undefined;
   const s = summarizeRelease(r);
-  const title = s.version ? `**${s.version}**${s.date ? ` — released ${s.date}` : ' — no date'}${s.yanked ? ' (yanked)' : ''}` : '**Unreleased** — changes not in a release yet';
+  const title = s.version
+    ? `**${s.version}**${s.date ? ` — released ${s.date}` : ' — no date'}${s.yanked ? ' (yanked)' : ''}`
+    : '**Unreleased** — changes not in a release yet';
   const rows = s.groups.map((g) => `| ${g.name} | ${g.entries} |`);
-  const table = rows.length ? ['', '| group | entries |', '|---|---:|', ...rows, `| **total** | **${s.entries}** |`].join('\n') : '\n\nNo entries.';
+  const table = rows.length
+    ? ['', '| group | entries |', '|---|---:|', ...rows, `| **total** | **${s.entries}** |`].join('\n')
+    : '\n\nNo entries.';
   return { contents: `${title}${table}`, range: r.span };
 }
 

@@ -152,10 +152,18 @@ export function parseChangelog(text: string, bodyStart = 0): Changelog {
     const h = ATX.exec(t);
     if (h) {
       const depth = h[1]!.length;
-      let raw = (h[2] ?? '').replace(COMMENT_TAIL, '').replace(/[ \t]+#+[ \t]*$/, '').replace(/^#+$/, '');
+      let raw = (h[2] ?? '')
+        .replace(COMMENT_TAIL, '')
+        .replace(/[ \t]+#+[ \t]*$/, '')
+        .replace(/^#+$/, '');
       const textStart = raw ? line.start + t.indexOf(raw, h[1]!.length + t.indexOf('#')) : line.start + t.length;
       raw = raw.trimEnd();
-      const heading: OtherHeading = { depth, text: raw, span: { start: textStart, end: textStart + raw.length }, line: { start: line.start, end: line.end } };
+      const heading: OtherHeading = {
+        depth,
+        text: raw,
+        span: { start: textStart, end: textStart + raw.length },
+        line: { start: line.start, end: line.end },
+      };
       if (depth === 1) {
         closeRelease(line.start);
         log.h1s.push(heading);
@@ -166,7 +174,16 @@ export function parseChangelog(text: string, bodyStart = 0): Changelog {
       if (depth === 2) {
         closeRelease(line.start);
         if (introStart !== undefined && introEnd === undefined) introEnd = line.start;
-        release = { level: 2, line: heading.line, span: heading.span, heading: readReleaseHeading(raw, textStart), groups: [], looseEntries: [], hasOtherContent: false, end: text.length };
+        release = {
+          level: 2,
+          line: heading.line,
+          span: heading.span,
+          heading: readReleaseHeading(raw, textStart),
+          groups: [],
+          looseEntries: [],
+          hasOtherContent: false,
+          end: text.length,
+        };
         log.releases.push(release);
         continue;
       }
@@ -175,7 +192,16 @@ export function parseChangelog(text: string, bodyStart = 0): Changelog {
         if (asRelease.kind === 'release') {
           // `### [3.0.1] (2021-01-27)`: a release one level too deep, read as a release all the same.
           closeRelease(line.start);
-          release = { level: 3, line: heading.line, span: heading.span, heading: asRelease, groups: [], looseEntries: [], hasOtherContent: false, end: text.length };
+          release = {
+            level: 3,
+            line: heading.line,
+            span: heading.span,
+            heading: asRelease,
+            groups: [],
+            looseEntries: [],
+            hasOtherContent: false,
+            end: text.length,
+          };
           log.releases.push(release);
           continue;
         }
@@ -203,7 +229,13 @@ export function parseChangelog(text: string, bodyStart = 0): Changelog {
       closeItem();
       const labelStart = line.start + t.indexOf('[') + 1;
       const urlStart = line.start + t.indexOf(d[2]!, t.indexOf(']:'));
-      log.definitions.push({ label: d[1]!, url: d[2]!, line: { start: line.start, end: line.end }, labelSpan: { start: labelStart, end: labelStart + d[1]!.length }, urlSpan: { start: urlStart, end: urlStart + d[2]!.length } });
+      log.definitions.push({
+        label: d[1]!,
+        url: d[2]!,
+        line: { start: line.start, end: line.end },
+        labelSpan: { start: labelStart, end: labelStart + d[1]!.length },
+        urlSpan: { start: urlStart, end: urlStart + d[2]!.length },
+      });
       continue;
     }
     const li = ITEM.exec(t);

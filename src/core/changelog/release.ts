@@ -19,9 +19,7 @@ export interface ReleaseInput {
   repositoryUrl?: string;
 }
 
-export type ReleaseResult =
-  | { ok: true; edits: TextEdit[]; text: string; summary: string }
-  | { ok: false; message: string };
+export type ReleaseResult = { ok: true; edits: TextEdit[]; text: string; summary: string } | { ok: false; message: string };
 
 const COMPARE = /^(.*)\/compare\/([^/?#]+?)\.{2,3}([^/?#]+?)\/?$/;
 const REPO_URL = /^(https?:\/\/[^/\s]+\/[^/\s]+\/[^/\s#?]+?)(?:\.git)?(?:\/(?:-\/)?(?:compare|releases|tree|commits?|tags)(?:\/.*)?)?\/?$/;
@@ -34,7 +32,8 @@ export function planRelease(input: ReleaseInput): ReleaseResult {
   if (!isIsoDate(date)) return { ok: false, message: `'${date}' is not a date: expected YYYY-MM-DD.` };
   const log = parseChangelog(text, input.bodyStart ?? 0);
   const unreleased = log.releases.find((r) => r.heading.kind === 'unreleased');
-  if (!unreleased) return { ok: false, message: "The changelog has no '## [Unreleased]' section to release: add one with the changes first." };
+  if (!unreleased)
+    return { ok: false, message: "The changelog has no '## [Unreleased]' section to release: add one with the changes first." };
   const entries = unreleased.looseEntries.length + unreleased.groups.reduce((n, g) => n + g.entries.length, 0);
   if (!entries) return { ok: false, message: "'[Unreleased]' lists no changes: there is nothing to release." };
   const releases = log.releases.filter((r) => r.heading.kind === 'release' && r.heading.version);
@@ -56,20 +55,34 @@ export function planRelease(input: ReleaseInput): ReleaseResult {
   edits.sort((a, b) => a.start - b.start);
   let out = text;
   for (const e of [...edits].reverse()) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
-  return { ok: true, edits, text: out, summary: `Released ${v} (${date}): ${entries} entr${entries === 1 ? 'y' : 'ies'} moved from [Unreleased].` };
+  return {
+    ok: true,
+    edits,
+    text: out,
+    summary: `Released ${v} (${date}): ${entries} entr${entries === 1 ? 'y' : 'ies'} moved from [Unreleased].`,
+  };
 }
 
 function linkEdits(log: Changelog, version: string, previous: string | undefined, repositoryUrl: string | undefined): TextEdit[] {
   const unreleasedDef = definitionFor(log, 'Unreleased');
   const compare = unreleasedDef ? COMPARE.exec(unreleasedDef.url) : null;
   const tag = tagStyle(log, compare?.[2]);
-  const base = compare?.[1] ?? repoBase(log.definitions) ?? (repositoryUrl ? REPO_URL.exec(repositoryUrl.trim())?.[1] ?? repositoryUrl.replace(/\/+$/, '') : undefined);
+  const base =
+    compare?.[1] ??
+    repoBase(log.definitions) ??
+    (repositoryUrl ? (REPO_URL.exec(repositoryUrl.trim())?.[1] ?? repositoryUrl.replace(/\/+$/, '')) : undefined);
   if (!base) return [];
   const newUrl = previous ? `${base}/compare/${tag(previous)}...${tag(version)}` : `${base}/releases/tag/${tag(version)}`;
   const unreleasedUrl = `${base}/compare/${tag(version)}...${compare?.[3] ?? 'HEAD'}`;
   const eol = log.eol;
   if (unreleasedDef) {
-    return [{ start: unreleasedDef.line.start, end: unreleasedDef.line.end, newText: `[Unreleased]: ${unreleasedUrl}${eol}[${version}]: ${newUrl}` }];
+    return [
+      {
+        start: unreleasedDef.line.start,
+        end: unreleasedDef.line.end,
+        newText: `[Unreleased]: ${unreleasedUrl}${eol}[${version}]: ${newUrl}`,
+      },
+    ];
   }
   // No [Unreleased] link yet: both go above the first version definition, else at the end.
   const lines = `[Unreleased]: ${unreleasedUrl}${eol}[${version}]: ${newUrl}`;

@@ -38,7 +38,7 @@ export function compareSemver(a: SemverParts, b: SemverParts): number {
     if (x === y) continue;
     const xn = /^\d+$/.test(x);
     const yn = /^\d+$/.test(y);
-    if (xn && yn) return Number(x) - Number(y) || (x.length - y.length);
+    if (xn && yn) return Number(x) - Number(y) || x.length - y.length;
     if (xn !== yn) return xn ? -1 : 1; // numeric identifiers have lower precedence
     return x < y ? -1 : 1;
   }

@@ -38,13 +38,23 @@ export function countsLine(s: ReleaseSummary): string {
 }
 
 /** The latest release (first non-Unreleased entry with a version), and the totals by type across the file. */
-export function changelogOverview(log: Changelog): { latest?: ReleaseSummary; unreleased?: ReleaseSummary; releases: number; byType: Record<string, number> } {
+export function changelogOverview(log: Changelog): {
+  latest?: ReleaseSummary;
+  unreleased?: ReleaseSummary;
+  releases: number;
+  byType: Record<string, number>;
+} {
   const summaries = log.releases.filter((r) => r.heading.kind !== 'other').map(summarizeRelease);
   const latest = summaries.find((s) => s.version);
   const unreleased = summaries.find((s) => !s.version);
   const byType: Record<string, number> = {};
   for (const s of summaries) for (const g of s.groups) byType[g.name] = (byType[g.name] ?? 0) + g.entries;
-  return { ...(latest ? { latest } : {}), ...(unreleased ? { unreleased } : {}), releases: summaries.filter((s) => s.version).length, byType };
+  return {
+    ...(latest ? { latest } : {}),
+    ...(unreleased ? { unreleased } : {}),
+    releases: summaries.filter((s) => s.version).length,
+    byType,
+  };
 }
 
 /** The preview header card's facts for a changelog: latest release and date, counts by change type. */

@@ -36,7 +36,14 @@ const ERROR_WORDS: Record<number, string> = {
 export function parseJsonc(text: string): JsoncParse {
   // jsonc-parser and the walks over its tree recurse: deeper input overflowed the stack.
   const deep = jsonTooDeep(text, limits().jsonDepth);
-  if (deep !== undefined) return { value: undefined, error: { message: `objects and arrays nest more than ${limits().jsonDepth} levels deep here; flatten them, or raise ${limitSetting('jsonDepth')}`, offset: deep } };
+  if (deep !== undefined)
+    return {
+      value: undefined,
+      error: {
+        message: `objects and arrays nest more than ${limits().jsonDepth} levels deep here; flatten them, or raise ${limitSetting('jsonDepth')}`,
+        offset: deep,
+      },
+    };
   const errors: ParseError[] = [];
   const tree = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
   const first = errors[0];

@@ -41,8 +41,29 @@ export interface ConfigLoader {
   invalidate(): void;
 }
 
-const OVERRIDES = ['label', 'idPrefix', 'idExample', 'fileNames', 'rulePrefixes', 'sections', 'groups', 'order', 'settledStatuses', 'reopenStatus', 'template', 'frontMatterTemplate', 'doneStatuses', 'rules', 'sectionLevel', 'closedSections', 'keyOrder', 'fileName'] as const;
-const KNOWN_RULES = Object.keys((configSchema as { properties: { rules: { properties: Record<string, unknown> } } }).properties.rules.properties);
+const OVERRIDES = [
+  'label',
+  'idPrefix',
+  'idExample',
+  'fileNames',
+  'rulePrefixes',
+  'sections',
+  'groups',
+  'order',
+  'settledStatuses',
+  'reopenStatus',
+  'template',
+  'frontMatterTemplate',
+  'doneStatuses',
+  'rules',
+  'sectionLevel',
+  'closedSections',
+  'keyOrder',
+  'fileName',
+] as const;
+const KNOWN_RULES = Object.keys(
+  (configSchema as { properties: { rules: { properties: Record<string, unknown> } } }).properties.rules.properties,
+);
 
 interface CacheEntry {
   /** Text of every source file when the config was resolved (undefined = missing). */
@@ -82,7 +103,11 @@ export function createConfigLoader(host: IHost, options: ConfigLoaderOptions = {
   };
 
   /** A config that exists but cannot be read still counts: loading it reports why, instead of silently skipping it. */
-  const present = (path: string) => read(path).then((text) => text !== undefined, () => true);
+  const present = (path: string) =>
+    read(path).then(
+      (text) => text !== undefined,
+      () => true,
+    );
 
   async function findUp(dir: string): Promise<string | undefined> {
     let p = folders.get(dir);
@@ -123,7 +148,8 @@ export function createConfigLoader(host: IHost, options: ConfigLoaderOptions = {
 
   async function loadFresh(configPath: string): Promise<ResolvedConfig> {
     const cached = resolved.get(configPath);
-    if (cached && cached.limits === limits() && cached.outsideAllowed === outsideSchemasAllowed() && (await unchanged(cached))) return cached.config;
+    if (cached && cached.limits === limits() && cached.outsideAllowed === outsideSchemasAllowed() && (await unchanged(cached)))
+      return cached.config;
     const seen = new Map<string, string | undefined>();
     const recording: Read = async (path) => {
       try {
@@ -198,7 +224,9 @@ async function resolveConfig(configPath: string, read: Read): Promise<ResolvedCo
   });
   if (parsed.error) {
     // A config we cannot read is not half-applied: every document falls back to the defaults.
-    config.problems.push(problemAt(parsed.error.offset, `Not valid JSON: ${parsed.error.message}. Until this is fixed, pmdocs uses its defaults.`));
+    config.problems.push(
+      problemAt(parsed.error.offset, `Not valid JSON: ${parsed.error.message}. Until this is fixed, pmdocs uses its defaults.`),
+    );
     return config;
   }
   const value = parsed.value as Record<string, unknown>;
@@ -215,7 +243,12 @@ async function resolveConfig(configPath: string, read: Read): Promise<ResolvedCo
     const setting = normalizeRuleSetting(raw);
     if (setting === undefined) continue; // the config schema said why
     if (!KNOWN_RULES.includes(id)) {
-      config.problems.push(problemAt(offsetOf(parsed.tree, ['rules', id], 'key'), `Unknown rule '${id}' in rules.${didYouMean(id, KNOWN_RULES)} Run 'pmdocs rules' for the list.`));
+      config.problems.push(
+        problemAt(
+          offsetOf(parsed.tree, ['rules', id], 'key'),
+          `Unknown rule '${id}' in rules.${didYouMean(id, KNOWN_RULES)} Run 'pmdocs rules' for the list.`,
+        ),
+      );
       continue;
     }
     config.rules[id] = setting satisfies RuleSetting;
@@ -225,7 +258,12 @@ async function resolveConfig(configPath: string, read: Read): Promise<ResolvedCo
     if (!typeRules || typeof typeRules !== 'object') continue;
     for (const id of Object.keys(typeRules)) {
       if (KNOWN_RULES.includes(id)) continue;
-      config.problems.push(problemAt(offsetOf(parsed.tree, ['docTypes', name, 'rules', id], 'key'), `Unknown rule '${id}' in docTypes.${name}.rules.${didYouMean(id, KNOWN_RULES)} Run 'pmdocs rules' for the list.`));
+      config.problems.push(
+        problemAt(
+          offsetOf(parsed.tree, ['docTypes', name, 'rules', id], 'key'),
+          `Unknown rule '${id}' in docTypes.${name}.rules.${didYouMean(id, KNOWN_RULES)} Run 'pmdocs rules' for the list.`,
+        ),
+      );
       delete (typeRules as Record<string, unknown>)[id];
     }
   }
@@ -248,7 +286,12 @@ async function resolveConfig(configPath: string, read: Read): Promise<ResolvedCo
   for (const [glob, type] of Object.entries((value['associations'] ?? {}) as Record<string, string>)) {
     if (known.has(type)) config.associations.push({ glob, type } satisfies Association);
     else if (!broken.has(type)) {
-      config.problems.push(problemAt(offsetOf(parsed.tree, ['associations', glob]), `associations["${glob}"] names the doc type '${type}', which does not exist.${didYouMean(type, [...known])} Known types: ${[...known].join(', ')}.`));
+      config.problems.push(
+        problemAt(
+          offsetOf(parsed.tree, ['associations', glob]),
+          `associations["${glob}"] names the doc type '${type}', which does not exist.${didYouMean(type, [...known])} Known types: ${[...known].join(', ')}.`,
+        ),
+      );
     }
   }
   return config;
@@ -271,7 +314,15 @@ async function loadWorkspaceType(
   const rel = String(entry['schema']);
   const schemaPath = resolvePath(ctx.dir, rel);
   const outside = outsideWorkspace(schemaPath, ctx.dir);
-  if (outside) return { problems: [ctx.problemAt(offsetOf(ctx.tree, ['docTypes', name, 'schema']), `Doc type '${name}' is not available: its schema file '${rel}' ${outside}`)] };
+  if (outside)
+    return {
+      problems: [
+        ctx.problemAt(
+          offsetOf(ctx.tree, ['docTypes', name, 'schema']),
+          `Doc type '${name}' is not available: its schema file '${rel}' ${outside}`,
+        ),
+      ],
+    };
   const file = await readSchemaFile(ctx.read, schemaPath);
   const inFile = (path: JsonPath, message: string): ConfigProblem => {
     const offset = file.locate(path);
@@ -279,7 +330,8 @@ async function loadWorkspaceType(
     return { file: schemaPath, ...point, message: `Doc type '${name}': ${message}` };
   };
   if (!file.schema) {
-    if (file.text !== undefined && file.problem) return { problems: [{ ...file.problem, message: `Doc type '${name}': ${file.problem.message}` }] };
+    if (file.text !== undefined && file.problem)
+      return { problems: [{ ...file.problem, message: `Doc type '${name}': ${file.problem.message}` }] };
     const at = offsetOf(ctx.tree, ['docTypes', name, 'schema']);
     const why = file.problem?.message.startsWith('The schema file could not be read')
       ? file.problem.message.replace('The schema file', `its schema file '${rel}'`)
@@ -324,11 +376,19 @@ function strings(v: unknown): string[] | undefined {
 }
 
 /** x-pmdocs `rules` take the config's rule settings: checked by the config schema's `rules`, ids included. */
-function xPmdocsRulesProblem(body: unknown, checkConfig: (value: unknown) => { path: JsonPath; message: string }[]): { path: JsonPath; message: string } | undefined {
+function xPmdocsRulesProblem(
+  body: unknown,
+  checkConfig: (value: unknown) => { path: JsonPath; message: string }[],
+): { path: JsonPath; message: string } | undefined {
   const rules = body && typeof body === 'object' ? (body as Record<string, unknown>)['rules'] : undefined;
   if (!rules || typeof rules !== 'object') return undefined;
   const issue = checkConfig({ rules })[0];
   if (issue) return { path: issue.path.slice(1), message: issue.message.replace(/^rules\./, 'rules.') };
   const unknown = Object.keys(rules).find((id) => !KNOWN_RULES.includes(id));
-  return unknown ? { path: [unknown], message: `unknown rule '${unknown}' in rules.${didYouMean(unknown, KNOWN_RULES)} Run 'pmdocs rules' for the list.` } : undefined;
+  return unknown
+    ? {
+        path: [unknown],
+        message: `unknown rule '${unknown}' in rules.${didYouMean(unknown, KNOWN_RULES)} Run 'pmdocs rules' for the list.`,
+      }
+    : undefined;
 }

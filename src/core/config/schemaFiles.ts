@@ -32,7 +32,14 @@ export async function readSchemaFile(read: Read, path: string): Promise<ParsedSc
   }
   if (text === undefined) return { path, locate: noLocation, problem: { file: path, message: 'The schema file does not exist.' } };
   if (text.length > limits().schemaBytes) {
-    return { path, locate: noLocation, problem: { file: path, message: `The schema file is ${text.length} characters long, over the ${limits().schemaBytes} pmdocs reads; raise ${limitSetting('schemaBytes')} if it is meant to be this big.` } };
+    return {
+      path,
+      locate: noLocation,
+      problem: {
+        file: path,
+        message: `The schema file is ${text.length} characters long, over the ${limits().schemaBytes} pmdocs reads; raise ${limitSetting('schemaBytes')} if it is meant to be this big.`,
+      },
+    };
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const lines = new LineIndex(text);
@@ -42,7 +49,16 @@ export async function readSchemaFile(read: Read, path: string): Promise<ParsedSc
     const doc = parseYaml(text);
     if (!doc) {
       const deepAt = yamlTokens(text).deepAt ?? 0;
-      return { path, text, locate: noLocation, problem: { file: path, ...at(deepAt), message: `The schema nests more than ${limits().yamlDepth} levels deep here and was not read: raise ${limitSetting('yamlDepth')} if it is meant to.` } };
+      return {
+        path,
+        text,
+        locate: noLocation,
+        problem: {
+          file: path,
+          ...at(deepAt),
+          message: `The schema nests more than ${limits().yamlDepth} levels deep here and was not read: raise ${limitSetting('yamlDepth')} if it is meant to.`,
+        },
+      };
     }
     const locate = (p: JsonPath) => {
       for (let n = p.length; n >= 0; n--) {
@@ -54,7 +70,12 @@ export async function readSchemaFile(read: Read, path: string): Promise<ParsedSc
     const err = doc.errors[0];
     if (err) {
       const pos = at(err.pos[0]);
-      return { path, text, locate, problem: { file: path, ...pos, message: `Not valid YAML: ${err.message.replace(/ at line \d+, column \d+[\s\S]*$/, '')}` } };
+      return {
+        path,
+        text,
+        locate,
+        problem: { file: path, ...pos, message: `Not valid YAML: ${err.message.replace(/ at line \d+, column \d+[\s\S]*$/, '')}` },
+      };
     }
     let value: unknown;
     try {
@@ -74,7 +95,12 @@ export async function readSchemaFile(read: Read, path: string): Promise<ParsedSc
 
 function withObject(path: string, text: string, locate: (p: JsonPath) => number | undefined, value: unknown): ParsedSchemaFile {
   if (!value || typeof value !== 'object' || Array.isArray(value)) {
-    return { path, text, locate, problem: { file: path, message: 'The file must hold a JSON Schema object (a mapping of keywords such as "type" and "properties").' } };
+    return {
+      path,
+      text,
+      locate,
+      problem: { file: path, message: 'The file must hold a JSON Schema object (a mapping of keywords such as "type" and "properties").' },
+    };
   }
   return { path, text, locate, schema: value as Record<string, unknown> };
 }
@@ -96,7 +122,13 @@ export interface RefResult {
  * Rewrites relative `$ref`s in `file.schema` (in place) and loads the files they point at, into `into`
  * (shared between the doc types of one config, so a common file is loaded once).
  */
-export async function followRefs(read: Read, file: ParsedSchemaFile, into: Map<string, Record<string, unknown>>, root: string, seen = new Set<string>()): Promise<ConfigProblem[]> {
+export async function followRefs(
+  read: Read,
+  file: ParsedSchemaFile,
+  into: Map<string, Record<string, unknown>>,
+  root: string,
+  seen = new Set<string>(),
+): Promise<ConfigProblem[]> {
   const problems: ConfigProblem[] = [];
   seen.add(file.path);
   const refs: { path: JsonPath; holder: Record<string, unknown>; ref: string }[] = [];
@@ -109,7 +141,11 @@ export async function followRefs(read: Read, file: ParsedSchemaFile, into: Map<s
   for (const { path, holder, ref } of refs) {
     if (ref.startsWith('#') || /^urn:/i.test(ref)) continue; // same file, or a built-in/known schema by $id
     if (/^[a-z][a-z0-9+.-]*:/i.test(ref)) {
-      problems.push({ file: file.path, ...where(path), message: `"$ref": "${ref}" points outside the workspace; pmdocs never downloads schemas. Copy that schema next to this one and refer to it by a relative path.` });
+      problems.push({
+        file: file.path,
+        ...where(path),
+        message: `"$ref": "${ref}" points outside the workspace; pmdocs never downloads schemas. Copy that schema next to this one and refer to it by a relative path.`,
+      });
       continue;
     }
     const hash = ref.indexOf('#');
@@ -117,7 +153,11 @@ export async function followRefs(read: Read, file: ParsedSchemaFile, into: Map<s
     try {
       decoded = decodeURI(hash < 0 ? ref : ref.slice(0, hash));
     } catch {
-      problems.push({ file: file.path, ...where(path), message: `"$ref": ${JSON.stringify(ref)} is not a valid URI reference (a '%' must start an escape such as %20).` });
+      problems.push({
+        file: file.path,
+        ...where(path),
+        message: `"$ref": ${JSON.stringify(ref)} is not a valid URI reference (a '%' must start an escape such as %20).`,
+      });
       continue;
     }
     const target = resolvePath(dirname(file.path), decoded);
@@ -132,7 +172,13 @@ export async function followRefs(read: Read, file: ParsedSchemaFile, into: Map<s
     const referenced = await readSchemaFile(read, target);
     if (!referenced.schema) {
       const why = referenced.problem && referenced.text !== undefined ? referenced.problem : undefined;
-      problems.push(why ?? { file: file.path, ...where(path), message: `"$ref": "${ref}" refers to ${basename(target)}, which does not exist (looked for ${target}).` });
+      problems.push(
+        why ?? {
+          file: file.path,
+          ...where(path),
+          message: `"$ref": "${ref}" refers to ${basename(target)}, which does not exist (looked for ${target}).`,
+        },
+      );
       continue;
     }
     referenced.schema['$id'] = fileUri(target);
@@ -166,7 +212,11 @@ export async function patternProblems(file: ParsedSchemaFile): Promise<ConfigPro
       safeRegExp(pattern, 'u');
     } catch (e) {
       const offset = file.locate(path);
-      problems.push({ file: file.path, ...(offset !== undefined && lines ? lines.pointAt(offset) : {}), message: `${(e as Error).message}.` });
+      problems.push({
+        file: file.path,
+        ...(offset !== undefined && lines ? lines.pointAt(offset) : {}),
+        message: `${(e as Error).message}.`,
+      });
     }
   }
   return problems;
@@ -193,7 +243,12 @@ function collectPatterns(node: unknown, path: JsonPath, out: { path: JsonPath; p
 /** Keywords whose value maps names (of properties, definitions) to subschemas. */
 const NAME_MAPS = new Set(['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas']);
 
-function collectRefs(node: unknown, path: JsonPath, out: { path: JsonPath; holder: Record<string, unknown>; ref: string }[], namesHere = false): void {
+function collectRefs(
+  node: unknown,
+  path: JsonPath,
+  out: { path: JsonPath; holder: Record<string, unknown>; ref: string }[],
+  namesHere = false,
+): void {
   if (Array.isArray(node)) {
     node.forEach((item, i) => collectRefs(item, [...path, i], out));
     return;
@@ -201,7 +256,8 @@ function collectRefs(node: unknown, path: JsonPath, out: { path: JsonPath; holde
   if (!node || typeof node !== 'object') return;
   const obj = node as Record<string, unknown>;
   for (const [key, value] of Object.entries(obj)) {
-    if (namesHere) collectRefs(value, [...path, key], out); // `properties: {default: …}` names a property
+    if (namesHere)
+      collectRefs(value, [...path, key], out); // `properties: {default: …}` names a property
     else if (key === '$ref' && typeof value === 'string') out.push({ path: [...path, key], holder: obj, ref: value });
     else if (!DATA_KEYWORDS.has(key)) collectRefs(value, [...path, key], out, NAME_MAPS.has(key));
   }

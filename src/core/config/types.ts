@@ -38,5 +38,10 @@ export interface ResolvedConfig {
 }
 
 export const defaultConfig = (root = ''): ResolvedConfig => ({
-  root, rules: {}, associations: [], docTypes: [], schemas: [], problems: [],
+  root,
+  rules: {},
+  associations: [],
+  docTypes: [],
+  schemas: [],
+  problems: [],
 });

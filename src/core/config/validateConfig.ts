@@ -39,7 +39,8 @@ const DRAFT_2020 = /^https?:\/\/json-schema\.org\/draft\/2020-12\/schema#?$/;
 
 /** Why `schema` is not a usable draft 2020-12 JSON Schema (and where), or undefined when it is. */
 export function checkJsonSchema(schema: unknown): Issue | undefined {
-  if (!schema || typeof schema !== 'object' || Array.isArray(schema)) return { path: [], part: 'value', message: 'it must hold a JSON Schema object' };
+  if (!schema || typeof schema !== 'object' || Array.isArray(schema))
+    return { path: [], part: 'value', message: 'it must hold a JSON Schema object' };
   const declared = (schema as Record<string, unknown>)['$schema'];
   if (declared !== undefined && (typeof declared !== 'string' || !DRAFT_2020.test(declared))) {
     return {
@@ -84,7 +85,11 @@ function describe(e: ErrorObject, root: unknown): Issue {
   const p = e.params as Record<string, unknown>;
   if (e.propertyName !== undefined) {
     const name = e.propertyName;
-    return { path: [...path, name], part: 'key', message: `The name '${name}' in ${where} is not allowed: ${patternHint(String(p['pattern'] ?? ''), e)}.` };
+    return {
+      path: [...path, name],
+      part: 'key',
+      message: `The name '${name}' in ${where} is not allowed: ${patternHint(String(p['pattern'] ?? ''), e)}.`,
+    };
   }
   switch (e.keyword) {
     case 'additionalProperties':
@@ -99,13 +104,21 @@ function describe(e: ErrorObject, root: unknown): Issue {
     }
     case 'enum': {
       const allowed = (p['allowedValues'] as unknown[]).map(String);
-      return { path, part: 'value', message: `${where} is ${show(value)}, which is not allowed.${typeof value === 'string' ? didYouMean(value, allowed) : ''} Use one of: ${allowed.join(', ')}.` };
+      return {
+        path,
+        part: 'value',
+        message: `${where} is ${show(value)}, which is not allowed.${typeof value === 'string' ? didYouMean(value, allowed) : ''} Use one of: ${allowed.join(', ')}.`,
+      };
     }
     case 'type':
       return { path, part: 'value', message: `${where} must be ${article(String(p['type']))}, but it is ${kindOf(value)}.` };
     case 'required': {
       const missing = String(p['missingProperty']);
-      return { path, part: 'key', message: path.length ? `${where} is missing the required key '${missing}'.` : `Missing the required key '${missing}'.` };
+      return {
+        path,
+        part: 'key',
+        message: path.length ? `${where} is missing the required key '${missing}'.` : `Missing the required key '${missing}'.`,
+      };
     }
     case 'pattern':
       return { path, part: 'value', message: `${where} ${show(value)} is not valid: ${patternHint(String(p['pattern']), e)}.` };
@@ -113,7 +126,11 @@ function describe(e: ErrorObject, root: unknown): Issue {
       return { path, part: 'value', message: `${where} must not be empty.` };
     case 'minItems':
     case 'minProperties':
-      return { path, part: 'value', message: `${where} must have at least ${String(p['limit'])} ${e.keyword === 'minItems' ? 'item(s)' : 'entry(ies)'}.` };
+      return {
+        path,
+        part: 'value',
+        message: `${where} must have at least ${String(p['limit'])} ${e.keyword === 'minItems' ? 'item(s)' : 'entry(ies)'}.`,
+      };
     case 'uniqueItems': {
       const list = Array.isArray(value) ? value : [];
       return { path, part: 'value', message: `${where} lists ${show(list[Number(p['j'])])} twice.` };
@@ -138,7 +155,10 @@ function patternHint(pattern: string, e: ErrorObject): string {
 /** JSON Pointer → segments (with `~1` and `~0` undone; numeric segments stay strings unless the data is an array). */
 function segments(pointer: string): JsonPath {
   if (!pointer) return [];
-  return pointer.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
 function valueAt(root: unknown, path: JsonPath): unknown {
@@ -166,7 +186,7 @@ function pointerText(pointer: string): string {
 }
 
 function show(value: unknown): string {
-  return typeof value === 'string' ? `'${value}'` : JSON.stringify(value) ?? String(value);
+  return typeof value === 'string' ? `'${value}'` : (JSON.stringify(value) ?? String(value));
 }
 
 function kindOf(value: unknown): string {
@@ -177,6 +197,16 @@ function kindOf(value: unknown): string {
 }
 
 function article(type: string): string {
-  const words: Record<string, string> = { object: 'an object', array: 'a list', string: 'a string', integer: 'a whole number', number: 'a number', boolean: 'true or false' };
-  return type.split(',').map((t) => words[t] ?? t).join(' or ');
+  const words: Record<string, string> = {
+    object: 'an object',
+    array: 'a list',
+    string: 'a string',
+    integer: 'a whole number',
+    number: 'a number',
+    boolean: 'true or false',
+  };
+  return type
+    .split(',')
+    .map((t) => words[t] ?? t)
+    .join(' or ');
 }

@@ -23,4 +23,8 @@ const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((w): w is
 const unique = (words: string[]): string[] => [...new Set(words)];
 
 /** A word as a regular-expression source matching it literally (runs of spaces match any whitespace). */
-export const literalWord = (word: string): string => word.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
+export const literalWord = (word: string): string =>
+  word
+    .trim()
+    .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+    .replace(/\s+/g, '\\s+');

@@ -18,5 +18,7 @@ import { docTypeFromSchema, type DocType } from './docType.js';
 export const sharedSchemas: Record<string, unknown>[] = [defs as Record<string, unknown>];
 
 export const builtInDocTypes: readonly DocType[] = Object.freeze(
-  [prd, epic, userStory, releaseNotes, experiment, changelog, launch, okr, decision, rfc, roadmap].map((s) => docTypeFromSchema(s as Record<string, unknown>, { builtIn: true })),
+  [prd, epic, userStory, releaseNotes, experiment, changelog, launch, okr, decision, rfc, roadmap].map((s) =>
+    docTypeFromSchema(s as Record<string, unknown>, { builtIn: true }),
+  ),
 );

@@ -20,10 +20,13 @@ export function isCondition(value: unknown): value is Condition {
 /** Does the front matter satisfy the clause? An empty clause never holds (it was written by mistake). */
 export function conditionHolds(when: Condition, data: Record<string, unknown>): boolean {
   const entries = Object.entries(when);
-  return entries.length > 0 && entries.every(([field, expected]) => {
-    if (field === NOT) return isCondition(expected) ? !conditionHolds(expected, data) : true;
-    return matchesValue(data[field], expected);
-  });
+  return (
+    entries.length > 0 &&
+    entries.every(([field, expected]) => {
+      if (field === NOT) return isCondition(expected) ? !conditionHolds(expected, data) : true;
+      return matchesValue(data[field], expected);
+    })
+  );
 }
 
 function matchesValue(actual: unknown, expected: unknown): boolean {

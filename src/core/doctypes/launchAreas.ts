@@ -16,7 +16,11 @@ export const LAUNCH_AREAS: readonly LaunchArea[] = [
   { id: 'support', name: 'Support', synonyms: ['Customer support', 'Customer success', 'Support readiness'] },
   { id: 'docs', name: 'Docs', synonyms: ['Documentation', 'Help centre', 'Help center'] },
   { id: 'marketing', name: 'Marketing', synonyms: ['Sales and marketing', 'Go-to-market', 'GTM', 'Product marketing'] },
-  { id: 'legal-privacy', name: 'Legal and privacy', synonyms: ['Legal', 'Privacy', 'Legal and compliance', 'Security and privacy', 'Compliance', 'Privacy and legal'] },
+  {
+    id: 'legal-privacy',
+    name: 'Legal and privacy',
+    synonyms: ['Legal', 'Privacy', 'Legal and compliance', 'Security and privacy', 'Compliance', 'Privacy and legal'],
+  },
   { id: 'accessibility', name: 'Accessibility', synonyms: ['A11y', 'Accessibility review'] },
   { id: 'rollback', name: 'Rollback', synonyms: ['Rollback readiness', 'Backout'] },
 ];

@@ -52,7 +52,10 @@ export function detectDocType(
   const data = frontMatter?.data ?? recoverKeys(frontMatter);
   const schemaRef = data?.['$schema'];
   if (typeof schemaRef === 'string') {
-    const t = registry.bySchema(schemaRef) ?? registry.get(schemaRef) ?? (path ? registry.bySchema(resolvePath(dirname(path) || '.', schemaRef)) : undefined);
+    const t =
+      registry.bySchema(schemaRef) ??
+      registry.get(schemaRef) ??
+      (path ? registry.bySchema(resolvePath(dirname(path) || '.', schemaRef)) : undefined);
     if (t) return { docType: t, by: '$schema' };
   }
   const type = data?.['type'];

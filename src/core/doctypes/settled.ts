@@ -20,7 +20,15 @@ export function settledState(docType: DocType | undefined, data: Record<string, 
 }
 
 // Short names readers use for the built-in types; a workspace type is named by its label or its name.
-const NOUNS: Record<string, string> = { prd: 'a PRD', epic: 'an epic', 'user-story': 'a user story', 'release-notes': 'release notes', decision: 'a decision record', rfc: 'an RFC', roadmap: 'a roadmap' };
+const NOUNS: Record<string, string> = {
+  prd: 'a PRD',
+  epic: 'an epic',
+  'user-story': 'a user story',
+  'release-notes': 'release notes',
+  decision: 'a decision record',
+  rfc: 'an RFC',
+  roadmap: 'a roadmap',
+};
 
 /** "a PRD", "a user story", "release notes", "an architecture decision record". */
 export function docNoun(docType: DocType): string {

@@ -30,7 +30,10 @@ function openItem(item: ListItem, source: string): OpenItem | undefined {
   if (start === undefined) return undefined;
   let lineEnd = start;
   while (lineEnd < source.length && source[lineEnd] !== '\n' && source[lineEnd] !== '\r') lineEnd++;
-  const line = source.slice(start, lineEnd).replace(/(?:\s*<!--.*?-->)+\s*$/, '').trimEnd();
+  const line = source
+    .slice(start, lineEnd)
+    .replace(/(?:\s*<!--.*?-->)+\s*$/, '')
+    .trimEnd();
   const box = line.indexOf('[ ]');
   const spanStart = box >= 0 ? start + box : start;
   const first = item.children[0];

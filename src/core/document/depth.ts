@@ -90,8 +90,10 @@ export function guardMarkdownDepth(text: string, max: number): MarkdownDepthGuar
       const c = text.charCodeAt(i);
       if (c === 32) columns++;
       else if (c === 9) columns += 4;
-      else if (c === 62) levels++; // '>'
-      else if ((c === 45 || c === 43 || c === 42) && isGap(text.charCodeAt(i + 1))) levels++; // - + *
+      else if (c === 62)
+        levels++; // '>'
+      else if ((c === 45 || c === 43 || c === 42) && isGap(text.charCodeAt(i + 1)))
+        levels++; // - + *
       else if (c >= 48 && c <= 57) {
         let j = i;
         while (j < n && j - i < 9 && text.charCodeAt(j) >= 48 && text.charCodeAt(j) <= 57) j++;

@@ -40,14 +40,23 @@ export function parseEars(sentence: string): EarsResult {
   // The openers: "While X, when Y, …" — split where a comma is followed by the next opening word.
   const openersText = boundary < 0 ? head : head.slice(0, boundary);
   const clauses = openersText.split(/,\s*(?=(?:when|while|if|where)\b)/i);
-  const pattern = OPENER[/^(when|while|if|where)/i.exec(clauses[clauses.length - 1]!.trim())?.[1]!.toLowerCase() ?? first[1]!.toLowerCase()]!;
-  const keyword = (OPENER_WORD[pattern] ?? 'when');
+  const pattern =
+    OPENER[/^(when|while|if|where)/i.exec(clauses[clauses.length - 1]!.trim())?.[1]!.toLowerCase() ?? first[1]!.toLowerCase()]!;
+  const keyword = OPENER_WORD[pattern] ?? 'when';
   if (boundary < 0 && shallAt >= 0 && /,\s*$/.test(head)) return { ok: false, pattern, problem: "no system is named before 'shall'" };
   if (boundary < 0) {
-    return { ok: false, pattern, problem: shallAt < 0 && !/,/.test(s) ? `no comma closes the ${keyword}-clause, and no 'the <system> shall <response>' follows` : `no comma closes the ${keyword}-clause before 'the <system> shall …'` };
+    return {
+      ok: false,
+      pattern,
+      problem:
+        shallAt < 0 && !/,/.test(s)
+          ? `no comma closes the ${keyword}-clause, and no 'the <system> shall <response>' follows`
+          : `no comma closes the ${keyword}-clause before 'the <system> shall …'`,
+    };
   }
   for (const clause of clauses) {
-    if (!/^(?:when|while|if|where)\s+\S/i.test(clause.trim())) return { ok: false, pattern, problem: `the clause '${clause.trim()}' is empty or does not start with When, While, If or Where` };
+    if (!/^(?:when|while|if|where)\s+\S/i.test(clause.trim()))
+      return { ok: false, pattern, problem: `the clause '${clause.trim()}' is empty or does not start with When, While, If or Where` };
   }
   let rest = s.slice(boundary).replace(/^,\s*/, '');
   const then = /^then\b\s*/i.exec(rest);
@@ -56,16 +65,27 @@ export function parseEars(sentence: string): EarsResult {
   return mainClause(rest, pattern);
 }
 
-const OPENER_WORD: Record<EarsPattern, string | undefined> = { 'event-driven': 'when', 'state-driven': 'while', unwanted: 'if', optional: 'where', ubiquitous: undefined };
+const OPENER_WORD: Record<EarsPattern, string | undefined> = {
+  'event-driven': 'when',
+  'state-driven': 'while',
+  unwanted: 'if',
+  optional: 'where',
+  ubiquitous: undefined,
+};
 
 /** "the <system> shall <response>". */
 function mainClause(rest: string, pattern: EarsPattern): EarsResult {
   const main = /^(?:the|a|an)\s+(.+?)\s+shall\b\s*(.*)$/i.exec(rest);
-  if (main) return main[2]!.trim() ? { ok: true, pattern } : { ok: false, pattern, problem: "nothing follows 'shall': the response is missing" };
+  if (main)
+    return main[2]!.trim() ? { ok: true, pattern } : { ok: false, pattern, problem: "nothing follows 'shall': the response is missing" };
   const shall = /\bshall\b/i.exec(rest);
   if (shall) {
     const subject = rest.slice(0, shall.index).trim().replace(/^,\s*/, '');
-    return { ok: false, pattern, problem: subject ? `'${subject}' before 'shall' is not 'the <system>'` : "no system is named before 'shall'" };
+    return {
+      ok: false,
+      pattern,
+      problem: subject ? `'${subject}' before 'shall' is not 'the <system>'` : "no system is named before 'shall'",
+    };
   }
   const weak = WEAK_MODALS.exec(rest);
   if (weak) return { ok: false, pattern, problem: `it says '${weak[1]!.toLowerCase()}' where EARS says 'shall'` };

@@ -36,7 +36,10 @@ export function findFrontMatterBlock(text: string): FrontMatterBlock | undefined
     const next = lineEnd + lineBreakLength(text, lineEnd);
     if (closers.includes(line)) {
       return {
-        start, end: next, language, openFence,
+        start,
+        end: next,
+        language,
+        openFence,
         closeFence: { start: lineStart, end: lineStart + line.length },
         content: { start: contentStart, end: lineStart },
       };

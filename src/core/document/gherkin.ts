@@ -37,9 +37,7 @@ export const GHERKIN_LANGS: ReadonlySet<string> = new Set(['gherkin', 'feature',
 export const isGherkinBlock = (node: Nodes): node is Code => node.type === 'code' && GHERKIN_LANGS.has((node.lang ?? '').toLowerCase());
 
 type Classified =
-  | { kind: 'step'; keyword: StepKeyword; span: Span }
-  | { kind: 'header'; header: string; name: string; span: Span }
-  | { kind: 'other' };
+  { kind: 'step'; keyword: StepKeyword; span: Span } | { kind: 'header'; header: string; name: string; span: Span } | { kind: 'other' };
 
 /** What a line is. Plain prose needs a capitalised keyword and no `Example:` (a common word in prose). */
 export function classify(line: Line, fenced: boolean): Classified {
@@ -50,9 +48,15 @@ export function classify(line: Line, fenced: boolean): Classified {
   const header = HEADER.exec(text);
   if (header) {
     const word = header[1]!;
-    const canonical = word.toLowerCase().replace(/^\w/, (c) => c.toUpperCase()).replace(/ (\w)/, (_, c: string) => ` ${c.toUpperCase()}`);
+    const canonical = word
+      .toLowerCase()
+      .replace(/^\w/, (c) => c.toUpperCase())
+      .replace(/ (\w)/, (_, c: string) => ` ${c.toUpperCase()}`);
     if (!fenced && (!/^[A-Z]/.test(word) || canonical === 'Example')) return { kind: 'other' };
-    const name = text.slice(header[0].length).replace(/^[*_\s]+|[*_\s]+$/g, '').trim();
+    const name = text
+      .slice(header[0].length)
+      .replace(/^[*_\s]+|[*_\s]+$/g, '')
+      .trim();
     return { kind: 'header', header: canonical, name, span };
   }
   const step = STEP.exec(text);
@@ -106,7 +110,13 @@ export function readScenarios(blocks: readonly Line[][], fenced: boolean): Scena
         close();
         inBackground = c.header === 'Background';
         if (c.header === 'Scenario' || c.header === 'Example' || c.header === 'Scenario Outline' || c.header === 'Scenario Template') {
-          current = { name: c.name || undefined, header: c.span, outline: c.header.startsWith('Scenario ') && c.header !== 'Scenario', hasExamples: false, steps: [] };
+          current = {
+            name: c.name || undefined,
+            header: c.span,
+            outline: c.header.startsWith('Scenario ') && c.header !== 'Scenario',
+            hasExamples: false,
+            steps: [],
+          };
         }
         pendingName = undefined;
         continue;

@@ -90,7 +90,12 @@ class TreeBuilder {
       case 'paragraph':
         return { type: 'paragraph', children: this.inlines(n, this.afterDefinitions(start, end), end), position };
       case 'heading':
-        return { type: 'heading', depth: clampDepth(n.level), children: this.inlines(n, this.afterDefinitions(this.headingTextStart(start, end), end), end), position };
+        return {
+          type: 'heading',
+          depth: clampDepth(n.level),
+          children: this.inlines(n, this.afterDefinitions(this.headingTextStart(start, end), end), end),
+          position,
+        };
       case 'block_quote':
         return { type: 'blockquote', children: this.blocks(n) as never, position };
       case 'list': {
@@ -235,7 +240,11 @@ class TreeBuilder {
         this.cursor = Math.min(start + width, limit);
         const children = this.phrasing(n, limit);
         this.cursor = Math.min(this.skipTo(limit, (c) => c === 42 || c === 95) + width, limit);
-        return { type: n.type === 'emph' ? 'emphasis' : 'strong', children, position: this.position(start, this.cursor) } as PhrasingContent;
+        return {
+          type: n.type === 'emph' ? 'emphasis' : 'strong',
+          children,
+          position: this.position(start, this.cursor),
+        } as PhrasingContent;
       }
       case 'code': {
         const start = this.skipTo(limit, (c) => c === 96); // '`'
@@ -301,9 +310,18 @@ class TreeBuilder {
       let quote = 0;
       for (; i < limit; i++) {
         const c = src.charCodeAt(i);
-        if (c === 92) { i++; continue; } // backslash escape
-        if (quote) { if (c === quote) quote = 0; continue; }
-        if (c === 34 || c === 39) { if (isBlank(src.charCodeAt(i - 1))) quote = c; continue; }
+        if (c === 92) {
+          i++;
+          continue;
+        } // backslash escape
+        if (quote) {
+          if (c === quote) quote = 0;
+          continue;
+        }
+        if (c === 34 || c === 39) {
+          if (isBlank(src.charCodeAt(i - 1))) quote = c;
+          continue;
+        }
         if (c === 40) depth++;
         else if (c === 41 && --depth === 0) return i + 1;
       }
@@ -340,14 +358,20 @@ class TreeBuilder {
         const c = src.charCodeAt(t);
         // A backslash escape `\*` stands for the one character after it.
         if (c === 92 && t + 1 < limit && isAsciiPunctuation(src.charCodeAt(t + 1))) {
-          if (src.charCodeAt(t + 1) === ch) { width = 2; break; }
+          if (src.charCodeAt(t + 1) === ch) {
+            width = 2;
+            break;
+          }
           t++;
           continue;
         }
         // An entity (`&amp;`, `&#35;`) stands for the character it decodes to.
         if (c === 38) {
           const entity = ENTITY.exec(src.slice(t, t + 40));
-          if (entity && (ch !== 38 || entity[1] === 'amp')) { width = entity[0].length; break; }
+          if (entity && (ch !== 38 || entity[1] === 'amp')) {
+            width = entity[0].length;
+            break;
+          }
         }
         if (c === ch) break;
       }
@@ -360,7 +384,10 @@ class TreeBuilder {
     let start = first < 0 ? begin : first;
     for (let i = begin; i < start; i++) {
       const c = src.charCodeAt(i);
-      if (!isBlank(c) && c !== 62) { start = begin; break; } // '>'
+      if (!isBlank(c) && c !== 62) {
+        start = begin;
+        break;
+      } // '>'
     }
     this.cursor = Math.max(at, start);
     return { type: 'text', value, position: this.position(start, this.cursor) };

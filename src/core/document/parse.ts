@@ -82,13 +82,15 @@ function parseFrontMatter(text: string, block: FrontMatterBlock): FrontMatter {
   const problems: FrontMatterProblem[] = [];
   if (!block.closeFence) {
     problems.push({
-      kind: 'unclosed', ...block.openFence,
+      kind: 'unclosed',
+      ...block.openFence,
       message: `Front matter opened with '${text.slice(block.openFence.start, block.openFence.end)}' is never closed: add a line '---' after the last key.`,
     });
   }
   if (block.language !== 'yaml' && block.language !== 'yml') {
     problems.push({
-      kind: 'language', ...block.openFence,
+      kind: 'language',
+      ...block.openFence,
       message: `Front matter in '${block.language}' is not supported and was not read (pmdocs never evaluates front matter): write it as YAML between '---' lines.`,
     });
     return { block, problems };
@@ -99,17 +101,23 @@ function parseFrontMatter(text: string, block: FrontMatterBlock): FrontMatter {
     const at = yamlTokens(source).deepAt ?? 0;
     const lineEnd = source.slice(at).search(/\r|\n|$/);
     problems.push({
-      kind: 'limit', ...absolute(block, at, at + Math.max(1, lineEnd), text),
+      kind: 'limit',
+      ...absolute(block, at, at + Math.max(1, lineEnd), text),
       message: `The front matter nests more than ${limits().yamlDepth} levels deep here and was not read. Flatten it, or raise ${limitSetting('yamlDepth')}.`,
     });
     return { block, problems };
   }
   for (const e of yaml.errors) {
-    problems.push({ kind: 'syntax', ...absolute(block, e.pos[0], Math.max(e.pos[1], e.pos[0] + 1), text), message: yamlMessage(e.message, source, e.pos[0]) });
+    problems.push({
+      kind: 'syntax',
+      ...absolute(block, e.pos[0], Math.max(e.pos[1], e.pos[0] + 1), text),
+      message: yamlMessage(e.message, source, e.pos[0]),
+    });
   }
   for (const key of complexKeys(yaml)) {
     problems.push({
-      kind: 'syntax', ...absolute(block, key[0], key[1], text),
+      kind: 'syntax',
+      ...absolute(block, key[0], key[1], text),
       message: `YAML syntax error: this key is a ${key[2]}; front-matter keys must be plain text (write it as one word or a quoted string).`,
     });
   }
@@ -155,7 +163,13 @@ export function parseYaml(source: string, options: { strict?: boolean } = {}): D
   for (const d of composer.compose(tokens, true, source.length)) {
     if (!doc) doc = d;
     else {
-      doc.errors.push(new YAMLParseError([d.range[0], d.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents; please use YAML.parseAllDocuments()'));
+      doc.errors.push(
+        new YAMLParseError(
+          [d.range[0], d.range[1]],
+          'MULTIPLE_DOCS',
+          'Source contains multiple documents; please use YAML.parseAllDocuments()',
+        ),
+      );
       break;
     }
   }

@@ -19,7 +19,12 @@ export function applyFixes(text: string, fixes: readonly Fix[]): AppliedFixes {
   const skipped: Fix[] = [];
   for (const fix of fixes) {
     const edits = fix.edits;
-    if (!edits.length || !edits.every((e) => isValid(e, text.length)) || overlapsAny(edits, edits) || edits.some((e) => overlapsAny([e], accepted))) {
+    if (
+      !edits.length ||
+      !edits.every((e) => isValid(e, text.length)) ||
+      overlapsAny(edits, edits) ||
+      edits.some((e) => overlapsAny([e], accepted))
+    ) {
       skipped.push(fix);
       continue;
     }
@@ -38,7 +43,14 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
 }
 
 function isValid(e: TextEdit, length: number): boolean {
-  return Number.isInteger(e.start) && Number.isInteger(e.end) && e.start >= 0 && e.start <= e.end && e.end <= length && typeof e.newText === 'string';
+  return (
+    Number.isInteger(e.start) &&
+    Number.isInteger(e.end) &&
+    e.start >= 0 &&
+    e.start <= e.end &&
+    e.end <= length &&
+    typeof e.newText === 'string'
+  );
 }
 
 /**

@@ -44,7 +44,10 @@ export function fixAll(text: string, lint: (text: string) => LintResult, options
   while (passes < maxPasses) {
     const candidates = safeFixes(result.findings);
     if (!candidates.length) break;
-    const outcome = applyFixes(current, candidates.map((c) => c.fix));
+    const outcome = applyFixes(
+      current,
+      candidates.map((c) => c.fix),
+    );
     if (!outcome.applied.length || seen.has(outcome.text)) break;
     const next = lint(outcome.text);
     // A fix must never make the front matter unreadable; if one did, keep the text from before it.

@@ -8,7 +8,8 @@ export function minimalEdit(before: string, after: string): TextEdit | undefined
   let start = 0;
   while (start < before.length && start < after.length && before[start] === after[start]) start++;
   let end = 0;
-  while (end < before.length - start && end < after.length - start && before[before.length - 1 - end] === after[after.length - 1 - end]) end++;
+  while (end < before.length - start && end < after.length - start && before[before.length - 1 - end] === after[after.length - 1 - end])
+    end++;
   // Never split a CRLF pair or a surrogate pair.
   while (start > 0 && /[\n\udc00-\udfff]/.test(before[start] ?? '') && /[\r\ud800-\udbff]/.test(before[start - 1]!)) start--;
   return { start, end: before.length - end, newText: after.slice(start, after.length - end) };

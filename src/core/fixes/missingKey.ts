@@ -12,7 +12,12 @@ import { yamlLiteral } from '../schema/wording.js';
 import type { Placeholder, SnippetFix } from './snippetFix.js';
 import { eolOf } from '../document/lines.js';
 
-export function missingKeyFix(doc: ParsedDoc, view: SchemaView, parentPath: readonly (string | number)[], key: string): SnippetFix | undefined {
+export function missingKeyFix(
+  doc: ParsedDoc,
+  view: SchemaView,
+  parentPath: readonly (string | number)[],
+  key: string,
+): SnippetFix | undefined {
   const fm = doc.frontMatter;
   const text = doc.text;
   const eol = eolOf(text);
@@ -84,7 +89,14 @@ interface ValueText {
 }
 
 /** The value written after `key:` for a new key, and which parts of it are placeholders. */
-export function valueText(view: SchemaView, path: readonly (string | number)[], facts: Facts | undefined, indent: string, eol: string, depth = 0): ValueText {
+export function valueText(
+  view: SchemaView,
+  path: readonly (string | number)[],
+  facts: Facts | undefined,
+  indent: string,
+  eol: string,
+  depth = 0,
+): ValueText {
   if (!facts) return { text: ' ', placeholders: [{ start: 1, end: 1 }], safe: false, described: 'an empty value' };
   const scalar = (v: unknown, safe: boolean, placeholder: boolean): ValueText => {
     const written = yamlLiteral(v);
@@ -101,7 +113,8 @@ export function valueText(view: SchemaView, path: readonly (string | number)[], 
     for (const sub of facts.required) {
       const v = valueText(view, [...path, sub], factsAt(view, [...path, sub]), inner, eol, depth + 1);
       const head = `${eol}${inner}${sub}:`;
-      for (const p of v.placeholders) placeholders.push({ start: out.length + head.length + p.start, end: out.length + head.length + p.end });
+      for (const p of v.placeholders)
+        placeholders.push({ start: out.length + head.length + p.start, end: out.length + head.length + p.end });
       out += head + v.text;
     }
     if (!out) return { text: ' {}', placeholders: [{ start: 2, end: 2 }], safe: false, described: 'an empty mapping' };

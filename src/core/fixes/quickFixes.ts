@@ -40,7 +40,12 @@ export interface FixAllEdit {
  * "Fix all" as one edit, when there is something to fix. Offered when asked for (`source.fixAll`), or next
  * to quick fixes when the file has more than one safe fix.
  */
-export function fixAllEdit(text: string, result: LintResult, lint: (text: string) => LintResult, options: { asked: boolean; offeringQuickFixes: boolean }): FixAllEdit | undefined {
+export function fixAllEdit(
+  text: string,
+  result: LintResult,
+  lint: (text: string) => LintResult,
+  options: { asked: boolean; offeringQuickFixes: boolean },
+): FixAllEdit | undefined {
   const fixable = safeFixes(result.findings).length;
   if (!fixable || !(options.asked || (options.offeringQuickFixes && fixable > 1))) return undefined;
   const outcome = fixAll(text, lint);

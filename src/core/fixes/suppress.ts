@@ -52,7 +52,11 @@ export function lineFix(doc: ParsedDoc, target: SuppressTarget): Fix | undefined
       title,
       edits: [
         { start, end: start, newText: `${codeIndent}<!-- pmdocs-disable ${target.ruleId} -->${eol}` },
-        { start: after + breakAfter.length, end: after + breakAfter.length, newText: `${breakAfter ? '' : eol}${codeIndent}<!-- pmdocs-enable ${target.ruleId} -->${breakAfter ? eol : ''}` },
+        {
+          start: after + breakAfter.length,
+          end: after + breakAfter.length,
+          newText: `${breakAfter ? '' : eol}${codeIndent}<!-- pmdocs-enable ${target.ruleId} -->${breakAfter ? eol : ''}`,
+        },
       ],
       safe: false,
     };
@@ -61,7 +65,11 @@ export function lineFix(doc: ParsedDoc, target: SuppressTarget): Fix | undefined
     const end = lineEndAt(text, lineStart);
     return { title, edits: [{ start: end, end, newText: ` <!-- pmdocs-disable-line ${target.ruleId} -->` }], safe: false };
   }
-  return { title, edits: [{ start: lineStart, end: lineStart, newText: `${indent}<!-- pmdocs-disable-next-line ${target.ruleId} -->${eol}` }], safe: false };
+  return {
+    title,
+    edits: [{ start: lineStart, end: lineStart, newText: `${indent}<!-- pmdocs-disable-next-line ${target.ruleId} -->${eol}` }],
+    safe: false,
+  };
 }
 
 const FILE_DIRECTIVE = /^<!--\s*pmdocs-disable\b([^\r\n]*?)-->[ \t]*$/;
@@ -81,7 +89,11 @@ export function fileFix(doc: ParsedDoc, ruleId: string): Fix | undefined {
     const close = at + existing[0].lastIndexOf('-->');
     const before = text.slice(at, close);
     const trimmed = before.replace(/\s+$/, '');
-    return { title, edits: [{ start: at + trimmed.length, end: close, newText: `${names.includes(',') ? ',' : ''} ${ruleId} ` }], safe: false };
+    return {
+      title,
+      edits: [{ start: at + trimmed.length, end: close, newText: `${names.includes(',') ? ',' : ''} ${ruleId} ` }],
+      safe: false,
+    };
   }
   // The closing fence may be the file's last line, without a line break.
   const lead = at > 0 && at === text.length && !/[\r\n]$/.test(text) ? eol : '';
@@ -114,7 +126,13 @@ function innermostBlock(root: Root, offset: number): Nodes | undefined {
       const s = child.position?.start.offset;
       const e = child.position?.end.offset;
       if (s === undefined || e === undefined || offset < s || offset > e) continue;
-      if (child.type === 'paragraph' || child.type === 'heading' || child.type === 'code' || child.type === 'html' || child.type === 'thematicBreak') {
+      if (
+        child.type === 'paragraph' ||
+        child.type === 'heading' ||
+        child.type === 'code' ||
+        child.type === 'html' ||
+        child.type === 'thematicBreak'
+      ) {
         found = child;
         return;
       }
@@ -137,4 +155,3 @@ function lineBreakAt(text: string, at: number): string {
   const c = text[at];
   return c === '\n' || c === '\r' ? c : '';
 }
-

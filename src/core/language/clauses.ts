@@ -4,7 +4,31 @@
 
 import type { Token } from './match.js';
 
-const SUBORDINATORS = new Set(['if', 'when', 'whenever', 'unless', 'until', 'where', 'wherever', 'whether', 'which', 'who', 'whom', 'whose', 'that', 'because', 'since', 'once', 'while', 'whilst', 'although', 'though', 'after', 'before', 'as']);
+const SUBORDINATORS = new Set([
+  'if',
+  'when',
+  'whenever',
+  'unless',
+  'until',
+  'where',
+  'wherever',
+  'whether',
+  'which',
+  'who',
+  'whom',
+  'whose',
+  'that',
+  'because',
+  'since',
+  'once',
+  'while',
+  'whilst',
+  'although',
+  'though',
+  'after',
+  'before',
+  'as',
+]);
 
 export function inSubordinateClause(tokens: readonly Token[], text: string, sentenceStart: number, i: number): boolean {
   for (let k = i - 1; k >= sentenceStart; k--) {

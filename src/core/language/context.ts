@@ -3,7 +3,41 @@
 
 import type { Token } from './match.js';
 
-const NUMBER_WORDS = new Set(['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'fifteen', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'hundred', 'thousand', 'million', 'billion', 'half', 'twice', 'once', 'double', 'triple', 'percent', 'p50', 'p90', 'p95', 'p99']);
+const NUMBER_WORDS = new Set([
+  'zero',
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'eleven',
+  'twelve',
+  'fifteen',
+  'twenty',
+  'thirty',
+  'forty',
+  'fifty',
+  'sixty',
+  'hundred',
+  'thousand',
+  'million',
+  'billion',
+  'half',
+  'twice',
+  'once',
+  'double',
+  'triple',
+  'percent',
+  'p50',
+  'p90',
+  'p95',
+  'p99',
+]);
 
 export const isNumberWord = (w: string): boolean => /\d/.test(w) || NUMBER_WORDS.has(w);
 
@@ -19,5 +53,45 @@ export function wordIn(tokens: readonly Token[], from: number, to: number, words
   return false;
 }
 
-export const MODALS: ReadonlySet<string> = new Set(['shall', 'must', 'will', 'should', 'may', 'might', 'can', 'could', 'would', 'to', "won't", 'cannot', "can't", "don't", "doesn't"]);
-export const AUXILIARIES: ReadonlySet<string> = new Set([...MODALS, 'is', 'are', 'was', 'were', 'be', 'been', 'being', 'has', 'have', 'had', 'does', 'do', 'did', "isn't", "aren't", "wasn't", "weren't", "hasn't", "haven't", "shan't", "mustn't", "shouldn't"]);
+export const MODALS: ReadonlySet<string> = new Set([
+  'shall',
+  'must',
+  'will',
+  'should',
+  'may',
+  'might',
+  'can',
+  'could',
+  'would',
+  'to',
+  "won't",
+  'cannot',
+  "can't",
+  "don't",
+  "doesn't",
+]);
+export const AUXILIARIES: ReadonlySet<string> = new Set([
+  ...MODALS,
+  'is',
+  'are',
+  'was',
+  'were',
+  'be',
+  'been',
+  'being',
+  'has',
+  'have',
+  'had',
+  'does',
+  'do',
+  'did',
+  "isn't",
+  "aren't",
+  "wasn't",
+  "weren't",
+  "hasn't",
+  "haven't",
+  "shan't",
+  "mustn't",
+  "shouldn't",
+]);

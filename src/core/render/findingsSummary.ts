@@ -19,16 +19,27 @@ export function findingsSummary(findings: readonly Finding[], isPmdocsDocument: 
   );
   if (findings.length === 0) {
     const note = isPmdocsDocument ? 'No problems found.' : 'Not a pmdocs document: no checks ran.';
-    return h('section', { className: ['pmdocs-findings', 'pmdocs-findings-clean'], ariaLabel: 'Problems' }, h('p', { className: ['pmdocs-clean'] }, note));
+    return h(
+      'section',
+      { className: ['pmdocs-findings', 'pmdocs-findings-clean'], ariaLabel: 'Problems' },
+      h('p', { className: ['pmdocs-clean'] }, note),
+    );
   }
-  const sorted = [...findings].sort((a, b) => ORDER.indexOf(a.severity) - ORDER.indexOf(b.severity) || a.line - b.line || a.column - b.column);
+  const sorted = [...findings].sort(
+    (a, b) => ORDER.indexOf(a.severity) - ORDER.indexOf(b.severity) || a.line - b.line || a.column - b.column,
+  );
   const items = sorted.slice(0, MAX_LISTED).map((f) =>
     h(
       'li',
       {},
       h(
         'button',
-        { type: 'button', className: ['pmdocs-finding', `pmdocs-sev-${f.severity}`], dataLine: f.line, title: `Show line ${f.line} in the editor` },
+        {
+          type: 'button',
+          className: ['pmdocs-finding', `pmdocs-sev-${f.severity}`],
+          dataLine: f.line,
+          title: `Show line ${f.line} in the editor`,
+        },
         h('span', { className: ['pmdocs-sev'] }, f.severity),
         ' ',
         h('span', { className: ['pmdocs-msg'] }, f.message),
@@ -37,6 +48,15 @@ export function findingsSummary(findings: readonly Finding[], isPmdocsDocument: 
       ),
     ),
   );
-  const more = sorted.length > MAX_LISTED ? h('p', { className: ['pmdocs-more'] }, `…and ${sorted.length - MAX_LISTED} more (see the Problems panel).`) : undefined;
-  return h('section', { className: ['pmdocs-findings'], ariaLabel: 'Problems' }, countBadges, h('ul', { className: ['pmdocs-finding-list'] }, items), more);
+  const more =
+    sorted.length > MAX_LISTED
+      ? h('p', { className: ['pmdocs-more'] }, `…and ${sorted.length - MAX_LISTED} more (see the Problems panel).`)
+      : undefined;
+  return h(
+    'section',
+    { className: ['pmdocs-findings'], ariaLabel: 'Problems' },
+    countBadges,
+    h('ul', { className: ['pmdocs-finding-list'] }, items),
+    more,
+  );
 }

@@ -99,14 +99,15 @@ function asBigTable(text: string, p: Paragraph, guard: TableGuard): BigTable | u
   const start = p.position?.start.offset;
   const end = p.position?.end.offset;
   if (start === undefined || end === undefined) return undefined;
-  if ((p.position!.end.line - p.position!.start.line) < guard.maxRows + 1) return undefined;
+  if (p.position!.end.line - p.position!.start.line < guard.maxRows + 1) return undefined;
   let lineStart = start;
   while (lineStart > 0 && text[lineStart - 1] !== '\n' && text[lineStart - 1] !== '\r') lineStart--;
   const lines = splitLines(text, lineStart, end);
   if (lines.length < guard.maxRows + 3) return undefined;
   const [header, delimiter] = lines;
   const lineText = (l: [number, number]) => text.slice(l[0], l[1]);
-  if (!PIPE_ROW.test(lineText(header!)) || !DELIMITER_ROW.test(lineText(delimiter!)) || !lineText(delimiter!).includes('|')) return undefined;
+  if (!PIPE_ROW.test(lineText(header!)) || !DELIMITER_ROW.test(lineText(delimiter!)) || !lineText(delimiter!).includes('|'))
+    return undefined;
   // Only rows that open with a pipe: such a line can be nothing but a row, so the table and the
   // paragraph end at the same place and the pieces parse exactly as the whole would.
   for (let i = 2; i < lines.length; i++) if (!PIPE_ROW.test(lineText(lines[i]!))) return undefined;
@@ -157,7 +158,13 @@ function definitionSources(root: Root, text: string): string {
   return parts.join('\n\n');
 }
 
-function chunkRows(text: string, t: BigTable, size: number, definitions: string, lineAt: (offset: number) => number): TableRow[] | undefined {
+function chunkRows(
+  text: string,
+  t: BigTable,
+  size: number,
+  definitions: string,
+  lineAt: (offset: number) => number,
+): TableRow[] | undefined {
   const out: TableRow[] = [];
   const headLines = countLineBreaks(t.head);
   for (let i = 0; i < t.rows.length; i += size) {

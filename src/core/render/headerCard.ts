@@ -102,7 +102,12 @@ export function headerCard(result: LintResult, references?: ReferenceContext): E
     top,
     title && h('p', { className: ['pmdocs-card-title'] }, title),
     facts.length > 0 && h('dl', { className: ['pmdocs-facts'] }, facts),
-    tags.length > 0 && h('ul', { className: ['pmdocs-chips', 'pmdocs-tags'], ariaLabel: 'Tags' }, tags.map((t) => h('li', { className: ['pmdocs-chip', 'pmdocs-tag'] }, t))),
+    tags.length > 0 &&
+      h(
+        'ul',
+        { className: ['pmdocs-chips', 'pmdocs-tags'], ariaLabel: 'Tags' },
+        tags.map((t) => h('li', { className: ['pmdocs-chip', 'pmdocs-tag'] }, t)),
+      ),
     chips.length > 0 && h('ul', { className: ['pmdocs-chips', 'pmdocs-links'], ariaLabel: 'Linked documents' }, chips),
   );
 }
@@ -128,7 +133,9 @@ function linkChips(result: LintResult, data: Record<string, unknown>, ctx: Refer
   const shown = new Set<string>();
   const chips: Element[] = [];
   const push = (label: string, value: unknown, path: (string | number)[]) => {
-    const items: [unknown, (string | number)[]][] = Array.isArray(value) ? value.slice(0, MAX_ITEMS).map((v, i) => [v, [...path, i]]) : [[value, path]];
+    const items: [unknown, (string | number)[]][] = Array.isArray(value)
+      ? value.slice(0, MAX_ITEMS).map((v, i) => [v, [...path, i]])
+      : [[value, path]];
     for (const [item, at] of items) {
       const ref = scalar(item);
       if (!ref) continue;
@@ -196,7 +203,10 @@ function scalar(value: unknown): string | undefined {
 
 function list(value: unknown): string[] {
   if (!Array.isArray(value)) return [];
-  return value.slice(0, MAX_ITEMS).map(scalar).filter((v): v is string => !!v);
+  return value
+    .slice(0, MAX_ITEMS)
+    .map(scalar)
+    .filter((v): v is string => !!v);
 }
 
 const clip = (s: string): string => (s.length > MAX_TEXT ? `${s.slice(0, MAX_TEXT)}…` : s);

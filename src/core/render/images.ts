@@ -23,7 +23,11 @@ export function applyImagePolicy(tree: Root, policy: ImagePolicy): void {
       return;
     }
     const alt = typeof node.properties['alt'] === 'string' ? node.properties['alt'] : '';
-    const note: ElementContent = h('span', { className: ['pmdocs-image-blocked'], title: verdict.reason }, `[image: ${alt || src || 'no source'}]`);
+    const note: ElementContent = h(
+      'span',
+      { className: ['pmdocs-image-blocked'], title: verdict.reason },
+      `[image: ${alt || src || 'no source'}]`,
+    );
     parent.children.splice(index, 1, note);
     return [SKIP, index + 1];
   });
@@ -34,7 +38,8 @@ function decide(src: string, policy: ImagePolicy): { src: string } | { reason: s
   const remote = SCHEME.test(src) || /^[\\/]{2}/.test(src);
   if (remote) {
     if (/^https:\/\//i.test(src) && policy.allowRemoteImages) return { src };
-    if (/^https?:|^[\\/]{2}/i.test(src)) return { reason: 'Remote images are not shown: turn on the setting pmdocs.preview.allowRemoteImages (https only).' };
+    if (/^https?:|^[\\/]{2}/i.test(src))
+      return { reason: 'Remote images are not shown: turn on the setting pmdocs.preview.allowRemoteImages (https only).' };
     return { reason: 'Only relative paths and https images can be shown.' };
   }
   const resolved = policy.resolveImage?.(src);

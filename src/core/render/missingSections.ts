@@ -58,7 +58,13 @@ function placeholder(missing: Missing, depth: number): Element {
   return h(
     'section',
     { className: ['pmdocs-missing'], dataLine: missing.line, ariaLabel: `Missing section: ${missing.name}` },
-    h(`h${level}`, { className: ['pmdocs-missing-heading'] }, missing.name, ' ', h('span', { className: ['pmdocs-missing-badge'] }, 'missing')),
+    h(
+      `h${level}`,
+      { className: ['pmdocs-missing-heading'] },
+      missing.name,
+      ' ',
+      h('span', { className: ['pmdocs-missing-badge'] }, 'missing'),
+    ),
     missing.template && h('p', { className: ['pmdocs-missing-hint'] }, firstParagraph(missing.template)),
   );
 }

@@ -64,7 +64,9 @@ function targetOf(site: RefSite, ctx: ReferenceContext): ChipTarget | undefined 
     case 'missing':
       // `target_release: "2.4.0"` (a version where an id is also allowed) is no reference; `epic: PRD-9`
       // is one, even though it has the wrong prefix for the field.
-      return looksLikeId(site, ctx.docTypes) || ctx.docTypes.some((t) => !!t.idPrefix && site.id.startsWith(t.idPrefix)) ? { kind: 'broken' } : undefined;
+      return looksLikeId(site, ctx.docTypes) || ctx.docTypes.some((t) => !!t.idPrefix && site.id.startsWith(t.idPrefix))
+        ? { kind: 'broken' }
+        : undefined;
   }
 }
 
@@ -87,7 +89,11 @@ export function chipsSignature(result: LintResult, ctx: ReferenceContext | undef
   const parts: unknown[] = [];
   for (const [key, { target }] of referenceChips(result, ctx)) {
     const doc = target?.kind === 'found' ? target.doc : target?.other;
-    parts.push([key, target?.kind ?? null, doc ? [doc.path, doc.type ?? null, doc.id ?? null, doc.title ?? null, doc.status ?? null] : null]);
+    parts.push([
+      key,
+      target?.kind ?? null,
+      doc ? [doc.path, doc.type ?? null, doc.id ?? null, doc.title ?? null, doc.status ?? null] : null,
+    ]);
   }
   return JSON.stringify(parts);
 }

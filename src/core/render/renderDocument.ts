@@ -58,16 +58,18 @@ const toSafeHast = unified()
   .use(rehypeSanitize, sanitizeSchema)
   .freeze();
 // The same without the HTML parser, for documents with no raw HTML (it costs a third of a big render).
-const toSafeHastNoRaw = unified()
-  .use(remarkRehype, { clobberPrefix: '' })
-  .use(rehypeSanitize, sanitizeSchema)
-  .freeze();
+const toSafeHastNoRaw = unified().use(remarkRehype, { clobberPrefix: '' }).use(rehypeSanitize, sanitizeSchema).freeze();
 
 export function renderDocument(result: LintResult, options: RenderOptions): RenderedDocument {
   const doc = result.doc;
   // Lines nested past the markdownDepth limit are blanked here too (micromark and the HTML tree recurse).
   const text = guardMarkdownDepth(blankOut(doc.text, doc.frontMatter?.block), limits().markdownDepth).text;
-  const mdast = parseGfm(text, () => doc.root, (offset) => doc.lines.pointAt(offset).line, options.tableGuard);
+  const mdast = parseGfm(
+    text,
+    () => doc.root,
+    (offset) => doc.lines.pointAt(offset).line,
+    options.tableGuard,
+  );
   // Nesting the line guard cannot see (emphasis, links, inline HTML) is cut before the recursive steps.
   pruneDeep(mdast, treeDepthFor(limits().markdownDepth));
   const raw = rawHtml(mdast);
@@ -106,5 +108,3 @@ function titleOf(result: LintResult, tree: Root): string | undefined {
   const h1 = tree.children.find((n) => n.type === 'element' && n.tagName === 'h1');
   return h1 && h1.type === 'element' ? textOf(h1).trim() || undefined : undefined;
 }
-
-

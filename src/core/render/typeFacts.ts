@@ -18,12 +18,20 @@ export function composedFacts(data: Data): ComposedFact[] {
     const baseline = num(metric['baseline']);
     const mde = num(metric['mde']);
     const type = str(metric['mde_type']);
-    const parts = [baseline !== undefined ? `baseline ${short(baseline)}` : '', mde !== undefined ? `MDE ${short(mde)}${type ? ` ${type}` : ''}` : ''].filter(Boolean);
+    const parts = [
+      baseline !== undefined ? `baseline ${short(baseline)}` : '',
+      mde !== undefined ? `MDE ${short(mde)}${type ? ` ${type}` : ''}` : '',
+    ].filter(Boolean);
     out.push(['Primary metric', str(metric['name'])!, parts.join(', ') || undefined]);
   }
   const variants = items(data['variants']).filter((v) => str(v['name']));
   if (variants.length) {
-    out.push(['Variants', variants.map((v) => (num(v['allocation']) !== undefined ? `${str(v['name'])} ${short(num(v['allocation'])!)} %` : str(v['name'])!)).join(' · ')]);
+    out.push([
+      'Variants',
+      variants
+        .map((v) => (num(v['allocation']) !== undefined ? `${str(v['name'])} ${short(num(v['allocation'])!)} %` : str(v['name'])!))
+        .join(' · '),
+    ]);
   }
   const guardrails = items(data['guardrail_metrics']).filter((g) => str(g['name']));
   if (guardrails.length) out.push(['Guardrails', guardrails.map((g) => str(g['name'])!).join(', ')]);
@@ -31,12 +39,20 @@ export function composedFacts(data: Data): ComposedFact[] {
   if (krs.length) {
     const scores = krs.map((k) => num(k['score'])).filter((s): s is number => s !== undefined);
     const average = scores.length === krs.length ? ` · average score ${short(scores.reduce((a, b) => a + b, 0) / scores.length)}` : '';
-    out.push(['Key results', `${krs.length}${average}`, krs.map((k) => str(k['name']) ?? '').filter(Boolean).join('\n') || undefined]);
+    out.push([
+      'Key results',
+      `${krs.length}${average}`,
+      krs
+        .map((k) => str(k['name']) ?? '')
+        .filter(Boolean)
+        .join('\n') || undefined,
+    ]);
   }
   const risks = items(data['risks']);
   if (risks.length) {
     const threshold = num(rec(data['scale'])?.['high_threshold']);
-    const high = threshold === undefined ? 0 : risks.filter((r) => (num(r['likelihood']) ?? 0) * (num(r['impact']) ?? 0) >= threshold).length;
+    const high =
+      threshold === undefined ? 0 : risks.filter((r) => (num(r['likelihood']) ?? 0) * (num(r['impact']) ?? 0) >= threshold).length;
     out.push(['Risks', `${risks.length}${threshold !== undefined ? ` · ${high} high (score ≥ ${threshold})` : ''}`]);
   }
   const scale = rec(data['scale']);

@@ -27,7 +27,10 @@ const rule: Rule = {
       // The template's own example scenario is a reminder to write one, as in every other section: empty-section's.
       if (e.kind === 'template') continue;
       if (e.kind !== 'content') {
-        ctx.report({ ...section.headingSpan, message: `The '${section.title}' section ${describeEmptiness(e)}: expected at least one acceptance criterion: ${EXPECTED}.` });
+        ctx.report({
+          ...section.headingSpan,
+          message: `The '${section.title}' section ${describeEmptiness(e)}: expected at least one acceptance criterion: ${EXPECTED}.`,
+        });
         continue;
       }
       if (hasCriterion(section.content, text)) continue;
@@ -43,7 +46,12 @@ const rule: Rule = {
 
 function hasCriterion(nodes: readonly RootContent[], text: string): boolean {
   if (gherkinBlocks(nodes).some((b) => codeBlockLines(b, text).some((l) => classify(l, true).kind !== 'other'))) return true;
-  if (proseBlocks(nodes, text).some((block) => block.some((l) => classify(l, false).kind !== 'other' || /^\s*(given|when)\b.*[,;]\s*then\b/i.test(l.text)))) return true;
+  if (
+    proseBlocks(nodes, text).some((block) =>
+      block.some((l) => classify(l, false).kind !== 'other' || /^\s*(given|when)\b.*[,;]\s*then\b/i.test(l.text)),
+    )
+  )
+    return true;
   return nodes.some((n) => hasListItem(n) || isTable(n, text));
 }
 

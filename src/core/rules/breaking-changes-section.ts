@@ -10,7 +10,7 @@ import { describeSpec, isRequired, specsWithRole } from './sections/specs.js';
 
 const rule: Rule = {
   id: 'breaking-changes-section',
-  description: "When the front matter says `breaking: true`, the notes have a section that tells readers what breaks and what to do.",
+  description: 'When the front matter says `breaking: true`, the notes have a section that tells readers what breaks and what to do.',
   defaultSeverity: 'error',
   check(ctx) {
     if (ctx.data['breaking'] !== true) return;

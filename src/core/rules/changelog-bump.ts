@@ -23,7 +23,8 @@ function breakingReason(r: Release): string | undefined {
 
 const rule: Rule = {
   id: 'changelog-bump',
-  description: 'The version bump fits the changes: Removed or BREAKING entries need a major bump (minor while 0.y.z), Added or Deprecated entries at least a minor one.',
+  description:
+    'The version bump fits the changes: Removed or BREAKING entries need a major bump (minor while 0.y.z), Added or Deprecated entries at least a minor one.',
   defaultSeverity: 'warning',
   check(ctx) {
     const log = changelogOf(ctx);
@@ -44,13 +45,22 @@ const rule: Rule = {
       const majorOk = kind === 'major' || (to.major === 0 && kind === 'minor');
       if (breaking && !majorOk) {
         const need = to.major === 0 ? `${from.major}.${from.minor + 1}.0 (0.y.z: a minor bump)` : `${from.major + 1}.0.0`;
-        ctx.report({ ...span, message: `${r.heading.version} is a ${kind} bump over ${below.heading.version}, but ${breaking}: a breaking change needs ${need}.`, related });
+        ctx.report({
+          ...span,
+          message: `${r.heading.version} is a ${kind} bump over ${below.heading.version}, but ${breaking}: a breaking change needs ${need}.`,
+          related,
+        });
         return;
       }
       // While 0.y.z the minor digit acts as the major one, so additions may ship in a patch.
       if (kind === 'patch' && to.major > 0) {
         const adds = r.groups.find((g) => (g.name === 'Added' || g.name === 'Deprecated') && g.entries.length);
-        if (adds) ctx.report({ ...span, message: `${r.heading.version} is a patch bump over ${below.heading.version}, but it has '${adds.name}' entries: ${adds.name === 'Added' ? 'new features need' : 'a deprecation needs'} at least ${from.major}.${from.minor + 1}.0.`, related });
+        if (adds)
+          ctx.report({
+            ...span,
+            message: `${r.heading.version} is a patch bump over ${below.heading.version}, but it has '${adds.name}' entries: ${adds.name === 'Added' ? 'new features need' : 'a deprecation needs'} at least ${from.major}.${from.minor + 1}.0.`,
+            related,
+          });
       }
     });
   },

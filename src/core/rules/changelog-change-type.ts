@@ -7,7 +7,8 @@ import { CHANGE_TYPES, changeTypeFor, isChangeType } from '../changelog/changeTy
 
 const rule: Rule = {
   id: 'changelog-change-type',
-  description: 'Change groups (H3) are one of Added, Changed, Deprecated, Removed, Fixed, Security, each at most once per release (did-you-mean and a rename fix for `Bug Fixes`, `Features`, `Improvements`…).',
+  description:
+    'Change groups (H3) are one of Added, Changed, Deprecated, Removed, Fixed, Security, each at most once per release (did-you-mean and a rename fix for `Bug Fixes`, `Features`, `Improvements`…).',
   defaultSeverity: 'warning',
   check(ctx) {
     const log = changelogOf(ctx);
@@ -19,7 +20,11 @@ const rule: Rule = {
         if (isChangeType(g.name)) {
           const first = seen.get(g.name);
           if (first) {
-            ctx.report({ ...g.span, message: `'${g.name}' appears twice in this release: merge its entries into the first '### ${g.name}'.`, related: [{ ...first.span, message: 'the first one' }] });
+            ctx.report({
+              ...g.span,
+              message: `'${g.name}' appears twice in this release: merge its entries into the first '### ${g.name}'.`,
+              related: [{ ...first.span, message: 'the first one' }],
+            });
           } else seen.set(g.name, g);
           continue;
         }

@@ -8,7 +8,8 @@ import { isIsoDate } from './date-order.js';
 
 const rule: Rule = {
   id: 'changelog-date',
-  description: 'Every release has an ISO 8601 date (YYYY-MM-DD) that exists, is not in the future, and is not later than the release above it.',
+  description:
+    'Every release has an ISO 8601 date (YYYY-MM-DD) that exists, is not in the future, and is not later than the release above it.',
   defaultSeverity: 'error',
   check(ctx) {
     const log = changelogOf(ctx);
@@ -35,7 +36,10 @@ const rule: Rule = {
         continue;
       }
       if (ctx.today && h.date > ctx.today) {
-        ctx.report({ ...h.dateSpan, message: `Release ${name} is dated ${h.date}, after today (${ctx.today}): a release is dated the day it went out.` });
+        ctx.report({
+          ...h.dateSpan,
+          message: `Release ${name} is dated ${h.date}, after today (${ctx.today}): a release is dated the day it went out.`,
+        });
       }
       if (above && h.date > above.date) {
         ctx.report({

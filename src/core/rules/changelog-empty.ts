@@ -20,11 +20,16 @@ const rule: Rule = {
         ctx.report({
           ...g.span,
           message: `The change group '${g.name}' in ${name} is empty: add an entry or remove the heading.`,
-          fixes: [{ title: `Remove the empty '${g.name}' heading`, edits: [{ start: g.line.start, end: g.end, newText: '' }], safe: false }],
+          fixes: [
+            { title: `Remove the empty '${g.name}' heading`, edits: [{ start: g.line.start, end: g.end, newText: '' }], safe: false },
+          ],
         });
       }
       if (h.kind === 'release' && !r.groups.length && !r.looseEntries.length && !r.hasOtherContent) {
-        ctx.report({ ...r.span, message: `Release ${name} lists no changes: add its entries under change groups (### Added, ### Fixed…).` });
+        ctx.report({
+          ...r.span,
+          message: `Release ${name} lists no changes: add its entries under change groups (### Added, ### Fixed…).`,
+        });
       }
     }
   },

@@ -19,7 +19,8 @@ const WHAT: Record<HeadingVariant, string> = {
 
 const rule: Rule = {
   id: 'changelog-heading-format',
-  description: 'Release headings are written `[1.4.0] - 2026-05-20` (variants such as `v1.4.0`, `–`, `(2026-05-20)` or no brackets get a fix).',
+  description:
+    'Release headings are written `[1.4.0] - 2026-05-20` (variants such as `v1.4.0`, `–`, `(2026-05-20)` or no brackets get a fix).',
   defaultSeverity: 'info',
   check(ctx) {
     const log = changelogOf(ctx);

@@ -33,7 +33,8 @@ function looksVersioned(tag: string): boolean {
 
 const rule: Rule = {
   id: 'changelog-links',
-  description: 'Each version heading has a link reference definition (info when missing), none names a missing version, and compare links go from the previous version (`compare/v1.3.0...v1.4.0`).',
+  description:
+    'Each version heading has a link reference definition (info when missing), none names a missing version, and compare links go from the previous version (`compare/v1.3.0...v1.4.0`).',
   defaultSeverity: 'warning',
   check(ctx) {
     const log = changelogOf(ctx);
@@ -54,7 +55,11 @@ const rule: Rule = {
       if (!def) {
         // `[Unreleased]` needs one only in a file that links its versions (there is nothing to compare yet otherwise).
         if (h.kind === 'unreleased' && !keepsLinks) return;
-        const example = exampleUrl(log.definitions.map((d) => d.url), below?.heading.version, h.kind === 'release' ? h.version! : undefined);
+        const example = exampleUrl(
+          log.definitions.map((d) => d.url),
+          below?.heading.version,
+          h.kind === 'release' ? h.version! : undefined,
+        );
         ctx.report({
           ...r.span,
           severity: 'info',
@@ -66,7 +71,11 @@ const rule: Rule = {
       if (!compare) return;
       const [, from, to] = compare as unknown as [string, string, string];
       if (h.kind === 'release' && h.version && !tagNames(to, h.version) && looksVersioned(to)) {
-        ctx.report({ ...def.urlSpan, message: `The link for ${h.version} compares up to '${to}': expected a tag of ${h.version} after '...'.`, related: [{ ...r.span, message: 'the release' }] });
+        ctx.report({
+          ...def.urlSpan,
+          message: `The link for ${h.version} compares up to '${to}': expected a tag of ${h.version} after '...'.`,
+          related: [{ ...r.span, message: 'the release' }],
+        });
       }
       if (below?.heading.version && looksVersioned(from) && !tagNames(from, below.heading.version)) {
         const what = h.kind === 'unreleased' ? 'Unreleased' : h.version;
@@ -83,7 +92,17 @@ const rule: Rule = {
       // A version label used elsewhere in the text (`see [1.2.0]`) is a link, not a dangling definition.
       const uses = text.split(`[${label}]`).length - 1;
       if (uses > 1) continue;
-      ctx.report({ ...d.labelSpan, message: `The link reference '[${label}]' names no release heading in this changelog: remove it or add the release.`, fixes: [{ title: `Remove the definition '[${label}]'`, edits: [{ start: d.line.start, end: nextLineStart(text, d.line.end), newText: '' }], safe: false }] });
+      ctx.report({
+        ...d.labelSpan,
+        message: `The link reference '[${label}]' names no release heading in this changelog: remove it or add the release.`,
+        fixes: [
+          {
+            title: `Remove the definition '[${label}]'`,
+            edits: [{ start: d.line.start, end: nextLineStart(text, d.line.end), newText: '' }],
+            safe: false,
+          },
+        ],
+      });
     }
   },
 };
@@ -96,7 +115,7 @@ function sameStyle(tag: string, version: string): string {
 
 /** A compare URL in the style of the file's other links, else a placeholder. */
 function exampleUrl(urls: string[], below: string | undefined, version: string | undefined): string {
-  const sample = urls.map((u) => COMPARE.exec(u) ? u : undefined).find(Boolean);
+  const sample = urls.map((u) => (COMPARE.exec(u) ? u : undefined)).find(Boolean);
   const to = version ?? 'HEAD';
   if (sample && below) {
     const m = COMPARE.exec(sample)!;

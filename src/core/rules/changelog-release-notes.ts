@@ -33,12 +33,21 @@ function checkReleaseNotes(ctx: RuleContext, workspace: WorkspaceIndex): void {
   const entry = changelog.releases?.find((r) => r.version === version);
   const versionSpan = ctx.frontMatterSpan(['version']);
   if (!entry) {
-    if (versionSpan) ctx.report({ ...versionSpan, message: `These notes say ${version} is ${status}, but ${name} has no entry for it: expected '## [${version}] - ${typeof date === 'string' ? date : 'YYYY-MM-DD'}' there.` });
+    if (versionSpan)
+      ctx.report({
+        ...versionSpan,
+        message: `These notes say ${version} is ${status}, but ${name} has no entry for it: expected '## [${version}] - ${typeof date === 'string' ? date : 'YYYY-MM-DD'}' there.`,
+      });
     return;
   }
   const dateSpan = ctx.frontMatterSpan(['date']);
   if (typeof date === 'string' && entry.date !== undefined && entry.date !== date && dateSpan) {
-    ctx.report({ ...dateSpan, message: `${name} dates ${version} ${entry.date}, these notes ${date}: one of the two is wrong.`, expected: [entry.date], actual: date });
+    ctx.report({
+      ...dateSpan,
+      message: `${name} dates ${version} ${entry.date}, these notes ${date}: one of the two is wrong.`,
+      expected: [entry.date],
+      actual: date,
+    });
   } else if (typeof date === 'string' && entry.date === undefined && versionSpan) {
     ctx.report({ ...versionSpan, message: `${name} lists ${version} without a date; these notes date it ${date}.` });
   }
@@ -57,16 +66,25 @@ function checkChangelog(ctx: RuleContext, workspace: WorkspaceIndex): void {
     if (!doc) continue;
     const where = `${doc.id ?? workspace.display(doc.path)} (${workspace.display(doc.path)})`;
     if (doc.date !== undefined && doc.date !== h.date) {
-      ctx.report({ ...h.dateSpan, message: `${h.version} is dated ${h.date} here, but its release notes ${where} say ${doc.date}: one of the two is wrong.`, expected: [doc.date], actual: h.date });
+      ctx.report({
+        ...h.dateSpan,
+        message: `${h.version} is dated ${h.date} here, but its release notes ${where} say ${doc.date}: one of the two is wrong.`,
+        expected: [doc.date],
+        actual: h.date,
+      });
     } else if (doc.status !== undefined && !SHIPPED.includes(doc.status)) {
-      ctx.report({ ...h.dateSpan, message: `${h.version} is released here (${h.date}), but its release notes ${where} are still '${doc.status}': set them to released, with date ${h.date}.` });
+      ctx.report({
+        ...h.dateSpan,
+        message: `${h.version} is released here (${h.date}), but its release notes ${where} are still '${doc.status}': set them to released, with date ${h.date}.`,
+      });
     }
   }
 }
 
 const rule: Rule = {
   id: 'changelog-release-notes',
-  description: 'A changelog and the release-notes documents agree: every released release-notes document has a changelog entry with its version and date, and the other way round.',
+  description:
+    'A changelog and the release-notes documents agree: every released release-notes document has a changelog entry with its version and date, and the other way round.',
   defaultSeverity: 'warning',
   check(ctx) {
     const workspace = ctx.workspace;

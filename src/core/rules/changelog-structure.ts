@@ -6,7 +6,8 @@ import { changelogOf } from '../changelog/ofDocument.js';
 
 const rule: Rule = {
   id: 'changelog-structure',
-  description: 'A changelog has one H1, H2 release entries (`[Unreleased]` first, then `[x.y.z] - YYYY-MM-DD`), H3 change groups inside releases and its entries inside a group.',
+  description:
+    'A changelog has one H1, H2 release entries (`[Unreleased]` first, then `[x.y.z] - YYYY-MM-DD`), H3 change groups inside releases and its entries inside a group.',
   defaultSeverity: 'error',
   check(ctx) {
     const log = changelogOf(ctx);
@@ -18,14 +19,21 @@ const rule: Rule = {
       ctx.report({ ...log.title.line, message: `The H1 '${log.title.text}' comes after the first release: the title belongs at the top.` });
     }
     for (const extra of log.h1s.slice(1)) {
-      ctx.report({ ...extra.line, message: `A second H1 '${extra.text}': a changelog has one title; releases are H2 ('## [1.2.0] - 2026-05-20').`, related: [{ ...log.title!.line, message: 'the title' }] });
+      ctx.report({
+        ...extra.line,
+        message: `A second H1 '${extra.text}': a changelog has one title; releases are H2 ('## [1.2.0] - 2026-05-20').`,
+        related: [{ ...log.title!.line, message: 'the title' }],
+      });
     }
     let firstRelease: (typeof log.releases)[number] | undefined;
     let unreleasedSeen = false;
     for (const r of log.releases) {
       const h = r.heading;
       if (h.kind === 'other') {
-        ctx.report({ ...r.span, message: `'## ${ctx.doc.text.slice(r.span.start, r.span.end)}' is not a release entry: expected '## [Unreleased]' or '## [x.y.z] - YYYY-MM-DD'.` });
+        ctx.report({
+          ...r.span,
+          message: `'## ${ctx.doc.text.slice(r.span.start, r.span.end)}' is not a release entry: expected '## [Unreleased]' or '## [x.y.z] - YYYY-MM-DD'.`,
+        });
         continue;
       }
       if (r.level === 3) {
@@ -59,7 +67,10 @@ const rule: Rule = {
       }
     }
     for (const g of log.orphanGroups) {
-      ctx.report({ ...g.line, message: `The change group '${g.text}' is not inside a release: put it under '## [Unreleased]' or a release heading.` });
+      ctx.report({
+        ...g.line,
+        message: `The change group '${g.text}' is not inside a release: put it under '## [Unreleased]' or a release heading.`,
+      });
     }
   },
 };

@@ -5,8 +5,10 @@ import type { Rule } from './rule.js';
 import { changelogOf } from '../changelog/ofDocument.js';
 
 const HASH = /^[0-9a-f]{7,40}$/;
-const REF = /^(?:(?:pr|pull request|issue|gh|mr)[ -]?)?(?:[#!]\d+|\d+)$|^https?:\/\/\S+\/(?:pull|issues|merge_requests|commit)\/[0-9a-f]+\/?$/i;
-const VAGUE = /^(?:(?:misc|miscellaneous|various|minor|small|some|other|general|several|many|multiple)\s+)+(?:bug\s*)?(?:fix|fixes|changes|improvements|updates|tweaks|enhancements|bugs|bugfixes|cleanups?|stuff)(?:\s+and\s+(?:\w+\s+)?(?:fix|fixes|changes|improvements|updates|tweaks|enhancements|cleanups?))?$|^(?:bug\s*fixes|fixes|updates|improvements|changes|tweaks|cleanup|wip|misc|various)$/i;
+const REF =
+  /^(?:(?:pr|pull request|issue|gh|mr)[ -]?)?(?:[#!]\d+|\d+)$|^https?:\/\/\S+\/(?:pull|issues|merge_requests|commit)\/[0-9a-f]+\/?$/i;
+const VAGUE =
+  /^(?:(?:misc|miscellaneous|various|minor|small|some|other|general|several|many|multiple)\s+)+(?:bug\s*)?(?:fix|fixes|changes|improvements|updates|tweaks|enhancements|bugs|bugfixes|cleanups?|stuff)(?:\s+and\s+(?:\w+\s+)?(?:fix|fixes|changes|improvements|updates|tweaks|enhancements|cleanups?))?$|^(?:bug\s*fixes|fixes|updates|improvements|changes|tweaks|cleanup|wip|misc|various)$/i;
 
 /** The entry text a reader sees: links reduced to their text, emphasis and code marks and wrapping punctuation gone. */
 function plain(text: string): string {
@@ -22,7 +24,10 @@ export function vagueness(text: string): 'hash' | 'ref' | 'vague' | undefined {
   const t = plain(text);
   if (!t) return undefined;
   if (REF.test(t)) return 'ref';
-  const tokens = t.split(/[\s,]+/).map((s) => s.replace(/^[([]+|[)\].,;:]+$/g, '')).filter(Boolean);
+  const tokens = t
+    .split(/[\s,]+/)
+    .map((s) => s.replace(/^[([]+|[)\].,;:]+$/g, ''))
+    .filter(Boolean);
   if (tokens.length && tokens.every((x) => HASH.test(x) && /\d/.test(x) && /[a-f]/.test(x))) return 'hash';
   if (tokens.length && tokens.every((x) => REF.test(x) || (HASH.test(x) && /\d/.test(x)))) return 'ref';
   return VAGUE.test(t) ? 'vague' : undefined;

@@ -31,7 +31,11 @@ const rule: Rule = {
       const key = h.version.replace(/\+.*$/, '');
       const dup = seen.get(key);
       if (dup) {
-        ctx.report({ ...h.versionSpan, message: `Version ${h.version} is listed twice: each version has one entry.`, related: [{ ...dup.span, message: `the first ${dup.version}` }] });
+        ctx.report({
+          ...h.versionSpan,
+          message: `Version ${h.version} is listed twice: each version has one entry.`,
+          related: [{ ...dup.span, message: `the first ${dup.version}` }],
+        });
         continue;
       }
       seen.set(key, { span: h.versionSpan, version: h.version });

@@ -30,7 +30,12 @@ const rule: Rule = {
       for (const section of findAllSections(ctx, spec)) {
         const e = emptiness(ctx.doc.text, section, spec);
         if (e.kind === 'content' || (templateOnly && e.kind !== 'template')) continue;
-        const expected = e.kind === 'template' ? 'your own content in its place' : e.kind === 'placeholder' ? 'real content' : 'at least one line of content';
+        const expected =
+          e.kind === 'template'
+            ? 'your own content in its place'
+            : e.kind === 'placeholder'
+              ? 'real content'
+              : 'at least one line of content';
         ctx.report({
           ...section.headingSpan,
           message: required

@@ -21,7 +21,11 @@ const rule: Rule = {
     const result = requiredSampleSize(inputs);
     if (!result.ok) {
       const span = ctx.frontMatterSpan(['primary_metric', 'mde']);
-      if (span) ctx.report({ ...span, message: `The sample size cannot be computed: ${result.reason}. Check primary_metric's baseline, mde and mde_type.` });
+      if (span)
+        ctx.report({
+          ...span,
+          message: `The sample size cannot be computed: ${result.reason}. Check primary_metric's baseline, mde and mde_type.`,
+        });
       return;
     }
     const planned = ctx.data['sample_size_per_variant'];
@@ -50,7 +54,14 @@ function powerInputs(ctx: RuleContext): PowerInputs | undefined {
   const mdeType = m['mde_type'];
   const alpha = num(ctx.data['alpha'], 0.05);
   const power = num(ctx.data['power'], 0.8);
-  if (baseline === undefined || mde === undefined || (mdeType !== 'relative' && mdeType !== 'absolute') || alpha === undefined || power === undefined) return undefined;
+  if (
+    baseline === undefined ||
+    mde === undefined ||
+    (mdeType !== 'relative' && mdeType !== 'absolute') ||
+    alpha === undefined ||
+    power === undefined
+  )
+    return undefined;
   const kind: MetricKind = m['kind'] === 'mean' ? 'mean' : 'proportion';
   return {
     kind,
@@ -65,10 +76,7 @@ function powerInputs(ctx: RuleContext): PowerInputs | undefined {
 }
 
 function describe(i: PowerInputs, delta: number, p2: number | undefined): string {
-  const effect =
-    i.mdeType === 'relative'
-      ? `MDE ${fmt(i.mde * 100)} % relative (${fmt(delta)} absolute)`
-      : `MDE ${fmt(i.mde)} absolute`;
+  const effect = i.mdeType === 'relative' ? `MDE ${fmt(i.mde * 100)} % relative (${fmt(delta)} absolute)` : `MDE ${fmt(i.mde)} absolute`;
   const target = p2 !== undefined ? ` → ${fmt(p2)}` : '';
   const base = i.kind === 'mean' ? `mean ${fmt(i.baseline)}, sd ${fmt(i.sd ?? 0)}` : `baseline rate ${fmt(i.baseline)}${target}`;
   return `${base}, ${effect}, α ${fmt(i.alpha)} two-sided, power ${fmt(i.power)}`;

@@ -13,7 +13,8 @@ const PLACEHOLDER = /\{\{\s*([\w.-]+)\s*\}\}/g;
 
 const rule: Rule = {
   id: 'file-name-pattern',
-  description: 'The file name fits the type\'s `fileName` pattern, whose `{{field}}` placeholders are front-matter values (eip-5.md ↔ `eip: 5`).',
+  description:
+    "The file name fits the type's `fileName` pattern, whose `{{field}}` placeholders are front-matter values (eip-5.md ↔ `eip: 5`).",
   defaultSeverity: 'error',
   check(ctx) {
     const pattern = ctx.docType?.fileName;
@@ -29,7 +30,9 @@ const rule: Rule = {
       last = m.index! + m[0].length;
     }
     source += `${escape(pattern.slice(last))}$`;
-    const expectedName = pattern.replace(PLACEHOLDER, (_, field: string) => (ctx.data[field] === undefined ? `{{${field}}}` : String(ctx.data[field])));
+    const expectedName = pattern.replace(PLACEHOLDER, (_, field: string) =>
+      ctx.data[field] === undefined ? `{{${field}}}` : String(ctx.data[field]),
+    );
     const m = new RegExp(source, 'u').exec(name);
     if (!m) {
       ctx.report({
@@ -47,13 +50,19 @@ const rule: Rule = {
       const span = ctx.frontMatterSpan([field]);
       if (value === undefined || !span) {
         // A missing key is the schema's to report when required; here, say what the name implies.
-        ctx.report({ ...ctx.frontMatterAnchor, message: `File name '${name}' says ${field} is '${fromName}', but the front matter has no '${field}'.`, expected: [fromName] });
+        ctx.report({
+          ...ctx.frontMatterAnchor,
+          message: `File name '${name}' says ${field} is '${fromName}', but the front matter has no '${field}'.`,
+          expected: [fromName],
+        });
         return;
       }
       const node = ctx.doc.frontMatter?.yaml?.getIn([field], true);
       const replacement = typeof value === 'number' && /^-?\d+(?:\.\d+)?$/.test(fromName) ? Number(fromName) : fromName;
       // Never safe: the file name may be the wrong one, so --fix and Fix all leave it to the user.
-      const fixes: Fix[] = isScalar(node) ? replacementFixes(ctx.doc.text, span, node, [replacement], `Set ${field} to`).map((f) => ({ ...f, safe: false })) : [];
+      const fixes: Fix[] = isScalar(node)
+        ? replacementFixes(ctx.doc.text, span, node, [replacement], `Set ${field} to`).map((f) => ({ ...f, safe: false }))
+        : [];
       ctx.report({
         ...span,
         message: `${field} is ${JSON.stringify(value)}, but the file name '${name}' says '${fromName}' (pattern '${pattern}'): expected ${field}: ${fromName}, or rename the file to '${expectedName}'.`,

@@ -20,7 +20,8 @@ const AND_WHEN = /^[*_]{0,3}(?:And|But)[*_]{0,3}\s+[*_]{0,3}when\b/i;
 
 const rule: Rule<GherkinOptions> = {
   id: 'gherkin-malformed',
-  description: 'Given/When/Then scenarios are well-formed: When and Then present, steps in setup → action → outcome order, one When block, at most 8 steps, Outlines with Examples.',
+  description:
+    'Given/When/Then scenarios are well-formed: When and Then present, steps in setup → action → outcome order, one When block, at most 8 steps, Outlines with Examples.',
   defaultSeverity: 'warning',
   defaultOptions: { maxSteps: 8 },
   check(ctx) {
@@ -44,7 +45,10 @@ function checkScenario(ctx: RuleContext<GherkinOptions>, scenario: Scenario): vo
   if (!anchor) return;
   const kind = scenario.outline ? 'Scenario Outline' : 'Scenario';
   if (scenario.outline && !scenario.hasExamples) {
-    ctx.report({ ...anchor, message: `${kind} ${quoteName(scenario)}has no Examples: expected an 'Examples:' table with one row of values per run.` });
+    ctx.report({
+      ...anchor,
+      message: `${kind} ${quoteName(scenario)}has no Examples: expected an 'Examples:' table with one row of values per run.`,
+    });
   }
   if (!scenario.steps.length) {
     ctx.report({ ...anchor, message: `${capitalise(name)} has no steps: expected ${SHAPE}.` });
@@ -68,7 +72,9 @@ function checkScenario(ctx: RuleContext<GherkinOptions>, scenario: Scenario): vo
     }
     // Exactly one When block: a second 'When' keyword (chained or after other steps) or an 'And when'
     // starts another action. A 'When' after a 'Then' is already reported above: one finding per step.
-    const startsWhen = step.keyword === 'When' || ((step.keyword === 'And' || step.keyword === 'But') && AND_WHEN.test(ctx.doc.text.slice(step.start, step.end)));
+    const startsWhen =
+      step.keyword === 'When' ||
+      ((step.keyword === 'And' || step.keyword === 'But') && AND_WHEN.test(ctx.doc.text.slice(step.start, step.end)));
     if (startsWhen && firstWhen && !whenAfterThen) {
       ctx.report({
         ...step,
@@ -78,7 +84,10 @@ function checkScenario(ctx: RuleContext<GherkinOptions>, scenario: Scenario): vo
     }
     if (startsWhen) firstWhen ??= step;
     if (i === ctx.options.maxSteps) {
-      ctx.report({ ...step, message: `${capitalise(name)} has ${scenario.steps.length} steps (at most ${ctx.options.maxSteps}): split it into scenarios that each check one behaviour.` });
+      ctx.report({
+        ...step,
+        message: `${capitalise(name)} has ${scenario.steps.length} steps (at most ${ctx.options.maxSteps}): split it into scenarios that each check one behaviour.`,
+      });
     }
     if (phase === 'When') seenWhen = true;
     if (phase === 'Then') seenThen = true;

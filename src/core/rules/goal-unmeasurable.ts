@@ -15,7 +15,15 @@ import type { Span } from '../types.js';
 import type { Rule, RuleContext } from './rule.js';
 import { findAllSections } from './sections/find.js';
 import { flattenInline, spanOf } from '../document/inlineText.js';
-import { DIRECTION_WORDS, directionPattern, isRowLabel, measure, measureTarget, withoutLabel, type Measure } from './heuristics/measurable.js';
+import {
+  DIRECTION_WORDS,
+  directionPattern,
+  isRowLabel,
+  measure,
+  measureTarget,
+  withoutLabel,
+  type Measure,
+} from './heuristics/measurable.js';
 import { resolveWordList, type WordListOption } from '../config/wordList.js';
 import { tableIn } from '../document/pipeTable.js';
 import { excerpt } from '../document/blocks.js';

@@ -4,7 +4,8 @@ import type { Rule } from './rule.js';
 // was exceeded and which setting raises it, instead of failing deep inside a parser or a rule.
 const rule: Rule = {
   id: 'input-limit',
-  description: 'A part of the document is past one of pmdocs\' limits (nesting depth) and was not checked; the message names the setting that raises it.',
+  description:
+    "A part of the document is past one of pmdocs' limits (nesting depth) and was not checked; the message names the setting that raises it.",
   defaultSeverity: 'warning',
   anyDocument: true,
   check(ctx) {

@@ -10,7 +10,8 @@ import { launchChecklist, namesOwner } from './launch/checklist.js';
 
 const rule: Rule = {
   id: 'launch-checklist',
-  description: "A launch's readiness checklist has a sub-section for every area (engineering, QA, support, docs, marketing, legal and privacy, accessibility, rollback), each with items that name their owner.",
+  description:
+    "A launch's readiness checklist has a sub-section for every area (engineering, QA, support, docs, marketing, legal and privacy, accessibility, rollback), each with items that name their owner.",
   defaultSeverity: 'warning',
   check(ctx) {
     const checklist = launchChecklist(ctx);
@@ -26,7 +27,10 @@ const rule: Rule = {
     }
     for (const heading of checklist.areas) {
       if (heading.items > 0) continue;
-      ctx.report({ ...heading.span, message: `Checklist area '${heading.area.name}' has no '- [ ]' item: list what must be true in this area before launch, each with its owner.` });
+      ctx.report({
+        ...heading.span,
+        message: `Checklist area '${heading.area.name}' has no '- [ ]' item: list what must be true in this area before launch, each with its owner.`,
+      });
     }
     for (const item of checklist.items) {
       if (namesOwner(item.text)) continue;

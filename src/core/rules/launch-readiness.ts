@@ -13,7 +13,8 @@ const READY = ['go', 'launched'];
 
 const rule: Rule = {
   id: 'launch-readiness',
-  description: 'A launch with status `go` or `launched` has every checklist item ticked (or waived) and a `go` sign-off for every checklist area.',
+  description:
+    'A launch with status `go` or `launched` has every checklist item ticked (or waived) and a `go` sign-off for every checklist area.',
   defaultSeverity: 'error',
   check(ctx) {
     const status = ctx.data['status'];

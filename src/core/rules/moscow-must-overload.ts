@@ -40,7 +40,13 @@ const LIST_TAGS = [
 ];
 
 export function moscowValue(cell: string): Moscow | 'unset' | undefined {
-  const v = cell.replace(/[*_~`]/g, '').replace(/[’‘]/g, "'").replace(/\s+/g, ' ').replace(/\.$/, '').trim().toLowerCase();
+  const v = cell
+    .replace(/[*_~`]/g, '')
+    .replace(/[’‘]/g, "'")
+    .replace(/\s+/g, ' ')
+    .replace(/\.$/, '')
+    .trim()
+    .toLowerCase();
   if (UNSET.test(v)) return 'unset';
   const m = VALUE.exec(v);
   if (!m) return undefined;
@@ -77,7 +83,8 @@ const rule: Rule<MoscowOptions> = {
     if (total < minItems || count.must <= most || !count.anchor) return;
     const percent = Math.round((count.must * 100) / total);
     const limit = `${Math.round(mustShare * 1000) / 10} %`;
-    const why = mustShare === 0.6 ? 'DSDM keeps Must at or below 60 % so there is contingency' : `this workspace keeps Must at or below ${limit}`;
+    const why =
+      mustShare === 0.6 ? 'DSDM keeps Must at or below 60 % so there is contingency' : `this workspace keeps Must at or below ${limit}`;
     ctx.report({
       ...count.anchor,
       message: `${count.must} of ${total} requirements (${percent} %) are Must: ${why}; expected at most ${most} Must, the rest Should or Could.`,
@@ -109,7 +116,13 @@ function readTable(ctx: RuleContext<MoscowOptions>, paragraph: Paragraph, count:
   values.forEach((v, i) => {
     const cell = cells[i]!;
     if (v === undefined) {
-      ctx.report({ start: cell.start, end: cell.end, message: `Priority '${cell.text}' is not a MoSCoW value: expected ${EXPECTED}.`, expected: EXPECTED.split(/, | or /), actual: cell.text });
+      ctx.report({
+        start: cell.start,
+        end: cell.end,
+        message: `Priority '${cell.text}' is not a MoSCoW value: expected ${EXPECTED}.`,
+        expected: EXPECTED.split(/, | or /),
+        actual: cell.text,
+      });
     } else if (v !== 'unset') {
       count[v]++;
     }

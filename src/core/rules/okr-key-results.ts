@@ -18,7 +18,9 @@ const rule: Rule = {
       if (!kr || typeof kr !== 'object' || Array.isArray(kr)) return;
       const k = kr as Record<string, unknown>;
       const label = typeof k['name'] === 'string' ? `Key result '${excerpt(k['name'], 50)}'` : `Key result ${i + 1}`;
-      const at = ctx.frontMatterSpan(['key_results', i, typeof k['name'] === 'string' ? 'name' : 'target']) ?? ctx.frontMatterSpan(['key_results', i]);
+      const at =
+        ctx.frontMatterSpan(['key_results', i, typeof k['name'] === 'string' ? 'name' : 'target']) ??
+        ctx.frontMatterSpan(['key_results', i]);
       if (!at) return;
       const missing: string[] = [];
       if (k['baseline'] === undefined || k['baseline'] === null || k['baseline'] === '') missing.push('baseline');

@@ -45,7 +45,9 @@ const rule: Rule = {
       if (!looksLikeId(site, ctx.docTypes)) continue;
       if (ctx.schemaProblems.some((p) => samePath(p.path, site.path))) continue; // the schema's finding says it
       const suggestions = didYouMean(ws, site, ctx);
-      const nobody = site.ref.types.length ? `no ${site.ref.types.join(' or ')} in the workspace has this id` : 'no document in the workspace has this id';
+      const nobody = site.ref.types.length
+        ? `no ${site.ref.types.join(' or ')} in the workspace has this id`
+        : 'no document in the workspace has this id';
       ctx.report({
         ...span,
         message: `${label} ${showValue(site.value)} names no document: ${nobody}.${suggestions.length ? ` Did you mean ${suggestionText(suggestions)}?` : ''}`,
@@ -61,7 +63,10 @@ function didYouMean(ws: WorkspaceIndex, site: RefSite, ctx: RuleContext): Indexe
   const candidates = new Map<string, IndexedDoc>();
   for (const t of types) for (const d of ws.ofType(t)) if (!candidates.has(d.id!)) candidates.set(d.id!, d);
   const own = ctx.data['id'];
-  const close = closeMatches(site.id, [...candidates.keys()].filter((id) => id !== own));
+  const close = closeMatches(
+    site.id,
+    [...candidates.keys()].filter((id) => id !== own),
+  );
   // Ids are short and alike (PRD-12, PRD-13…): only one typo away (a wrong, missing or extra
   // character, two neighbours swapped, the case) is worth naming.
   const edits = (id: string) => (isSwap(site.id, id) ? 1 : distance(site.id.toLowerCase(), id.toLowerCase()));

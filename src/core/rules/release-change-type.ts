@@ -10,7 +10,8 @@ import { acceptedNames, sectionSpecs } from './sections/specs.js';
 
 const rule: Rule = {
   id: 'release-change-type',
-  description: 'Release notes have at least one change-type section (Added, Changed, Deprecated, Removed, Fixed, Security); generally, every section group a type requires.',
+  description:
+    'Release notes have at least one change-type section (Added, Changed, Deprecated, Removed, Fixed, Security); generally, every section group a type requires.',
   defaultSeverity: 'error',
   check(ctx) {
     const groups = ctx.docType?.groups;
@@ -26,8 +27,12 @@ const rule: Rule = {
       const label = typeof def.label === 'string' && def.label.trim() ? def.label.trim() : undefined;
       const hint = synonymHint(members);
       let message: string;
-      if (min === 1) message = label ? `Missing ${label}${hint}.` : `Missing a section of the '${group}' group: expected one of ${names(members)}${hint}.`;
-      else message = `Too few '${group}' sections (found ${present.length ? present.map((s) => `'${s.name}'`).join(', ') : 'none'}): expected at least ${min} of ${names(members)}${hint}.`;
+      if (min === 1)
+        message = label
+          ? `Missing ${label}${hint}.`
+          : `Missing a section of the '${group}' group: expected one of ${names(members)}${hint}.`;
+      else
+        message = `Too few '${group}' sections (found ${present.length ? present.map((s) => `'${s.name}'`).join(', ') : 'none'}): expected at least ${min} of ${names(members)}${hint}.`;
       ctx.report({
         ...placeSection(ctx, members[0]!).reportSpan,
         message,
@@ -42,7 +47,12 @@ const names = (specs: SectionSpec[]): string => specs.map((s) => s.name).join(',
 /** A few synonyms so the writer sees that "Bug fixes" or "Features" count too. */
 function synonymHint(specs: SectionSpec[]): string {
   const synonyms = specs.flatMap((s) => acceptedNames(s).slice(1, 2));
-  return synonyms.length ? `; synonyms such as ${synonyms.slice(0, 3).map((n) => `'${n}'`).join(', ')} count too` : '';
+  return synonyms.length
+    ? `; synonyms such as ${synonyms
+        .slice(0, 3)
+        .map((n) => `'${n}'`)
+        .join(', ')} count too`
+    : '';
 }
 
 export default rule;

@@ -27,7 +27,17 @@ const rule: Rule = {
       expected: [fromId],
       actual: version,
       ...(idSpan ? { related: [{ ...idSpan, message: `the id says ${fromId}` }] } : {}),
-      ...(at >= 0 ? { fixes: [{ title: `Set version to '${fromId}'`, edits: [{ start: span.start + at, end: span.start + at + version.length, newText: fromId }], safe: false }] } : {}),
+      ...(at >= 0
+        ? {
+            fixes: [
+              {
+                title: `Set version to '${fromId}'`,
+                edits: [{ start: span.start + at, end: span.start + at + version.length, newText: fromId }],
+                safe: false,
+              },
+            ],
+          }
+        : {}),
     });
   },
 };

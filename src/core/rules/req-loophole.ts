@@ -9,7 +9,23 @@ import { languageRule } from './language/languageRule.js';
 const OPEN_LIST = 'list every case, or say where the full list lives';
 const LOOPHOLE = 'it lets the requirement opt out: say when it applies, or drop it';
 const QUANTITY = 'state how many (e.g. "at least 3")';
-const QUANTITIES = new Set(['several', 'various', 'numerous', 'many', 'a number of', 'a variety of', 'a wide range of', 'a range of', 'a lot of', 'lots of', 'a few', 'some', 'certain', 'enough', 'multiple']);
+const QUANTITIES = new Set([
+  'several',
+  'various',
+  'numerous',
+  'many',
+  'a number of',
+  'a variety of',
+  'a wide range of',
+  'a range of',
+  'a lot of',
+  'lots of',
+  'a few',
+  'some',
+  'certain',
+  'enough',
+  'multiple',
+]);
 
 export default languageRule({
   id: 'req-loophole',
@@ -23,7 +39,11 @@ export default languageRule({
       const quantity = QUANTITIES.has(m.term);
       if (quantity && numberIn(t, first - 2, last + 2)) return [];
       const hint = loophole.hints?.[m.term] ?? (quantity ? QUANTITY : /^(?:if|where|when|as|to the)\b/.test(m.term) ? LOOPHOLE : OPEN_LIST);
-      const what = quantity ? 'is an open-ended amount' : /^(?:if|where|when|as|to the)\b/.test(m.term) ? 'is a loophole' : 'leaves the list open';
+      const what = quantity
+        ? 'is an open-ended amount'
+        : /^(?:if|where|when|as|to the)\b/.test(m.term)
+          ? 'is a loophole'
+          : 'leaves the list open';
       return [{ first, last, says: `${what}: ${hint}.` }];
     });
   },

@@ -28,7 +28,13 @@ export default languageRule({
       if (t[first - 1] && CIRCUMSTANCE.has(t[first - 1]!.word)) return [];
       // A negation in a condition ("if the driver does not acknowledge, …") is a trigger, not a prohibition.
       if (inSubordinateClause(t, unit.text, sentenceOf(unit, first).from, first)) return [];
-      return [{ first, last, says: `makes this a negative requirement, which no test can prove for every case: state what happens instead (e.g. "shows an error and keeps the draft").` }];
+      return [
+        {
+          first,
+          last,
+          says: `makes this a negative requirement, which no test can prove for every case: state what happens instead (e.g. "shows an error and keeps the draft").`,
+        },
+      ];
     });
   },
 });

@@ -10,9 +10,23 @@ import { languageRule } from './language/languageRule.js';
 import { sentenceOf } from './sections/requirementUnits.js';
 
 const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'get', 'gets', 'got']);
-const BETWEEN = new Set(['not', 'also', 'then', 'always', 'only', 'automatically', 'immediately', 'still', 'all', 'never', 'correctly', 'successfully']);
+const BETWEEN = new Set([
+  'not',
+  'also',
+  'then',
+  'always',
+  'only',
+  'automatically',
+  'immediately',
+  'still',
+  'all',
+  'never',
+  'correctly',
+  'successfully',
+]);
 // -ed words that are not participles of a verb in the passive.
-const NOT_PARTICIPLE = /(?:eed|^hundred|^red|^bed|^shed|^based|^related|^interested|^required|^supposed|^expected|^intended|^allowed|^enabled|^disabled|^needed|^used|^called|^named|^located|^designed|^limited|^concerned|^involved|^advanced|^detailed|^dedicated|^sophisticated|^complicated|^experienced|^qualified|^tired|^bored|^excited|^pleased|^satisfied|^prepared|^connected|^authorized|^authorised|^signed|^logged)$/;
+const NOT_PARTICIPLE =
+  /(?:eed|^hundred|^red|^bed|^shed|^based|^related|^interested|^required|^supposed|^expected|^intended|^allowed|^enabled|^disabled|^needed|^used|^called|^named|^located|^designed|^limited|^concerned|^involved|^advanced|^detailed|^dedicated|^sophisticated|^complicated|^experienced|^qualified|^tired|^bored|^excited|^pleased|^satisfied|^prepared|^connected|^authorized|^authorised|^signed|^logged)$/;
 
 export default languageRule({
   id: 'req-passive-voice',
@@ -32,7 +46,11 @@ export default languageRule({
       const w = t[j]?.word;
       if (!w || !(isRegularParticiple(w) || irregular.has(w))) continue;
       if (hasAgent(unit, j)) continue;
-      hits.push({ first: i, last: j + 1, says: `is passive and names no agent: say who or what does it (e.g. "the system exports …", "… by the scheduler").` });
+      hits.push({
+        first: i,
+        last: j + 1,
+        says: `is passive and names no agent: say who or what does it (e.g. "the system exports …", "… by the scheduler").`,
+      });
       i = j;
     }
     return hits;

@@ -10,7 +10,26 @@ import { languageRule } from './language/languageRule.js';
 import { startsMetric } from './language/qualityPairs.js';
 
 const VERB_USE = new Set(['to', 'shall', 'must', 'will', 'should', 'may', 'can', 'could', 'would', 'and', 'or']);
-const DETERMINERS = new Set(['the', 'a', 'an', 'all', 'any', 'this', 'that', 'these', 'those', 'its', 'their', 'his', 'her', 'your', 'our', 'my', 'each', 'every']);
+const DETERMINERS = new Set([
+  'the',
+  'a',
+  'an',
+  'all',
+  'any',
+  'this',
+  'that',
+  'these',
+  'those',
+  'its',
+  'their',
+  'his',
+  'her',
+  'your',
+  'our',
+  'my',
+  'each',
+  'every',
+]);
 const MAYBE_VERB = new Set(['clear', 'clean', 'secure', 'smooth', 'slow', 'safe']);
 const ADVICE = 'state a criterion a tester can check (a number, a named standard or an observable behaviour)';
 
@@ -25,7 +44,11 @@ export default languageRule({
       const last = m.last;
       if (numberIn(t, last, last + 6)) return [];
       if (startsMetric(t, last) && !numberIn(t, unit.body, t.length)) return [];
-      if (MAYBE_VERB.has(m.term) && (wordIn(t, first - 1, first, VERB_USE) || (first === unit.body && wordIn(t, last, last + 1, DETERMINERS)))) return [];
+      if (
+        MAYBE_VERB.has(m.term) &&
+        (wordIn(t, first - 1, first, VERB_USE) || (first === unit.body && wordIn(t, last, last + 1, DETERMINERS)))
+      )
+        return [];
       // "standard ISO 8601", "the standard RFC 4180 format": the standard is named.
       if (m.term === 'standard' && t[last] && /^[A-Z0-9]/.test(unit.text.slice(t[last]!.start))) return [];
       const hint = subjective.hints?.[m.term] ?? ADVICE;

@@ -22,7 +22,16 @@ export default languageRule({
       const last = m.last;
       const metric = metricAt(t, last);
       if (metric) {
-        hits.push({ first, last: last + metric, says: says(t.slice(last, last + metric).map((x) => x.word).join(' ')) });
+        hits.push({
+          first,
+          last: last + metric,
+          says: says(
+            t
+              .slice(last, last + metric)
+              .map((x) => x.word)
+              .join(' '),
+          ),
+        });
         continue;
       }
       // "latency is low", "response time must be short": metric, a linking verb, the adjective.
@@ -31,7 +40,16 @@ export default languageRule({
         if (k < unit.body) break;
         const len = metricAt(t, k);
         if (len && LINK.has(t[first - 1]!.word) && k + len <= first - 1) {
-          hits.push({ first: k, last, says: says(t.slice(k, k + len).map((x) => x.word).join(' ')) });
+          hits.push({
+            first: k,
+            last,
+            says: says(
+              t
+                .slice(k, k + len)
+                .map((x) => x.word)
+                .join(' '),
+            ),
+          });
           break;
         }
       }
@@ -40,4 +58,5 @@ export default languageRule({
   },
 });
 
-const says = (metric: string): string => `names the ${metric} it wants but not its target: state a number (e.g. "p95 under 300 ms", "99.9 % per month").`;
+const says = (metric: string): string =>
+  `names the ${metric} it wants but not its target: state a number (e.g. "p95 under 300 ms", "99.9 % per month").`;

@@ -9,7 +9,25 @@ import type { RequirementUnit } from './sections/requirementUnits.js';
 import { languageRule } from './language/languageRule.js';
 
 const ALWAYS_PRONOUN = new Set(['it', 'they', 'them', 'he', 'she']);
-const CLAUSE_OPENERS = new Set(['if', 'when', 'then', 'and', 'or', 'but', 'because', 'so', 'unless', 'until', 'once', 'while', 'where', 'after', 'before', 'otherwise', 'whether']);
+const CLAUSE_OPENERS = new Set([
+  'if',
+  'when',
+  'then',
+  'and',
+  'or',
+  'but',
+  'because',
+  'so',
+  'unless',
+  'until',
+  'once',
+  'while',
+  'where',
+  'after',
+  'before',
+  'otherwise',
+  'whether',
+]);
 
 export default languageRule({
   id: 'req-vague-pronoun',

@@ -16,12 +16,32 @@ export default languageRule({
       const first = m.first;
       const last = m.last;
       // The month: "in May 2027", "by 3 May".
-      if (m.term === 'may' && /^M/.test(unit.text.slice(t[first]!.start)) && first > unit.body && (isNumberWord(t[last]?.word ?? '') || isNumberWord(t[first - 1]!.word))) return [];
+      if (
+        m.term === 'may' &&
+        /^M/.test(unit.text.slice(t[first]!.start)) &&
+        first > unit.body &&
+        (isNumberWord(t[last]?.word ?? '') || isNumberWord(t[first - 1]!.word))
+      )
+        return [];
       // "can not" is a negation (req-negative's).
       if (m.term === 'can' && t[last]?.word === 'not') return [];
       // "can" mostly states a capability ("the user can export"): worth a look, not a warning.
-      if (m.term === 'can') return [{ first, last, says: `may only state a capability: if this is required, write "must" (or "shall") and say who does what.`, severity: 'info' as const }];
-      return [{ first, last, says: `leaves it open whether this is required: write "must" (or "shall") for a requirement, or move it to a list of options.` }];
+      if (m.term === 'can')
+        return [
+          {
+            first,
+            last,
+            says: `may only state a capability: if this is required, write "must" (or "shall") and say who does what.`,
+            severity: 'info' as const,
+          },
+        ];
+      return [
+        {
+          first,
+          last,
+          says: `leaves it open whether this is required: write "must" (or "shall") for a requirement, or move it to a list of options.`,
+        },
+      ];
     });
   },
 });

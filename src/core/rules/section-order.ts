@@ -8,14 +8,12 @@ import { orderEntries, orderIndex } from './sections/order.js';
 
 const rule: Rule = {
   id: 'section-order',
-  description: "Sections appear in the order the document type defines (for a PRD: Problem, Goals, Non-goals, Requirements).",
+  description: 'Sections appear in the order the document type defines (for a PRD: Problem, Goals, Non-goals, Requirements).',
   defaultSeverity: 'warning',
   check(ctx) {
     const entries = orderEntries(ctx.docType);
     if (entries.length < 2) return;
-    const placed = ctx.outline.sections
-      .map((section) => ({ section, rank: orderIndex(entries, section.key) }))
-      .filter((p) => p.rank >= 0);
+    const placed = ctx.outline.sections.map((section) => ({ section, rank: orderIndex(entries, section.key) })).filter((p) => p.rank >= 0);
     if (placed.length < 2) return;
     const keep = longestOrderedRun(placed.map((p) => p.rank));
     const expected = entries.map((e) => e.name);

@@ -28,7 +28,13 @@ const rule: Rule = {
     const allowed = [...specs.flatMap(acceptedNames), ...extras];
     const allowedKeys = new Set(allowed.map(normalizeHeading));
     // The required sections required-section reports as missing (not demoted): their lookalikes are its.
-    const missing = specs.filter((s) => isRequired(s, ctx.data) && !satisfiedByFrontMatter(s, ctx.data) && !topLevelMatches(ctx, s).length && !nestedSections(ctx).some((n) => matchesSpec(n.key, s)));
+    const missing = specs.filter(
+      (s) =>
+        isRequired(s, ctx.data) &&
+        !satisfiedByFrontMatter(s, ctx.data) &&
+        !topLevelMatches(ctx, s).length &&
+        !nestedSections(ctx).some((n) => matchesSpec(n.key, s)),
+    );
     const owned = misspeltSections(ctx, missing);
     for (const section of ctx.outline.sections) {
       if (extraKeys.has(section.key) || specs.some((s) => matchesSpec(section.key, s)) || owned.has(section)) continue;

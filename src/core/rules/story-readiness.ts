@@ -25,7 +25,8 @@ const rule: Rule = {
     const docType = ctx.docType;
     const status = ctx.data['status'];
     if (!docType || typeof status !== 'string') return;
-    if (settledState(docType, ctx.data) && estimateKnown(docType) && ctx.data[ESTIMATE] === undefined) missingEstimate(ctx, docType, status);
+    if (settledState(docType, ctx.data) && estimateKnown(docType) && ctx.data[ESTIMATE] === undefined)
+      missingEstimate(ctx, docType, status);
     const done = docType.doneStatuses;
     if (Array.isArray(done) && done.includes(status)) uncheckedCriteria(ctx, docType, status);
   },
@@ -42,9 +43,10 @@ function missingEstimate(ctx: RuleContext, docType: DocType, status: string): vo
   const example = values.length ? (values.includes(3) ? 3 : values[Math.floor(values.length / 2)]!) : 3;
   const oneOf = values.length ? ` (one of ${values.join(', ')})` : '';
   // Going back is an option at the gate itself (ready); a story already in progress needs the estimate.
-  const back = docType.reopenStatus && docType.settledStatuses?.[0] === status && !docType.settledStatuses.includes(docType.reopenStatus)
-    ? ` or move it back to '${docType.reopenStatus}'`
-    : '';
+  const back =
+    docType.reopenStatus && docType.settledStatuses?.[0] === status && !docType.settledStatuses.includes(docType.reopenStatus)
+      ? ` or move it back to '${docType.reopenStatus}'`
+      : '';
   const standIn = standInKey(ctx, docType);
   const keySpan = standIn && ctx.frontMatterSpan([standIn], 'key');
   if (standIn && keySpan) {

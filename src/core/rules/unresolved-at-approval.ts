@@ -43,35 +43,67 @@ function findsFor(markers: readonly string[]): RegExp {
 }
 const findsCache = new Map<string, RegExp>();
 
-const findsPattern = (markers: readonly string[]): RegExp => new RegExp(
-  [
-    String.raw`${WORD_BEFORE}(?<marker>${markers.map(literalWord).join('|') || '(?!)'})${WORD_AFTER}`,
-    String.raw`(?<![\p{L}\p{N}?])(?<questions>\?{3,})`,
-    String.raw`(?<unresolved><<\[UNRESOLVED\b[^\]\n]{0,80}\]>>)`,
-    String.raw`(?<filler>\b[Ll][Oo][Rr][Ee][Mm]\s+[Ii][Pp][Ss][Uu][Mm]\b)`,
-    String.raw`(?<placeholder>\{\{\s*[\p{L}\p{N}_.-]{1,40}\s*\}\})`,
-    String.raw`(?<![\\!\]])(?<bracket>\[(?<bracketText>[^\[\]\n]{1,60})\])(?![(\[])`,
-    String.raw`(?<![\p{L}\p{N}_])(?<angle><(?<angleText>[A-Za-z][^<>\n]{0,58})>)`,
-  ].join('|'),
-  'gu',
-);
+const findsPattern = (markers: readonly string[]): RegExp =>
+  new RegExp(
+    [
+      String.raw`${WORD_BEFORE}(?<marker>${markers.map(literalWord).join('|') || '(?!)'})${WORD_AFTER}`,
+      String.raw`(?<![\p{L}\p{N}?])(?<questions>\?{3,})`,
+      String.raw`(?<unresolved><<\[UNRESOLVED\b[^\]\n]{0,80}\]>>)`,
+      String.raw`(?<filler>\b[Ll][Oo][Rr][Ee][Mm]\s+[Ii][Pp][Ss][Uu][Mm]\b)`,
+      String.raw`(?<placeholder>\{\{\s*[\p{L}\p{N}_.-]{1,40}\s*\}\})`,
+      String.raw`(?<![\\!\]])(?<bracket>\[(?<bracketText>[^\[\]\n]{1,60})\])(?![(\[])`,
+      String.raw`(?<![\p{L}\p{N}_])(?<angle><(?<angleText>[A-Za-z][^<>\n]{0,58})>)`,
+    ].join('|'),
+    'gu',
+  );
 
 const URL = /\b(?:https?|ftp):\/\/[^\s<>()]+|\bwww\.[^\s<>()]+|\bmailto:[^\s<>()]+/gi;
 
 // Bracketed placeholders as templates write them: "[Project Name]", "[Launch date]", "[Insert link]",
 // "[Owner]". Tags such as "[Beta]", "[YANKED]" or "[Breaking Change]" and citations "[1]" are not.
 const BRACKET_WORDS = /^[\p{L}][\p{L}\p{N} '’&/-]*$/u;
-const SINGLE = new Set(['name', 'date', 'title', 'owner', 'link', 'url', 'placeholder', 'description', 'email', 'amount', 'persona', 'goal', 'benefit', 'role', 'metric']);
-const LAST = new Set([...SINGLE, 'here', 'number', 'value', 'team', 'product', 'project', 'feature', 'company', 'customer', 'version', 'id']);
+const SINGLE = new Set([
+  'name',
+  'date',
+  'title',
+  'owner',
+  'link',
+  'url',
+  'placeholder',
+  'description',
+  'email',
+  'amount',
+  'persona',
+  'goal',
+  'benefit',
+  'role',
+  'metric',
+]);
+const LAST = new Set([
+  ...SINGLE,
+  'here',
+  'number',
+  'value',
+  'team',
+  'product',
+  'project',
+  'feature',
+  'company',
+  'customer',
+  'version',
+  'id',
+]);
 const PROMPT = new Set(['insert', 'add', 'enter', 'describe', 'fill', 'replace', 'write', 'your', 'paste', 'explain', 'specify']);
 
 // HTML elements a Markdown writer may use inline; `<goal>` or `<specific kind of user>` is not one of them.
 const HTML_ELEMENTS = new Set(
-  ('a abbr address area article aside audio b base bdi bdo blockquote body br button canvas caption cite code col colgroup data ' +
+  (
+    'a abbr address area article aside audio b base bdi bdo blockquote body br button canvas caption cite code col colgroup data ' +
     'datalist dd del details dfn dialog div dl dt em embed fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 head header ' +
     'hgroup hr html i iframe img input ins kbd label legend li link main map mark menu meta meter nav noscript object ol optgroup ' +
     'option output p param picture pre progress q rp rt ruby s samp script section select slot small source span strike strong ' +
-    'style sub summary sup table tbody td template textarea tfoot th thead time title tr track tt u ul var video wbr center font big').split(' '),
+    'style sub summary sup table tbody td template textarea tfoot th thead time title tr track tt u ul var video wbr center font big'
+  ).split(' '),
 );
 
 type Kind = 'marker' | 'filler' | 'placeholder';
@@ -93,7 +125,8 @@ export function isAnglePlaceholder(inner: string): boolean {
 
 const rule: Rule<UnresolvedOptions> = {
   id: 'unresolved-at-approval',
-  description: 'A settled document (approved PRD, ready story, released notes) holds no TBD, TODO, FIXME, ???, template placeholder or unticked open question.',
+  description:
+    'A settled document (approved PRD, ready story, released notes) holds no TBD, TODO, FIXME, ???, template placeholder or unticked open question.',
   defaultSeverity: 'warning',
   defaultOptions: {},
   check(ctx) {
@@ -117,7 +150,11 @@ class Scanner {
   private readonly storySpans: Span[] = [];
   private readonly finds: RegExp;
 
-  constructor(private readonly ctx: RuleContext<UnresolvedOptions>, private readonly docType: DocType, private readonly settled: Settled) {
+  constructor(
+    private readonly ctx: RuleContext<UnresolvedOptions>,
+    private readonly docType: DocType,
+    private readonly settled: Settled,
+  ) {
     this.text = ctx.doc.text;
     this.finds = findsFor(resolveWordList(ctx.options.markers, MARKERS));
     const groups = docType.groups ?? {};
@@ -303,7 +340,10 @@ class Scanner {
     let lineEnd = start;
     while (lineEnd < this.text.length && this.text[lineEnd] !== '\n' && this.text[lineEnd] !== '\r') lineEnd++;
     // The first line of the item, without a trailing comment (a suppression or a note to reviewers).
-    const line = this.text.slice(start, lineEnd).replace(/(?:\s*<!--.*?-->)+\s*$/, '').trimEnd();
+    const line = this.text
+      .slice(start, lineEnd)
+      .replace(/(?:\s*<!--.*?-->)+\s*$/, '')
+      .trimEnd();
     const box = line.indexOf('[ ]');
     const spanStart = box >= 0 ? start + box : start;
     const first = item.children[0];
@@ -320,7 +360,8 @@ class Scanner {
   }
 
   private report(span: Span, kind: Kind, found: string): void {
-    const what = kind === 'marker' ? `'${found}' left` : kind === 'filler' ? `Filler text '${found}' left` : `Template placeholder '${found}' left`;
+    const what =
+      kind === 'marker' ? `'${found}' left` : kind === 'filler' ? `Filler text '${found}' left` : `Template placeholder '${found}' left`;
     const action = kind === 'marker' ? 'resolve it' : 'replace it with the real text';
     this.ctx.report({ ...span, message: `${what} ${settledTail(this.docType, this.settled, action)}`, actual: found });
   }

@@ -25,7 +25,8 @@ const SHAPE = "'As a <role>, I want <goal>, so that <benefit>.'";
 
 // Role up to the comma or "I want"; goal lazily up to "so that" or the end of the sentence. The parts
 // have length caps so a long paragraph full of "as a" cannot make matching quadratic.
-const STATEMENT = /\bas\s+an?\s+([^,\n]{0,80}?[^\s,])\s*,?\s+I\s+(?:want|need|can)\b([^]{0,1000}?)(?:,?\s+so\s+that\b([^]{0,1000}?))?(?=[.!?](?:\s|$)|\n\s*\n|$)/giu;
+const STATEMENT =
+  /\bas\s+an?\s+([^,\n]{0,80}?[^\s,])\s*,?\s+I\s+(?:want|need|can)\b([^]{0,1000}?)(?:,?\s+so\s+that\b([^]{0,1000}?))?(?=[.!?](?:\s|$)|\n\s*\n|$)/giu;
 const PLACEHOLDER = /<[^<>\n]{1,60}>/;
 
 interface Statement {
@@ -48,7 +49,10 @@ const rule: Rule<StoryStatementOptions> = {
       if (!section) continue; // required-section reports a missing one
       const e = emptiness(ctx.doc.text, section, spec);
       if (e.kind !== 'content') {
-        ctx.report({ ...section.headingSpan, message: `The '${section.title}' section ${describeEmptiness(e)}: expected a user story statement, ${SHAPE}` });
+        ctx.report({
+          ...section.headingSpan,
+          message: `The '${section.title}' section ${describeEmptiness(e)}: expected a user story statement, ${SHAPE}`,
+        });
         continue;
       }
       checkSection(ctx, section);
@@ -74,7 +78,10 @@ function checkSection(ctx: RuleContext<StoryStatementOptions>, section: Section)
     const quoted = excerpt(s.flat.text.slice(s.index, s.index + s.length), 70);
     const placeholder = PLACEHOLDER.exec(`${s.role.text} ${s.goal} ${s.benefit ?? ''}`);
     if (placeholder) {
-      ctx.report({ ...whole, message: `The user story statement still has the template placeholder '${placeholder[0]}': replace it with the real role, goal and benefit.` });
+      ctx.report({
+        ...whole,
+        message: `The user story statement still has the template placeholder '${placeholder[0]}': replace it with the real role, goal and benefit.`,
+      });
       continue;
     }
     const benefit = ctx.options.benefit;
@@ -104,7 +111,14 @@ function findStatements(text: string, section: Section): Statement[] {
     for (const m of flat.text.matchAll(STATEMENT)) {
       const roleText = m[1]!;
       const roleFrom = m.index! + m[0].indexOf(roleText, 2);
-      out.push({ flat, index: m.index!, length: m[0].trimEnd().length, role: { text: roleText, from: roleFrom }, goal: m[2] ?? '', benefit: m[3] });
+      out.push({
+        flat,
+        index: m.index!,
+        length: m[0].trimEnd().length,
+        role: { text: roleText, from: roleFrom },
+        goal: m[2] ?? '',
+        benefit: m[3],
+      });
     }
   }
   return out;

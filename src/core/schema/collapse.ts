@@ -24,9 +24,28 @@ export interface Issue {
 
 /** Keywords that are about the value itself (shown on the value); the rest are about keys. */
 const VALUE_PRIORITY = [
-  'const', 'enum', 'type', 'anyOf', 'oneOf', 'format', 'pattern', 'minLength', 'maxLength',
-  'minimum', 'exclusiveMinimum', 'maximum', 'exclusiveMaximum', 'multipleOf',
-  'minItems', 'maxItems', 'uniqueItems', 'contains', 'minProperties', 'maxProperties', 'not', 'false schema',
+  'const',
+  'enum',
+  'type',
+  'anyOf',
+  'oneOf',
+  'format',
+  'pattern',
+  'minLength',
+  'maxLength',
+  'minimum',
+  'exclusiveMinimum',
+  'maximum',
+  'exclusiveMaximum',
+  'multipleOf',
+  'minItems',
+  'maxItems',
+  'uniqueItems',
+  'contains',
+  'minProperties',
+  'maxProperties',
+  'not',
+  'false schema',
 ];
 const KEY_KEYWORDS = new Set(['required', 'additionalProperties', 'unevaluatedProperties', 'dependentRequired', 'propertyNames']);
 

@@ -136,12 +136,16 @@ export function factsOf(located: readonly Located[]): Facts {
     if (allowed && !conditional) values = values ? values.filter((v) => allowed.some((a) => same(a, v))) : [...allowed];
     else if (allowed) for (const v of allowed) if (!alternatives.some((a) => same(a, v))) alternatives.push(v);
     const t = schema.type;
-    for (const type of typeof t === 'string' ? [t] : Array.isArray(t) ? t : []) if (typeof type === 'string' && !facts.types.includes(type)) facts.types.push(type);
+    for (const type of typeof t === 'string' ? [t] : Array.isArray(t) ? t : [])
+      if (typeof type === 'string' && !facts.types.includes(type)) facts.types.push(type);
     if (facts.format === undefined && typeof schema.format === 'string') facts.format = schema.format;
     if (typeof schema.pattern === 'string' && !facts.patterns.includes(schema.pattern)) facts.patterns.push(schema.pattern);
-    if (Array.isArray(schema.examples)) for (const e of schema.examples) if (!facts.examples.some((x) => same(x, e))) facts.examples.push(e);
-    if (isObject(schema.properties)) for (const k of Object.keys(schema.properties)) if (!facts.properties.includes(k)) facts.properties.push(k);
-    if (Array.isArray(schema.required) && !conditional) for (const k of schema.required) if (typeof k === 'string' && !facts.required.includes(k)) facts.required.push(k);
+    if (Array.isArray(schema.examples))
+      for (const e of schema.examples) if (!facts.examples.some((x) => same(x, e))) facts.examples.push(e);
+    if (isObject(schema.properties))
+      for (const k of Object.keys(schema.properties)) if (!facts.properties.includes(k)) facts.properties.push(k);
+    if (Array.isArray(schema.required) && !conditional)
+      for (const k of schema.required) if (typeof k === 'string' && !facts.required.includes(k)) facts.required.push(k);
     if (schema.deprecated === true) facts.deprecated = true;
     const annotation = schema['x-pmdocs'];
     if (isObject(annotation)) {

@@ -20,7 +20,13 @@ export function scalarEdit(text: string, span: Span, node: Node | undefined | nu
 }
 
 /** "Replace with 'approved'" for each suggestion; the first is safe only when it is the only one. */
-export function replacementFixes(text: string, span: Span, node: Node | undefined | null, values: readonly unknown[], verb = 'Replace with'): Fix[] {
+export function replacementFixes(
+  text: string,
+  span: Span,
+  node: Node | undefined | null,
+  values: readonly unknown[],
+  verb = 'Replace with',
+): Fix[] {
   const fixes: Fix[] = [];
   for (const v of values) {
     const edit = scalarEdit(text, span, node, v);

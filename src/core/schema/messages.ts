@@ -6,7 +6,16 @@ import { closeMatches } from './didYouMean.js';
 import type { Issue } from './collapse.js';
 import type { SchemaLookup, SchemaObject } from './schemaLookup.js';
 import {
-  actualTypeWord, article, firstExample, hintFor, humanizePattern, pathLabel, schemaPhrase, showValue, typeWords, yamlLiteral,
+  actualTypeWord,
+  article,
+  firstExample,
+  hintFor,
+  humanizePattern,
+  pathLabel,
+  schemaPhrase,
+  showValue,
+  typeWords,
+  yamlLiteral,
 } from './wording.js';
 
 export interface MessageContext {
@@ -52,43 +61,85 @@ export function draftFor(issue: Issue, path: readonly (string | number)[], ctx: 
       return enumDraft(label, value, (p.allowedValues as unknown[]) ?? (schema.enum as unknown[]) ?? [], path, ctx);
     case 'const': {
       const allowed = p.allowedValue ?? schema.const;
-      return { message: `${label} ${shown} must be ${yamlLiteral(allowed)}.`, placement: { on: 'value' }, expected: [yamlLiteral(allowed)], actual: plain(value), replaceWith: [allowed] };
+      return {
+        message: `${label} ${shown} must be ${yamlLiteral(allowed)}.`,
+        placement: { on: 'value' },
+        expected: [yamlLiteral(allowed)],
+        actual: plain(value),
+        replaceWith: [allowed],
+      };
     }
     case 'type':
       return typeDraft(label, value, String(p.type), schema, path);
     case 'format':
-      return { message: `${label} ${shown} ${formatProblem(String(p.format))}.`, placement: { on: 'value' }, expected: [String(p.format)], actual: plain(value) };
+      return {
+        message: `${label} ${shown} ${formatProblem(String(p.format))}.`,
+        placement: { on: 'value' },
+        expected: [String(p.format)],
+        actual: plain(value),
+      };
     case 'pattern':
       return patternDraft(label, value, String(p.pattern), schema, path, ctx);
     case 'minimum':
     case 'exclusiveMinimum':
-      return { message: `${label} ${shown} is too small: it must be ${comparison(String(p.comparison))} ${p.limit}.`, placement: { on: 'value' }, expected: [`${p.comparison} ${p.limit}`], actual: plain(value) };
+      return {
+        message: `${label} ${shown} is too small: it must be ${comparison(String(p.comparison))} ${p.limit}.`,
+        placement: { on: 'value' },
+        expected: [`${p.comparison} ${p.limit}`],
+        actual: plain(value),
+      };
     case 'maximum':
     case 'exclusiveMaximum':
-      return { message: `${label} ${shown} is too large: it must be ${comparison(String(p.comparison))} ${p.limit}.`, placement: { on: 'value' }, expected: [`${p.comparison} ${p.limit}`], actual: plain(value) };
+      return {
+        message: `${label} ${shown} is too large: it must be ${comparison(String(p.comparison))} ${p.limit}.`,
+        placement: { on: 'value' },
+        expected: [`${p.comparison} ${p.limit}`],
+        actual: plain(value),
+      };
     case 'multipleOf':
       return { message: `${label} ${shown} must be a multiple of ${p.multipleOf}.`, placement: { on: 'value' }, actual: plain(value) };
     case 'minLength': {
       const limit = Number(p.limit);
-      const message = limit <= 1 || typeof value !== 'string' || value.length === 0
-        ? `${label} must not be empty${hintFor(schema, lastKey(path))}.`
-        : `${label} ${shown} is too short: use at least ${limit} characters.`;
+      const message =
+        limit <= 1 || typeof value !== 'string' || value.length === 0
+          ? `${label} must not be empty${hintFor(schema, lastKey(path))}.`
+          : `${label} ${shown} is too short: use at least ${limit} characters.`;
       return { message, placement: { on: 'value' }, expected: [`at least ${limit} characters`], actual: plain(value) };
     }
     case 'maxLength':
-      return { message: `${label} is too long (${String(value).length} characters): use at most ${p.limit}.`, placement: { on: 'value' }, expected: [`at most ${p.limit} characters`], actual: plain(value) };
+      return {
+        message: `${label} is too long (${String(value).length} characters): use at most ${p.limit}.`,
+        placement: { on: 'value' },
+        expected: [`at most ${p.limit} characters`],
+        actual: plain(value),
+      };
     case 'minItems': {
       const n = Array.isArray(value) ? value.length : 0;
       const want = Number(p.limit) === 1 ? 'one item' : `${p.limit} items`;
-      const message = n === 0 ? `${label} is an empty list: add at least ${want}${hintFor(schema, lastKey(path))}.` : `${label} has ${items(n)}: it needs at least ${want}.`;
-      return { message, placement: { on: 'value' }, expected: [`at least ${want}`], actual: items(Array.isArray(value) ? value.length : 0) };
+      const message =
+        n === 0
+          ? `${label} is an empty list: add at least ${want}${hintFor(schema, lastKey(path))}.`
+          : `${label} has ${items(n)}: it needs at least ${want}.`;
+      return {
+        message,
+        placement: { on: 'value' },
+        expected: [`at least ${want}`],
+        actual: items(Array.isArray(value) ? value.length : 0),
+      };
     }
     case 'maxItems':
-      return { message: `${label} has ${items(Array.isArray(value) ? value.length : 0)}: at most ${p.limit} are allowed.`, placement: { on: 'value' } };
+      return {
+        message: `${label} has ${items(Array.isArray(value) ? value.length : 0)}: at most ${p.limit} are allowed.`,
+        placement: { on: 'value' },
+      };
     case 'uniqueItems': {
       const [a, b] = [Number(p.i), Number(p.j)].sort((x, y) => x - y) as [number, number];
       const item = Array.isArray(value) ? value[b] : undefined;
-      return { message: `${label} lists ${showValue(item)} twice (items ${a + 1} and ${b + 1}): remove one.`, placement: { on: 'item', index: b }, actual: plain(item) };
+      return {
+        message: `${label} lists ${showValue(item)} twice (items ${a + 1} and ${b + 1}): remove one.`,
+        placement: { on: 'item', index: b },
+        actual: plain(item),
+      };
     }
     case 'minProperties':
       return { message: `${label} needs at least ${p.limit} ${Number(p.limit) === 1 ? 'key' : 'keys'}.`, placement: { on: 'value' } };
@@ -96,27 +147,49 @@ export function draftFor(issue: Issue, path: readonly (string | number)[], ctx: 
       return { message: `${label} has too many keys: at most ${p.limit} are allowed.`, placement: { on: 'value' } };
     case 'dependentRequired': {
       const where = path.length ? ` in ${label}` : '';
-      return { message: `'${p.property}' is set${where}, so '${p.missingProperty}' is required too.`, placement: { on: 'key', key: String(p.property) }, expected: [String(p.missingProperty)] };
+      return {
+        message: `'${p.property}' is set${where}, so '${p.missingProperty}' is required too.`,
+        placement: { on: 'key', key: String(p.property) },
+        expected: [String(p.missingProperty)],
+      };
     }
     case 'propertyNames':
-      return { message: `Key '${p.propertyName}'${path.length ? ` in ${label}` : ''} is not an allowed name.`, placement: { on: 'key', key: String(p.propertyName) }, actual: String(p.propertyName) };
+      return {
+        message: `Key '${p.propertyName}'${path.length ? ` in ${label}` : ''} is not an allowed name.`,
+        placement: { on: 'key', key: String(p.propertyName) },
+        actual: String(p.propertyName),
+      };
     case 'anyOf':
     case 'oneOf':
       return alternativesDraft(label, value, issue, ctx);
     case 'not': {
       // Say what the `not` rules out: "must not be text matching /^TMP-/", "must not be 'Living'".
-      const form = schema.not && typeof schema.not === 'object' ? notPhrase(schema.not as SchemaObject, baseOf(issue, ctx), ctx) : undefined;
+      const form =
+        schema.not && typeof schema.not === 'object' ? notPhrase(schema.not as SchemaObject, baseOf(issue, ctx), ctx) : undefined;
       const why = form ? `: it must not ${form}` : '';
-      return { message: `${label}${isScalar(value) ? ` ${shown}` : ''} is not allowed here${why}.`, placement: { on: 'value' }, actual: plain(value), ...(form ? { expected: [`not ${form}`] } : {}) };
+      return {
+        message: `${label}${isScalar(value) ? ` ${shown}` : ''} is not allowed here${why}.`,
+        placement: { on: 'value' },
+        actual: plain(value),
+        ...(form ? { expected: [`not ${form}`] } : {}),
+      };
     }
     case 'false schema':
-      return { message: `${label}${isScalar(value) ? ` ${shown}` : ''} is not allowed here.`, placement: { on: 'value' }, actual: plain(value) };
+      return {
+        message: `${label}${isScalar(value) ? ` ${shown}` : ''} is not allowed here.`,
+        placement: { on: 'value' },
+        actual: plain(value),
+      };
     case 'contains':
     case 'minContains':
     case 'maxContains':
       return { message: `${label} does not hold the items it must: see the schema's '${issue.keyword}' rule.`, placement: { on: 'value' } };
     default:
-      return { message: `${label}${isScalar(value) ? ` ${shown}` : ''} does not satisfy the schema's '${issue.keyword}' rule.`, placement: { on: 'value' }, actual: plain(value) };
+      return {
+        message: `${label}${isScalar(value) ? ` ${shown}` : ''} does not satisfy the schema's '${issue.keyword}' rule.`,
+        placement: { on: 'value' },
+        actual: plain(value),
+      };
   }
 }
 
@@ -141,7 +214,11 @@ function misspelling(missing: string, issue: Issue, path: readonly (string | num
   const present = Object.keys(objectAt(ctx.data, path) ?? {});
   if (!present.length) return undefined;
   // At the root, the whole type's keys (a `then` that requires the key only knows that one key).
-  const known = new Set(path.length ? ctx.lookup.knownKeys(issue.parentSchema ?? {}, baseOf(issue, ctx)) : ctx.lookup.knownKeys(ctx.docType.schema, rootBase(ctx)));
+  const known = new Set(
+    path.length
+      ? ctx.lookup.knownKeys(issue.parentSchema ?? {}, baseOf(issue, ctx))
+      : ctx.lookup.knownKeys(ctx.docType.schema, rootBase(ctx)),
+  );
   return present.find((k) => !known.has(k) && !k.startsWith('x-') && closeMatches(k, [missing]).length > 0);
 }
 
@@ -164,7 +241,14 @@ function unknownKey(key: string, issue: Issue, path: readonly (string | number)[
     const ext = ctx.lookup.allowsExtensionKeys(schema, base);
     message = `Unknown key '${key}': ${article(ctx.docType.type)} does not use it.${ext ? ` Check the spelling, or name your own keys with an 'x-' prefix (x-${key}).` : ''}`;
   }
-  return { message, placement: { on: 'key', key }, actual: key, expected: matches.length ? matches : undefined, renameTo, unknownKey: true };
+  return {
+    message,
+    placement: { on: 'key', key },
+    actual: key,
+    expected: matches.length ? matches : undefined,
+    renameTo,
+    unknownKey: true,
+  };
 }
 
 function enumDraft(label: string, value: unknown, allowed: unknown[], path: readonly (string | number)[], ctx: MessageContext): Draft {
@@ -180,7 +264,11 @@ function enumDraft(label: string, value: unknown, allowed: unknown[], path: read
   const dym = suggestions.length
     ? ` Did you mean ${orList(suggestions.slice(0, 3).map((s) => (typeof s === 'string' ? `'${s}'` : `${s} (a number, without quotes)`)))}?`
     : '';
-  const list = allowed.slice(0, 12).map((a) => yamlLiteral(a)).join(', ') + (allowed.length > 12 ? ', …' : '');
+  const list =
+    allowed
+      .slice(0, 12)
+      .map((a) => yamlLiteral(a))
+      .join(', ') + (allowed.length > 12 ? ', …' : '');
   return {
     message: `${label} ${showValue(value)} is not allowed${forWhom}.${dym} Allowed: ${list}.`,
     placement: { on: 'value' },
@@ -193,19 +281,44 @@ function enumDraft(label: string, value: unknown, allowed: unknown[], path: read
 function typeDraft(label: string, value: unknown, types: string, schema: SchemaObject, path: readonly (string | number)[]): Draft {
   const expected = typeWords(types);
   const wanted = types.split(',');
-  const base = { placement: { on: 'value' } as Placement, expected: wanted, actual: value === null || value === undefined ? 'null' : Array.isArray(value) ? 'array' : typeof value };
-  if (value === null || value === undefined) return { ...base, message: `${label} is empty: expected ${expected}${hintFor(schema, lastKey(path))}.` };
+  const base = {
+    placement: { on: 'value' } as Placement,
+    expected: wanted,
+    actual: value === null || value === undefined ? 'null' : Array.isArray(value) ? 'array' : typeof value,
+  };
+  if (value === null || value === undefined)
+    return { ...base, message: `${label} is empty: expected ${expected}${hintFor(schema, lastKey(path))}.` };
   if (!isScalar(value)) return { ...base, message: `${label} is ${actualTypeWord(value)}, expected ${expected}.` };
-  if (typeof value === 'string' && wanted.some((t) => t === 'number' || t === 'integer') && value.trim() !== '' && Number.isFinite(Number(value))) {
-    return { ...base, message: `${label} ${showValue(value)} is text, expected ${expected}: remove the quotes.`, replaceWith: [Number(value)] };
+  if (
+    typeof value === 'string' &&
+    wanted.some((t) => t === 'number' || t === 'integer') &&
+    value.trim() !== '' &&
+    Number.isFinite(Number(value))
+  ) {
+    return {
+      ...base,
+      message: `${label} ${showValue(value)} is text, expected ${expected}: remove the quotes.`,
+      replaceWith: [Number(value)],
+    };
   }
   if (typeof value === 'string' && wanted.includes('boolean') && /^(true|false)$/i.test(value)) {
-    return { ...base, message: `${label} ${showValue(value)} is text, expected ${expected}: write true or false without quotes.`, replaceWith: [value.toLowerCase() === 'true'] };
+    return {
+      ...base,
+      message: `${label} ${showValue(value)} is text, expected ${expected}: write true or false without quotes.`,
+      replaceWith: [value.toLowerCase() === 'true'],
+    };
   }
   return { ...base, message: `${label} ${showValue(value)} is ${actualTypeWord(value)}, expected ${expected}.` };
 }
 
-function patternDraft(label: string, value: unknown, pattern: string, schema: SchemaObject, path: readonly (string | number)[], ctx: MessageContext): Draft {
+function patternDraft(
+  label: string,
+  value: unknown,
+  pattern: string,
+  schema: SchemaObject,
+  path: readonly (string | number)[],
+  ctx: MessageContext,
+): Draft {
   const isRootId = path.length === 1 && path[0] === 'id';
   const phrase = schemaPhrase(schema);
   const subject = isRootId ? `the ${ctx.docType.type} id format` : phrase ? `the ${phrase} format` : 'the expected format';
@@ -224,7 +337,10 @@ function patternDraft(label: string, value: unknown, pattern: string, schema: Sc
 function alternativesDraft(label: string, value: unknown, issue: Issue, ctx: MessageContext): Draft {
   const shown = isScalar(value) ? ` ${showValue(value)}` : '';
   if (issue.keyword === 'oneOf' && Array.isArray(issue.params.passingSchemas)) {
-    return { message: `${label}${shown} matches more than one of the accepted forms; make it match exactly one.`, placement: { on: 'value' } };
+    return {
+      message: `${label}${shown} matches more than one of the accepted forms; make it match exactly one.`,
+      placement: { on: 'value' },
+    };
   }
   const base = baseOf(issue, ctx);
   const forms = (issue.forms ?? []).map((f) => describeForm(f, base, ctx)).filter((f): f is string => !!f);
@@ -266,7 +382,11 @@ function describeForm(form: SchemaObject, base: string, ctx: MessageContext, dep
  * branch (`negated`) the condition that applies is the `if` failing: `status is not 'Stagnant' (it is
  * 'Final')`, naming the properties that failed, with the file's value.
  */
-function describeCondition(cond: SchemaObject, negated: boolean, data: Record<string, unknown>): { text: string; key?: string } | undefined {
+function describeCondition(
+  cond: SchemaObject,
+  negated: boolean,
+  data: Record<string, unknown>,
+): { text: string; key?: string } | undefined {
   const props = cond.properties;
   if (typeof props !== 'object' || props === null) return undefined;
   const parts: string[] = [];
@@ -287,14 +407,21 @@ function describeCondition(cond: SchemaObject, negated: boolean, data: Record<st
 
 function formatProblem(format: string): string {
   switch (format) {
-    case 'date': return 'is not a valid date: use YYYY-MM-DD';
-    case 'date-time': return 'is not a valid date and time: use YYYY-MM-DDThh:mm:ssZ';
-    case 'time': return 'is not a valid time: use hh:mm:ss with a time zone (Z or +01:00)';
-    case 'email': return 'is not a valid email address';
+    case 'date':
+      return 'is not a valid date: use YYYY-MM-DD';
+    case 'date-time':
+      return 'is not a valid date and time: use YYYY-MM-DDThh:mm:ssZ';
+    case 'time':
+      return 'is not a valid time: use hh:mm:ss with a time zone (Z or +01:00)';
+    case 'email':
+      return 'is not a valid email address';
     case 'uri':
-    case 'url': return 'is not a valid URL (e.g. https://example.com/page)';
-    case 'uri-reference': return 'is not a valid link';
-    default: return `is not a valid ${format}`;
+    case 'url':
+      return 'is not a valid URL (e.g. https://example.com/page)';
+    case 'uri-reference':
+      return 'is not a valid link';
+    default:
+      return `is not a valid ${format}`;
   }
 }
 
@@ -320,7 +447,10 @@ function propertySchemaFor(issue: Issue, path: readonly (string | number)[], key
     if (!at) break;
     if (typeof seg === 'number') {
       const itemsOf = followRefs(at, ctx);
-      at = itemsOf && typeof itemsOf.schema.items === 'object' ? { schema: itemsOf.schema.items as SchemaObject, base: itemsOf.base } : undefined;
+      at =
+        itemsOf && typeof itemsOf.schema.items === 'object'
+          ? { schema: itemsOf.schema.items as SchemaObject, base: itemsOf.base }
+          : undefined;
     } else at = ctx.lookup.propertySchema(at.schema, at.base, seg);
   }
   return (at && ctx.lookup.propertySchema(at.schema, at.base, key)?.schema) ?? own?.schema;
@@ -328,7 +458,8 @@ function propertySchemaFor(issue: Issue, path: readonly (string | number)[], key
 
 function followRefs(at: { schema: SchemaObject; base: string }, ctx: MessageContext): { schema: SchemaObject; base: string } | undefined {
   let cur: { schema: SchemaObject; base: string } | undefined = at;
-  for (let i = 0; cur && typeof cur.schema.$ref === 'string' && !cur.schema.items && i < 10; i++) cur = ctx.lookup.resolve(cur.schema.$ref, cur.base);
+  for (let i = 0; cur && typeof cur.schema.$ref === 'string' && !cur.schema.items && i < 10; i++)
+    cur = ctx.lookup.resolve(cur.schema.$ref, cur.base);
   return cur;
 }
 

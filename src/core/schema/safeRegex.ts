@@ -41,7 +41,10 @@ function toRe2(pattern: string): string {
 /** Compiles a workspace pattern, or throws an Error whose message says what is wrong with it. */
 export function safeRegExp(pattern: string, flags = ''): RegExpLike {
   const max = limits().patternLength;
-  if (pattern.length > max) throw new Error(`the pattern is ${pattern.length} characters long, over the ${max} pmdocs reads; shorten it, or raise ${limitSetting('patternLength')}`);
+  if (pattern.length > max)
+    throw new Error(
+      `the pattern is ${pattern.length} characters long, over the ${max} pmdocs reads; shorten it, or raise ${limitSetting('patternLength')}`,
+    );
   let f = 0;
   if (flags.includes('i')) f |= RE2JS.CASE_INSENSITIVE;
   if (flags.includes('m')) f |= RE2JS.MULTILINE;
@@ -52,7 +55,10 @@ export function safeRegExp(pattern: string, flags = ''): RegExpLike {
     return { test: (text) => re.test(text), toString: () => `re2:/${pattern}/${flags}` };
   } catch (e) {
     const why = (e instanceof Error ? e.message : String(e)).replace(/^error parsing regexp: /, '');
-    throw new Error(`the pattern ${JSON.stringify(pattern)} cannot be used (${why}): pmdocs runs workspace patterns on a linear-time engine, without lookaround or backreferences`, { cause: e });
+    throw new Error(
+      `the pattern ${JSON.stringify(pattern)} cannot be used (${why}): pmdocs runs workspace patterns on a linear-time engine, without lookaround or backreferences`,
+      { cause: e },
+    );
   }
 }
 

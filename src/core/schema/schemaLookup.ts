@@ -40,7 +40,11 @@ export function createSchemaLookup(schemas: readonly unknown[], aliases: Record<
   }
 
   /** Every schema that applies to the same instance: the schema, its refs and its in-place applicators. */
-  function* applying(schema: SchemaObject, base: string, seen = new Set<SchemaObject>()): Generator<{ schema: SchemaObject; base: string }> {
+  function* applying(
+    schema: SchemaObject,
+    base: string,
+    seen = new Set<SchemaObject>(),
+  ): Generator<{ schema: SchemaObject; base: string }> {
     if (seen.has(schema) || seen.size > 200) return;
     seen.add(schema);
     const here = typeof schema.$id === 'string' ? absolute(stripHash(schema.$id), base) : base;

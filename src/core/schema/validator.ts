@@ -76,13 +76,21 @@ function problemFor(issue: Issue, run: Run, ctx: MessageContext, targets: Target
   let kind: SchemaProblemKind = draft.unknownKey ? 'unknown-key' : 'schema';
   const place = placementOf(draft, segments);
   const target = resolveYaml(fm, place.segments);
-  const span = place.on === 'key' ? targets.key(target, place.segments.length) : place.on === 'holder' ? targets.holder(target, place.segments.length) : targets.value(target, place.segments.length);
+  const span =
+    place.on === 'key'
+      ? targets.key(target, place.segments.length)
+      : place.on === 'holder'
+        ? targets.holder(target, place.segments.length)
+        : targets.value(target, place.segments.length);
   const exact = target.found === place.segments.length;
   const fixes: Fix[] = [];
 
   const valueNode = exact ? target.node : undefined;
   const valueSpan = fm && valueNode ? nodeSpan(fm, valueNode) : undefined;
-  const coercion = issue.keyword === 'type' && wantsText(issue) && valueSpan ? coercionOf(valueNode, doc.text.slice(valueSpan.start, valueSpan.end), issue.data) : undefined;
+  const coercion =
+    issue.keyword === 'type' && wantsText(issue) && valueSpan
+      ? coercionOf(valueNode, doc.text.slice(valueSpan.start, valueSpan.end), issue.data)
+      : undefined;
   if (coercion && valueSpan) {
     kind = 'coerced';
     const stillWrong = whyQuotingIsNotEnough(run, segments, path, coercion.source, ctx);
@@ -97,7 +105,8 @@ function problemFor(issue: Issue, run: Run, ctx: MessageContext, targets: Target
         : `${head}; quote it: "${coercion.source}"`,
       replaceWith: undefined,
     };
-    if (completes) fixes.push({ title: `Set to "${completed}"`, edits: [{ ...valueSpan, newText: JSON.stringify(completed) }], safe: false });
+    if (completes)
+      fixes.push({ title: `Set to "${completed}"`, edits: [{ ...valueSpan, newText: JSON.stringify(completed) }], safe: false });
     // Quoting alone keeps what was written (the remaining problem is then reported as it is).
     fixes.push(stillWrong ? { ...quoteFix(doc.text, valueSpan), safe: false } : quoteFix(doc.text, valueSpan));
   } else if (draft.replaceWith?.length && place.on === 'value' && valueSpan && isScalarOrEmpty(valueNode)) {
@@ -179,7 +188,13 @@ function versionCompletion(source: string): string | undefined {
   return undefined;
 }
 
-function whyQuotingIsNotEnough(run: Run, segments: string[], path: (string | number)[], source: string, ctx: MessageContext): string | undefined {
+function whyQuotingIsNotEnough(
+  run: Run,
+  segments: string[],
+  path: (string | number)[],
+  source: string,
+  ctx: MessageContext,
+): string | undefined {
   const candidate = withValue(run.data, segments, source);
   const pointer = `/${segments.map((s) => s.replace(/~/g, '~0').replace(/\//g, '~1')).join('/')}`;
   const left = collapse(run.recheck(candidate)).filter((i) => i.instancePath === pointer && i.keyword !== 'required');

@@ -24,7 +24,6 @@ export function inverseNormalCdf(p: number): number {
 
 function tail(q: number): number {
   return (
-    (((((C[0]! * q + C[1]!) * q + C[2]!) * q + C[3]!) * q + C[4]!) * q + C[5]!) /
-    ((((D[0]! * q + D[1]!) * q + D[2]!) * q + D[3]!) * q + 1)
+    (((((C[0]! * q + C[1]!) * q + C[2]!) * q + C[3]!) * q + C[4]!) * q + C[5]!) / ((((D[0]! * q + D[1]!) * q + D[2]!) * q + D[3]!) * q + 1)
   );
 }

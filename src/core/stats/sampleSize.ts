@@ -27,7 +27,13 @@ export interface PowerInputs {
 }
 
 export type PowerResult =
-  | { ok: true; n: number; formula: string; /** The absolute difference looked for. */ delta: number; /** The rate under the alternative (proportions). */ p2?: number }
+  | {
+      ok: true;
+      n: number;
+      formula: string;
+      /** The absolute difference looked for. */ delta: number;
+      /** The rate under the alternative (proportions). */ p2?: number;
+    }
   | { ok: false; reason: string };
 
 export const PROPORTION_FORMULA = 'two-proportion z-test, normal approximation with pooled variance under H0';
@@ -51,7 +57,11 @@ export function requiredSampleSize(inputs: PowerInputs): PowerResult {
   if (!(baseline > 0 && baseline < 1)) return { ok: false, reason: `baseline ${baseline} is not a rate between 0 and 1` };
   const p1 = baseline;
   const p2 = inputs.direction === 'decrease' ? p1 - delta : p1 + delta;
-  if (!(p2 > 0 && p2 < 1)) return { ok: false, reason: `baseline ${p1} ${inputs.direction === 'decrease' ? '−' : '+'} the MDE gives a rate of ${round(p2)}, outside 0 to 1` };
+  if (!(p2 > 0 && p2 < 1))
+    return {
+      ok: false,
+      reason: `baseline ${p1} ${inputs.direction === 'decrease' ? '−' : '+'} the MDE gives a rate of ${round(p2)}, outside 0 to 1`,
+    };
   const pBar = (p1 + p2) / 2;
   const root = zAlpha * Math.sqrt(2 * pBar * (1 - pBar)) + zPower * Math.sqrt(p1 * (1 - p1) + p2 * (1 - p2));
   return { ok: true, n: ceil((root * root) / (delta * delta)), formula: PROPORTION_FORMULA, delta, p2 };

@@ -37,7 +37,13 @@ export async function gitUserName(host: IHost, folder: string, env: GitConfigEnv
     if (text === undefined) return;
     for (const entry of parseGitConfig(text)) {
       if (entry.section === 'user' && entry.subsection === undefined && entry.key === 'name') name = entry.value;
-      else if (entry.key === 'path' && entry.value && (entry.section === 'include' ? entry.subsection === undefined : entry.section === 'includeif' && conditionHolds(entry.subsection, file, gitDir?.dir, env.home))) {
+      else if (
+        entry.key === 'path' &&
+        entry.value &&
+        (entry.section === 'include'
+          ? entry.subsection === undefined
+          : entry.section === 'includeif' && conditionHolds(entry.subsection, file, gitDir?.dir, env.home))
+      ) {
         await visit(resolveIncludePath(entry.value, file, env.home), depth + 1);
       }
     }
@@ -138,7 +144,7 @@ function unquote(raw: string): string {
 
 /** The repository's git folder (`dir`, matched by includeIf gitdir:) and the folder holding its config (`common`; differs for linked worktrees). */
 async function findGitDir(host: IHost, folder: string): Promise<{ dir: string; common: string } | undefined> {
-  for (let dir = folder.replace(/\/+$/, ''); ; ) {
+  for (let dir = folder.replace(/\/+$/, ''); ;) {
     const dotGit = `${dir}/.git`;
     const stat = await host.stat(dotGit).catch(() => undefined);
     if (stat?.isDirectory) return { dir: dotGit, common: dotGit };
@@ -185,7 +191,10 @@ function globToRegExp(glob: string, ignoreCase: boolean): RegExp {
       const end = glob.indexOf(']', i + 2);
       if (end < 0) re += '\\[';
       else {
-        re += `[${glob.slice(i + 1, end).replace(/^!/, '^').replace(/\\/g, '\\\\')}]`;
+        re += `[${glob
+          .slice(i + 1, end)
+          .replace(/^!/, '^')
+          .replace(/\\/g, '\\\\')}]`;
         i = end;
       }
     } else re += c.replace(/[.+^${}()|\\]/g, '\\$&');

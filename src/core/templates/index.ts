@@ -5,4 +5,15 @@ export { renderNewDocument, type NewDocValues } from './render.js';
 export { frontMatterId } from './frontMatterId.js';
 export { resolveOwner, ownerFromName, isValidOwner, OWNER_FORMS, type OwnerLookups, type OwnerResult, type OwnerSource } from './owner.js';
 export { gitUserName, parseGitConfig, type GitConfigEnv } from './gitConfig.js';
-export { planNewDocument, idFromVersion, idPrefixOf, asksForOwner, requiresOwner, defaultTitle, today, type ExistingDoc, type NewDocumentPlan, type NewDocumentRequest } from './plan.js';
+export {
+  planNewDocument,
+  idFromVersion,
+  idPrefixOf,
+  asksForOwner,
+  requiresOwner,
+  defaultTitle,
+  today,
+  type ExistingDoc,
+  type NewDocumentPlan,
+  type NewDocumentRequest,
+} from './plan.js';

@@ -39,11 +39,18 @@ export function isValidOwner(value: string): boolean {
 }
 
 export async function resolveOwner(lookups: OwnerLookups): Promise<OwnerResult> {
-  for (const [source, value] of [['option', lookups.option], ['PMDOCS_OWNER', lookups.envOwner]] as const) {
+  for (const [source, value] of [
+    ['option', lookups.option],
+    ['PMDOCS_OWNER', lookups.envOwner],
+  ] as const) {
     const v = value?.trim();
     if (!v) continue;
     if (isValidOwner(v)) return { owner: v, source };
-    return { invalid: v, source, message: `${source === 'option' ? (lookups.optionName ?? 'the owner') : '$PMDOCS_OWNER'} '${v}' is not a valid owner; use ${OWNER_FORMS}` };
+    return {
+      invalid: v,
+      source,
+      message: `${source === 'option' ? (lookups.optionName ?? 'the owner') : '$PMDOCS_OWNER'} '${v}' is not a valid owner; use ${OWNER_FORMS}`,
+    };
   }
   const git = ownerFromName(await safely(lookups.gitUserName));
   if (git) return { owner: git, source: 'git user.name' };

@@ -44,7 +44,8 @@ const OWNER = placeholder('owner');
 export const idFromVersion = (t: DocType): boolean => VERSION.test(`${t.frontMatterTemplate ?? ''}${t.template ?? ''}`);
 /** The default front matter (no frontMatterTemplate) has an owner line. */
 export const asksForOwner = (t: DocType): boolean => OWNER.test(t.frontMatterTemplate ?? '{{owner}}');
-export const requiresOwner = (t: DocType): boolean => Array.isArray(t.schema['required']) && (t.schema['required'] as unknown[]).includes('owner');
+export const requiresOwner = (t: DocType): boolean =>
+  Array.isArray(t.schema['required']) && (t.schema['required'] as unknown[]).includes('owner');
 /** The type's id prefix; a type that declares none numbers its documents `<TYPE>-1`, `<TYPE>-2`, … */
 export const idPrefixOf = (t: DocType): string => t.idPrefix || `${t.type.toUpperCase()}-`;
 /** The title a versioned document gets when the user gives none. */

@@ -23,7 +23,12 @@ function registryFor(config: ResolvedConfig): DocTypeRegistry {
  * matter that names no known type (unless it is unreadable or carries an id: a document with a broken
  * `type:` or a YAML error is still something other documents may point at, by its file name).
  */
-export function indexEntry(text: string, path: string, config: ResolvedConfig, registry: DocTypeRegistry = registryFor(config)): IndexedDoc | undefined {
+export function indexEntry(
+  text: string,
+  path: string,
+  config: ResolvedConfig,
+  registry: DocTypeRegistry = registryFor(config),
+): IndexedDoc | undefined {
   const doc = parseDoc(text, path);
   // Without front matter only a type known by its file name (a CHANGELOG.md) makes a document.
   if (!doc.frontMatter && !registry.all().some((t) => t.fileNames)) return undefined;
@@ -32,7 +37,12 @@ export function indexEntry(text: string, path: string, config: ResolvedConfig, r
 }
 
 /** The record of a document already parsed and typed (the editor keeps its open documents' records current this way). */
-export function entryOf(doc: ParsedDoc, path: string, docType: DocType | undefined, extraSchemas: readonly unknown[] = []): IndexedDoc | undefined {
+export function entryOf(
+  doc: ParsedDoc,
+  path: string,
+  docType: DocType | undefined,
+  extraSchemas: readonly unknown[] = [],
+): IndexedDoc | undefined {
   const fm = doc.frontMatter;
   if (docType?.type === CHANGELOG_TYPE) return changelogEntry(doc, path, fm?.data);
   if (!fm) return undefined;

@@ -159,11 +159,32 @@ export function queryAnswers(index: WorkspaceIndex | undefined, queries: readonl
     const colon = q.indexOf(':');
     const kind = colon < 0 ? q : q.slice(0, colon);
     const arg = colon < 0 ? '' : q.slice(colon + 1);
-    const docs = kind === 'id' ? index.withId(arg) : kind === 'named' ? index.namedAfter(arg) : kind === 'type' ? index.ofType(arg) : kind === 'typed' ? index.typed(arg) : kind === 'all' ? index.docs : [];
+    const docs =
+      kind === 'id'
+        ? index.withId(arg)
+        : kind === 'named'
+          ? index.namedAfter(arg)
+          : kind === 'type'
+            ? index.ofType(arg)
+            : kind === 'typed'
+              ? index.typed(arg)
+              : kind === 'all'
+                ? index.docs
+                : [];
     parts.push(`${q} ${docs.map(docKey).join(' | ')}`);
   }
   return parts.join('\n');
 }
 
 const docKey = (d: IndexedDoc): string =>
-  JSON.stringify([d.path, d.type ?? null, d.id ?? null, d.idOk, d.status ?? null, d.title ?? null, d.version ?? null, d.date ?? null, d.releases ?? null]);
+  JSON.stringify([
+    d.path,
+    d.type ?? null,
+    d.id ?? null,
+    d.idOk,
+    d.status ?? null,
+    d.title ?? null,
+    d.version ?? null,
+    d.date ?? null,
+    d.releases ?? null,
+  ]);

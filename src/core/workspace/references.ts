@@ -36,7 +36,11 @@ const trees = new WeakMap<DocType, WeakMap<readonly unknown[], RefNode | null>>(
 const NO_EXTRAS: readonly unknown[] = Object.freeze([]);
 
 /** The reference values in a document's front matter data, in document order of the schema's keys. */
-export function referenceSites(docType: DocType, data: Record<string, unknown> | undefined, extraSchemas: readonly unknown[] = NO_EXTRAS): RefSite[] {
+export function referenceSites(
+  docType: DocType,
+  data: Record<string, unknown> | undefined,
+  extraSchemas: readonly unknown[] = NO_EXTRAS,
+): RefSite[] {
   const tree = referenceTree(docType, extraSchemas);
   const out: RefSite[] = [];
   if (tree && data) collect(tree, data, [], out);

@@ -7,13 +7,20 @@ import { STARTER_CONFIG } from '../../core/init/starter.js';
 export function registerInitConfig(log: vscode.LogOutputChannel): vscode.Disposable {
   return vscode.commands.registerCommand('pmdocs.initConfig', async (folderArg?: vscode.Uri): Promise<vscode.Uri | undefined> => {
     const folders = vscode.workspace.workspaceFolders ?? [];
-    const folder = folderArg ?? (folders.length > 1 ? (await vscode.window.showWorkspaceFolderPick({ placeHolder: 'Where should .pmdocs.json go?' }))?.uri : folders[0]?.uri);
+    const folder =
+      folderArg ??
+      (folders.length > 1
+        ? (await vscode.window.showWorkspaceFolderPick({ placeHolder: 'Where should .pmdocs.json go?' }))?.uri
+        : folders[0]?.uri);
     if (!folder) {
       void vscode.window.showInformationMessage('pmdocs: open a folder first; .pmdocs.json goes at its root.');
       return undefined;
     }
     const target = vscode.Uri.joinPath(folder, '.pmdocs.json');
-    const exists = await vscode.workspace.fs.stat(target).then(() => true, () => false);
+    const exists = await vscode.workspace.fs.stat(target).then(
+      () => true,
+      () => false,
+    );
     if (exists) {
       void vscode.window.showInformationMessage('pmdocs: this folder already has a .pmdocs.json; opened it instead.');
     } else {

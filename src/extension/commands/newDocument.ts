@@ -7,7 +7,18 @@ import * as vscode from 'vscode';
 import type { DocType } from '../../core/doctypes/docType.js';
 import { SEMVER } from '../../core/doctypes/valueShapes.js';
 import { MARKDOWN_GLOB } from '../../core/workspace/scope.js';
-import { asksForOwner, defaultTitle, frontMatterId, idFromVersion, isValidOwner, OWNER_FORMS, planNewDocument, requiresOwner, today, type ExistingDoc } from '../../core/templates/index.js';
+import {
+  asksForOwner,
+  defaultTitle,
+  frontMatterId,
+  idFromVersion,
+  isValidOwner,
+  OWNER_FORMS,
+  planNewDocument,
+  requiresOwner,
+  today,
+  type ExistingDoc,
+} from '../../core/templates/index.js';
 import type { Linter } from '../diagnostics/linter.js';
 import { uriExists } from '../uriExists.js';
 import { resolveNewDocumentOwner } from './ownerLookups.js';
@@ -22,7 +33,6 @@ export interface NewDocumentOptions {
   open?: boolean;
 }
 
-
 export function registerNewDocument(linter: Linter, log: vscode.LogOutputChannel): vscode.Disposable {
   return vscode.commands.registerCommand('pmdocs.newDocument', async (arg?: vscode.Uri | NewDocumentOptions) => {
     try {
@@ -36,11 +46,7 @@ export function registerNewDocument(linter: Linter, log: vscode.LogOutputChannel
   });
 }
 
-async function newDocument(
-  linter: Linter,
-  log: vscode.LogOutputChannel,
-  options: NewDocumentOptions,
-): Promise<vscode.Uri | undefined> {
+async function newDocument(linter: Linter, log: vscode.LogOutputChannel, options: NewDocumentOptions): Promise<vscode.Uri | undefined> {
   const explicitFolder = await folderOf(options.folder);
   const anchor = explicitFolder ?? activeFolder() ?? vscode.workspace.workspaceFolders?.[0]?.uri;
   if (!anchor) {
@@ -49,7 +55,10 @@ async function newDocument(
   }
   const probe = vscode.Uri.joinPath(anchor, 'new-document.md'); // the config that applies inside the target folder
   const { engine, config } = await linter.prepare(probe);
-  const types = engine.registry(config).all().filter((t) => t.template || t.frontMatterTemplate);
+  const types = engine
+    .registry(config)
+    .all()
+    .filter((t) => t.template || t.frontMatterTemplate);
 
   const docType = options.type ? types.find((t) => t.type === options.type) : await pickType(types);
   if (!docType) {
@@ -89,7 +98,14 @@ async function newDocument(
         title: `New ${docType.label ?? docType.type}: ${title}`,
         prompt: required ? `Owner (required): ${OWNER_FORMS}` : `Owner (optional): ${OWNER_FORMS}`,
         value: 'owner' in found ? found.owner : '',
-        validateInput: (v) => (!v.trim() ? (required ? `This document type needs an owner: ${OWNER_FORMS}` : undefined) : isValidOwner(v.trim()) ? undefined : `Use ${OWNER_FORMS}`),
+        validateInput: (v) =>
+          !v.trim()
+            ? required
+              ? `This document type needs an owner: ${OWNER_FORMS}`
+              : undefined
+            : isValidOwner(v.trim())
+              ? undefined
+              : `Use ${OWNER_FORMS}`,
       });
       if (owner === undefined) return undefined;
       owner = owner.trim();
@@ -119,7 +135,12 @@ async function newDocument(
 
 async function pickType(types: readonly DocType[]): Promise<DocType | undefined> {
   const picked = await vscode.window.showQuickPick(
-    types.map((t) => ({ label: t.label ?? t.type, description: t.idPrefix ? `${t.type} · ${t.idPrefix}…` : t.type, detail: typeof t.schema['description'] === 'string' ? t.schema['description'] : undefined, type: t })),
+    types.map((t) => ({
+      label: t.label ?? t.type,
+      description: t.idPrefix ? `${t.type} · ${t.idPrefix}…` : t.type,
+      detail: typeof t.schema['description'] === 'string' ? t.schema['description'] : undefined,
+      type: t,
+    })),
     { title: 'pmdocs: New Document', placeHolder: 'Which kind of document?', matchOnDescription: true },
   );
   return picked?.type;
@@ -147,7 +168,8 @@ async function existingDocs(root: vscode.Uri): Promise<ExistingDoc[]> {
 
 async function folderOf(target: vscode.Uri | string | undefined): Promise<vscode.Uri | undefined> {
   if (!target) return undefined;
-  const uri = typeof target === 'string' ? (/^[a-z][a-z0-9+.-]*:/i.test(target) ? vscode.Uri.parse(target) : vscode.Uri.file(target)) : target;
+  const uri =
+    typeof target === 'string' ? (/^[a-z][a-z0-9+.-]*:/i.test(target) ? vscode.Uri.parse(target) : vscode.Uri.file(target)) : target;
   try {
     const s = await vscode.workspace.fs.stat(uri);
     return s.type & vscode.FileType.Directory ? uri : vscode.Uri.joinPath(uri, '..');

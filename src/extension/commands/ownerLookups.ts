@@ -16,7 +16,12 @@ export function resolveNewDocumentOwner(option: string | undefined, folder: vsco
     envOwner: env['PMDOCS_OWNER'],
     gitUserName:
       folder.scheme === 'file'
-        ? () => gitUserName(createWorkspaceFsHost(folder), folder.path, { home: asPath(env['HOME'] ?? env['USERPROFILE']), xdgConfigHome: asPath(env['XDG_CONFIG_HOME']), gitConfigGlobal: asPath(env['GIT_CONFIG_GLOBAL']) })
+        ? () =>
+            gitUserName(createWorkspaceFsHost(folder), folder.path, {
+              home: asPath(env['HOME'] ?? env['USERPROFILE']),
+              xdgConfigHome: asPath(env['XDG_CONFIG_HOME']),
+              gitConfigGlobal: asPath(env['GIT_CONFIG_GLOBAL']),
+            })
         : undefined,
     loginName: () => env['USER'] || env['LOGNAME'] || env['USERNAME'],
   });

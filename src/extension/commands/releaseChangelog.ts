@@ -26,7 +26,7 @@ export function registerReleaseChangelog(): vscode.Disposable {
             title: 'Release Changelog',
             prompt: `Version to release from [Unreleased], dated ${day}`,
             placeHolder: '1.5.0',
-            validateInput: (v) => (v.trim() ? (((r) => (r.ok ? undefined : r.message))(plan(v))) : 'A SemVer version such as 1.5.0'),
+            validateInput: (v) => (v.trim() ? ((r) => (r.ok ? undefined : r.message))(plan(v)) : 'A SemVer version such as 1.5.0'),
           });
     if (!asked) return false;
     const result = plan(asked);
@@ -35,7 +35,8 @@ export function registerReleaseChangelog(): vscode.Disposable {
       return false;
     }
     const edit = new vscode.WorkspaceEdit();
-    for (const e of result.edits) edit.replace(document.uri, new vscode.Range(document.positionAt(e.start), document.positionAt(e.end)), e.newText);
+    for (const e of result.edits)
+      edit.replace(document.uri, new vscode.Range(document.positionAt(e.start), document.positionAt(e.end)), e.newText);
     const applied = await vscode.workspace.applyEdit(edit);
     if (applied) void vscode.window.setStatusBarMessage(`pmdocs: ${result.summary}`, 5000);
     return applied;

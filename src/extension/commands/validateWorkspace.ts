@@ -56,7 +56,12 @@ export async function validateWorkspace(
   return summary;
 }
 
-export function registerValidateWorkspace(controller: DiagnosticsController, configs: ConfigProvider, log: vscode.LogOutputChannel, mode?: vscode.ExtensionMode): vscode.Disposable {
+export function registerValidateWorkspace(
+  controller: DiagnosticsController,
+  configs: ConfigProvider,
+  log: vscode.LogOutputChannel,
+  mode?: vscode.ExtensionMode,
+): vscode.Disposable {
   const command = vscode.commands.registerCommand('pmdocs.validateWorkspace', async (options?: { silent?: boolean }) => {
     // Asked for by the user: a notification they can cancel; in the background (setting): the status bar.
     const location = options?.silent ? vscode.ProgressLocation.Window : vscode.ProgressLocation.Notification;

@@ -87,7 +87,10 @@ export class ConfigProvider implements vscode.Disposable {
       this.log.warn(message);
       this.settingsProblems.get(key)!.push(id);
     }
-    if (issues.length) void vscode.window.showWarningMessage(`pmdocs: ${issues.length} entr${issues.length === 1 ? 'y' : 'ies'} of the pmdocs.rules setting ${issues.length === 1 ? 'is' : 'are'} not valid and ignored; see the pmdocs output.`);
+    if (issues.length)
+      void vscode.window.showWarningMessage(
+        `pmdocs: ${issues.length} entr${issues.length === 1 ? 'y' : 'ies'} of the pmdocs.rules setting ${issues.length === 1 ? 'is' : 'are'} not valid and ignored; see the pmdocs output.`,
+      );
   }
 
   /** Which files of the document's workspace folder are documents (undefined: outside every folder). */
@@ -172,7 +175,10 @@ export class ConfigProvider implements vscode.Disposable {
     for (const f of files) if (f) this.dependencies.add(uriOf(f).toString());
     for (const f of files) if (f && f !== config.file) this.schemaFolders.add(uriOf(f.slice(0, f.lastIndexOf('/'))).toString());
     // Problems are keyed by config file (or root), so a fixed config clears what it used to report.
-    this.problems.set(uriOf(config.file ?? config.root).toString(), config.problems.map((p) => ({ ...p, uri: uriOf(p.file) })));
+    this.problems.set(
+      uriOf(config.file ?? config.root).toString(),
+      config.problems.map((p) => ({ ...p, uri: uriOf(p.file) })),
+    );
     this.publishProblems();
   }
 

@@ -5,7 +5,16 @@
 // No `vscode` import: unit-tested under plain Node.
 
 import type { FileStat } from '../../core/host.js';
-import { ALWAYS_IGNORED, excludes, gitignoreFilters, MARKDOWN_GLOB, selects, type IgnoreFilter, type ScopeConfig, type ScopeHost } from '../../core/workspace/scope.js';
+import {
+  ALWAYS_IGNORED,
+  excludes,
+  gitignoreFilters,
+  MARKDOWN_GLOB,
+  selects,
+  type IgnoreFilter,
+  type ScopeConfig,
+  type ScopeHost,
+} from '../../core/workspace/scope.js';
 
 /** What the editor gives: one workspace folder's files, by `/`-separated path (Uri.path). */
 export interface FolderFiles {

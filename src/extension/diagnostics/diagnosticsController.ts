@@ -182,10 +182,20 @@ export class DiagnosticsController implements vscode.Disposable {
     }
   }
 
-  private publish(uri: vscode.Uri, version: number | undefined, result: LintResult, positions: Parameters<typeof toDiagnostic>[1], scope?: string): void {
+  private publish(
+    uri: vscode.Uri,
+    version: number | undefined,
+    result: LintResult,
+    positions: Parameters<typeof toDiagnostic>[1],
+    scope?: string,
+  ): void {
     const key = uri.toString();
     this.latest.set(key, { version, result, scope });
-    if (result.findings.length) this.collection.set(uri, result.findings.map((f) => toDiagnostic(f, positions)));
+    if (result.findings.length)
+      this.collection.set(
+        uri,
+        result.findings.map((f) => toDiagnostic(f, positions)),
+      );
     else this.collection.delete(uri);
     this.validated.fire({ uri, version, docType: result.docType, findings: result.findings });
   }
@@ -197,7 +207,10 @@ export class DiagnosticsController implements vscode.Disposable {
       const scopeChange = change.scopes.get(scope);
       if (!scopeChange) continue;
       const queries = result.workspaceQueries;
-      const affected = queries === undefined ? result.docType !== undefined : queryAnswers(scopeChange.before, queries) !== queryAnswers(scopeChange.after, queries);
+      const affected =
+        queries === undefined
+          ? result.docType !== undefined
+          : queryAnswers(scopeChange.before, queries) !== queryAnswers(scopeChange.after, queries);
       if (!affected) continue;
       const uri = vscode.Uri.parse(key);
       const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key && !d.isClosed);
@@ -212,7 +225,11 @@ export class DiagnosticsController implements vscode.Disposable {
   private closed(doc: vscode.TextDocument): void {
     this.cancel(doc.uri);
     const key = doc.uri.toString();
-    if (doc.uri.scheme !== 'untitled' && isMarkdownPath(doc.uri.path) && (this.fromDisk.has(key) || readSettings(doc.uri).validateWorkspace)) {
+    if (
+      doc.uri.scheme !== 'untitled' &&
+      isMarkdownPath(doc.uri.path) &&
+      (this.fromDisk.has(key) || readSettings(doc.uri).validateWorkspace)
+    ) {
       // The saved file is what counts now (unsaved edits were discarded or saved).
       void this.validateFromDisk(doc.uri);
       return;

@@ -54,8 +54,17 @@ export class Linter {
     const workspace = this.workspace?.(uri, config);
     // Today, local time: a changelog release dated later is in the future (core never reads the clock).
     const result = engine.lint(text, { path, config, ...(workspace ? { workspace } : {}), today: localIsoDate(new Date()) });
-    this.log.trace(`Linted ${uri.toString(true)}: ${result.docType?.type ?? 'no doc type'}, ${result.findings.length} finding(s), ${Date.now() - started} ms.`);
-    if (path && !result.docType && result.doc.frontMatter && config.file && !(isInside(config.root, path) && selects({ root: config.root, include: config.include }, path))) this.tellOutside(uri, config);
+    this.log.trace(
+      `Linted ${uri.toString(true)}: ${result.docType?.type ?? 'no doc type'}, ${result.findings.length} finding(s), ${Date.now() - started} ms.`,
+    );
+    if (
+      path &&
+      !result.docType &&
+      result.doc.frontMatter &&
+      config.file &&
+      !(isInside(config.root, path) && selects({ root: config.root, include: config.include }, path))
+    )
+      this.tellOutside(uri, config);
     return { result, config };
   }
 
@@ -67,7 +76,11 @@ export class Linter {
     const key = uri.toString();
     if (this.toldOutside.has(key)) return;
     this.toldOutside.add(key);
-    const globs = config.include?.length ? `its include globs (${config.include.join(', ')}, relative to ${config.root}/)` : `its folder (${config.root}/)`;
-    this.log.warn(`${uri.path} is outside ${config.file}: not under ${globs}. It has no doc type, so nothing is checked; the config's path associations do not reach it.`);
+    const globs = config.include?.length
+      ? `its include globs (${config.include.join(', ')}, relative to ${config.root}/)`
+      : `its folder (${config.root}/)`;
+    this.log.warn(
+      `${uri.path} is outside ${config.file}: not under ${globs}. It has no doc type, so nothing is checked; the config's path associations do not reach it.`,
+    );
   }
 }

@@ -35,7 +35,11 @@ export function toDiagnostic(finding: Finding, doc: OffsetMapper): PmdocsDiagnos
   diagnostic.code = { value: finding.ruleId, target: vscode.Uri.parse(finding.docsUrl) };
   if (finding.related?.length) {
     diagnostic.relatedInformation = finding.related.map(
-      (r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(doc.uri, new vscode.Range(doc.positionAt(r.start), doc.positionAt(r.end))), r.message),
+      (r) =>
+        new vscode.DiagnosticRelatedInformation(
+          new vscode.Location(doc.uri, new vscode.Range(doc.positionAt(r.start), doc.positionAt(r.end))),
+          r.message,
+        ),
     );
   }
   return diagnostic;

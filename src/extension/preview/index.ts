@@ -32,18 +32,21 @@ export function registerPreview(context: vscode.ExtensionContext, deps: PreviewD
 function testCommands(manager: PreviewManager): vscode.Disposable[] {
   const panelFor = (uri: string) => [...manager.panels].find((p) => p.source === uri);
   return [
-    vscode.commands.registerCommand('pmdocs.preview.test.waitForContent', (uri: string, minVersion: number, cardIncludes?: string) =>
-      new Promise<RenderedState>((resolve, reject) => {
-        const panel = panelFor(uri);
-        if (!panel) return reject(new Error(`no preview open for ${uri}`));
-        const done = (s: RenderedState | undefined) => !!s && s.fresh && s.version >= minVersion && (cardIncludes === undefined || s.card.includes(cardIncludes));
-        if (done(panel.confirmed)) return resolve(panel.confirmed!);
-        const sub = panel.onDidConfirm((state) => {
-          if (!done(state)) return;
-          sub.dispose();
-          resolve(state);
-        });
-      }),
+    vscode.commands.registerCommand(
+      'pmdocs.preview.test.waitForContent',
+      (uri: string, minVersion: number, cardIncludes?: string) =>
+        new Promise<RenderedState>((resolve, reject) => {
+          const panel = panelFor(uri);
+          if (!panel) return reject(new Error(`no preview open for ${uri}`));
+          const done = (s: RenderedState | undefined) =>
+            !!s && s.fresh && s.version >= minVersion && (cardIncludes === undefined || s.card.includes(cardIncludes));
+          if (done(panel.confirmed)) return resolve(panel.confirmed!);
+          const sub = panel.onDidConfirm((state) => {
+            if (!done(state)) return;
+            sub.dispose();
+            resolve(state);
+          });
+        }),
     ),
     vscode.commands.registerCommand('pmdocs.preview.test.receive', async (uri: string, message: unknown) => {
       const panel = panelFor(uri);

@@ -17,7 +17,12 @@ export async function revealLine(document: vscode.TextDocument, panel: vscode.We
   editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
 }
 
-export async function openLink(document: vscode.TextDocument, panel: vscode.WebviewPanel, href: string, log?: vscode.LogOutputChannel): Promise<void> {
+export async function openLink(
+  document: vscode.TextDocument,
+  panel: vscode.WebviewPanel,
+  href: string,
+  log?: vscode.LogOutputChannel,
+): Promise<void> {
   const action = classifyLink(href);
   if (action.kind === 'external') {
     // VS Code asks the user before opening a site they have not trusted: that is the confirmation.
@@ -29,7 +34,12 @@ export async function openLink(document: vscode.TextDocument, panel: vscode.Webv
     return;
   }
   const target = resolveInRoot(document.uri, action.path);
-  const exists = target && (await vscode.workspace.fs.stat(target).then((s) => (s.type & vscode.FileType.File) !== 0, () => false));
+  const exists =
+    target &&
+    (await vscode.workspace.fs.stat(target).then(
+      (s) => (s.type & vscode.FileType.File) !== 0,
+      () => false,
+    ));
   if (!target || !exists) {
     void vscode.window.showWarningMessage(`pmdocs preview: '${action.path}' was not found in this workspace.`);
     return;
@@ -42,7 +52,10 @@ export async function openLink(document: vscode.TextDocument, panel: vscode.Webv
  * links open, in the editor group beside the preview, so the preview stays in view.
  */
 export async function openReferencedDocument(panel: vscode.WebviewPanel, target: vscode.Uri, id: string): Promise<void> {
-  const exists = await vscode.workspace.fs.stat(target).then((s) => (s.type & vscode.FileType.File) !== 0, () => false);
+  const exists = await vscode.workspace.fs.stat(target).then(
+    (s) => (s.type & vscode.FileType.File) !== 0,
+    () => false,
+  );
   if (!exists) {
     void vscode.window.showWarningMessage(`pmdocs preview: the document '${id}' names is no longer in this workspace.`);
     return;

@@ -150,7 +150,9 @@ export class PreviewPanel implements vscode.Disposable {
     try {
       references = await get(document, false);
     } catch (e) {
-      this.host.deps.log?.warn(`Preview: the workspace index for ${document.uri.toString(true)} is not available: ${(e as Error)?.message ?? String(e)}`);
+      this.host.deps.log?.warn(
+        `Preview: the workspace index for ${document.uri.toString(true)} is not available: ${(e as Error)?.message ?? String(e)}`,
+      );
       return;
     }
     if (this.#disposed || run !== this.#referencesRun || document !== this.#document) return; // superseded
@@ -214,7 +216,15 @@ export class PreviewPanel implements vscode.Disposable {
     this.#sent.clear();
     this.#sent.set(version, this.#stateOf(rendered, result));
     this.#postedSinceHtml = true;
-    this.#postMessage({ type: 'update', source: this.source, version, card: rendered.card, findings: rendered.findings, body: rendered.body, title: rendered.title });
+    this.#postMessage({
+      type: 'update',
+      source: this.source,
+      version,
+      card: rendered.card,
+      findings: rendered.findings,
+      body: rendered.body,
+      title: rendered.title,
+    });
     if (rendered.title) this.panel.title = `Preview ${rendered.title}`;
   }
 
@@ -224,7 +234,12 @@ export class PreviewPanel implements vscode.Disposable {
     if (fresh) return fresh;
     const last = this.#lastResult;
     const path = this.#document.uri.scheme === 'untitled' ? undefined : this.#document.uri.path;
-    return { docType: last?.docType, detectedBy: last?.detectedBy, findings: last?.findings ?? [], doc: this.renderer.parse(this.#document.getText(), path) };
+    return {
+      docType: last?.docType,
+      detectedBy: last?.detectedBy,
+      findings: last?.findings ?? [],
+      doc: this.renderer.parse(this.#document.getText(), path),
+    };
   }
 
   #render(result: LintResult): RenderedDocument {
@@ -255,7 +270,14 @@ export class PreviewPanel implements vscode.Disposable {
 
   #stateOf(rendered: RenderedDocument, result: LintResult): RenderedState {
     const fresh = result === this.host.deps.lint(this.#document);
-    return { version: this.#document.version, fresh, body: rendered.body, findings: rendered.findings, card: rendered.card, headings: rendered.headings };
+    return {
+      version: this.#document.version,
+      fresh,
+      body: rendered.body,
+      findings: rendered.findings,
+      card: rendered.card,
+      headings: rendered.headings,
+    };
   }
 
   #postMessage(message: HostMessage): void {
@@ -315,7 +337,9 @@ export class PreviewPanel implements vscode.Disposable {
     const result = this.#lastResult ?? this.#currentResult();
     const target = references && document === this.#document ? this.renderer.referenceTarget(result, references, id) : undefined;
     if (!target) {
-      log?.info(`Preview: reference '${id}' not opened: ${references ? 'this document has no reference with that id that names a document of the workspace' : 'the document has no workspace index'}.`);
+      log?.info(
+        `Preview: reference '${id}' not opened: ${references ? 'this document has no reference with that id that names a document of the workspace' : 'the document has no workspace index'}.`,
+      );
       return;
     }
     const uri = vscode.Uri.from({ scheme: document.uri.scheme, authority: document.uri.authority, path: target.path });
@@ -350,7 +374,13 @@ export class PreviewPanel implements vscode.Disposable {
 function failedRender(e: unknown): RenderedDocument {
   const text = `The preview could not be built: ${(e as Error)?.message ?? String(e)}. The details are in the pmdocs output.`;
   const body = `<p class="pmdocs-render-error">${escapeText(text)}</p>`;
-  return { html: `<div id="pmdocs-card"></div><div id="pmdocs-findings"></div><article id="pmdocs-body" class="pmdocs-body">${body}</article>`, card: '', findings: '', body, headings: [] };
+  return {
+    html: `<div id="pmdocs-card"></div><div id="pmdocs-findings"></div><article id="pmdocs-body" class="pmdocs-body">${body}</article>`,
+    card: '',
+    findings: '',
+    body,
+    headings: [],
+  };
 }
 
 const escapeText = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');

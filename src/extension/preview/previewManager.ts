@@ -49,19 +49,25 @@ export class PreviewManager implements vscode.Disposable, vscode.WebviewPanelSer
     }
     const column = toSide ? vscode.ViewColumn.Beside : (vscode.window.activeTextEditor?.viewColumn ?? vscode.ViewColumn.Active);
     const mode = previewMode();
-    const existing = mode === 'followActiveEditor'
-      ? [...this.#panels].find((p) => p.following)
-      : [...this.#panels].find((p) => !p.following && p.source === document.uri.toString());
+    const existing =
+      mode === 'followActiveEditor'
+        ? [...this.#panels].find((p) => p.following)
+        : [...this.#panels].find((p) => !p.following && p.source === document.uri.toString());
     if (existing) {
       existing.show(document);
       existing.panel.reveal(toSide ? undefined : column, toSide);
       return existing;
     }
-    const panel = vscode.window.createWebviewPanel(VIEW_TYPE, 'Preview', { viewColumn: column, preserveFocus: toSide }, {
-      ...webviewOptions(this.host.extensionUri, document.uri),
-      enableFindWidget: true,
-      retainContextWhenHidden: false,
-    });
+    const panel = vscode.window.createWebviewPanel(
+      VIEW_TYPE,
+      'Preview',
+      { viewColumn: column, preserveFocus: toSide },
+      {
+        ...webviewOptions(this.host.extensionUri, document.uri),
+        enableFindWidget: true,
+        retainContextWhenHidden: false,
+      },
+    );
     return this.#adopt(panel, document, mode === 'followActiveEditor', renderer);
   }
 
@@ -117,5 +123,7 @@ export class PreviewManager implements vscode.Disposable, vscode.WebviewPanelSer
 }
 
 export function previewMode(): PreviewMode {
-  return vscode.workspace.getConfiguration('pmdocs.preview').get<string>('mode') === 'followActiveEditor' ? 'followActiveEditor' : 'perDocument';
+  return vscode.workspace.getConfiguration('pmdocs.preview').get<string>('mode') === 'followActiveEditor'
+    ? 'followActiveEditor'
+    : 'perDocument';
 }

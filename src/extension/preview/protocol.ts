@@ -71,9 +71,7 @@ export function parsePreviewState(raw: unknown): PreviewState | undefined {
 
 /** What the host does with a link the user clicked in the page. */
 export type LinkAction =
-  | { kind: 'external'; href: string }
-  | { kind: 'document'; path: string; fragment?: string }
-  | { kind: 'ignore'; reason: string };
+  { kind: 'external'; href: string } | { kind: 'document'; path: string; fragment?: string } | { kind: 'ignore'; reason: string };
 
 /**
  * http(s) and mailto go to the OS (through VS Code's own confirmation); a relative path opens the file;
@@ -83,7 +81,8 @@ export function classifyLink(href: string): LinkAction {
   const h = href.trim();
   if (/^(https?:\/\/|mailto:)/i.test(h)) return { kind: 'external', href: h };
   if (h.startsWith('#')) return { kind: 'ignore', reason: 'in-page anchor' };
-  if (/^[a-z][a-z0-9+.-]*:/i.test(h) || /^[\\/]{2}/.test(h)) return { kind: 'ignore', reason: `links of this kind are not opened: ${h.slice(0, 40)}` };
+  if (/^[a-z][a-z0-9+.-]*:/i.test(h) || /^[\\/]{2}/.test(h))
+    return { kind: 'ignore', reason: `links of this kind are not opened: ${h.slice(0, 40)}` };
   const hash = h.indexOf('#');
   const rawPath = (hash >= 0 ? h.slice(0, hash) : h).replace(/\?.*$/, '');
   let path: string;

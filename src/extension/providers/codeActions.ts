@@ -19,7 +19,11 @@ export function registerCodeActions(deps: AuthoringDeps): vscode.Disposable {
 export class PmdocsCodeActions implements vscode.CodeActionProvider {
   constructor(private readonly deps: AuthoringDeps) {}
 
-  async provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): Promise<vscode.CodeAction[]> {
+  async provideCodeActions(
+    document: vscode.TextDocument,
+    _range: vscode.Range,
+    context: vscode.CodeActionContext,
+  ): Promise<vscode.CodeAction[]> {
     const only = context.only;
     const wantQuickFixes = !only || only.intersects(vscode.CodeActionKind.QuickFix);
     const wantFixAll = !!only && only.intersects(FIX_ALL_KIND);
@@ -30,7 +34,13 @@ export class PmdocsCodeActions implements vscode.CodeActionProvider {
     if (wantQuickFixes) {
       for (const diagnostic of ours) {
         const ruleId = typeof diagnostic.code === 'object' ? String(diagnostic.code.value) : String(diagnostic.code ?? '');
-        const finding = findingAt(result.findings, ruleId, document.offsetAt(diagnostic.range.start), document.offsetAt(diagnostic.range.end), diagnostic.message);
+        const finding = findingAt(
+          result.findings,
+          ruleId,
+          document.offsetAt(diagnostic.range.start),
+          document.offsetAt(diagnostic.range.end),
+          diagnostic.message,
+        );
         if (!finding) continue;
         for (const { fix, preferred } of quickFixesFor(result.doc, finding)) {
           const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
@@ -42,9 +52,15 @@ export class PmdocsCodeActions implements vscode.CodeActionProvider {
       }
     }
     const text = document.getText();
-    const all = fixAllEdit(text, result, (t) => this.deps.lint(engine, config, document.uri, t), { asked: wantFixAll, offeringQuickFixes: actions.length > 0 });
+    const all = fixAllEdit(text, result, (t) => this.deps.lint(engine, config, document.uri, t), {
+      asked: wantFixAll,
+      offeringQuickFixes: actions.length > 0,
+    });
     if (all) {
-      const action = new vscode.CodeAction(wantFixAll ? FIX_ALL_TITLE : `${FIX_ALL_TITLE} (${all.applied} safe fixes)`, wantFixAll ? FIX_ALL_KIND : vscode.CodeActionKind.QuickFix);
+      const action = new vscode.CodeAction(
+        wantFixAll ? FIX_ALL_TITLE : `${FIX_ALL_TITLE} (${all.applied} safe fixes)`,
+        wantFixAll ? FIX_ALL_KIND : vscode.CodeActionKind.QuickFix,
+      );
       action.edit = new vscode.WorkspaceEdit();
       action.edit.set(document.uri, [new vscode.TextEdit(rangeOf(document, all.edit), all.edit.newText)]);
       actions.push(action);

@@ -25,7 +25,10 @@ export function docPath(uri: vscode.Uri): string | undefined {
 }
 
 /** A fresh lint of the document's current text (the published one when it is current). */
-export async function lintNow(deps: AuthoringDeps, document: vscode.TextDocument): Promise<{ result: LintResult; engine: Engine; config: ResolvedConfig }> {
+export async function lintNow(
+  deps: AuthoringDeps,
+  document: vscode.TextDocument,
+): Promise<{ result: LintResult; engine: Engine; config: ResolvedConfig }> {
   const { engine, config } = await deps.prepare(document.uri);
   const current = deps.currentResult(document);
   const result = current && current.doc.text === document.getText() ? current : deps.lint(engine, config, document.uri, document.getText());

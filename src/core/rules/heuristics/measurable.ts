@@ -22,7 +22,8 @@ const NUMBER_WORDS = new RegExp(
 );
 
 // Dates: month names as written in a date (capitalised), the end of a period.
-const MONTHS = /\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b/;
+const MONTHS =
+  /\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b/;
 const PERIOD_END = /\b(?:end of (?:the )?(?:year|quarter|month|sprint|half)|EOY|EOQ)\b/i;
 
 // An explicit end state: everyone, no one, never, without, only, removed, from one state to another.
@@ -33,16 +34,90 @@ const END_STATE = new RegExp(
 
 // Which way, not how far (goal-unmeasurable's `directionWords` option edits this list).
 export const DIRECTION_WORDS: readonly string[] = [
-  'improve', 'improves', 'improved', 'improving', 'increase', 'increases', 'increased', 'increasing',
-  'reduce', 'reduces', 'reduced', 'reducing', 'decrease', 'decreases', 'decreased', 'decreasing', 'grow',
-  'grows', 'grown', 'growing', 'boost', 'boosts', 'boosted', 'boosting', 'raise', 'raises', 'raised',
-  'raising', 'lower', 'lowers', 'lowered', 'lowering', 'enhance', 'enhances', 'enhanced', 'enhancing',
-  'optimise', 'optimises', 'optimised', 'optimising', 'optimize', 'optimizes', 'optimized', 'optimizing',
-  'maximise', 'maximises', 'maximised', 'maximising', 'maximize', 'maximizes', 'maximized', 'maximizing',
-  'minimise', 'minimises', 'minimised', 'minimising', 'minimize', 'minimizes', 'minimized', 'minimizing',
-  'streamline', 'streamlines', 'streamlined', 'streamlining', 'simplify', 'simplifies', 'simplified',
-  'simplifying', 'accelerate', 'accelerates', 'accelerated', 'accelerating', 'speed up', 'better', 'faster',
-  'easier', 'simpler', 'quicker', 'smoother', 'cheaper', 'higher', 'more', 'less', 'fewer',
+  'improve',
+  'improves',
+  'improved',
+  'improving',
+  'increase',
+  'increases',
+  'increased',
+  'increasing',
+  'reduce',
+  'reduces',
+  'reduced',
+  'reducing',
+  'decrease',
+  'decreases',
+  'decreased',
+  'decreasing',
+  'grow',
+  'grows',
+  'grown',
+  'growing',
+  'boost',
+  'boosts',
+  'boosted',
+  'boosting',
+  'raise',
+  'raises',
+  'raised',
+  'raising',
+  'lower',
+  'lowers',
+  'lowered',
+  'lowering',
+  'enhance',
+  'enhances',
+  'enhanced',
+  'enhancing',
+  'optimise',
+  'optimises',
+  'optimised',
+  'optimising',
+  'optimize',
+  'optimizes',
+  'optimized',
+  'optimizing',
+  'maximise',
+  'maximises',
+  'maximised',
+  'maximising',
+  'maximize',
+  'maximizes',
+  'maximized',
+  'maximizing',
+  'minimise',
+  'minimises',
+  'minimised',
+  'minimising',
+  'minimize',
+  'minimizes',
+  'minimized',
+  'minimizing',
+  'streamline',
+  'streamlines',
+  'streamlined',
+  'streamlining',
+  'simplify',
+  'simplifies',
+  'simplified',
+  'simplifying',
+  'accelerate',
+  'accelerates',
+  'accelerated',
+  'accelerating',
+  'speed up',
+  'better',
+  'faster',
+  'easier',
+  'simpler',
+  'quicker',
+  'smoother',
+  'cheaper',
+  'higher',
+  'more',
+  'less',
+  'fewer',
 ];
 
 /** A direction word, whole (not inside "password-less"), any case; built once per word list. */
@@ -52,7 +127,10 @@ export function directionPattern(words: readonly string[]): RegExp {
   let re = patterns.get(key);
   if (!re) {
     if (patterns.size > 64) patterns.clear(); // word lists come from config: few, but never unbounded
-    const alternatives = [...words].sort((a, b) => b.length - a.length).map(literalWord).join('|');
+    const alternatives = [...words]
+      .sort((a, b) => b.length - a.length)
+      .map(literalWord)
+      .join('|');
     re = new RegExp(String.raw`${BD}(?:${alternatives || '(?!)'})${ED}`, 'iu');
     patterns.set(key, re);
   }
@@ -109,4 +187,5 @@ const LABEL = /^(?!(?:Q[1-4]|H[12])\b)(?:#|[A-Z]{1,4}[ -]?)\d{1,3}(?:\.\d{1,3})*
 export const withoutLabel = (text: string): string => text.replace(LABEL, '');
 
 /** A table cell that is only a row label: "1", "G-2", "KR1.2", "#3". */
-export const isRowLabel = (cell: string): boolean => /^(?!(?:Q[1-4]|H[12])$)(?:#|[A-Z]{1,4}[ -]?)?\d{1,3}(?:\.\d{1,3})*\.?$/.test(cell.trim());
+export const isRowLabel = (cell: string): boolean =>
+  /^(?!(?:Q[1-4]|H[12])$)(?:#|[A-Z]{1,4}[ -]?)?\d{1,3}(?:\.\d{1,3})*\.?$/.test(cell.trim());

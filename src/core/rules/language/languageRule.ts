@@ -40,7 +40,12 @@ export function languageRule(spec: LanguageRuleSpec): LanguageRule {
           const from = unit.tokens[hit.first]!.start;
           const to = unit.tokens[hit.last - 1]!.end;
           const words = unit.text.slice(from, to);
-          ctx.report({ ...unitSpan(unit, from, to), message: `'${words}' ${hit.says}`, actual: words, ...(hit.severity ? { severity: hit.severity } : {}) });
+          ctx.report({
+            ...unitSpan(unit, from, to),
+            message: `'${words}' ${hit.says}`,
+            actual: words,
+            ...(hit.severity ? { severity: hit.severity } : {}),
+          });
         }
       }
     },

@@ -53,18 +53,27 @@ export function launchChecklist(ctx: RuleContext): LaunchChecklist | undefined {
 
 function collect(node: RootContent | Nodes, source: string, push: (item: Omit<ChecklistItem, 'area'>) => void): void {
   if (node.type === 'listItem' && typeof node.checked === 'boolean') push(itemOf(node, source));
-  if (node.type === 'list' || node.type === 'listItem' || node.type === 'blockquote') for (const c of node.children as Nodes[]) collect(c, source, push);
+  if (node.type === 'list' || node.type === 'listItem' || node.type === 'blockquote')
+    for (const c of node.children as Nodes[]) collect(c, source, push);
 }
 
 function itemOf(item: ListItem, source: string): Omit<ChecklistItem, 'area'> {
   const start = item.position?.start.offset ?? 0;
   let end = start;
   while (end < source.length && source[end] !== '\n' && source[end] !== '\r') end++;
-  const line = source.slice(start, end).replace(/(?:\s*<!--.*?-->)+\s*$/, '').trimEnd();
+  const line = source
+    .slice(start, end)
+    .replace(/(?:\s*<!--.*?-->)+\s*$/, '')
+    .trimEnd();
   const box = line.search(/\[[ xX]\]/);
   const from = box >= 0 ? start + box : start;
   const first = item.children[0];
-  return { start: from, end: Math.max(from + 1, start + line.length), checked: item.checked === true, text: first ? plainText(first).trim() : '' };
+  return {
+    start: from,
+    end: Math.max(from + 1, start + line.length),
+    checked: item.checked === true,
+    text: first ? plainText(first).trim() : '',
+  };
 }
 
 function spanOf(node: RootContent): Span {

@@ -4,11 +4,7 @@
 import type { SectionSpec } from '../../doctypes/docType.js';
 import type { Section } from '../../document/sections.js';
 
-export type Emptiness =
-  | { kind: 'content' }
-  | { kind: 'empty' }
-  | { kind: 'placeholder'; found: string }
-  | { kind: 'template' };
+export type Emptiness = { kind: 'content' } | { kind: 'empty' } | { kind: 'placeholder'; found: string } | { kind: 'template' };
 
 const PLACEHOLDER_WORDS = new Set(['tbd', 'tbc', 'tba', 'todo', 'fixme', 'xxx', 'placeholder', 'wip']);
 

@@ -26,7 +26,11 @@ export function nestedSections(ctx: RuleContext): Section[] {
       const title = headingText(node);
       const start = node.position?.start.offset ?? 0;
       list.push({
-        heading: node, title, key: normalizeHeading(title), depth: node.depth, start,
+        heading: node,
+        title,
+        key: normalizeHeading(title),
+        depth: node.depth,
+        start,
         end: j < children.length ? (children[j]!.position?.start.offset ?? textLength) : textLength,
         headingSpan: { start, end: node.position?.end.offset ?? start },
         content: children.slice(i + 1, j),

@@ -38,7 +38,8 @@ export interface RequirementUnit {
 }
 
 // Table columns that hold no requirement text: ids, priorities, owners, dates, sizes, links.
-const NON_TEXT_HEADER = /^(?:#|id|no\.?|nr\.?|ref|key|number|prio(?:rity)?|moscow(?: priority)?|status|owner|assignee|effort|estimate|size|points|story points|release|version|date|due(?: date)?|deadline|target date|ticket|issue|link|jira|epic|stories|story|type|kind|category|area|team|baseline|source)$/i;
+const NON_TEXT_HEADER =
+  /^(?:#|id|no\.?|nr\.?|ref|key|number|prio(?:rity)?|moscow(?: priority)?|status|owner|assignee|effort|estimate|size|points|story points|release|version|date|due(?: date)?|deadline|target date|ticket|issue|link|jira|epic|stories|story|type|kind|category|area|team|baseline|source)$/i;
 const MOSCOW_CELL = /^(?:must|should|could|won'?t|wont|will not|[mscw])(?:[\s-]+have)?$/i;
 
 const cache = new WeakMap<object, RequirementUnit[]>();
@@ -127,18 +128,29 @@ function step(text: string, offset: number, fenced: boolean, out: RequirementUni
   push(out, 'step', text.slice(lead), offset + lead);
 }
 
-function pushSource(out: RequirementUnit[], kind: RequirementUnit['kind'], source: string, start: number | undefined, end: number | undefined): void {
+function pushSource(
+  out: RequirementUnit[],
+  kind: RequirementUnit['kind'],
+  source: string,
+  start: number | undefined,
+  end: number | undefined,
+): void {
   if (start !== undefined && end !== undefined && end > start) push(out, kind, source.slice(start, end), start);
 }
 
 // Markup whose characters are not words of the requirement; each is blanked to spaces (offsets kept).
 const NOT_WORDS = /<!--[\s\S]*?(?:-->|$)|`[^`\n]*`|\]\([^)\n]*\)|<[^<>\n]{1,80}>|\[[A-Z][^[\]\n]{0,60}\](?!\()|\\\|/g;
-const blank = (text: string): string => (text.includes('<') || text.includes('`') || text.includes('](') || text.includes('[') || text.includes('\\|') ? text.replace(NOT_WORDS, (m) => ' '.repeat(m.length)) : text);
+const blank = (text: string): string =>
+  text.includes('<') || text.includes('`') || text.includes('](') || text.includes('[') || text.includes('\\|')
+    ? text.replace(NOT_WORDS, (m) => ' '.repeat(m.length))
+    : text;
 
 // Leading labels that are not part of the requirement's wording.
 const ID_LABEL = /^\s*(?:[A-Z]{1,6}[-_]?\d+(?:\.\d+)*|\d+(?:\.\d+)*)[.):]?\s+/;
-const MOSCOW_LABEL = /^\s*(?:[[(](?:must|should|could|won'?t)(?:[ -]have)?[\])]\s*|[*_]*(?:must|should|could|won'?t)(?:[ -]have)?[*_]*\s*(?::|[-–—]\s)[*_]*\s*)/i;
-const GHERKIN_HEADER = /^\s*(?:\d{1,9}[.)]\s*)?[*_]{0,3}(?:scenario outline|scenario template|scenario|example|examples|scenarios|background|feature|rule)[*_]{0,3}\s*:/i;
+const MOSCOW_LABEL =
+  /^\s*(?:[[(](?:must|should|could|won'?t)(?:[ -]have)?[\])]\s*|[*_]*(?:must|should|could|won'?t)(?:[ -]have)?[*_]*\s*(?::|[-–—]\s)[*_]*\s*)/i;
+const GHERKIN_HEADER =
+  /^\s*(?:\d{1,9}[.)]\s*)?[*_]{0,3}(?:scenario outline|scenario template|scenario|example|examples|scenarios|background|feature|rule)[*_]{0,3}\s*:/i;
 const GHERKIN = /^\s*[*_]{0,3}(?:given|when|then|and|but|\*)\b[*_]{0,3}:?[*_]{0,3}\s*/i;
 
 function push(out: RequirementUnit[], kind: RequirementUnit['kind'], raw: string, offset: number): void {
