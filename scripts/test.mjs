@@ -1,4 +1,4 @@
-// `npm test`: type-check, lint (ESLint: layers, import cycles), build, unit + CLI tests (node's test runner through tsx), then the integration
+// `npm test`: type-check, lint (ESLint: layers, import cycles), format check (Prettier), build, unit + CLI tests (node's test runner through tsx), then the integration
 // suite inside a real VS Code extension host. Ends with one summary line that CI reads.
 //   node scripts/test.mjs [--unit] [--integration]
 import { spawnSync } from 'node:child_process';
@@ -40,17 +40,30 @@ function count(output) {
 run('type-check', 'npx', ['tsc', '-p', 'tsconfig.json']);
 run('type-check (preview page)', 'npx', ['tsc', '-p', 'src/webview/tsconfig.json']);
 run('lint (ESLint)', 'npx', ['eslint', '.']);
+run('format (Prettier --check)', 'npx', ['prettier', '--check', '--log-level', 'warn', '**/*.{ts,mts,cts,js,mjs,cjs}']);
 run('build', 'node', ['scripts/build.mjs']);
 if (only !== 'integration') {
   const files = [...testFiles('test/unit'), ...testFiles('test/cli'), ...testFiles('test/lsp'), ...testFiles('test/browser')];
-  const r = run(`unit + CLI tests (${files.length} files)`, process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...files], { capture: true });
+  const r = run(
+    `unit + CLI tests (${files.length} files)`,
+    process.execPath,
+    ['--import', 'tsx', '--test', '--test-reporter=spec', ...files],
+    { capture: true },
+  );
   count(r.stdout ?? '');
 }
 if (only !== 'unit') {
-  const r = run('integration tests in a real VS Code extension host', process.execPath, ['scripts/test-integration.mjs'], { capture: true });
+  const r = run('integration tests in a real VS Code extension host', process.execPath, ['scripts/test-integration.mjs'], {
+    capture: true,
+  });
   count(r.stdout ?? '');
   // The oldest VS Code engines.vscode allows (1.90): the same suite on code-server 4.90.3.
-  const old = run('integration tests on VS Code 1.90 (code-server 4.90.3)', process.execPath, ['scripts/test-integration.mjs', '--code-server=4.90.3'], { capture: true });
+  const old = run(
+    'integration tests on VS Code 1.90 (code-server 4.90.3)',
+    process.execPath,
+    ['scripts/test-integration.mjs', '--code-server=4.90.3'],
+    { capture: true },
+  );
   count(old.stdout ?? '');
 }
 console.log(`\n${passed} passed, ${failed} failed${broken && failed === 0 ? ' (a step failed: see above)' : ''}`);
