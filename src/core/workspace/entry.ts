@@ -9,13 +9,19 @@ import { factsAt, safeTest, schemaViewFor } from '../schema/facts.js';
 import type { IndexedDoc, IndexedRelease } from './index.js';
 import { parseChangelog } from '../changelog/parse.js';
 import { CHANGELOG_TYPE } from '../changelog/ofDocument.js';
+import { findMentions, idPrefixes } from '../navigation/mentions.js';
 
 const registries = new WeakMap<ResolvedConfig, DocTypeRegistry>();
 
-function registryFor(config: ResolvedConfig): DocTypeRegistry {
+export function registryFor(config: ResolvedConfig): DocTypeRegistry {
   let r = registries.get(config);
   if (!r) registries.set(config, (r = createRegistry(config.docTypes)));
   return r;
+}
+
+export interface EntryOptions {
+  /** Record where the document names ids (IndexedDoc.mentions), for navigation: the editor hosts ask, the lint does not. */
+  mentions?: boolean;
 }
 
 /**
@@ -28,12 +34,26 @@ export function indexEntry(
   path: string,
   config: ResolvedConfig,
   registry: DocTypeRegistry = registryFor(config),
+  options: EntryOptions = {},
 ): IndexedDoc | undefined {
   const doc = parseDoc(text, path);
   // Without front matter only a type known by its file name (a CHANGELOG.md) makes a document.
   if (!doc.frontMatter && !registry.all().some((t) => t.fileNames)) return undefined;
   const docType = detectDocType(registry, doc.frontMatter, path, config)?.docType;
-  return entryOf(doc, path, docType, config.schemas);
+  const entry = entryOf(doc, path, docType, config.schemas);
+  return entry && options.mentions ? withMentions(entry, doc, docType, config, registry) : entry;
+}
+
+/** The entry with the ids its document names (see EntryOptions.mentions). */
+export function withMentions(
+  entry: IndexedDoc,
+  doc: ParsedDoc,
+  docType: DocType | undefined,
+  config: ResolvedConfig,
+  registry: DocTypeRegistry = registryFor(config),
+): IndexedDoc {
+  const mentions = findMentions(doc, docType, idPrefixes(registry.all()), config.schemas);
+  return mentions.length ? { ...entry, mentions } : entry;
 }
 
 /** The record of a document already parsed and typed (the editor keeps its open documents' records current this way). */

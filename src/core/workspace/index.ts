@@ -29,6 +29,21 @@ export interface IndexedDoc {
   date?: string;
   /** A changelog's releases, newest first as written (its only record of content). */
   releases?: IndexedRelease[];
+  /**
+   * Where the document names ids (its `id:`, its front-matter references, plain-text mentions in the
+   * body), for navigation and rename (core/navigation). Only the editor hosts ask for them; the lint
+   * never reads them, so they are not part of `queryAnswers`.
+   */
+  mentions?: IdMention[];
+}
+
+/** One place a document names an id: the id's exact text on one line (0-based line, UTF-16 character). */
+export interface IdMention {
+  id: string;
+  /** `id`: the document's own `id:` value; `ref`: a front-matter reference value; `body`: a mention in the text. */
+  kind: 'id' | 'ref' | 'body';
+  line: number;
+  character: number;
 }
 
 export interface IndexedRelease {
