@@ -185,3 +185,64 @@ test('x-pmdocs rules are checked against the config schema', async () => {
   );
   assert.deepEqual(config.docTypes, []);
 });
+
+test('"*" sets every rule: a rule\'s own entry in the same or a more specific place wins; it never turns on an off rule', () => {
+  const stagnant = { '*': { severity: 'warning', when: { status: ['Stagnant', 'Withdrawn'] } } } as const;
+  const config = { 'section-order': 'error', 'rice-score': 'off' } as const;
+  type Layers = Parameters<typeof resolveRuleSetup>[3];
+  const setup = (id: string, def: Parameters<typeof resolveRuleSetup>[1], layers: Layers, status: string) =>
+    resolveRuleSetup(id, def, undefined, layers, { status });
+  // A type's "*" (more specific) wins over the config's own entry for a rule.
+  assert.deepEqual(setup('section-order', 'error', [stagnant, config], 'Stagnant'), {
+    severity: 'warning',
+    configured: true,
+    options: {},
+    constant: false,
+  });
+  assert.equal(setup('section-order', 'error', [stagnant, config], 'Final').severity, 'error');
+  assert.equal(setup('required-section', 'error', [stagnant, config], 'Withdrawn').severity, 'warning');
+  // Off stays off: the config turned rice-score off.
+  assert.equal(setup('rice-score', 'error', [stagnant, config], 'Stagnant').severity, 'off');
+  // In one place, the rule's own entry wins over "*".
+  const both = { '*': 'warning', 'section-order': 'error' } as const;
+  assert.equal(setup('section-order', 'info', [both], 'Final').severity, 'error');
+  assert.equal(setup('required-section', 'error', [both], 'Final').severity, 'warning');
+  // "*": "off" turns everything off, unless a rule's own entry there or closer says otherwise.
+  assert.equal(setup('required-section', 'error', [undefined, { '*': 'off' }], 'Final').severity, 'off');
+  assert.equal(setup('required-section', 'error', [{ 'required-section': 'info' }, { '*': 'off' }], 'Final').severity, 'info');
+});
+
+test('"*" in a type\'s x-pmdocs rules: every finding of a Stagnant document is a warning; "*" is a known key', async () => {
+  const schema = {
+    $schema: 'https://json-schema.org/draft/2020-12/schema',
+    type: 'object',
+    properties: { type: { const: 'eip' }, status: { enum: ['Draft', 'Final', 'Stagnant'] } },
+    required: ['title'],
+    'x-pmdocs': {
+      type: 'eip',
+      sections: [
+        { name: 'Abstract', required: true },
+        { name: 'Motivation', required: true },
+      ],
+      order: ['Abstract', 'Motivation'],
+      rules: { '*': { severity: 'warning', when: { status: 'Stagnant' } } },
+    },
+  };
+  const host = memoryHost({
+    '/ws/.pmdocs.json': JSON.stringify({
+      rules: { 'section-order': 'error', '*': 'info', '**': 'off' },
+      docTypes: { eip: { schema: './eip.schema.json' } },
+    }),
+    '/ws/eip.schema.json': JSON.stringify(schema),
+  });
+  const config = await loadConfig(host, '/ws/a.md');
+  assert.deepEqual(
+    config.problems.map((p) => p.message),
+    ["Unknown rule '**' in rules. Run 'pmdocs rules' for the list."],
+  );
+  const doc = (status: string) => `---\ntype: eip\nstatus: ${status}\n---\n\n## Motivation\n\nWhy.\n\n## Abstract\n\nWhat.\n`;
+  const sev = (status: string) => engine.lint(doc(status), { path: '/ws/a.md', config }).findings.map((f) => `${f.ruleId} ${f.severity}`);
+  // Final: section-order's own entry (error) wins over the config's "*" (info); the schema error becomes info.
+  assert.deepEqual(sev('Final'), ['frontmatter-schema info', 'section-order error']);
+  assert.deepEqual(sev('Stagnant'), ['frontmatter-schema warning', 'section-order warning']);
+});

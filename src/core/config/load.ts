@@ -9,7 +9,7 @@
 // validators in the engine).
 
 import type { IHost } from '../host.js';
-import { normalizeRuleSetting, type RuleSetting } from './ruleSettings.js';
+import { ALL_RULES_KEY, normalizeRuleSetting, type RuleSetting } from './ruleSettings.js';
 import { LineIndex } from '../document/lineIndex.js';
 import { builtInDocTypes } from '../doctypes/builtins.js';
 import { docTypeFromSchema, type BodySpec, type DocType } from '../doctypes/docType.js';
@@ -61,9 +61,11 @@ const OVERRIDES = [
   'keyOrder',
   'fileName',
 ] as const;
+// The rule ids the config schema lists, plus `"*"` (every rule); suggestions come from the ids only.
 const KNOWN_RULES = Object.keys(
   (configSchema as { properties: { rules: { properties: Record<string, unknown> } } }).properties.rules.properties,
 );
+const RULE_IDS = KNOWN_RULES.filter((id) => id !== ALL_RULES_KEY);
 
 interface CacheEntry {
   /** Text of every source file when the config was resolved (undefined = missing). */
@@ -246,7 +248,7 @@ async function resolveConfig(configPath: string, read: Read): Promise<ResolvedCo
       config.problems.push(
         problemAt(
           offsetOf(parsed.tree, ['rules', id], 'key'),
-          `Unknown rule '${id}' in rules.${didYouMean(id, KNOWN_RULES)} Run 'pmdocs rules' for the list.`,
+          `Unknown rule '${id}' in rules.${didYouMean(id, RULE_IDS)} Run 'pmdocs rules' for the list.`,
         ),
       );
       continue;
@@ -261,7 +263,7 @@ async function resolveConfig(configPath: string, read: Read): Promise<ResolvedCo
       config.problems.push(
         problemAt(
           offsetOf(parsed.tree, ['docTypes', name, 'rules', id], 'key'),
-          `Unknown rule '${id}' in docTypes.${name}.rules.${didYouMean(id, KNOWN_RULES)} Run 'pmdocs rules' for the list.`,
+          `Unknown rule '${id}' in docTypes.${name}.rules.${didYouMean(id, RULE_IDS)} Run 'pmdocs rules' for the list.`,
         ),
       );
       delete (typeRules as Record<string, unknown>)[id];
@@ -388,7 +390,7 @@ function xPmdocsRulesProblem(
   return unknown
     ? {
         path: [unknown],
-        message: `unknown rule '${unknown}' in rules.${didYouMean(unknown, KNOWN_RULES)} Run 'pmdocs rules' for the list.`,
+        message: `unknown rule '${unknown}' in rules.${didYouMean(unknown, RULE_IDS)} Run 'pmdocs rules' for the list.`,
       }
     : undefined;
 }

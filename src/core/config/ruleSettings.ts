@@ -7,6 +7,10 @@
 // `{ "severity": …, "options": { … }, "when": { … } }`. A setting whose `when` does not hold for the
 // document's front matter is skipped. The severity comes from the first setting that has one; options
 // are merged key by key, the more specific setting winning.
+//
+// The key `"*"` sets the severity of every rule at once (e.g. "everything is a warning once the status is
+// Stagnant"). In each place a rule's own entry wins over `"*"`; across places the more specific place
+// wins. `"*"` never turns on a rule that would otherwise be off, except that `"*": "off"` turns all off.
 
 import type { Severity, SeveritySetting } from '../types.js';
 import { conditionHolds, isCondition, type Condition } from '../doctypes/condition.js';
@@ -21,6 +25,9 @@ export interface RuleSettingObject {
 export type RuleSetting = SeveritySetting | RuleSettingObject;
 
 const SEVERITIES = new Set<string>(['off', 'info', 'warning', 'error']);
+
+/** The rule-settings key that stands for every rule. */
+export const ALL_RULES_KEY = '*';
 
 export const isSeverity = (v: unknown): v is SeveritySetting => typeof v === 'string' && SEVERITIES.has(v);
 
@@ -80,18 +87,28 @@ export function resolveRuleSetup(
   let constant = true;
   // Least specific first for options, so the more specific layer's keys land last.
   const applicable: RuleSettingObject[] = [];
-  for (const layer of layers) {
-    const setting = layer?.[ruleId];
-    if (setting === undefined) continue;
-    if (typeof setting === 'string') {
-      applicable.push({ severity: setting });
-      continue;
-    }
+  // The severity `"*"` gives: from the most specific place whose `"*"` holds, unless the rule's own
+  // entry gives a severity in that place or a more specific one.
+  let all: SeveritySetting | undefined;
+  let decided = false;
+  const holds = (setting: RuleSetting | undefined): RuleSettingObject | undefined => {
+    if (setting === undefined) return undefined;
+    if (typeof setting === 'string') return { severity: setting };
     if (setting.when) {
       constant = false;
-      if (!conditionHolds(setting.when, data)) continue;
+      if (!conditionHolds(setting.when, data)) return undefined;
     }
-    applicable.push(setting);
+    return setting;
+  };
+  for (const layer of layers) {
+    const own = holds(layer?.[ruleId]);
+    if (own) applicable.push(own);
+    if (decided) continue;
+    if (own?.severity !== undefined) decided = true;
+    else {
+      all = holds(layer?.[ALL_RULES_KEY])?.severity;
+      decided = all !== undefined;
+    }
   }
   for (const s of applicable) {
     if (severity === undefined && s.severity !== undefined) severity = s.severity;
@@ -100,5 +117,8 @@ export function resolveRuleSetup(
     const o = applicable[i]!.options;
     if (o) options = { ...(options ?? defaultOptions ?? {}), ...o };
   }
-  return { severity: severity ?? defaultSeverity, configured: severity !== undefined, options: options ?? defaultOptions ?? {}, constant };
+  const own = severity ?? defaultSeverity;
+  const resolvedOptions = options ?? defaultOptions ?? {};
+  if (all !== undefined && (all === 'off' || own !== 'off')) return { severity: all, configured: true, options: resolvedOptions, constant };
+  return { severity: own, configured: severity !== undefined, options: resolvedOptions, constant };
 }
