@@ -11,6 +11,7 @@ import type { DocType } from '../doctypes/docType.js';
 import { BASE_AJV_OPTIONS, builtInFingerprint, createBuiltInAjv, nullPrototypeProps } from './builtInAjv.js';
 import precompiled from './generated/builtInValidators.cjs';
 import { ajvRegExp } from './safeRegex.js';
+import { addPmdocsKeywords } from './pmdocsKeywords.js';
 
 export type Compiled = { validate: ValidateFunction; error?: undefined } | { validate?: undefined; error: string };
 
@@ -59,6 +60,7 @@ export function workspaceSchemaSet(extraSchemas: readonly Record<string, unknown
   const ajv = new Ajv2020({ ...BASE_AJV_OPTIONS, messages: true, strict: false, code: { process: nullPrototypeProps, regExp: ajvRegExp } });
   addFormats(ajv);
   ajv.addKeyword({ keyword: 'x-pmdocs', metaSchema: xPmdocsMetaSchema });
+  addPmdocsKeywords(ajv);
   const added = new Map<string, object>();
   const loadErrors: string[] = [];
   const add = (s: Record<string, unknown>, report: boolean) => {

@@ -17,6 +17,7 @@ import {
   typeWords,
   yamlLiteral,
 } from './wording.js';
+import { compareItems, MAX_BYTES, MIN_BYTES, SORTED } from './pmdocsKeywords.js';
 
 export interface MessageContext {
   docType: DocType;
@@ -140,6 +141,27 @@ export function draftFor(issue: Issue, path: readonly (string | number)[], ctx: 
         placement: { on: 'item', index: b },
         actual: plain(item),
       };
+    }
+    case SORTED: {
+      const i = Number(p.i);
+      const list = Array.isArray(value) ? value : [];
+      return {
+        message: `${label} lists ${showValue(list[i - 1])} before ${showValue(list[i])}: keep the items in ${p.direction} order (${orderedPreview(list, String(p.direction))}).`,
+        placement: { on: 'item', index: i },
+        expected: [`${p.direction} order`],
+        actual: plain(list[i]),
+      };
+    }
+    case MAX_BYTES:
+    case MIN_BYTES: {
+      const chars = typeof value === 'string' ? [...value].length : 0;
+      const counted = `${p.bytes} bytes in UTF-8${chars !== Number(p.bytes) ? `, ${chars} characters` : ''}`;
+      const message =
+        issue.keyword === MAX_BYTES
+          ? `${label} is too long (${counted}): use at most ${p.limit} bytes.`
+          : `${label} is too short (${counted}): use at least ${p.limit} bytes.`;
+      const bound = issue.keyword === MAX_BYTES ? 'at most' : 'at least';
+      return { message, placement: { on: 'value' }, expected: [`${bound} ${p.limit} bytes`], actual: plain(value) };
     }
     case 'minProperties':
       return { message: `${label} needs at least ${p.limit} ${Number(p.limit) === 1 ? 'key' : 'keys'}.`, placement: { on: 'value' } };
@@ -492,6 +514,14 @@ function isScalar(v: unknown): boolean {
 function plain(v: unknown): string | undefined {
   if (v === undefined) return undefined;
   return typeof v === 'string' ? v : isScalar(v) ? String(v) : Array.isArray(v) ? 'a list' : 'a mapping';
+}
+
+/** The list as it should be, shortened: "5, 20, 31". */
+function orderedPreview(list: readonly unknown[], direction: string): string {
+  const sorted = [...list].sort(compareItems);
+  if (direction === 'descending') sorted.reverse();
+  const shown = sorted.slice(0, 6).map((v) => (isScalar(v) ? String(v) : JSON.stringify(v)));
+  return shown.join(', ') + (sorted.length > 6 ? ', …' : '');
 }
 
 function items(n: number): string {
