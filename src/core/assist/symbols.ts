@@ -1,12 +1,13 @@
 // The outline of a pmdocs document: the front matter first, named by the doc type and id, with its keys
 // (nested mappings and lists included), then the headings as a tree by level.
 
-import type { Heading, Nodes } from 'mdast';
+import type { Heading } from 'mdast';
 import { isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
 import type { Span } from '../types.js';
 import type { ParsedDoc } from '../document/parse.js';
 import type { DocType } from '../doctypes/docType.js';
 import { headingText } from '../document/sections.js';
+import { walkBlocks } from '../document/walk.js';
 import { changelogSymbols } from '../changelog/assist.js';
 import { CHANGELOG_TYPE } from '../changelog/ofDocument.js';
 
@@ -104,12 +105,9 @@ function scalarText(v: unknown): string {
 /** Headings nested by level; each section runs to the next heading of the same or a higher level. */
 function headingTree(doc: ParsedDoc, budget: { left: number }): AssistSymbol[] {
   const headings: Heading[] = [];
-  const collect = (node: Nodes) => {
+  walkBlocks(doc.root.children, (node) => {
     if (node.type === 'heading') headings.push(node);
-    else if (node.type === 'root' || node.type === 'blockquote' || node.type === 'list' || node.type === 'listItem')
-      for (const c of node.children) collect(c as Nodes);
-  };
-  collect(doc.root);
+  });
   const roots: AssistSymbol[] = [];
   const open: { depth: number; symbol: AssistSymbol }[] = [];
   const end = doc.text.length;

@@ -1,15 +1,14 @@
 // Block nodes inside a section, walked through lists and block quotes (code and HTML are not prose).
 
-import type { Nodes, Paragraph, RootContent } from 'mdast';
+import type { Paragraph, RootContent } from 'mdast';
+import { walkBlocks } from './walk.js';
 
 /** Every paragraph in the nodes, in document order, including those inside lists and block quotes. */
 export function paragraphsIn(nodes: readonly RootContent[]): Paragraph[] {
   const out: Paragraph[] = [];
-  const visit = (n: Nodes) => {
+  walkBlocks(nodes, (n) => {
     if (n.type === 'paragraph') out.push(n);
-    else if (n.type === 'list' || n.type === 'listItem' || n.type === 'blockquote') for (const c of n.children) visit(c as Nodes);
-  };
-  for (const n of nodes) visit(n);
+  });
   return out;
 }
 

@@ -1,10 +1,11 @@
-// Unticked `- [ ]` items of a section, at any depth of its lists and block quotes, with the span a
-// reader looks at: from the box to the end of the item's first line (a trailing comment left out).
+// Task-list items (`- [ ]`, `- [x]`) of a section, at any depth of its lists and block quotes, with the
+// span a reader looks at: from the box to the end of the item's first line (a trailing comment left out).
 
 import type { ListItem, Nodes, RootContent } from 'mdast';
 import { plainText } from './sections.js';
 import type { Span } from '../types.js';
 import { excerpt } from './blocks.js';
+import { walkBlocks } from './walk.js';
 
 export interface OpenItem extends Span {
   item: ListItem;
@@ -12,20 +13,37 @@ export interface OpenItem extends Span {
   text: string;
 }
 
+/** The unticked `- [ ]` items. */
 export function uncheckedItems(nodes: readonly RootContent[], source: string): OpenItem[] {
   const out: OpenItem[] = [];
-  const visit = (n: Nodes): void => {
-    if (n.type === 'listItem' && n.checked === false) {
-      const open = openItem(n, source);
-      if (open) out.push(open);
-    }
-    if (n.type === 'list' || n.type === 'listItem' || n.type === 'blockquote') for (const c of n.children as Nodes[]) visit(c);
-  };
-  for (const n of nodes) visit(n);
+  walkBlocks(nodes, (n) => {
+    if (n.type !== 'listItem' || n.checked !== false) return;
+    const open = openItem(n, source);
+    if (open) out.push(open);
+  });
   return out;
 }
 
-function openItem(item: ListItem, source: string): OpenItem | undefined {
+/** Every task item, ticked or not, below the nodes. */
+export function taskItems(nodes: readonly Nodes[], visit: (item: ListItem) => void): void {
+  walkBlocks(nodes, (n) => {
+    if (n.type === 'listItem' && typeof n.checked === 'boolean') visit(n);
+  });
+}
+
+/** An item (a task item or a plain one) as a message quotes it; undefined for an item without a position. */
+export function openItem(item: ListItem, source: string): OpenItem | undefined {
+  const span = itemLineSpan(item, source);
+  if (!span) return undefined;
+  const first = item.children[0];
+  return { item, ...span, text: excerpt(first ? plainText(first) : '', 60) };
+}
+
+/**
+ * From a task item's box (`[ ]`, `[x]`; a plain item's start) to the end of its first line,
+ * a trailing comment (a suppression, a note to reviewers) left out; at least one character.
+ */
+export function itemLineSpan(item: ListItem, source: string): Span | undefined {
   const start = item.position?.start.offset;
   if (start === undefined) return undefined;
   let lineEnd = start;
@@ -34,8 +52,7 @@ function openItem(item: ListItem, source: string): OpenItem | undefined {
     .slice(start, lineEnd)
     .replace(/(?:\s*<!--.*?-->)+\s*$/, '')
     .trimEnd();
-  const box = line.indexOf('[ ]');
+  const box = typeof item.checked === 'boolean' ? line.search(/\[[ xX]\]/) : -1;
   const spanStart = box >= 0 ? start + box : start;
-  const first = item.children[0];
-  return { item, start: spanStart, end: Math.max(spanStart + 1, start + line.length), text: excerpt(first ? plainText(first) : '', 60) };
+  return { start: spanStart, end: Math.max(spanStart + 1, start + line.length) };
 }

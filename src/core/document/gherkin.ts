@@ -4,6 +4,7 @@
 
 import type { Code, Nodes, RootContent } from 'mdast';
 import type { Span } from '../types.js';
+import { walkBlocks } from './walk.js';
 
 export type StepKeyword = 'Given' | 'When' | 'Then' | 'And' | 'But' | '*';
 export type Phase = 'Given' | 'When' | 'Then';
@@ -165,27 +166,21 @@ export function codeBlockLines(node: Code, source: string): Line[] {
 /** Prose lines of the nodes (paragraphs and headings, through lists and quotes), one block per paragraph. */
 export function proseBlocks(nodes: readonly RootContent[], source: string): Line[][] {
   const blocks: Line[][] = [];
-  const visit = (n: Nodes) => {
-    if (n.type === 'paragraph' || n.type === 'heading') {
-      const start = n.position?.start.offset;
-      const end = n.position?.end.offset;
-      if (start !== undefined && end !== undefined) blocks.push(splitLines(source, start, end).map(stripProsePrefix));
-    } else if (n.type === 'list' || n.type === 'listItem' || n.type === 'blockquote') {
-      for (const c of n.children) visit(c as Nodes);
-    }
-  };
-  for (const n of nodes) visit(n);
+  walkBlocks(nodes, (n) => {
+    if (n.type !== 'paragraph' && n.type !== 'heading') return;
+    const start = n.position?.start.offset;
+    const end = n.position?.end.offset;
+    if (start !== undefined && end !== undefined) blocks.push(splitLines(source, start, end).map(stripProsePrefix));
+  });
   return blocks;
 }
 
 /** Fenced Gherkin blocks anywhere below the nodes. */
 export function gherkinBlocks(nodes: readonly RootContent[]): Code[] {
   const out: Code[] = [];
-  const visit = (n: Nodes) => {
+  walkBlocks(nodes, (n) => {
     if (isGherkinBlock(n)) out.push(n);
-    else if ('children' in n) for (const c of n.children as Nodes[]) visit(c);
-  };
-  for (const n of nodes) visit(n);
+  });
   return out;
 }
 

@@ -11,6 +11,7 @@ import { describeEmptiness, emptiness, sectionBodyText } from './sections/conten
 import { excerpt } from '../document/blocks.js';
 import { specsWithRole } from './sections/specs.js';
 import { splitLines } from '../document/lines.js';
+import { walkBlocks } from '../document/walk.js';
 
 const EXPECTED = "a list item, a checklist item ('- [ ] …') or a Given/When/Then scenario";
 
@@ -52,12 +53,17 @@ function hasCriterion(nodes: readonly RootContent[], text: string): boolean {
     )
   )
     return true;
-  return nodes.some((n) => hasListItem(n) || isTable(n, text));
+  return hasListItem(nodes) || nodes.some((n) => isTable(n, text));
 }
 
-function hasListItem(node: Nodes): boolean {
-  if (node.type === 'listItem') return toString(node).trim() !== '';
-  return 'children' in node && node.type !== 'paragraph' && (node.children as Nodes[]).some(hasListItem);
+/** A list item with any text, at any depth of the lists and block quotes. */
+function hasListItem(nodes: readonly RootContent[]): boolean {
+  let found = false;
+  walkBlocks(nodes, (n) => {
+    if (found) return false;
+    if (n.type === 'listItem') found = toString(n).trim() !== '';
+  });
+  return found;
 }
 
 /** A pipe table (read as a paragraph, since the body parser skips GFM tables) with a row under its header. */

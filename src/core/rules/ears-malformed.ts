@@ -6,6 +6,7 @@
 // opening word) and what is wrong with it, as gherkin-malformed does for Given/When/Then.
 
 import type { ListItem, Nodes, Paragraph, RootContent } from 'mdast';
+import { walkBlocks } from '../document/walk.js';
 import { EARS_TEMPLATES, parseEars } from '../document/ears.js';
 import { tableIn } from '../document/pipeTable.js';
 import { plainText } from '../document/sections.js';
@@ -41,10 +42,15 @@ export function criteriaStyle(ctx: RuleContext): string | undefined {
   return ctx.docType?.criteriaStyle;
 }
 
+/** A list's items (checkItem goes into their sub-lists) and tables, through block quotes. */
 function visit(ctx: RuleContext, node: Nodes, text: string): void {
-  if (node.type === 'list') for (const item of node.children) checkItem(ctx, item, text);
-  else if (node.type === 'paragraph') checkTable(ctx, node, text);
-  else if (node.type === 'blockquote') for (const c of node.children) visit(ctx, c, text);
+  walkBlocks([node], (n) => {
+    if (n.type === 'list') {
+      for (const item of n.children) checkItem(ctx, item, text);
+      return false;
+    }
+    if (n.type === 'paragraph') checkTable(ctx, n, text);
+  });
 }
 
 function checkItem(ctx: RuleContext, item: ListItem, text: string): void {

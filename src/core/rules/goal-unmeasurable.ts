@@ -8,6 +8,7 @@
 // Option `directionWords` (a word list) edits which words only say "which way".
 
 import type { ListItem, Nodes, Paragraph, RootContent } from 'mdast';
+import { walkBlocks } from '../document/walk.js';
 import { isMap, isScalar, isSeq } from 'yaml';
 import type { SectionSpec } from '../doctypes/docType.js';
 import { normalizeHeading, plainText, type Section } from '../document/sections.js';
@@ -81,16 +82,17 @@ function readSection(ctx: Ctx, section: Section, role: Role, seen: Set<Nodes>): 
   }
 }
 
+/** A list's top-level items and a table's rows (through block quotes), each read once. */
 function readBlock(ctx: Ctx, node: RootContent, role: Role, seen: Set<Nodes>): void {
-  if (seen.has(node)) return;
-  seen.add(node);
-  if (node.type === 'list') {
-    for (const item of node.children) readItem(ctx, item, role);
-  } else if (node.type === 'blockquote') {
-    for (const c of node.children) readBlock(ctx, c, role, seen);
-  } else if (node.type === 'paragraph') {
-    readTable(ctx, node, role);
-  }
+  walkBlocks([node], (n) => {
+    if (seen.has(n)) return false;
+    seen.add(n);
+    if (n.type === 'list') {
+      for (const item of n.children) readItem(ctx, item, role);
+      return false;
+    }
+    if (n.type === 'paragraph') readTable(ctx, n, role);
+  });
 }
 
 /** One top-level item is one goal: its nested items are its details (a metric under a goal). */

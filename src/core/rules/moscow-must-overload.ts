@@ -6,7 +6,8 @@
 // Could items is one finding on the first table's header (or first tagged item); a Priority cell that is
 // not a MoSCoW value is reported on the cell, when the column otherwise uses MoSCoW.
 
-import type { Nodes, Paragraph, RootContent } from 'mdast';
+import type { ListItem, Nodes, Paragraph, RootContent } from 'mdast';
+import { walkBlocks } from '../document/walk.js';
 import type { Span } from '../types.js';
 import type { Rule, RuleContext } from './rule.js';
 import { findAllSections } from './sections/find.js';
@@ -74,7 +75,7 @@ const rule: Rule<MoscowOptions> = {
     const seen = new Set<Nodes>();
     for (const spec of specsWithRole(ctx.docType, 'requirements')) {
       for (const section of findAllSections(ctx, spec)) {
-        for (const node of section.content) visitBlock(ctx, node, count, seen);
+        visitBlocks(ctx, section.content, count, seen);
       }
     }
     const total = count.must + count.should + count.could;
@@ -94,12 +95,14 @@ const rule: Rule<MoscowOptions> = {
   },
 };
 
-function visitBlock(ctx: RuleContext<MoscowOptions>, node: RootContent | Nodes, count: Count, seen: Set<Nodes>): void {
-  if (seen.has(node)) return;
-  seen.add(node);
-  if (node.type === 'paragraph') readTable(ctx, node, count);
-  else if (node.type === 'listItem') readListItem(ctx, node, count, seen);
-  else if (node.type === 'list' || node.type === 'blockquote') for (const c of node.children) visitBlock(ctx, c, count, seen);
+/** Tables and tagged list items, each read once however many sections hold it. */
+function visitBlocks(ctx: RuleContext<MoscowOptions>, nodes: readonly RootContent[], count: Count, seen: Set<Nodes>): void {
+  walkBlocks(nodes, (node) => {
+    if (seen.has(node)) return false;
+    seen.add(node);
+    if (node.type === 'paragraph') readTable(ctx, node, count);
+    else if (node.type === 'listItem') readListItem(ctx, node, count, seen);
+  });
 }
 
 function readTable(ctx: RuleContext<MoscowOptions>, paragraph: Paragraph, count: Count): void {
@@ -130,7 +133,8 @@ function readTable(ctx: RuleContext<MoscowOptions>, paragraph: Paragraph, count:
   count.anchor ??= { start: table.header.start, end: table.header.end };
 }
 
-function readListItem(ctx: RuleContext<MoscowOptions>, item: Nodes & { type: 'listItem' }, count: Count, seen: Set<Nodes>): void {
+/** The item's tag (`**Must**`, `(M)`, …) on its first line; its first paragraph is not read again as a table. */
+function readListItem(ctx: RuleContext<MoscowOptions>, item: ListItem, count: Count, seen: Set<Nodes>): void {
   const first = item.children[0];
   if (first?.type === 'paragraph') {
     seen.add(first);
@@ -154,7 +158,6 @@ function readListItem(ctx: RuleContext<MoscowOptions>, item: Nodes & { type: 'li
       }
     }
   }
-  for (const c of item.children) visitBlock(ctx, c, count, seen);
 }
 
 export default rule;

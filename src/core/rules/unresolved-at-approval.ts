@@ -6,17 +6,18 @@
 // type's own template placeholders in ```gherkin blocks). Before the document is settled nothing is
 // reported: drafts are allowed to be unfinished.
 
-import type { Html, ListItem, Nodes, RootContent } from 'mdast';
+import type { Html, Nodes, RootContent } from 'mdast';
 import { isScalar, visit } from 'yaml';
 import type { DocType, SectionSpec } from '../doctypes/docType.js';
-import { plainText, type Section } from '../document/sections.js';
+import type { Section } from '../document/sections.js';
 import type { Span } from '../types.js';
 import type { Rule, RuleContext } from './rule.js';
 import { CONTENT_CHECKED_ROLES } from './sections/contentRoles.js';
 import { findAllSections } from './sections/find.js';
 import { gherkinBlocks } from '../document/gherkin.js';
+import { openItem, uncheckedItems, type OpenItem } from '../document/checklist.js';
+import { walkBlocks } from '../document/walk.js';
 import { emptiness } from './sections/content.js';
-import { excerpt } from '../document/blocks.js';
 import { isRequired, satisfiedByFrontMatter, sectionSpecs, specsWithRole } from './sections/specs.js';
 import { settledState, settledTail, type Settled } from '../doctypes/settled.js';
 import { literalWord, resolveWordList, type WordListOption } from '../config/wordList.js';
@@ -180,22 +181,10 @@ class Scanner {
   }
 
   body(): void {
-    const visitBlock = (n: Nodes): void => {
-      switch (n.type) {
-        case 'code':
-        case 'html':
-        case 'definition':
-        case 'thematicBreak':
-          return;
-        case 'paragraph':
-        case 'heading':
-          this.inline(n);
-          return;
-        default:
-          if ('children' in n) for (const c of n.children as Nodes[]) visitBlock(c);
-      }
-    };
-    for (const n of this.ctx.doc.root.children) visitBlock(n);
+    // Prose only: code, HTML blocks, definitions and rules are not.
+    walkBlocks(this.ctx.doc.root.children, (n) => {
+      if (n.type === 'paragraph' || n.type === 'heading') this.inline(n);
+    });
   }
 
   /** Scans runs of adjacent text nodes (emphasis, links and code break a run); link targets are not text. */
@@ -310,11 +299,7 @@ class Scanner {
   openQuestions(): void {
     for (const spec of specsWithRole(this.docType, 'open-questions')) {
       for (const section of findAllSections(this.ctx, spec)) {
-        const visitNode = (n: Nodes): void => {
-          if (n.type === 'listItem' && n.checked === false) this.openQuestion(n);
-          if (n.type === 'list' || n.type === 'listItem' || n.type === 'blockquote') for (const c of n.children as Nodes[]) visitNode(c);
-        };
-        for (const n of section.content as RootContent[]) visitNode(n);
+        for (const open of uncheckedItems(section.content, this.text)) this.openQuestion(open);
       }
     }
   }
@@ -328,29 +313,19 @@ class Scanner {
       for (const section of findAllSections(this.ctx, spec)) {
         for (const n of section.content as RootContent[]) {
           if (n.type !== 'list') continue;
-          for (const item of n.children) if (item.checked !== true) this.openQuestion(item, 'Unresolved question');
+          for (const item of n.children) {
+            const open = item.checked !== true && openItem(item, this.text);
+            if (open) this.openQuestion(open, 'Unresolved question');
+          }
         }
       }
     }
   }
 
-  private openQuestion(item: ListItem, what = 'Open question'): void {
-    const start = item.position?.start.offset;
-    if (start === undefined) return;
-    let lineEnd = start;
-    while (lineEnd < this.text.length && this.text[lineEnd] !== '\n' && this.text[lineEnd] !== '\r') lineEnd++;
-    // The first line of the item, without a trailing comment (a suppression or a note to reviewers).
-    const line = this.text
-      .slice(start, lineEnd)
-      .replace(/(?:\s*<!--.*?-->)+\s*$/, '')
-      .trimEnd();
-    const box = line.indexOf('[ ]');
-    const spanStart = box >= 0 ? start + box : start;
-    const first = item.children[0];
-    const question = excerpt(first ? plainText(first) : '', 60);
+  private openQuestion({ start, end, text: question }: OpenItem, what = 'Open question'): void {
     this.ctx.report({
-      start: spanStart,
-      end: Math.max(spanStart + 1, start + line.length),
+      start,
+      end,
       message:
         what === 'Open question'
           ? `Open question '${question}' is not ticked ${settledTail(this.docType, this.settled, 'answer it (write down the outcome and tick it)')}`

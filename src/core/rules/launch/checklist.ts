@@ -2,13 +2,14 @@
 // its sub-sections grouped by area (a sub-heading the area list does not know belongs to no area), and
 // every `- [ ]`/`- [x]` item with the area it sits under.
 
-import type { Heading, ListItem, Nodes, RootContent } from 'mdast';
+import type { Heading, ListItem, RootContent } from 'mdast';
 import { areaForHeading, type LaunchArea } from '../../doctypes/launchAreas.js';
 import { normalizeHeading, plainText, headingText, type Section } from '../../document/sections.js';
 import type { Span } from '../../types.js';
 import type { RuleContext } from '../rule.js';
 import { findSection } from '../sections/find.js';
 import { specsWithRole } from '../sections/specs.js';
+import { itemLineSpan, taskItems } from '../../document/checklist.js';
 
 export interface ChecklistItem extends Span {
   checked: boolean;
@@ -43,34 +44,18 @@ export function launchChecklist(ctx: RuleContext): LaunchChecklist | undefined {
       if (current) areas.push(current);
       continue;
     }
-    collect(node, ctx.doc.text, (item) => {
-      items.push({ ...item, area: current?.area });
+    taskItems([node], (item) => {
+      items.push({ ...itemOf(item, ctx.doc.text), area: current?.area });
       if (current) current.items++;
     });
   }
   return { section, areas, items };
 }
 
-function collect(node: RootContent | Nodes, source: string, push: (item: Omit<ChecklistItem, 'area'>) => void): void {
-  if (node.type === 'listItem' && typeof node.checked === 'boolean') push(itemOf(node, source));
-  if (node.type === 'list' || node.type === 'listItem' || node.type === 'blockquote')
-    for (const c of node.children as Nodes[]) collect(c, source, push);
-}
-
 function itemOf(item: ListItem, source: string): Omit<ChecklistItem, 'area'> {
-  const start = item.position?.start.offset ?? 0;
-  let end = start;
-  while (end < source.length && source[end] !== '\n' && source[end] !== '\r') end++;
-  const line = source
-    .slice(start, end)
-    .replace(/(?:\s*<!--.*?-->)+\s*$/, '')
-    .trimEnd();
-  const box = line.search(/\[[ xX]\]/);
-  const from = box >= 0 ? start + box : start;
   const first = item.children[0];
   return {
-    start: from,
-    end: Math.max(from + 1, start + line.length),
+    ...(itemLineSpan(item, source) ?? { start: 0, end: 1 }),
     checked: item.checked === true,
     text: first ? plainText(first).trim() : '',
   };

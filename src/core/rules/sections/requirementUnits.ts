@@ -5,6 +5,7 @@
 // Context, Non-goals) are never read. Computed once per document and shared by all those rules.
 
 import type { Nodes, Paragraph, RootContent } from 'mdast';
+import { walkBlocks } from '../../document/walk.js';
 import type { SectionRole } from '../../doctypes/docType.js';
 import { normalizeHeading, plainText, type Section } from '../../document/sections.js';
 import { tokenize, type Token } from '../../language/match.js';
@@ -74,25 +75,20 @@ function readSection(ctx: RuleContext, section: Section, role: SectionRole, seen
   }
 }
 
-function readBlock(ctx: RuleContext, node: RootContent | Nodes, seen: Set<Nodes>, out: RequirementUnit[]): void {
-  if (seen.has(node)) return;
-  seen.add(node);
+/** A list item's paragraphs are items; other paragraphs are tables or Given/When/Then lines; each node read once. */
+function readBlock(ctx: RuleContext, node: RootContent, seen: Set<Nodes>, out: RequirementUnit[]): void {
   const source = ctx.doc.text;
-  if (node.type === 'list') {
-    for (const item of node.children) {
-      for (const child of item.children) {
-        if (child.type === 'paragraph') {
-          if (!readTable(child, source, out)) pushSource(out, 'item', source, child.position?.start.offset, child.position?.end.offset);
-        } else readBlock(ctx, child, seen, out);
-      }
+  walkBlocks([node], (n, parent) => {
+    if (seen.has(n)) return false;
+    seen.add(n);
+    if (n.type === 'paragraph') {
+      if (readTable(n, source, out)) return;
+      if (parent?.type === 'listItem') pushSource(out, 'item', source, n.position?.start.offset, n.position?.end.offset);
+      else readSteps(n, source, out);
+    } else if (isGherkinBlock(n)) {
+      for (const line of codeBlockLines(n, source)) step(line.text, line.offset, true, out);
     }
-  } else if (node.type === 'blockquote') {
-    for (const c of node.children) readBlock(ctx, c, seen, out);
-  } else if (node.type === 'paragraph') {
-    if (!readTable(node, source, out)) readSteps(node, source, out);
-  } else if (isGherkinBlock(node)) {
-    for (const line of codeBlockLines(node, source)) step(line.text, line.offset, true, out);
-  }
+  });
 }
 
 /** A table's requirement cells; false when the paragraph holds no table. */
