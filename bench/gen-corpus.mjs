@@ -27,7 +27,7 @@ function usage(msg) {
       '  --docs N           number of Markdown files (per 16: 2 prd, 1 epic, 11 user stories, 2 release notes)\n' +
       '  --seed S           any string (default "1")\n' +
       '  --invalid-ratio R  fraction of files with injected defects, 0..1 (default 0.1)\n' +
-      `  --big              make a few PRDs / release notes 0.5-2 MB; one PRD gets a ${TABLE_ROWS}-row requirements table\n` +
+      `  --big              make a few PRDs / release notes 0.5-2 MB (one release notes 2 MB); one PRD gets a ${TABLE_ROWS}-row requirements table\n` +
       '  --crlf-ratio R     fraction of files written with CRLF line endings (default 0.02)\n' +
       '  --force            write into a non-empty OUTDIR (replaces the corpus folders and manifest there)\n',
   );
@@ -181,6 +181,7 @@ function main() {
       frontMatterEndLine: out.fmEnd,
       ...(d.big ? { big: true } : {}),
       ...(d.table ? { tableRows: TABLE_ROWS } : {}),
+      ...(d.huge ? { huge: true } : {}),
       ...(d.crlf ? { eol: 'crlf' } : {}),
       defects: out.defects,
     });

@@ -150,7 +150,8 @@ export function renderPrd(d, r) {
   }
   if (d.big && !d.table) {
     // prose, lists and small tables: big, but nothing quadratic
-    const bytes = r.int(500_000, 2_000_000);
+    const drawn = r.int(500_000, 2_000_000); // drawn for every big file, so the other files stay as they were
+    const bytes = d.huge ? 2_000_000 : drawn;
     const have = sections.reduce((n, s) => n + byteLength(s.lines), 0);
     sec('Appendix', 'Appendix: research notes', fill(r, d, width, (lines) => have + byteLength(lines) < bytes));
   } else if (!d.big && sectionLines(sections) < target) {
@@ -276,7 +277,8 @@ export function renderRelease(d, r) {
   if (d.breaking && r.chance(0.7)) sec('Removed', 'Removed', items('Removed', r.int(1, 3)));
   const fixed = items('Fixed', Math.round(target * 0.4));
   if (d.big) {
-    const bytes = r.int(500_000, 2_000_000);
+    const drawn = r.int(500_000, 2_000_000); // drawn for every big file, so the other files stay as they were
+    const bytes = d.huge ? 2_000_000 : drawn;
     let have = byteLength(fixed) + byteLength(added);
     while (have < bytes) {
       const line = `${bullet} ${releaseItem(r, d, 'Fixed', null)}`;

@@ -170,6 +170,7 @@ export function planCorpus(o) {
   const crlf = new Set(new Rng(`${o.seed}:crlf`).shuffle(all).slice(0, Math.round(N * o.crlfRatio)));
   let big = new Set();
   let table = null;
+  let huge = null;
   if (o.big) {
     // a few 0.5-2 MB PRDs and release notes; the first PRD drawn carries the 8,700-row table
     const br = new Rng(`${o.seed}:big`);
@@ -180,12 +181,15 @@ export function planCorpus(o) {
       table = prds[0].index;
       big.add(table);
     }
+    // the first release notes drawn is the 2 MB one (issue 16 times it alone)
+    huge = cands.find((i) => docs[i].type === 'release-notes' && big.has(i)) ?? null;
   }
   for (const d of docs) {
     d.invalid = invalid.has(d.index);
     d.crlf = crlf.has(d.index);
     d.big = big.has(d.index);
     d.table = d.index === table;
+    d.huge = d.index === huge;
   }
   return { docs, prds, epics, stories, releases };
 }

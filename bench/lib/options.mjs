@@ -5,11 +5,12 @@ import { parseArgs } from 'node:util';
 export const HELP = `usage: npm run bench -- [options]
 
 Generates corpora into bench/.corpus and times, on the same files in the same run, pmdocs
-(cold, and --cache twice), remark-cli + remark-lint-frontmatter-schema, and markdownlint-cli2.
+(cold; --cache twice, then after editing 10 files), remark-cli + remark-lint-frontmatter-schema,
+markdownlint-cli2 and rumdl (on 50k: pmdocs cold and rumdl only).
 
-  --runs N            runs per command (default: 3 for 1k, 1 for 10k, 3 for pmdocs on each big file)
-  --only 1k|10k|big   measure one corpus only
-  --quick             smoke test: 200 docs, 1 run, no 10k, no big docs; BENCHMARKS.md is left alone
+  --runs N            runs per command (default: 3 for 1k, 1 for 10k and 50k, 3 for pmdocs on each big file)
+  --only 1k|10k|50k|big  measure one corpus only
+  --quick             smoke test: 200 docs, 1 run, no 10k/50k, no big docs; BENCHMARKS.md is left alone
   --skip-peers        time pmdocs only (peers are neither installed nor run)
   --skip-pmdocs       time the peers only (e.g. before dist/cli.mjs exists)
   --peer-timeout S    limit for each peer on the big table document (default 300); "> S s" when hit
@@ -39,7 +40,8 @@ export function options(argv) {
     if (!/^[1-9][0-9]*$/.test(v)) throw new Error(`--${name} must be a positive integer, got ${v}`);
     return Number(v);
   };
-  if (values.only && !['1k', '10k', 'big'].includes(values.only)) throw new Error(`--only must be 1k, 10k or big, got ${values.only}`);
+  if (values.only && !['1k', '10k', '50k', 'big'].includes(values.only))
+    throw new Error(`--only must be 1k, 10k, 50k or big, got ${values.only}`);
   if (values['skip-peers'] && values['skip-pmdocs']) throw new Error('--skip-peers and --skip-pmdocs together leave nothing to measure');
   return {
     help: values.help,

@@ -24,10 +24,15 @@ export function ensurePeers(benchDir, log) {
   cpSync(join(src, 'package.json'), join(dst, 'package.json'));
   const lock = existsSync(join(src, 'package-lock.json'));
   if (lock) cpSync(join(src, 'package-lock.json'), join(dst, 'package-lock.json'));
-  const r = spawnSync('npm', [lock ? 'ci' : 'install', '--no-audit', '--no-fund', '--omit-lockfile-registry-resolved'], {
-    cwd: dst,
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
+  const npm = (cmd) =>
+    spawnSync('npm', [cmd, '--no-audit', '--no-fund', '--omit-lockfile-registry-resolved'], {
+      cwd: dst,
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+  let r = npm(lock ? 'ci' : 'install');
+  // rumdl's lock lists only the platform binary the registry had when it was made (linux x64): `npm ci`
+  // refuses a lock without the others, `npm install` keeps every pinned version of the lock all the same
+  if (r.status !== 0 && lock) r = npm('install');
   if (r.status !== 0) throw new Error(`installing the peers failed (npm exited ${r.status}); see the output above`);
   return dst;
 }
@@ -38,19 +43,34 @@ const binOf = (peersDir, pkg, name) => {
   return join(peersDir, 'node_modules', pkg, bin);
 };
 
+/**
+ * rumdl's native binary (the platform package its wrapper would start), so that no Node start-up is
+ * timed for it; the wrapper through node when the platform package is missing.
+ */
+function rumdlCommand(peersDir) {
+  const libc = process.platform === 'linux' && !process.report?.getReport?.().header?.glibcVersionRuntime ? '-musl' : '';
+  const exe = process.platform === 'win32' ? 'rumdl.exe' : 'rumdl';
+  const native = join(peersDir, 'node_modules', '@rumdl', `cli-${process.platform}-${process.arch}${libc}`, exe);
+  return existsSync(native) ? [native] : [process.execPath, binOf(peersDir, 'rumdl', 'rumdl')];
+}
+
 export function peerCommands(peersDir) {
   const remark = binOf(peersDir, 'remark-cli', 'remark');
   const mdl = binOf(peersDir, 'markdownlint-cli2', 'markdownlint-cli2');
+  const rumdl = rumdlCommand(peersDir);
   const version = (pkg) => JSON.parse(readFileSync(join(peersDir, 'node_modules', pkg, 'package.json'), 'utf8')).version;
   return {
     versions: {
       'remark-cli': version('remark-cli'),
       'remark-lint-frontmatter-schema': version('remark-lint-frontmatter-schema'),
       'markdownlint-cli2': version('markdownlint-cli2'),
+      rumdl: version('rumdl'),
     },
     // --no-stdout and no --output: remark never writes a file back; --frail makes warnings fail the run
     remark: (target) => [process.execPath, remark, target, '--quiet', '--frail', '--no-stdout', '--report', 'json'],
     markdownlint: (target) => [process.execPath, mdl, target.endsWith('.md') ? target : `${target}/**/*.md`],
+    // its defaults (style rules only), without its cache: the cold run pmdocs is compared with
+    rumdl: (target) => [...rumdl, 'check', target, '--no-cache'],
   };
 }
 

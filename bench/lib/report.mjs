@@ -8,14 +8,20 @@ export const LABEL = {
   'pmdocs-cold': 'pmdocs lint, cold (no cache)',
   'pmdocs-cache-prime': 'pmdocs lint --cache, first run (fills the cache)',
   'pmdocs-cached': 'pmdocs lint --cache, unchanged re-run',
+  'pmdocs-edited': 'pmdocs lint --cache, re-run after editing 10 files',
   remark: 'remark-cli + remark-lint-frontmatter-schema',
   markdownlint: 'markdownlint-cli2 (defaults, style only)',
+  rumdl: 'rumdl check --no-cache (defaults, style only)',
 };
 
 /** The peers' numbers measured on this machine kind before the project started (shared/bench/README.md). */
 export const REFERENCE_10K = { remark: { wallS: 183.6, rssMiB: 2858 }, markdownlint: { wallS: 65.6, rssMiB: 447 } };
 /** "A few seconds" for the 8,700-row table document, made a number. */
 export const TABLE_DOC_LIMIT_S = 5;
+/** Issue 16: peak RSS on 10k, the big files alone, 50k against 10k. */
+export const RSS_LIMIT_MIB = 200;
+export const BIG_FILE_LIMIT_S = 1;
+export const SCALE_50K_LIMIT = 5.5;
 
 const num = (x, digits) => x.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 const secs = (s) => (s < 10 ? num(s, 2) : num(s, 1));
@@ -83,6 +89,48 @@ function targets(results) {
   return ['| target (issue 2, item 8) | pmdocs | compared with | ratio | status |', '| --- | ---: | ---: | ---: | --- |', ...rows];
 }
 
+function targets16(results) {
+  const corpus = (name) => results.corpora.find((x) => x.name === name);
+  const s = (name, k) => summary(corpus(name)?.rows[k]);
+  const cold = s('10k', 'pmdocs-cold');
+  const rows = [];
+  const w = (x) => `${secs(x)} s`;
+  const m = (x) => `${num(x, 0)} MiB`;
+  const row = (name, pm, other, limit, show, otherNote = 'same run') => {
+    const r = other === undefined ? pm / limit : ratio(pm, other);
+    const measured = Number.isFinite(pm) && (other === undefined || Number.isFinite(other));
+    const status = !measured ? 'not measured' : (other === undefined ? pm <= limit : r <= limit) ? 'met' : 'not met';
+    const against = other === undefined ? '–' : Number.isFinite(other) ? `${show(other)} (${otherNote})` : '–';
+    rows.push(
+      `| ${name} | ${Number.isFinite(pm) ? show(pm) : '–'} | ${against} | ${other === undefined ? '–' : showRatio(r)} | ${status} |`,
+    );
+  };
+  row('10k cold wall time ≤ rumdl cold wall time', cold?.wallS, s('10k', 'rumdl')?.wallS ?? NaN, 1, w);
+  row(`10k cold peak RSS ≤ ${RSS_LIMIT_MIB} MiB`, cold?.rssMiB, undefined, RSS_LIMIT_MIB, m);
+  row('10k --cache unchanged re-run ≤ 1/20 of cold', s('10k', 'pmdocs-cached')?.wallS, cold?.wallS ?? NaN, 1 / 20, w, 'cold run');
+  row(
+    '10k --cache re-run after editing 10 files ≤ 1/10 of cold',
+    s('10k', 'pmdocs-edited')?.wallS,
+    cold?.wallS ?? NaN,
+    1 / 10,
+    w,
+    'cold run',
+  );
+  row(
+    `50k cold ≤ ${SCALE_50K_LIMIT} × the 10k cold run`,
+    s('50k', 'pmdocs-cold')?.wallS,
+    cold?.wallS ?? NaN,
+    SCALE_50K_LIMIT,
+    w,
+    '10k cold',
+  );
+  for (const b of results.big.filter((x) => x.tableRows || x.huge)) {
+    const what = b.tableRows ? `the ${num(b.tableRows, 0)}-row table PRD` : `the ${num(b.bytes / 1e6, 1)} MB release notes`;
+    row(`${what} alone ≤ ${BIG_FILE_LIMIT_S} s`, summary(b.rows['pmdocs-cold'])?.wallS, undefined, BIG_FILE_LIMIT_S, w);
+  }
+  return ['| target (issue 16) | pmdocs | compared with | ratio | status |', '| --- | ---: | ---: | ---: | --- |', ...rows];
+}
+
 export function markdown(results) {
   const m = results.machine;
   const out = [];
@@ -110,7 +158,7 @@ export function markdown(results) {
   }
   for (const b of results.big) {
     let first = true;
-    for (const key of ['pmdocs-cold', 'remark', 'markdownlint']) {
+    for (const key of ['pmdocs-cold', 'remark', 'markdownlint', 'rumdl']) {
       if (!b.rows[key]) continue;
       const what = `${b.id}${b.tableRows ? `, ${num(b.tableRows, 0)}-row requirements table` : ''}, ${mib(b.bytes)}`;
       out.push(
@@ -119,7 +167,7 @@ export function markdown(results) {
       first = false;
     }
   }
-  out.push('', ...targets(results), '');
+  out.push('', ...targets16(results), '', ...targets(results), '');
 
   const ratioRows = results.corpora
     .map((c) => {
@@ -127,15 +175,15 @@ export function markdown(results) {
       const cold = s('pmdocs-cold');
       if (!cold?.wallS) return null;
       const r = (a, b) => showRatio(ratio(a, b));
-      return `| ${c.name} | ${r(cold.wallS, s('remark')?.wallS)} | ${r(cold.wallS, s('markdownlint')?.wallS)} | ${r(cold.rssMiB, s('remark')?.rssMiB)} | ${r(s('pmdocs-cached')?.wallS, cold.wallS)} |`;
+      return `| ${c.name} | ${r(cold.wallS, s('rumdl')?.wallS)} | ${r(cold.rssMiB, s('rumdl')?.rssMiB)} | ${r(cold.wallS, s('remark')?.wallS)} | ${r(cold.wallS, s('markdownlint')?.wallS)} | ${r(cold.rssMiB, s('remark')?.rssMiB)} | ${r(s('pmdocs-cached')?.wallS, cold.wallS)} | ${r(s('pmdocs-edited')?.wallS, cold.wallS)} |`;
     })
     .filter(Boolean);
   if (ratioRows.length) {
     out.push(
       'Ratios pmdocs / peer on each corpus (same run, lower is better):',
       '',
-      '| corpus | wall vs remark-lint-frontmatter-schema | wall vs markdownlint-cli2 | peak RSS vs remark-lint-frontmatter-schema | cached re-run vs cold |',
-      '| --- | ---: | ---: | ---: | ---: |',
+      '| corpus | wall vs rumdl | peak RSS vs rumdl | wall vs remark-lint-frontmatter-schema | wall vs markdownlint-cli2 | peak RSS vs remark-lint-frontmatter-schema | cached re-run vs cold | re-run after 10 edits vs cold |',
+      '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
       ...ratioRows,
       '',
     );
