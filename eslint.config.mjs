@@ -99,7 +99,23 @@ export default tseslint.config(
     },
   },
   {
+    // The extension also runs in the browser's web worker (vscode.dev): Node only in the Node platform.
     files: ['src/extension/**'],
+    ignores: ['src/extension/platform/nodePlatform.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        restrict({
+          node: true,
+          folders: ['cli', 'webview'],
+          message:
+            'the extension is a front end over src/core that also runs in a web worker; Node-only code goes in platform/nodePlatform.ts',
+        }),
+      ],
+    },
+  },
+  {
+    files: ['src/extension/platform/nodePlatform.ts'],
     rules: {
       'no-restricted-imports': ['error', restrict({ folders: ['cli', 'webview'], message: 'the extension is a front end over src/core' })],
     },

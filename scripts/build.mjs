@@ -1,8 +1,9 @@
-// Bundles the CLI and its worker (shared chunks), the VS Code extension and the preview page's script
+// Bundles the CLI and its worker (shared chunks), the VS Code extension (Node and web worker) and the preview page's script
 // with esbuild: dependencies inlined, so the CLI needs no node_modules and the .vsix holds none.
 //   node scripts/build.mjs [--watch] [--minify]
 import { build, context } from 'esbuild';
 import { chmodSync, existsSync } from 'node:fs';
+import { webExtensionTarget, webTestsTarget } from './webBundle.mjs';
 
 const watch = process.argv.includes('--watch');
 const minify = process.argv.includes('--minify');
@@ -38,6 +39,8 @@ const targets = [
     banner: { js: esmBanner },
   },
   { entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.cjs', format: 'cjs', external: ['vscode'] },
+  // The same extension for the browser's web-worker extension host (vscode.dev, github.dev).
+  webExtensionTarget,
   // The preview page's script (src/webview, DOM only): one classic script loaded by nonce.
   { entryPoints: ['src/webview/main.ts'], outfile: 'dist/webview.js', format: 'iife', platform: 'browser', target: 'es2022' },
 ];
@@ -78,6 +81,7 @@ function integrationTestsTarget() {
 }
 targets.push(integrationTestsTarget());
 // --- end integration tests bundle ---
+targets.push(webTestsTarget);
 
 const entryFiles = (t) => (Array.isArray(t.entryPoints) ? t.entryPoints : Object.values(t.entryPoints));
 const missing = targets.filter((t) => !entryFiles(t).every((f) => existsSync(f)));

@@ -4,11 +4,14 @@
 // @vscode/test-electron can spawn it (runTests({ vscodeExecutablePath: <this file>, … })):
 //
 //   run-vscode-tests.cjs [WORKSPACE] --extensionDevelopmentPath=DIR --extensionTestsPath=FILE [--workspace=DIR]
+//                        [--extensionDevelopmentKind=web]
 //
 // How: code-server (VS Code server + web workbench, installed by scripts/setup-vscode-test.sh) serves
 // on a free 127.0.0.1 port with a throwaway profile; headless Chromium opens the workbench with the
 // test paths in the URL payload; the tests run in the server-side Node extension host and the exit
 // code comes back through the smoke-test driver hooks. Everything started here is stopped before exit.
+// --extensionDevelopmentKind=web runs the extension (its `browser` entry) and the tests in the browser's
+// web-worker extension host instead, as vscode.dev does (scripts/test-web.mjs).
 //
 // Exit code: 0 all tests passed, 1 a test failed (or the run timed out), 2 the harness could not start.
 // Environment: VSCODE_TEST_TOOLS (install folder), CHROMIUM_BIN, VSCODE_TEST_TIMEOUT_MS (safety net,
@@ -57,7 +60,10 @@ function parseArgs(argv) {
     throw new Error('expected exactly one --extensionDevelopmentPath=DIR and one --extensionTestsPath=FILE');
   }
   const workspace = options.workspace?.[0] ?? positional[0];
+  const kind = options.extensionDevelopmentKind?.[0];
+  if (kind !== undefined && !['web', 'workspace', 'ui'].includes(kind)) throw new Error(`unknown --extensionDevelopmentKind=${kind}`);
   return {
+    kind,
     devPath: path.resolve(devPaths[0]),
     testsPath: path.resolve(testsPaths[0]),
     workspace: workspace && path.resolve(workspace),
@@ -105,7 +111,7 @@ for (const [signal, code] of [
   });
 }
 
-function makeProfile(tmp) {
+function makeProfile(tmp, devPath, kind) {
   const userData = path.join(tmp, 'user-data');
   fs.mkdirSync(path.join(userData, 'User'), { recursive: true });
   // Quiet, offline, no prompts: nothing here may depend on the network or a click.
@@ -120,6 +126,13 @@ function makeProfile(tmp) {
     'git.enabled': false,
     'security.workspace.trust.enabled': false,
   };
+  // The browser workbench ignores the extensionDevelopmentKind it is given (it reads it only in desktop
+  // VS Code), but honours the user's remote.extensionKind: that is how the extension under test is put
+  // into another host (for `web`: the browser's web worker, which loads its `browser` entry).
+  if (kind) {
+    const { publisher, name } = JSON.parse(fs.readFileSync(path.join(devPath, 'package.json'), 'utf8'));
+    settings['remote.extensionKind'] = { [`${publisher}.${name}`]: [kind] };
+  }
   fs.writeFileSync(path.join(userData, 'User', 'settings.json'), JSON.stringify(settings, null, 2));
   const config = path.join(tmp, 'config.yaml');
   // Port 0: the OS picks a free port, code-server prints which.
@@ -185,7 +198,7 @@ const remoteUri = (port, p) => `vscode-remote://127.0.0.1:${port}${p.split(path.
 
 async function main() {
   const t0 = Date.now();
-  const { devPath, testsPath, workspace } = parseArgs(process.argv.slice(2));
+  const { devPath, testsPath, workspace, kind } = parseArgs(process.argv.slice(2));
   for (const [what, file] of [
     ['code-server', codeServerBin],
     ['Node', path.join(nodeBin, 'node')],
@@ -196,7 +209,7 @@ async function main() {
   if (!fs.existsSync(testsPath)) throw new Error(`extension tests not found: ${testsPath}`);
 
   state.tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'pmdocs-vscode-test-'));
-  const profile = makeProfile(state.tmp);
+  const profile = makeProfile(state.tmp, devPath, kind);
   const codeServer = startCodeServer(profile);
   const port = await codeServer.listening;
   const serverUpSeconds = ((Date.now() - t0) / 1000).toFixed(1);

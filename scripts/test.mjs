@@ -1,5 +1,5 @@
 // `npm test`: type-check, lint (ESLint: layers, import cycles), format check (Prettier), build, unit + CLI tests (node's test runner through tsx), then the integration
-// suite inside a real VS Code extension host. Ends with one summary line that CI reads.
+// suite inside a real VS Code extension host, and the web tests in its web-worker extension host. Ends with one summary line that CI reads.
 //   node scripts/test.mjs [--unit] [--integration]
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
@@ -65,6 +65,9 @@ if (only !== 'unit') {
     { capture: true },
   );
   count(old.stdout ?? '');
+  // The web extension (package.json's `browser`) in the browser's web-worker extension host.
+  const web = run('web extension tests in a real web-worker extension host', process.execPath, ['scripts/test-web.mjs'], { capture: true });
+  count(web.stdout ?? '');
 }
 console.log(`\n${passed} passed, ${failed} failed${broken && failed === 0 ? ' (a step failed: see above)' : ''}`);
 process.exit(broken || failed ? 1 : 0);

@@ -22,6 +22,7 @@ import {
 import type { Linter } from '../diagnostics/linter.js';
 import { uriExists } from '../uriExists.js';
 import { resolveNewDocumentOwner } from './ownerLookups.js';
+import type { ExtensionPlatform } from '../platform/platform.js';
 
 export interface NewDocumentOptions {
   type?: string;
@@ -33,10 +34,10 @@ export interface NewDocumentOptions {
   open?: boolean;
 }
 
-export function registerNewDocument(linter: Linter, log: vscode.LogOutputChannel): vscode.Disposable {
+export function registerNewDocument(linter: Linter, log: vscode.LogOutputChannel, platform: ExtensionPlatform): vscode.Disposable {
   return vscode.commands.registerCommand('pmdocs.newDocument', async (arg?: vscode.Uri | NewDocumentOptions) => {
     try {
-      return await newDocument(linter, log, arg instanceof vscode.Uri ? { folder: arg } : (arg ?? {}));
+      return await newDocument(linter, log, platform, arg instanceof vscode.Uri ? { folder: arg } : (arg ?? {}));
     } catch (e) {
       const message = `pmdocs: could not create the document: ${(e as Error)?.message ?? String(e)}`;
       log.error(message);
@@ -46,7 +47,12 @@ export function registerNewDocument(linter: Linter, log: vscode.LogOutputChannel
   });
 }
 
-async function newDocument(linter: Linter, log: vscode.LogOutputChannel, options: NewDocumentOptions): Promise<vscode.Uri | undefined> {
+async function newDocument(
+  linter: Linter,
+  log: vscode.LogOutputChannel,
+  platform: ExtensionPlatform,
+  options: NewDocumentOptions,
+): Promise<vscode.Uri | undefined> {
   const explicitFolder = await folderOf(options.folder);
   const anchor = explicitFolder ?? activeFolder() ?? vscode.workspace.workspaceFolders?.[0]?.uri;
   if (!anchor) {
@@ -90,13 +96,13 @@ async function newDocument(linter: Linter, log: vscode.LogOutputChannel, options
   // new`); asked for with that as the suggestion when no argument gave it.
   let owner = options.owner;
   if (asksForOwner(docType)) {
-    const found = await resolveNewDocumentOwner(owner, anchor);
+    const found = await resolveNewDocumentOwner(owner, anchor, platform);
     if ('invalid' in found) throw new Error(found.message);
     if (owner === undefined) {
       const required = requiresOwner(docType);
       owner = await vscode.window.showInputBox({
         title: `New ${docType.label ?? docType.type}: ${title}`,
-        prompt: required ? `Owner (required): ${OWNER_FORMS}` : `Owner (optional): ${OWNER_FORMS}`,
+        prompt: ownerPrompt(required, 'owner' in found, platform),
         value: 'owner' in found ? found.owner : '',
         validateInput: (v) =>
           !v.trim()
@@ -182,4 +188,10 @@ function activeFolder(): vscode.Uri | undefined {
   const uri = vscode.window.activeTextEditor?.document.uri;
   if (!uri || !vscode.workspace.getWorkspaceFolder(uri)) return undefined;
   return vscode.Uri.joinPath(uri, '..');
+}
+
+/** The owner question; when nothing could be suggested and the host limits the lookups (the browser), it says why. */
+function ownerPrompt(required: boolean, suggested: boolean, platform: ExtensionPlatform): string {
+  const ask = required ? `Owner (required): ${OWNER_FORMS}` : `Owner (optional): ${OWNER_FORMS}`;
+  return !suggested && platform.ownerLimitation ? `${ask}. No suggestion: ${platform.ownerLimitation}.` : ask;
 }
