@@ -17,7 +17,7 @@ import type { FileResult } from './results.js';
 
 // Two files: configs.json (small, read first: it decides which files the run covers) and files.json,
 // one record per file keyed by its path relative to the cwd (FORMAT 4), read once every file has been
-// stat'ed (see lint.ts). On an unchanged re-run of 10,000 files, reading files.json is one of the larger
+// stat'ed (see lint/read.ts). On an unchanged re-run of 10,000 files, reading files.json is one of the larger
 // costs, so its records are kept lean.
 const FORMAT = 4;
 
@@ -44,7 +44,7 @@ export interface CachedResult {
   queries?: IndexQuery[];
   /** Hash of the index's answers to `queries` ('none': linted without an index). */
   workspace: string;
-  /** The fingerprint of the whole index when `workspace` was last confirmed (lint.ts: the index fingerprints). */
+  /** The fingerprint of the whole index when `workspace` was last confirmed (lint/buildIndex.ts: the index fingerprints). */
   index?: string;
   /** The day the findings hold for, when a rule compared a date with today (a changelog date in the future). */
   today?: string;
