@@ -95,3 +95,16 @@ export const AUXILIARIES: ReadonlySet<string> = new Set([
   "mustn't",
   "shouldn't",
 ]);
+
+const EXAMPLE_MARK = /^(?:e\.?\s?g|for example|for instance|such as)\b/i;
+
+/**
+ * Is token i inside an example the requirement gives — a parenthesis that opens with "e.g." or "for
+ * example" ("(e.g. over longer periods)")? An example illustrates; the requirement is the rest.
+ */
+export function inExample(text: string, tokens: readonly Token[], from: number, i: number): boolean {
+  const at = tokens[i]!.start;
+  const open = text.lastIndexOf('(', at);
+  if (open < 0 || open < (tokens[from]?.start ?? 0) || text.lastIndexOf(')', at) > open) return false;
+  return EXAMPLE_MARK.test(text.slice(open + 1, open + 20).trimStart());
+}

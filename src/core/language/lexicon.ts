@@ -358,7 +358,11 @@ export const comparative: Lexicon = {
     'richer',
     'deeper',
     'steeper',
-    'cheaper',
+    // Latin comparatives: "minor changes" (than what?), "superior to" names its reference.
+    'minor',
+    'major',
+    'superior',
+    'inferior',
   ],
 };
 
@@ -423,7 +427,25 @@ export const negative: Lexicon = {
 
 /** Pronouns whose referent the reader must guess when they start a requirement or one of its sentences. */
 export const vaguePronoun: Lexicon = {
-  terms: ['it', 'its', 'this', 'that', 'these', 'those', 'they', 'them', 'their', 'he', 'she', 'his', 'her', 'such', 'which'],
+  terms: [
+    'it',
+    'its',
+    'this',
+    'that',
+    'these',
+    'those',
+    'they',
+    'them',
+    'their',
+    'he',
+    'she',
+    'his',
+    'her',
+    'such',
+    'which',
+    'other',
+    'another',
+  ],
 };
 
 /** Modals that make a requirement optional or uncertain. */

@@ -80,10 +80,3 @@ export function findTerms(tokens: readonly Token[], terms: readonly string[], fr
   }
   return out;
 }
-
-/** A list with additions and removals applied (from a rule's options), order kept. */
-export function adjustTerms(base: readonly string[], add: readonly string[] = [], remove: readonly string[] = []): readonly string[] {
-  if (!add.length && !remove.length) return base;
-  const drop = new Set(remove.map((t) => t.toLowerCase().trim()));
-  return [...base, ...add].filter((t) => !drop.has(t.toLowerCase().trim()));
-}

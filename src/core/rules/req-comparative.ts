@@ -1,13 +1,21 @@
-// Comparatives with nothing to compare against ("faster", "more reliable"): faster than what? Fine with
-// a reference ("faster than v2", "more than 3", "2 or more", "compared with last quarter").
+// Comparatives with nothing to compare against ("faster", "more reliable", "minor changes"): faster than
+// what? Fine with a reference ("faster than v2", "more than 3", "2 or more", "compared with last quarter",
+// "superior to"), and in an example the requirement gives ("(e.g. over longer periods)"): the example
+// illustrates, the requirement is the rest.
 
 import { comparative } from '../language/lexicon.js';
-import { isNumberWord, numberIn, wordIn } from '../language/context.js';
+import { inExample, isNumberWord, numberIn, wordIn } from '../language/context.js';
 import { findTerms } from '../language/match.js';
 import { languageRule } from './language/languageRule.js';
 
 const NOT_COMPARING = new Set(['no', 'any', 'once']);
 const REFERENCE = new Set(['than', 'compared', 'relative', 'versus', 'vs', 'baseline', 'before', 'previous', 'current', 'today']);
+// Latin comparatives take "to" ("superior to the old one").
+const TAKES_TO = new Set(['superior', 'inferior']);
+const TO = new Set(['to']);
+// "major version", "minor release": version-numbering terms, not comparisons.
+const VERSION_WORDS = new Set(['version', 'versions', 'release', 'releases', 'bump', 'upgrade', 'upgrades']);
+const LATIN_SIZE = new Set(['major', 'minor']);
 
 export default languageRule({
   id: 'req-comparative',
@@ -21,8 +29,11 @@ export default languageRule({
       // "no longer", "any more", "once more": not comparisons.
       if (wordIn(t, first - 1, first, NOT_COMPARING)) return [];
       if (wordIn(t, last, last + 6, REFERENCE) || numberIn(t, last, last + 4)) return [];
+      if (TAKES_TO.has(m.term) && wordIn(t, last, last + 1, TO)) return [];
+      if (LATIN_SIZE.has(m.term) && wordIn(t, last, last + 1, VERSION_WORDS)) return [];
       // "2 or more", "one or fewer": the number is the reference.
       if (t[first - 1]?.word === 'or' && t[first - 2] && isNumberWord(t[first - 2]!.word)) return [];
+      if (inExample(unit.text, t, unit.body, first)) return [];
       return [{ first, last, says: `compares with nothing: name the reference and the margin (e.g. "20 % faster than release 2.3").` }];
     });
   },

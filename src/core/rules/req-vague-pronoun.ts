@@ -1,12 +1,20 @@
-// A pronoun that starts a requirement, or one of its sentences or clauses ("It shall …", "This must …",
-// "…, they are"), makes the reader guess its referent: each requirement is read alone, so it names its
-// subject. A determiner before a noun ("This report …") names it and is fine.
+// Words whose referent the reader must find elsewhere: each requirement is read alone, so it names what
+// it talks about. Reported:
+// - a pronoun that starts the requirement, or one of its sentences or clauses ("It shall …", "This must
+//   …", "…, they are"): it points back past the start of the requirement or to a whole previous clause;
+// - "it"/"they" later in a sentence with more than one candidate noun before it ("If the train passes a
+//   level transition for which it is equipped": the train or the transition?);
+//   ("…, which is …" may refer to the noun before the comma or to the whole clause);
+// - "other"/"another" with no contrast named ("other users": other than whom?); "other than …", "each
+//   other", "one another" name it.
+// A determiner before a noun ("This report …") names it and is fine.
 
 import { vaguePronoun } from '../language/lexicon.js';
 import { AUXILIARIES } from '../language/context.js';
 import { findTerms } from '../language/match.js';
 import type { RequirementUnit } from './sections/requirementUnits.js';
-import { languageRule } from './language/languageRule.js';
+import { sentenceOf } from './sections/requirementUnits.js';
+import { languageRule, type LanguageHit } from './language/languageRule.js';
 
 const ALWAYS_PRONOUN = new Set(['it', 'they', 'them', 'he', 'she']);
 const CLAUSE_OPENERS = new Set([
@@ -28,21 +36,44 @@ const CLAUSE_OPENERS = new Set([
   'otherwise',
   'whether',
 ]);
+const CONTRAST = new Set(['other', 'another']);
+const SAYS = `leaves the reader to guess what it refers to: name the subject (e.g. "The export file …").`;
+const SAYS_CONTRAST = `does not say what it is contrasted with: name the set (e.g. "users other than the owner").`;
+const SAYS_AMBIGUOUS = (n: number) => `could refer to any of ${n} nouns before it: repeat the noun it means.`;
+const SAYS_WHICH = `after a comma may refer to the noun before it or to the whole clause: repeat the noun, or split the sentence.`;
 
 export default languageRule({
   id: 'req-vague-pronoun',
-  description: 'Requirements do not start (or start a sentence or clause) with a pronoun ("It shall …", "This must …").',
+  description:
+    'Requirements name what they refer to: no pronoun at the start of a sentence or clause ("It shall …"), no ambiguous "it"/"which", no "other" without a contrast.',
   defaultSeverity: 'info',
   find(unit) {
     const t = unit.tokens;
-    return findTerms(t, vaguePronoun.terms, unit.body).flatMap((m) => {
+    const hits: LanguageHit[] = [];
+    for (const m of findTerms(t, vaguePronoun.terms, unit.body)) {
       const first = m.first;
       const last = m.last;
-      if (!startsClause(unit, first)) return [];
-      if (m.term === 'it' && isDummyIt(unit, last)) return [];
-      if (!ALWAYS_PRONOUN.has(m.term) && !(t[last] && AUXILIARIES.has(t[last]!.word)) && t[last]) return [];
-      return [{ first, last, says: `leaves the reader to guess what it refers to: name the subject (e.g. "The export file …").` }];
-    });
+      if (CONTRAST.has(m.term)) {
+        if (!contrastNamed(unit, first)) hits.push({ first, last, says: SAYS_CONTRAST });
+        continue;
+      }
+      if (startsClause(unit, first)) {
+        if (m.term === 'it' && isDummyIt(unit, last)) continue;
+        if (m.term === 'which' && commaBefore(unit, first)) {
+          hits.push({ first, last, says: SAYS_WHICH });
+          continue;
+        }
+        if (!ALWAYS_PRONOUN.has(m.term) && !(t[last] && AUXILIARIES.has(t[last]!.word)) && t[last]) continue;
+        hits.push({ first, last, says: SAYS });
+        continue;
+      }
+      if (m.term === 'it' || m.term === 'they' || m.term === 'them') {
+        if (m.term === 'it' && isDummyIt(unit, last)) continue;
+        const n = candidates(unit, first, m.term === 'it');
+        if (n > 1) hits.push({ first, last, says: SAYS_AMBIGUOUS(n) });
+      }
+    }
+    return hits;
   },
 });
 
@@ -52,6 +83,81 @@ function startsClause(unit: RequirementUnit, i: number): boolean {
   if (!prev) return true;
   if (CLAUSE_OPENERS.has(prev.word)) return true;
   return /[,;:(]\s*$/.test(unit.text.slice(prev.end, unit.tokens[i]!.start));
+}
+
+const commaBefore = (unit: RequirementUnit, i: number): boolean => {
+  const prev = unit.tokens[i - 1];
+  return !!prev && /,\s*$/.test(unit.text.slice(prev.end, unit.tokens[i]!.start));
+};
+
+/**
+ * "other than the owner", "each other", "one another", "the other": the contrast is named or closed. So
+ * is "another" standing for a noun said before it in the sentence ("a reminder after 3 days, and another
+ * after 10").
+ */
+function contrastNamed(unit: RequirementUnit, i: number): boolean {
+  const t = unit.tokens;
+  const before = t[i - 1]?.word;
+  if (before === 'each' || before === 'one' || (t[i]!.word === 'other' && before === 'the')) return true;
+  for (let k = i + 1; k < Math.min(t.length, i + 5); k++) if (t[k]!.word === 'than') return true;
+  if (t[i]!.word === 'another' && standsAlone(unit, i)) {
+    const { from } = sentenceOf(unit, i);
+    for (let k = from; k < i; k++) if (INDEFINITE.has(t[k]!.word)) return true;
+  }
+  return false;
+}
+
+const INDEFINITE = new Set(['a', 'an', 'one']);
+// Words that cannot be the noun "another" qualifies: after them, "another" is a pronoun.
+const NOT_A_NOUN = new Set([
+  'after',
+  'before',
+  'for',
+  'in',
+  'of',
+  'to',
+  'with',
+  'at',
+  'on',
+  'by',
+  'from',
+  'if',
+  'when',
+  'and',
+  'or',
+  'but',
+  'that',
+  'which',
+  'as',
+  ...AUXILIARIES,
+]);
+
+/** "another" used as a pronoun: the requirement ends, a punctuation mark or a function word follows. */
+function standsAlone(unit: RequirementUnit, i: number): boolean {
+  const next = unit.tokens[i + 1];
+  if (!next) return true;
+  if (/[,.;:!?)]/.test(unit.text.slice(unit.tokens[i]!.end, next.start))) return true;
+  return NOT_A_NOUN.has(next.word);
+}
+
+const DETERMINERS = new Set(['the', 'a', 'an', 'each', 'every', 'any', 'this', 'that', 'these', 'those']);
+const NOT_NOUN = new Set(['one', 'other', 'same', 'first', 'last', 'next', 'previous']);
+
+/**
+ * Distinct nouns before token i in its sentence that "it" (singular) or "they" (plural) could refer to:
+ * the word after a determiner, read as plural when it ends in -s. No grammar: a rough count.
+ */
+function candidates(unit: RequirementUnit, i: number, singular: boolean): number {
+  const t = unit.tokens;
+  const { from } = sentenceOf(unit, i);
+  const seen = new Set<string>();
+  for (let k = from; k < i - 1; k++) {
+    if (!DETERMINERS.has(t[k]!.word)) continue;
+    const noun = t[k + 1]!.word;
+    if (DETERMINERS.has(noun) || AUXILIARIES.has(noun) || NOT_NOUN.has(noun)) continue;
+    if (singular === !noun.endsWith('s')) seen.add(noun);
+  }
+  return seen.size;
 }
 
 const MODAL = new Set(['shall', 'must', 'should', 'will', 'may', 'might', 'can', 'could', 'would']);
