@@ -6,7 +6,7 @@
 // Exit code: 0 all passed, 1 a test failed, 2 the run could not start. The in-host runner prints the
 // `N passed, N failed` line that scripts/test.mjs reads.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,6 +28,9 @@ if (setup.status !== 0) {
 
 const workspace = mkdtempSync(join(tmpdir(), 'pmdocs-web-workspace-'));
 cpSync(join(repo, 'test/workspace'), workspace, { recursive: true });
+// Read by the Validate Workspace test: a folder .gitignore leaves out (there from the start, so no file
+// watcher event is needed for pmdocs to know it).
+writeFileSync(join(workspace, '.gitignore'), 'docs/drafts/\n');
 try {
   const run = spawnSync(
     process.execPath,

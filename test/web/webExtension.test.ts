@@ -167,6 +167,25 @@ export const webTests: { name: string; run: () => Promise<void> }[] = [
     },
   },
   {
+    name: 'Validate Workspace lints a file never opened, and leaves out what .gitignore ignores (both read through workspace.fs)',
+    async run() {
+      const unopened = vscode.Uri.joinPath(folder(), 'docs/prd/PRD-5-unopened.md');
+      const ignored = vscode.Uri.joinPath(folder(), 'docs/drafts/PRD-6-ignored.md');
+      // scripts/test-web.mjs puts a .gitignore with `docs/drafts/` into the workspace before VS Code starts.
+      await write(unopened, BROKEN_PRD.replace('id: PRD-2', 'id: PRD-5'));
+      await write(ignored, BROKEN_PRD.replace('id: PRD-2', 'id: PRD-6'));
+      const result = await vscode.commands.executeCommand<{ cancelled: boolean }>('pmdocs.validateWorkspace', { silent: true });
+      expectEqual(result.cancelled, false, 'Validate Workspace ran to the end');
+      const found = await diagnosticsWhen(unopened, (s) => s.length > 0);
+      expectEqual(
+        ruleIds(found),
+        ['frontmatter-schema', 'required-section', 'required-section', 'req-weak-modal'],
+        'diagnostics of the unopened PRD',
+      );
+      expectEqual(summary(ignored), [], 'diagnostics of the file under an ignored folder');
+    },
+  },
+  {
     name: 'the preview panel renders the PRD (webview page, renderer in the worker)',
     async run() {
       const uri = vscode.Uri.joinPath(folder(), 'docs/prd/PRD-2-export.md');
