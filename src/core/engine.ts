@@ -16,6 +16,7 @@ import { docsUrl, type Rule, type RuleContext } from './rules/rule.js';
 import { resolveRuleSetup, type RuleSetup } from './config/ruleSettings.js';
 import { recordQueries, type IndexQuery, type WorkspaceIndex } from './workspace/index.js';
 import { referenceSites, type RefSite } from './workspace/references.js';
+import { exactHeadingNames } from './doctypes/headingMatch.js';
 
 export interface LintOptions {
   /** The document's path, `/`-separated (used for path associations and `$schema` paths). */
@@ -170,7 +171,7 @@ function createContext(
       docTypes,
       data: fm?.data ?? {},
       get outline() {
-        return (outline ??= buildOutline(doc.root, doc.text.length, docType?.sectionLevel));
+        return (outline ??= buildOutline(doc.root, doc.text.length, docType?.sectionLevel, exactHeadingNames(docType)));
       },
       get schemaProblems() {
         return (schemaProblems ??= docType ? validator.validate(docType, doc, implied) : []);

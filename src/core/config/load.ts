@@ -57,6 +57,7 @@ const OVERRIDES = [
   'doneStatuses',
   'rules',
   'sectionLevel',
+  'headingMatch',
   'closedSections',
   'keyOrder',
   'fileName',

@@ -70,6 +70,8 @@ export interface BodySpec {
   fileName?: string;
   /** Heading level of the sections (1 or 2); without it, read from the document's headings. */
   sectionLevel?: 1 | 2;
+  /** How headings match section names: normalised (default) or exactly as written (see headingMatch.ts). */
+  headingMatch?: 'normalized' | 'exact';
   /** Rule settings for documents of this type (severity, options, `when`), as written in x-pmdocs or the docTypes entry. */
   rules?: Record<string, unknown>;
   /** How acceptance criteria and requirements are written: "ears" makes ears-malformed check them (a document's `criteria_style` wins). */

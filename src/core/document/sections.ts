@@ -31,7 +31,7 @@ export interface DocOutline {
  * appearing only after the first H2 (a stray `# Appendix` in a document whose title is in the front
  * matter) do not turn the H2 sections into sub-sections.
  */
-export function outline(root: Root, textLength: number, sectionLevel?: number): DocOutline {
+export function outline(root: Root, textLength: number, sectionLevel?: number, exactNames?: ReadonlySet<string>): DocOutline {
   const headings = root.children.filter((n): n is Heading => n.type === 'heading');
   const h1s = headings.filter((h) => h.depth === 1);
   const titleHeading = h1s.length === 1 && headings[0] === h1s[0] ? h1s[0] : undefined;
@@ -49,7 +49,7 @@ export function outline(root: Root, textLength: number, sectionLevel?: number): 
     sections.push({
       heading: node,
       title,
-      key: normalizeHeading(title),
+      key: sectionKey(title, exactNames),
       depth: node.depth,
       start,
       end: j < children.length ? (children[j]!.position?.start.offset ?? textLength) : textLength,
@@ -86,6 +86,22 @@ export function headingText(heading: Heading): string {
 export const EMOJI_CLASS = String.raw`\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}\u{1F3FB}-\u{1F3FF}\u{FE0F}\u{200D}\u{20E3}\u{E0020}-\u{E007F}`;
 // eslint-disable-next-line no-misleading-character-class -- one code point at a time on purpose: the pieces of a sequence all go
 const EMOJI = new RegExp(`[${EMOJI_CLASS}]`, 'gu');
+
+/**
+ * With exact heading matching (doctypes/headingMatch.ts), a heading not written exactly as an accepted
+ * name gets its normalised key behind this mark: it then matches no section, and misspelt-section
+ * checks can still see which name it was meant to be.
+ */
+const INEXACT = '\u0000';
+
+/** The key a heading matches section names by; `exactNames` are the accepted names when matching is exact. */
+export function sectionKey(title: string, exactNames?: ReadonlySet<string>): string {
+  const key = normalizeHeading(title);
+  return exactNames && !exactNames.has(title.trim()) ? INEXACT + key : key;
+}
+
+/** The normalised key of a heading that exact matching set aside, or undefined. */
+export const inexactKey = (key: string): string | undefined => (key.startsWith(INEXACT) ? key.slice(INEXACT.length) : undefined);
 
 /**
  * Heading text reduced to what identifies a section: lower case, no emoji, no leading numbering

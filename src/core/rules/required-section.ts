@@ -78,7 +78,11 @@ function reportDemoted(ctx: RuleContext, spec: SectionSpec, nested: Section): vo
 function reportMisspelt(ctx: RuleContext, section: Section, found: readonly Lookalike[], claims: ReadonlyMap<SectionSpec, number>): void {
   const heading = `Heading '${section.title}'`;
   let message: string;
-  if (found.length > 1) {
+  if (found.length === 1 && found[0]!.writtenDifferently) {
+    const { spec, name } = found[0]!;
+    const like = name === spec.name ? `the required section '${spec.name}'` : `'${name}', accepted for the required section '${spec.name}'`;
+    message = `${heading} is ${like} written differently; the '${ctx.docType!.type}' type matches headings exactly (headingMatch: exact): rename it.`;
+  } else if (found.length > 1) {
     message = `${heading} looks like one of the required sections ${found.map((l) => `'${l.spec.name}'`).join(', ')} (misspelt?); rename it.`;
   } else {
     const { spec, name } = found[0]!;

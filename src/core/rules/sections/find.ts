@@ -4,7 +4,8 @@
 
 import type { Heading, RootContent } from 'mdast';
 import type { SectionSpec } from '../../doctypes/docType.js';
-import { headingText, normalizeHeading, type Section } from '../../document/sections.js';
+import { headingText, sectionKey, type Section } from '../../document/sections.js';
+import { exactHeadingNames } from '../../doctypes/headingMatch.js';
 import type { RuleContext } from '../rule.js';
 import { matchesSpec } from './specs.js';
 
@@ -18,6 +19,7 @@ export function nestedSections(ctx: RuleContext): Section[] {
     const children = ctx.doc.root.children;
     const depth = ctx.outline.sectionDepth;
     const textLength = ctx.doc.text.length;
+    const exactNames = exactHeadingNames(ctx.docType);
     for (let i = 0; i < children.length; i++) {
       const node = children[i]!;
       if (node.type !== 'heading' || node.depth <= depth) continue;
@@ -28,7 +30,7 @@ export function nestedSections(ctx: RuleContext): Section[] {
       list.push({
         heading: node,
         title,
-        key: normalizeHeading(title),
+        key: sectionKey(title, exactNames),
         depth: node.depth,
         start,
         end: j < children.length ? (children[j]!.position?.start.offset ?? textLength) : textLength,

@@ -4,7 +4,7 @@
 // not a missing required section).
 
 import type { SectionSpec } from '../../doctypes/docType.js';
-import { normalizeHeading, type Section } from '../../document/sections.js';
+import { inexactKey, normalizeHeading, type Section } from '../../document/sections.js';
 import { closeMatches } from '../../schema/didYouMean.js';
 import type { RuleContext } from '../rule.js';
 import { acceptedNames, sectionSpecs, specForHeading } from './specs.js';
@@ -13,6 +13,8 @@ export interface Lookalike {
   spec: SectionSpec;
   /** The accepted name (the section's name or a synonym, as the type writes it) the heading is close to. */
   name: string;
+  /** The heading is the name written another way (case, punctuation), and the type matches headings exactly. */
+  writtenDifferently?: boolean;
 }
 
 // Abbreviations (`AC`, `PR`, `UX`) are not misspelt words: a 3-letter heading is too easily one edit away.
@@ -31,8 +33,21 @@ export function misspeltSections(ctx: RuleContext, missing: readonly SectionSpec
   }
   const keys = [...byKey.keys()];
   for (const section of ctx.outline.sections) {
-    if (!section.key || specForHeading(ctx.docType, section.key)) continue;
-    const close = closeMatches(section.key, keys).map((k) => byKey.get(k)!);
+    const differently = inexactKey(section.key);
+    if (differently !== undefined) {
+      // headingMatch: exact, and the heading is a missing section's name written another way.
+      const spec = sectionSpecs(ctx.docType).find(
+        (s) => missing.includes(s) && acceptedNames(s).some((n) => normalizeHeading(n) === differently),
+      );
+      if (spec) {
+        const name = acceptedNames(spec).find((n) => normalizeHeading(n) === differently)!;
+        out.set(section, [{ spec, name, writtenDifferently: true }]);
+        continue;
+      }
+    }
+    const key = differently ?? section.key;
+    if (!key || specForHeading(ctx.docType, key)) continue;
+    const close = closeMatches(key, keys).map((k) => byKey.get(k)!);
     if (!close.length || !missing.includes(close[0]!.spec)) continue;
     const seen = new Set<SectionSpec>();
     const found = close.filter((l) => missing.includes(l.spec) && !seen.has(l.spec) && seen.add(l.spec));
