@@ -1,5 +1,6 @@
 // The editor's workspace index: the front matter of every pmdocs document of the workspace (read through
-// workspace.fs, so virtual workspaces work), for the cross-document rules and for completing ids.
+// workspace.fs, so virtual workspaces work), for the cross-document rules and for completing ids, and
+// where each document names ids (IndexedDoc.mentions), for Go to Definition, references and rename.
 //
 // Scopes, the same as the CLI's (core/workspace/scope.ts): the documents that share a `.pmdocs.json`
 // (below its folder, selected by its `include` globs, git-ignored files skipped; `exclude` does not
@@ -122,16 +123,26 @@ export class WorkspaceIndexer implements vscode.Disposable {
       .sort((a, b) => a.id.localeCompare(b.id, undefined, { numeric: true }));
   }
 
+  /** Every scope's index once the workspace has been read (workspace symbols span them all). */
+  async allIndexes(): Promise<WorkspaceIndex[]> {
+    await this.ensureScanned();
+    return [...this.scopes()].map((scope) => this.snapshotByKey(scope)).filter((i): i is WorkspaceIndex => !!i);
+  }
+
   /** An open document was linted: its text (saved or not) is what the index holds for it now. */
   async noteLinted(uri: vscode.Uri, config: ResolvedConfig, result: LintResult): Promise<void> {
     if (!indexable(uri)) return;
     // Loaded with the engine already (there is a result): this import costs nothing.
-    const { entryOf } = await import('../core/workspace/entry.js');
+    const { entryOf, withMentions } = await import('../core/workspace/entry.js');
     const key = uri.toString();
-    const placed = this.place(uri, config, () => entryOf(result.doc, uri.path, result.docType, config.schemas));
+    const placed = this.place(uri, config, () => {
+      const entry = entryOf(result.doc, uri.path, result.docType, config.schemas);
+      return entry && withMentions(entry, result.doc, result.docType, config);
+    });
     const old = this.open.get(key) ?? this.disk.get(key);
     if (samePlaced(old, placed)) {
       this.open.set(key, placed);
+      this.mentionsMoved(old, placed);
       return;
     }
     this.mutate([old?.scope, placed.scope], key, () => this.open.set(key, placed));
@@ -206,8 +217,11 @@ export class WorkspaceIndexer implements vscode.Disposable {
     const key = uri.toString();
     const old = this.disk.get(key);
     const update = () => (placed ? this.disk.set(key, placed) : this.disk.delete(key));
-    if (this.open.has(key) || samePlaced(old, placed)) update();
-    else this.mutate([old?.scope, placed?.scope], key, update);
+    if (this.open.has(key)) update();
+    else if (samePlaced(old, placed)) {
+      update();
+      this.mentionsMoved(old, placed);
+    } else this.mutate([old?.scope, placed?.scope], key, update);
   }
 
   private async readPlaced(uri: vscode.Uri): Promise<Placed | undefined> {
@@ -217,7 +231,8 @@ export class WorkspaceIndexer implements vscode.Disposable {
       if (!(await this.configs.scopeFor(uri)?.isDocument(config, uri.path))) return undefined;
       const text = decoder.decode(await readRegularFile(uri));
       const { indexEntry } = await import('../core/workspace/entry.js');
-      return this.place(uri, config, () => indexEntry(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, uri.path, config));
+      const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+      return this.place(uri, config, () => indexEntry(body, uri.path, config, undefined, { mentions: true }));
     } catch {
       return undefined; // gone or unreadable: not a document to point at
     }
@@ -250,8 +265,17 @@ export class WorkspaceIndexer implements vscode.Disposable {
     if (!old) return;
     // The saved file is what counts again (unsaved edits were discarded or saved).
     const now = this.disk.get(key);
-    if (samePlaced(old, now)) this.open.delete(key);
-    else this.mutate([old.scope, now?.scope], undefined, () => this.open.delete(key));
+    if (samePlaced(old, now)) {
+      this.open.delete(key);
+      this.mentionsMoved(old, now);
+    } else this.mutate([old.scope, now?.scope], undefined, () => this.open.delete(key));
+  }
+
+  /** Only where the document names ids changed: no rule sees that (no change event), but navigation reads the next snapshot. */
+  private mentionsMoved(old: Placed | undefined, now: Placed | undefined): void {
+    const scope = now?.scope ?? old?.scope;
+    if (scope !== undefined && JSON.stringify(old?.entry?.mentions ?? null) !== JSON.stringify(now?.entry?.mentions ?? null))
+      this.snapshots.delete(scope);
   }
 
   /**
@@ -315,6 +339,9 @@ function indexable(uri: vscode.Uri): boolean {
   return uri.scheme !== 'untitled' && vscode.workspace.getWorkspaceFolder(uri) !== undefined;
 }
 
+/** The same for the rules: where the document names ids (mentions) is for navigation only. */
 function samePlaced(a: Placed | undefined, b: Placed | undefined): boolean {
-  return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+  return JSON.stringify(forRules(a)) === JSON.stringify(forRules(b));
 }
+
+const forRules = (p: Placed | undefined) => (p ? { ...p, ...(p.entry ? { entry: { ...p.entry, mentions: undefined } } : {}) } : null);

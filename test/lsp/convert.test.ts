@@ -22,6 +22,7 @@ test('client settings: well-formed entries kept, the rest falls back to defaults
     rawRules: {},
     associations: {},
     validateWorkspace: false,
+    renameFiles: false,
   });
   assert.deepEqual(
     editorSettings({
@@ -38,8 +39,12 @@ test('client settings: well-formed entries kept, the rest falls back to defaults
       rawRules: { 'section-order': 'off', x: 'loud' },
       associations: { 'docs/**/*.md': 'prd' },
       validateWorkspace: false,
+      renameFiles: false,
     },
   );
+  assert.equal(editorSettings({ rename: { renameFiles: true } }).renameFiles, true);
+  assert.equal(editorSettings({ 'rename.renameFiles': true }).renameFiles, true);
+  assert.equal(editorSettings({ rename: { renameFiles: 'yes' } }).renameFiles, false);
   assert.equal(editorSettings({ debounceMs: -5 }).debounceMs, 0);
   assert.equal(editorSettings({ debounceMs: 'soon' }).debounceMs, 300);
 });

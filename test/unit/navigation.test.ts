@@ -203,7 +203,7 @@ describe('rename', () => {
       ),
       [
         'epics/EPIC-4.md: 5:6+6 8:10+6 17:6+6 17:28+6',
-        'prd/PRD-12-export.md: 2:4+6 7:2+6',
+        'prd/PRD-40-export.md: 2:4+6 7:2+6', // the renamed file, by its new name
         'prd/PRD-9.md: 7:4+6 7:16+6',
         'releases/REL-2.4.0.md: 9:12+6',
         'stories/US-1.md: 5:5+6',

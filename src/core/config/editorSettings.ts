@@ -16,6 +16,8 @@ export interface EditorSettings {
   /** Glob (relative to the workspace folder) → doc type. */
   associations: Record<string, string>;
   validateWorkspace: boolean;
+  /** Rename Symbol on an id also renames the document's file when its name starts with the id (`rename.renameFiles`). */
+  renameFiles: boolean;
 }
 
 export const DEFAULT_DEBOUNCE_MS = 300;
@@ -33,7 +35,15 @@ export function editorSettings(raw: unknown): EditorSettings {
     rawRules,
     associations: pick(o['associations'], (v): v is string => typeof v === 'string' && v.length > 0),
     validateWorkspace: o['validateWorkspace'] === true,
+    renameFiles: renameFilesOf(o),
   };
+}
+
+/** `{ "rename": { "renameFiles": true } }`, or the flat key VS Code-style settings files use. */
+function renameFilesOf(o: Record<string, unknown>): boolean {
+  const rename = o['rename'];
+  if (rename && typeof rename === 'object' && (rename as Record<string, unknown>)['renameFiles'] === true) return true;
+  return o['rename.renameFiles'] === true;
 }
 
 /** Keep only well-formed entries. */

@@ -18,10 +18,13 @@ export interface LineEdit {
 }
 
 export interface RenamePlan {
+  /**
+   * The document's file, renamed after the new id (only with `renameFiles`). Apply it first: `files`
+   * names the renamed document by its new path.
+   */
+  fileRename?: { from: string; to: string };
   /** Per file (sorted by path), its edits in document order. */
   files: { path: string; edits: LineEdit[] }[];
-  /** The document's file, renamed after the new id (only with `renameFiles`). */
-  fileRename?: { from: string; to: string };
 }
 
 export type RenameOutcome = { ok: true; plan: RenamePlan } | { ok: false; message: string };
@@ -64,7 +67,7 @@ export function planRename(index: WorkspaceIndex, id: string, newIdRaw: string, 
     edits.push({ line: o.line, character: o.character, length: id.length, newText: newId });
     byFile.set(o.path, edits);
   }
-  const plan: RenamePlan = { files: [...byFile].map(([path, edits]) => ({ path, edits })) };
+  let fileRename: RenamePlan['fileRename'];
   if (options.renameFiles) {
     const stem = fileStem(owner.path);
     if (stem === id || stem.startsWith(`${id}-`)) {
@@ -73,8 +76,11 @@ export function planRename(index: WorkspaceIndex, id: string, newIdRaw: string, 
       const to = `${owner.path.slice(0, slash + 1)}${newId}${name.slice(id.length)}`;
       const clash = index.docs.find((d) => d.path === to);
       if (clash) return refuse(`Renaming ${index.display(owner.path)} to ${index.display(to)} would replace that document.`);
-      plan.fileRename = { from: owner.path, to };
+      fileRename = { from: owner.path, to };
     }
   }
-  return { ok: true, plan };
+  const files = [...byFile]
+    .map(([path, edits]) => ({ path: path === fileRename?.from ? fileRename.to : path, edits }))
+    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { ok: true, plan: { ...(fileRename ? { fileRename } : {}), files } };
 }

@@ -15,5 +15,6 @@ export function readSettings(scope?: vscode.ConfigurationScope): PmdocsSettings 
     rules: c.get('rules', {}),
     associations: c.get('associations', {}),
     validateWorkspace: c.get('validateWorkspace', false),
+    rename: { renameFiles: c.get('rename.renameFiles', false) },
   });
 }

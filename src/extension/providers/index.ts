@@ -10,6 +10,12 @@ import { registerCompletion } from './completion.js';
 import { registerHover } from './hover.js';
 import { registerSymbols } from './symbols.js';
 import type { KnownDocsSource } from './completion.js';
+import type { NavigationDeps } from './navigationContext.js';
+import { registerDefinition } from './definition.js';
+import { registerReferences } from './references.js';
+import { registerRename } from './rename.js';
+import { registerDocumentLinks } from './documentLinks.js';
+import { registerWorkspaceSymbols } from './workspaceSymbols.js';
 
 export type { AuthoringDeps } from './deps.js';
 
@@ -17,15 +23,34 @@ export function registerAuthoring(_context: vscode.ExtensionContext, deps: Autho
   return [registerCodeActions(deps), registerCompletion(deps, known), registerHover(deps), registerSymbols(deps)];
 }
 
+/** Go to Definition, references, rename, id links and workspace symbols over the workspace index (issue 14). */
+export function registerNavigation(deps: NavigationDeps): vscode.Disposable[] {
+  return [
+    registerDefinition(deps),
+    registerReferences(deps),
+    registerRename(deps),
+    registerDocumentLinks(deps),
+    registerWorkspaceSymbols(deps),
+  ];
+}
+
 export function registerProviders(services: Services): vscode.Disposable[] {
-  return registerAuthoring(
-    services.context,
-    {
-      prepare: (uri) => services.linter.prepare(uri),
-      lint: (engine, config, uri, text) => services.linter.lintWith(engine, config, uri, text).result,
-      currentResult: (document) => services.controller.resultFor(document),
-      log: services.log,
-    },
-    { knownDocs: (uri, config) => services.indexer.knownDocs(uri, config) },
-  );
+  const authoring: AuthoringDeps = {
+    prepare: (uri) => services.linter.prepare(uri),
+    lint: (engine, config, uri, text) => services.linter.lintWith(engine, config, uri, text).result,
+    currentResult: (document) => services.controller.resultFor(document),
+    log: services.log,
+  };
+  const indexer = services.indexer;
+  return [
+    ...registerAuthoring(services.context, authoring, { knownDocs: (uri, config) => indexer.knownDocs(uri, config) }),
+    ...registerNavigation({
+      authoring,
+      index: {
+        indexWhenReady: (uri, config) => indexer.indexWhenReady(uri, config),
+        scopeOf: (uri, config) => indexer.scopeOf(uri, config),
+        allIndexes: () => indexer.allIndexes(),
+      },
+    }),
+  ];
 }
