@@ -4,7 +4,7 @@
 //
 // Configuration: `.pmdocs.json` files as everywhere, plus the client's settings in initializationOptions
 // or workspace/didChangeConfiguration (`{ "pmdocs": { … } }` or the settings object itself):
-// run ("onType" | "onSave"), debounceMs, rules, associations.
+// run ("onType" | "onSave"), debounceMs, rules, associations, rename ({ renameFiles }).
 
 import {
   CodeActionKind,
@@ -26,6 +26,7 @@ import { COMPLETION_TRIGGERS, FIX_ALL_KIND, Features } from './features.js';
 import { DocumentLinter } from './linting.js';
 import { pathOf } from './paths.js';
 import { LspWorkspaceIndex } from './workspaceIndex.js';
+import { Navigation } from './navigation.js';
 
 /** The settings object inside what a client sends: `{ pmdocs: {…} }` or the object itself. */
 function settingsIn(raw: unknown): unknown {
@@ -46,6 +47,7 @@ export function startServer(): Connection {
   let configs!: LspConfigs;
   let linter!: DocumentLinter;
   let features!: Features;
+  let navigation!: Navigation;
   let watchFiles = false;
 
   connection.onInitialize((params): InitializeResult => {
@@ -58,7 +60,10 @@ export function startServer(): Connection {
     );
     linter = new DocumentLinter(connection, documents, configs, index);
     features = new Features(linter, configs);
+    navigation = new Navigation(linter, configs, documents);
     const caps = params.capabilities;
+    const workspaceEdit = caps.workspace?.workspaceEdit;
+    navigation.fileRenames = workspaceEdit?.documentChanges === true && (workspaceEdit.resourceOperations ?? []).includes('rename');
     linter.pull = !!caps.textDocument?.diagnostic;
     features.snippets = caps.textDocument?.completion?.completionItem?.snippetSupport === true;
     watchFiles = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
@@ -69,6 +74,11 @@ export function startServer(): Connection {
         completionProvider: { triggerCharacters: COMPLETION_TRIGGERS },
         hoverProvider: true,
         documentSymbolProvider: { label: 'pmdocs' },
+        definitionProvider: true,
+        referencesProvider: true,
+        renameProvider: { prepareProvider: true },
+        documentLinkProvider: { resolveProvider: false },
+        workspaceSymbolProvider: true,
         ...(linter.pull ? { diagnosticProvider: { identifier: 'pmdocs', interFileDependencies: true, workspaceDiagnostics: false } } : {}),
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
@@ -150,6 +160,27 @@ export function startServer(): Connection {
     const doc = documents.get(params.textDocument.uri);
     return doc ? features.symbols(doc) : [];
   });
+  connection.onDefinition(async (params) => {
+    const doc = documents.get(params.textDocument.uri);
+    return doc ? navigation.definition(doc, params.position) : [];
+  });
+  connection.onReferences(async (params) => {
+    const doc = documents.get(params.textDocument.uri);
+    return doc ? navigation.references(doc, params.position, params.context.includeDeclaration) : [];
+  });
+  connection.onPrepareRename(async (params) => {
+    const doc = documents.get(params.textDocument.uri);
+    return doc ? navigation.prepareRename(doc, params.position) : null;
+  });
+  connection.onRenameRequest(async (params) => {
+    const doc = documents.get(params.textDocument.uri);
+    return doc ? navigation.rename(doc, params.position, params.newName) : null;
+  });
+  connection.onDocumentLinks(async (params) => {
+    const doc = documents.get(params.textDocument.uri);
+    return doc ? navigation.documentLinks(doc) : [];
+  });
+  connection.onWorkspaceSymbol(async (params) => navigation.workspaceSymbols(params.query));
   // For tools and tests: resolves once the workspace index of the document's scope has been read.
   connection.onRequest('pmdocs/indexReady', async (params: { uri: string }) => {
     const path = pathOf(params.uri);

@@ -1,7 +1,7 @@
 // The language server's workspace index, for the cross-document rules (ref-unresolved, duplicate-id,
-// release-story-not-done) and id completion. The same scopes as `pmdocs lint` and the VS Code extension
-// (core/workspace/scope.ts decides): the documents a `.pmdocs.json` selects below its folder; without a
-// config file, the workspace folder's Markdown files. Built in the background the first time a document of a scope is linted: until then that
+// release-story-not-done), id completion and navigation (each entry records where its document names
+// ids). The same scopes as `pmdocs lint` and the VS Code extension (core/workspace/scope.ts decides):
+// the documents a `.pmdocs.json` selects below its folder; without a config file, the workspace folder's Markdown files. Built in the background the first time a document of a scope is linted: until then that
 // document is linted without an index (the cross-document rules stay silent) and never waits; when the
 // scan is done the open documents of the scope are linted again. Open documents count with their editor
 // text; files changed on disk are read again when the client reports them.
@@ -11,7 +11,7 @@ import type { LintResult } from '../core/engine.js';
 import type { KnownDoc } from '../core/assist/completion.js';
 import { relativePath } from '../core/config/paths.js';
 import { createWorkspaceIndex, type IndexedDoc, type WorkspaceIndex } from '../core/workspace/index.js';
-import { entryOf, indexEntry } from '../core/workspace/entry.js';
+import { entryOf, indexEntry, withMentions } from '../core/workspace/entry.js';
 import { fileLister, workspaceFiles } from '../core/workspace/scope.js';
 import type { CliHost } from '../cli/host.js';
 import type { LspConfigs } from './configs.js';
@@ -87,12 +87,17 @@ export class LspWorkspaceIndex {
   /** An open document was linted: its text is what the index holds for it now. True when that changed the index. */
   noteLinted(path: string, scopeKey: string | undefined, config: ResolvedConfig, result: LintResult): boolean {
     if (!scopeKey) return false;
-    const entry = entryOf(result.doc, path, result.docType, config.schemas);
+    const plain = entryOf(result.doc, path, result.docType, config.schemas);
+    const entry = plain && withMentions(plain, result.doc, result.docType, config);
     const before = this.open.get(path);
     const now = { scope: scopeKey, ...(entry ? { entry } : {}) };
     this.open.set(path, now);
     const previous = before ?? { scope: scopeKey, entry: this.scopes.get(scopeKey)?.disk.get(path) };
-    if (same(previous, now)) return false;
+    if (same(previous, now)) {
+      // Only where it names ids may have changed: navigation reads a new snapshot, no document is linted again.
+      if (!sameMentions(previous, now)) this.touch(scopeKey);
+      return false;
+    }
     this.touch(previous.scope);
     this.touch(scopeKey);
     return true;
@@ -104,7 +109,9 @@ export class LspWorkspaceIndex {
     if (!was) return;
     this.open.delete(path);
     const disk = this.scopes.get(was.scope)?.disk.get(path);
-    if (!same(was, { scope: was.scope, ...(disk ? { entry: disk } : {}) })) this.touch(was.scope, true);
+    const now = { scope: was.scope, ...(disk ? { entry: disk } : {}) };
+    if (!same(was, now)) this.touch(was.scope, true);
+    else if (!sameMentions(was, now)) this.touch(was.scope);
   }
 
   /** A Markdown file was created, changed or deleted on disk. */
@@ -117,8 +124,19 @@ export class LspWorkspaceIndex {
       const old = scope.disk.get(path);
       if (entry) scope.disk.set(path, entry);
       else scope.disk.delete(path);
-      if (JSON.stringify(old ?? null) !== JSON.stringify(entry ?? null) && !this.open.has(path)) this.touch(scope.key, true);
+      if (this.open.has(path)) continue;
+      const was = { scope: scope.key, ...(old ? { entry: old } : {}) };
+      const now = { scope: scope.key, ...(entry ? { entry } : {}) };
+      if (!same(was, now)) this.touch(scope.key, true);
+      else if (!sameMentions(was, now)) this.touch(scope.key);
     }
+  }
+
+  /** The index of every scope read so far, once read (workspace symbols span them all). */
+  async allIndexes(): Promise<WorkspaceIndex[]> {
+    const scopes = [...this.scopes.values()];
+    await Promise.all(scopes.map((s) => s.scan));
+    return scopes.filter((s) => s.ready).map((s) => this.snapshot(s));
   }
 
   /** Configuration changed: every scope is read again when next asked for. */
@@ -187,7 +205,7 @@ export class LspWorkspaceIndex {
       if (text === undefined || text.includes('\0')) return undefined;
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
       const config = known ?? (await this.configs.configFor(path)).config;
-      return indexEntry(text, path, config);
+      return indexEntry(text, path, config, undefined, { mentions: true });
     } catch {
       return undefined; // gone or unreadable: not a document to point at
     }
@@ -215,6 +233,13 @@ export class LspWorkspaceIndex {
   }
 }
 
+/** The same for the rules: where a document names ids (mentions) is for navigation only. */
 function same(a: { scope: string; entry?: IndexedDoc }, b: { scope: string; entry?: IndexedDoc }): boolean {
-  return a.scope === b.scope && JSON.stringify(a.entry ?? null) === JSON.stringify(b.entry ?? null);
+  return a.scope === b.scope && JSON.stringify(forRules(a.entry)) === JSON.stringify(forRules(b.entry));
+}
+
+const forRules = (e: IndexedDoc | undefined) => (e ? { ...e, mentions: undefined } : null);
+
+function sameMentions(a: { entry?: IndexedDoc }, b: { entry?: IndexedDoc }): boolean {
+  return JSON.stringify(a.entry?.mentions ?? null) === JSON.stringify(b.entry?.mentions ?? null);
 }
