@@ -20,6 +20,9 @@ export function idPrefixes(docTypes: readonly DocType[]): string[] {
   return [...set].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
 }
 
+/** One array for "no extra schemas": the reference trees are cached per array. */
+const NO_EXTRAS: readonly unknown[] = Object.freeze([]);
+
 const patterns = new Map<string, RegExp | null>();
 
 /** A whole word starting with one of the prefixes: not preceded by a word character, `-` or `/` (a path), ending on a letter or digit. */
@@ -45,7 +48,7 @@ export function findMentions(
   doc: ParsedDoc,
   docType: DocType | undefined,
   prefixes: readonly string[],
-  extraSchemas: readonly unknown[] = [],
+  extraSchemas: readonly unknown[] = NO_EXTRAS,
 ): IdMention[] {
   const out: IdMention[] = [];
   const fm = doc.frontMatter;

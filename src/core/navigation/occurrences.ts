@@ -14,6 +14,14 @@ export interface Occurrence extends IdMention {
 export type LiveMentions = ReadonlyMap<string, readonly IdMention[]>;
 
 const byIndex = new WeakMap<WorkspaceIndex, Map<string, Occurrence[]>>();
+/** A document's occurrences, kept while its entry lives: a new snapshot after one edit rebuilds its map from these. */
+const byEntry = new WeakMap<IndexedDoc, Occurrence[]>();
+
+function occurrencesOf(d: IndexedDoc): Occurrence[] {
+  let list = byEntry.get(d);
+  if (!list) byEntry.set(d, (list = (d.mentions ?? []).map((m) => ({ path: d.path, ...m }))));
+  return list;
+}
 
 function occurrenceMap(index: WorkspaceIndex): Map<string, Occurrence[]> {
   let map = byIndex.get(index);
@@ -21,11 +29,10 @@ function occurrenceMap(index: WorkspaceIndex): Map<string, Occurrence[]> {
     map = new Map();
     for (const d of index.docs) {
       if (!d.mentions) continue;
-      for (const m of d.mentions) {
-        const o: Occurrence = { path: d.path, ...m };
-        const list = map.get(m.id);
+      for (const o of occurrencesOf(d)) {
+        const list = map.get(o.id);
         if (list) list.push(o);
-        else map.set(m.id, [o]);
+        else map.set(o.id, [o]);
       }
     }
     byIndex.set(index, map);
