@@ -9,6 +9,7 @@ import { createRegistry, detectDocType, type DocTypeRegistry, type Detection } f
 import type { DocType } from './doctypes/docType.js';
 import { defaultConfig, type ResolvedConfig } from './config/types.js';
 import { createFrontMatterValidator, type FrontMatterValidator } from './schema/validator.js';
+import { frontMatterAnchor } from './schema/targets.js';
 import type { SchemaProblem } from './schema/problems.js';
 import { readSuppressions } from './suppressions.js';
 import { rules as allRules } from './rules/index.js';
@@ -186,7 +187,7 @@ function createContext(
         return today.value;
       },
       frontMatterSpan: (path, part) => (fm ? yamlSpan(fm, path, part) : undefined),
-      frontMatterAnchor: fm ? fm.block.openFence : { start: 0, end: Math.min(doc.text.length, lineEnd(doc.text, 0)) },
+      frontMatterAnchor: frontMatterAnchor(doc),
       report: (report) => push(holder.current!, report),
     },
   };
@@ -202,11 +203,6 @@ function typeKeyNamesDocType(docType: DocType): boolean {
   if ('const' in t) return t['const'] === docType.type;
   if (Array.isArray(t['enum'])) return t['enum'].includes(docType.type);
   return docType.builtIn || typeof t['$ref'] === 'string';
-}
-
-function lineEnd(text: string, from: number): number {
-  const m = /\r|\n/.exec(text.slice(from, from + 10000));
-  return m ? from + m.index : text.length;
 }
 
 /** The rule's severity and options for this document; cached per type when no `when` clause is involved. */

@@ -323,6 +323,14 @@ test('no front matter at all, typed by association: required keys on line 1', ()
   );
 });
 
+test('no front matter and a first line past 10,000 characters: the whole line, where the rules anchor too', () => {
+  const long = `# ${'x'.repeat(12_000)}`;
+  assert.deepEqual(
+    findings(`${long}\n\nText.\n`, { path: 'prd/notes.md', config: associated }),
+    ALL_PRD_REQUIRED.map((m) => `1:1-${long.length + 1} frontmatter-schema ${m}`),
+  );
+});
+
 test('unreadable front matter is left to frontmatter-syntax', () => {
   assert.deepEqual(findings(fm(...STORY, 'owner: @kim')), []);
 });

@@ -124,6 +124,20 @@ export function parseChangelog(text: string, bodyStart = 0): Changelog {
     if (release) release.end = at;
     release = undefined;
   };
+  const openRelease = (level: 2 | 3, heading: OtherHeading, parsed: ReleaseHeading, at: number) => {
+    closeRelease(at);
+    release = {
+      level,
+      line: heading.line,
+      span: heading.span,
+      heading: parsed,
+      groups: [],
+      looseEntries: [],
+      hasOtherContent: false,
+      end: text.length,
+    };
+    log.releases.push(release);
+  };
 
   for (const line of lines) {
     if (line.end <= bodyStart) continue;
@@ -172,37 +186,15 @@ export function parseChangelog(text: string, bodyStart = 0): Changelog {
         continue;
       }
       if (depth === 2) {
-        closeRelease(line.start);
         if (introStart !== undefined && introEnd === undefined) introEnd = line.start;
-        release = {
-          level: 2,
-          line: heading.line,
-          span: heading.span,
-          heading: readReleaseHeading(raw, textStart),
-          groups: [],
-          looseEntries: [],
-          hasOtherContent: false,
-          end: text.length,
-        };
-        log.releases.push(release);
+        openRelease(2, heading, readReleaseHeading(raw, textStart), line.start);
         continue;
       }
       if (depth === 3) {
         const asRelease = readReleaseHeading(raw, textStart);
         if (asRelease.kind === 'release') {
           // `### [3.0.1] (2021-01-27)`: a release one level too deep, read as a release all the same.
-          closeRelease(line.start);
-          release = {
-            level: 3,
-            line: heading.line,
-            span: heading.span,
-            heading: asRelease,
-            groups: [],
-            looseEntries: [],
-            hasOtherContent: false,
-            end: text.length,
-          };
-          log.releases.push(release);
+          openRelease(3, heading, asRelease, line.start);
           continue;
         }
         closeGroup(line.start);

@@ -42,22 +42,28 @@ export function outline(root: Root, textLength: number, sectionLevel?: number, e
   for (let i = 0; i < children.length; i++) {
     const node = children[i]!;
     if (node.type !== 'heading' || node === titleHeading || node.depth !== sectionDepth) continue;
-    let j = i + 1;
-    while (j < children.length && !(children[j]!.type === 'heading' && (children[j] as Heading).depth <= sectionDepth)) j++;
-    const title = headingText(node);
-    const start = node.position?.start.offset ?? 0;
-    sections.push({
-      heading: node,
-      title,
-      key: sectionKey(title, exactNames),
-      depth: node.depth,
-      start,
-      end: j < children.length ? (children[j]!.position?.start.offset ?? textLength) : textLength,
-      headingSpan: { start, end: node.position?.end.offset ?? start },
-      content: children.slice(i + 1, j),
-    });
+    sections.push(sectionAt(children, i, textLength, exactNames));
   }
   return { titleHeading, sectionDepth, sections };
+}
+
+/** The section under the heading `children[i]`: the nodes up to the next heading of its depth or higher. */
+export function sectionAt(children: readonly RootContent[], i: number, textLength: number, exactNames?: ReadonlySet<string>): Section {
+  const node = children[i] as Heading;
+  let j = i + 1;
+  while (j < children.length && !(children[j]!.type === 'heading' && (children[j] as Heading).depth <= node.depth)) j++;
+  const title = headingText(node);
+  const start = node.position?.start.offset ?? 0;
+  return {
+    heading: node,
+    title,
+    key: sectionKey(title, exactNames),
+    depth: node.depth,
+    start,
+    end: j < children.length ? (children[j]!.position?.start.offset ?? textLength) : textLength,
+    headingSpan: { start, end: node.position?.end.offset ?? start },
+    content: children.slice(i + 1, j),
+  };
 }
 
 function readSectionDepth(rest: Heading[]): number {

@@ -234,6 +234,24 @@ export const vagueAdverb: Lexicon = {
   ],
 };
 
+/** Open-ended amounts among the loophole terms: a number next to one says how many ("several (3) retries"). */
+export const openAmounts: readonly string[] = [
+  'several',
+  'various',
+  'numerous',
+  'many',
+  'a number of',
+  'a variety of',
+  'a wide range of',
+  'a range of',
+  'a lot of',
+  'lots of',
+  'a few',
+  'some',
+  'enough',
+  'multiple',
+];
+
 /** Loopholes and open-ended terms: they let any result count as done. */
 export const loophole: Lexicon = {
   terms: [
@@ -278,22 +296,9 @@ export const loophole: Lexicon = {
     'and more',
     'or other',
     'and other',
-    'several',
-    'various',
-    'numerous',
-    'many',
-    'a number of',
-    'a variety of',
-    'a wide range of',
-    'a range of',
-    'a lot of',
-    'lots of',
-    'a few',
-    'some',
-    'enough',
+    ...openAmounts,
     'sufficient',
     'sufficiently',
-    'multiple',
     'as a minimum',
     'at a minimum',
     'details',

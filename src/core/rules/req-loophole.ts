@@ -1,7 +1,7 @@
 // Loopholes ("if possible", "as appropriate") and open-ended terms ("etc.", "several", "such as") let any
 // result count as done: the requirement cannot fail a test.
 
-import { loophole } from '../language/lexicon.js';
+import { loophole, openAmounts } from '../language/lexicon.js';
 import { numberIn } from '../language/context.js';
 import { findTerms } from '../language/match.js';
 import { languageRule } from './language/languageRule.js';
@@ -9,23 +9,7 @@ import { languageRule } from './language/languageRule.js';
 const OPEN_LIST = 'list every case, or say where the full list lives';
 const LOOPHOLE = 'it lets the requirement opt out: say when it applies, or drop it';
 const QUANTITY = 'state how many (e.g. "at least 3")';
-const QUANTITIES = new Set([
-  'several',
-  'various',
-  'numerous',
-  'many',
-  'a number of',
-  'a variety of',
-  'a wide range of',
-  'a range of',
-  'a lot of',
-  'lots of',
-  'a few',
-  'some',
-  'certain',
-  'enough',
-  'multiple',
-]);
+const QUANTITIES: ReadonlySet<string> = new Set(openAmounts);
 
 export default languageRule({
   id: 'req-loophole',

@@ -5,14 +5,12 @@ import { isCollection, isNode, type Node } from 'yaml';
 import type { Span } from '../types.js';
 import type { ParsedDoc } from '../document/parse.js';
 import { nodeSpan } from '../document/yamlSpans.js';
+import { firstLineSpan } from '../document/lines.js';
 import type { YamlTarget } from './pointer.js';
 
-/** Where "something is missing in the front matter" goes: the opening fence, else line 1 (as the engine's ctx). */
+/** Where "something is missing in the front matter" goes: the opening fence, else line 1 (the rules' ctx.frontMatterAnchor too). */
 export function frontMatterAnchor(doc: ParsedDoc): Span {
-  const fm = doc.frontMatter;
-  if (fm) return fm.block.openFence;
-  const m = /\r|\n/.exec(doc.text.slice(0, 10000));
-  return { start: 0, end: m ? m.index : Math.min(doc.text.length, 10000) };
+  return doc.frontMatter?.block.openFence ?? firstLineSpan(doc.text);
 }
 
 export interface Targets {

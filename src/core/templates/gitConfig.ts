@@ -8,6 +8,7 @@
 // git was installed.
 
 import type { IHost } from '../host.js';
+import { dirname, isAbsolute, resolvePath } from '../config/paths.js';
 
 export interface GitConfigEnv {
   /** The user's home folder, `/`-separated. */
@@ -152,9 +153,9 @@ async function findGitDir(host: IHost, folder: string): Promise<{ dir: string; c
       // A linked worktree or submodule: ".git" is a file "gitdir: <path>"; its config lives in the commondir.
       const pointer = /^gitdir:\s*(.+?)\s*$/m.exec((await host.readFile(dotGit).catch(() => undefined)) ?? '')?.[1];
       if (!pointer) return undefined;
-      const gitDir = resolveAgainst(dir, pointer.replace(/\\/g, '/'));
+      const gitDir = resolvePath(dir, pointer.replace(/\\/g, '/'));
       const common = (await host.readFile(`${gitDir}/commondir`).catch(() => undefined))?.trim();
-      return { dir: gitDir, common: common ? resolveAgainst(gitDir, common.replace(/\\/g, '/')) : gitDir };
+      return { dir: gitDir, common: common ? resolvePath(gitDir, common.replace(/\\/g, '/')) : gitDir };
     }
     const up = dir.slice(0, dir.lastIndexOf('/'));
     if (!up || up === dir || !dir.includes('/')) return undefined;
@@ -168,7 +169,7 @@ function conditionHolds(condition: string | undefined, configFile: string, gitDi
   let pattern = m[2]!;
   if (pattern.startsWith('~/')) pattern = home ? `${home}${pattern.slice(1)}` : pattern;
   else if (pattern.startsWith('./')) pattern = `${dirname(configFile)}${pattern.slice(1)}`;
-  else if (!pattern.startsWith('/') && !/^[A-Za-z]:\//.test(pattern)) pattern = `**/${pattern}`;
+  else if (!isAbsolute(pattern)) pattern = `**/${pattern}`;
   if (pattern.endsWith('/')) pattern += '**';
   const re = globToRegExp(pattern, !!m[1]);
   return re.test(gitDir) || re.test(`${gitDir}/`);
@@ -204,25 +205,9 @@ function globToRegExp(glob: string, ignoreCase: boolean): RegExp {
 
 function resolveIncludePath(path: string, configFile: string, home: string | undefined): string {
   const p = expandHome(path.replace(/\\/g, '/'), home);
-  return resolveAgainst(dirname(configFile), p);
+  return resolvePath(dirname(configFile), p);
 }
 
 function expandHome(path: string, home: string | undefined): string {
   return path.startsWith('~/') && home ? `${home}${path.slice(1)}` : path;
-}
-
-function dirname(path: string): string {
-  return path.slice(0, path.lastIndexOf('/')) || '/';
-}
-
-/** `base` + a relative path ('..' and '.' folded); absolute paths are returned as they are. */
-function resolveAgainst(base: string, path: string): string {
-  if (path.startsWith('/') || /^[A-Za-z]:\//.test(path)) return path;
-  const parts = base.split('/');
-  for (const seg of path.split('/')) {
-    if (seg === '..') {
-      if (parts.length > 1) parts.pop();
-    } else if (seg && seg !== '.') parts.push(seg);
-  }
-  return parts.join('/');
 }

@@ -2,9 +2,8 @@
 // (`## Non-goals`), but writers also nest one under another (`### Non-goals` inside `## Goals`, or
 // `### Added` under `## Changes`): for "is it there?" both count; order and insertion use the top level.
 
-import type { Heading, RootContent } from 'mdast';
 import type { SectionSpec } from '../../doctypes/docType.js';
-import { headingText, sectionKey, type Section } from '../../document/sections.js';
+import { sectionAt, type Section } from '../../document/sections.js';
 import { exactHeadingNames } from '../../doctypes/headingMatch.js';
 import type { RuleContext } from '../rule.js';
 import { matchesSpec } from './specs.js';
@@ -22,28 +21,12 @@ export function nestedSections(ctx: RuleContext): Section[] {
     const exactNames = exactHeadingNames(ctx.docType);
     for (let i = 0; i < children.length; i++) {
       const node = children[i]!;
-      if (node.type !== 'heading' || node.depth <= depth) continue;
-      let j = i + 1;
-      while (j < children.length && !isHeadingAtOrAbove(children[j]!, node.depth)) j++;
-      const title = headingText(node);
-      const start = node.position?.start.offset ?? 0;
-      list.push({
-        heading: node,
-        title,
-        key: sectionKey(title, exactNames),
-        depth: node.depth,
-        start,
-        end: j < children.length ? (children[j]!.position?.start.offset ?? textLength) : textLength,
-        headingSpan: { start, end: node.position?.end.offset ?? start },
-        content: children.slice(i + 1, j),
-      });
+      if (node.type === 'heading' && node.depth > depth) list.push(sectionAt(children, i, textLength, exactNames));
     }
     nestedCache.set(ctx.doc, list);
   }
   return list;
 }
-
-const isHeadingAtOrAbove = (node: RootContent, depth: number): boolean => node.type === 'heading' && (node as Heading).depth <= depth;
 
 /** Top-level sections of the document that match the spec, in document order. */
 export const topLevelMatches = (ctx: RuleContext, spec: SectionSpec): Section[] =>
