@@ -83,7 +83,7 @@ export default tseslint.config(
         restrict({
           vscode: true,
           node: true,
-          folders: ['cli', 'extension', 'webview'],
+          folders: ['cli', 'extension', 'lsp', 'webview'],
           message: 'src/core is editor- and Node-free and knows no front end',
         }),
       ],
@@ -99,6 +99,16 @@ export default tseslint.config(
     },
   },
   {
+    // The language server: `pmdocs lsp` starts it and hands it the Node host; it imports no CLI code.
+    files: ['src/lsp/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        restrict({ vscode: true, folders: ['cli', 'extension', 'webview'], message: 'the language server is a front end over src/core' }),
+      ],
+    },
+  },
+  {
     // The extension also runs in the browser's web worker (vscode.dev): Node only in the Node platform.
     files: ['src/extension/**'],
     ignores: ['src/extension/platform/nodePlatform.ts'],
@@ -107,7 +117,7 @@ export default tseslint.config(
         'error',
         restrict({
           node: true,
-          folders: ['cli', 'webview'],
+          folders: ['cli', 'lsp', 'webview'],
           message:
             'the extension is a front end over src/core that also runs in a web worker; Node-only code goes in platform/nodePlatform.ts',
         }),
@@ -117,7 +127,10 @@ export default tseslint.config(
   {
     files: ['src/extension/platform/nodePlatform.ts'],
     rules: {
-      'no-restricted-imports': ['error', restrict({ folders: ['cli', 'webview'], message: 'the extension is a front end over src/core' })],
+      'no-restricted-imports': [
+        'error',
+        restrict({ folders: ['cli', 'lsp', 'webview'], message: 'the extension is a front end over src/core' }),
+      ],
     },
   },
   {

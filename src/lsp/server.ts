@@ -19,8 +19,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { createNodeHost } from '../cli/nodeHost.js';
-import { VERSION } from '../cli/version.js';
+import type { ScopeHost } from '../core/workspace/scope.js';
 import { LspConfigs } from './configs.js';
 import { COMPLETION_TRIGGERS, FIX_ALL_KIND, Features } from './features.js';
 import { DocumentLinter } from './linting.js';
@@ -39,11 +38,20 @@ function foldersOf(params: InitializeParams): string[] {
   return uris.map(pathOf).filter((p): p is string => !!p);
 }
 
-/** Starts the server on this process's stdin/stdout (`--stdio` must be among its arguments). */
-export function startServer(): Connection {
+export interface ServerOptions {
+  /** The machine's files (the CLI's Node host). */
+  host: ScopeHost;
+  /** pmdocs' version, for serverInfo. */
+  version: string;
+}
+
+/**
+ * Starts the server on this process's stdin/stdout (`--stdio` must be among its arguments). The front
+ * end that starts it (`pmdocs lsp`) passes what it knows of the machine, so src/lsp imports no CLI code.
+ */
+export function startServer({ host, version }: ServerOptions): Connection {
   const connection = createConnection(ProposedFeatures.all);
   const documents = new TextDocuments(TextDocument);
-  const host = createNodeHost();
   let configs!: LspConfigs;
   let linter!: DocumentLinter;
   let features!: Features;
@@ -82,7 +90,7 @@ export function startServer(): Connection {
         ...(linter.pull ? { diagnosticProvider: { identifier: 'pmdocs', interFileDependencies: true, workspaceDiagnostics: false } } : {}),
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
-      serverInfo: { name: 'pmdocs', version: VERSION },
+      serverInfo: { name: 'pmdocs', version },
     };
   });
 

@@ -12,8 +12,7 @@ import type { KnownDoc } from '../core/assist/completion.js';
 import { relativePath } from '../core/config/paths.js';
 import { createWorkspaceIndex, type IndexedDoc, type WorkspaceIndex } from '../core/workspace/index.js';
 import { entryOf, indexEntry, withMentions } from '../core/workspace/entry.js';
-import { fileLister, workspaceFiles } from '../core/workspace/scope.js';
-import type { CliHost } from '../cli/host.js';
+import { fileLister, workspaceFiles, type ScopeHost } from '../core/workspace/scope.js';
 import type { LspConfigs } from './configs.js';
 
 const MAX_FILE_BYTES = 10 * 1024 * 1024; // as `pmdocs lint`: bigger files are no documents to point at
@@ -41,7 +40,7 @@ export class LspWorkspaceIndex {
   private generation = 0;
 
   constructor(
-    private readonly host: CliHost,
+    private readonly host: ScopeHost,
     private readonly configs: LspConfigs,
     /** A scope's index is ready or changed: its open documents may need linting again. */
     private readonly changed: (scope: string) => void,

@@ -4,7 +4,7 @@
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -43,6 +43,8 @@ test('initialize → didOpen → diagnostics → didChange → updated diagnosti
 
   const init = await client.initialize(rootUri);
   assert.equal(init.result.serverInfo.name, 'pmdocs');
+  // The version `pmdocs lsp` hands the server (src/lsp imports no CLI code).
+  assert.equal(init.result.serverInfo.version, JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version);
   assert.ok(init.result.capabilities.codeActionProvider);
   assert.ok(init.result.capabilities.completionProvider);
   assert.equal(init.result.capabilities.hoverProvider, true);

@@ -29,6 +29,20 @@ const cases: { path: string; code: string; flagged: number }[] = [
   { path: 'src/core/sample.ts', code: "import { lint } from './engine.js';\nexport const l = lint;\n", flagged: 0 },
   { path: 'src/cli/sample.ts', code: "import * as vscode from 'vscode';\nexport const v = vscode;\n", flagged: 1 },
   { path: 'src/extension/sample.ts', code: "import { main } from '../cli/main.js';\nexport const m = main;\n", flagged: 1 },
+  { path: 'src/extension/sample.ts', code: "import { startServer } from '../lsp/server.js';\nexport const s = startServer;\n", flagged: 1 },
+  {
+    path: 'src/lsp/sample.ts',
+    code: "import { createNodeHost } from '../cli/nodeHost.js';\nimport { VERSION } from '../cli/version.js';\nexport const h = [createNodeHost, VERSION];\n",
+    flagged: 2,
+  },
+  { path: 'src/lsp/sample.ts', code: "import * as vscode from 'vscode';\nexport const v = vscode;\n", flagged: 1 },
+  { path: 'src/lsp/sample.ts', code: "import { activate } from '../extension/extension.js';\nexport const a = activate;\n", flagged: 1 },
+  {
+    path: 'src/lsp/sample.ts',
+    code: "import { createEngine } from '../core/engine.js';\nimport { readFile } from 'node:fs';\nexport const e = [createEngine, readFile];\n",
+    flagged: 0,
+  },
+  { path: 'src/core/sample.ts', code: "import { startServer } from '../lsp/server.js';\nexport const s = startServer;\n", flagged: 1 },
   {
     path: 'src/webview/sample.ts',
     code: "import type { HostMessage } from '../extension/preview/protocol.js';\nexport type M = HostMessage;\n",

@@ -4,6 +4,7 @@
 import { parseOptions, UsageError } from '../args.js';
 import { LSP_HELP } from '../help.js';
 import type { Io } from '../io.js';
+import { VERSION } from '../version.js';
 
 const OPTIONS = {
   stdio: { type: 'boolean' },
@@ -20,7 +21,7 @@ export async function lspCommand(args: string[], io: Io): Promise<number> {
   if (positionals.length) throw new UsageError(`'pmdocs lsp' takes no paths (got '${positionals[0]}')`);
   if (!values.stdio) throw new UsageError("'pmdocs lsp' needs --stdio (the only transport it speaks)");
   const { startServer } = await import('../../lsp/server.js');
-  const connection = startServer();
+  const connection = startServer({ host: io.host, version: VERSION });
   // The connection ends the process on `exit`; until then this command never returns.
   return new Promise<number>(() => void connection);
 }
