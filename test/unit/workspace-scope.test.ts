@@ -13,7 +13,8 @@ import { loadConfig, createConfigLoader } from '../../src/core/config/load.js';
 import { fileLister, workspaceFiles } from '../../src/core/workspace/scope.js';
 import { main } from '../../src/cli/main.js';
 import { createNodeHost, toSlash } from '../../src/cli/nodeHost.js';
-import { documentScope, type FolderFiles } from '../../src/extension/config/documentScope.js';
+import { documentScope, scopeHost, type FolderFiles } from '../../src/extension/config/documentScope.js';
+import { existingDocs } from '../../src/core/templates/index.js';
 
 interface Case {
   name: string;
@@ -111,10 +112,18 @@ async function cliDocuments(dir: string, configFile: string | undefined): Promis
 /** A fake of the extension's FolderFiles (workspace.findFiles + workspace.fs) on the temporary folder. */
 function fakeFolderFiles(): FolderFiles {
   return {
+    // VS Code reads `{a,b}` in an exclude as either glob; tinyglobby's ignore takes them as a list.
     findFiles: async (base, pattern, exclude) =>
-      (await glob(pattern, { cwd: base, ignore: [exclude], dot: true, absolute: true, onlyFiles: true, expandDirectories: false })).map(
-        toSlash,
-      ),
+      (
+        await glob(pattern, {
+          cwd: base,
+          ignore: /^\{.*\}$/.test(exclude) ? exclude.slice(1, -1).split(',') : [exclude],
+          dot: true,
+          absolute: true,
+          onlyFiles: true,
+          expandDirectories: false,
+        })
+      ).map(toSlash),
     readFile: async (path) => {
       try {
         return readFileSync(path, 'utf8');
@@ -166,3 +175,39 @@ for (const c of cases) {
     }
   });
 }
+
+test('ids in use for a new document: the same files through the CLI host and the editor adapter', async () => {
+  const prd = (id: string) => `---\ntype: prd\nid: ${id}\ntitle: P\n---\n`;
+  const dir = writeTree({
+    '.gitignore': 'drafts/\n',
+    'docs/PRD-1-a.md': prd('PRD-1'),
+    'docs/b.markdown': prd('PRD-5'),
+    'drafts/PRD-7-draft.md': prd('PRD-7'), // git-ignored, still an id seen on disk
+    'team/.pmdocs.json': '{}',
+    'team/PRD-8-t.md': prd('PRD-8'), // another workspace below, counted all the same
+    'stories/US-3.md': '---\ntype: user-story\nid: US-3\n---\n', // no PRD- in it: not parsed
+    'node_modules/pkg/PRD-9.md': prd('PRD-9'),
+  });
+  try {
+    const expected = [
+      { path: 'docs/PRD-1-a.md', id: 'PRD-1' },
+      { path: 'docs/b.markdown', id: 'PRD-5' },
+      { path: 'drafts/PRD-7-draft.md', id: 'PRD-7' },
+      { path: 'stories/US-3.md', id: undefined },
+      { path: 'team/PRD-8-t.md', id: 'PRD-8' },
+    ];
+    for (const [name, host] of [
+      ['pmdocs new', createNodeHost()],
+      ['New Document', scopeHost(fakeFolderFiles())],
+    ] as const) {
+      const found = (await existingDocs(host, dir, 'PRD-')).map((d) => ({ path: d.path.slice(dir.length + 1), id: d.id }));
+      assert.deepEqual(
+        found.sort((a, b) => (a.path < b.path ? -1 : 1)),
+        expected,
+        name,
+      );
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -8,11 +8,10 @@ import { didYouMean } from '../../core/schema/didYouMean.js';
 import { builtInDocTypes } from '../../core/doctypes/builtins.js';
 import { createRegistry } from '../../core/doctypes/registry.js';
 import { SEMVER } from '../../core/doctypes/valueShapes.js';
-import { ALWAYS_IGNORED, MARKDOWN_GLOB } from '../../core/workspace/scope.js';
 import {
   asksForOwner,
   defaultTitle,
-  frontMatterId,
+  existingDocs,
   gitUserName,
   idFromVersion,
   idPrefixOf,
@@ -20,7 +19,6 @@ import {
   requiresOwner,
   resolveOwner,
   today,
-  type ExistingDoc,
 } from '../../core/templates/index.js';
 import { parseOptions, UsageError } from '../args.js';
 import { NEW_HELP } from '../help.js';
@@ -86,7 +84,7 @@ export async function newCommand(args: string[], io: Io): Promise<number> {
     date: today(io.now()),
     folder: dir,
     fallbackFolder: dir,
-    existing: await existingDocs(io, config.file ? config.root : cwd, idPrefixOf(docType)),
+    existing: await existingDocs(host, config.file ? config.root : cwd, idPrefixOf(docType)),
   });
   if (plan.existingWithId) {
     io.stderr.write(`pmdocs: ${plan.id} already exists: ${relativePath(cwd, plan.existingWithId)}\n`);
@@ -126,15 +124,4 @@ function ownerFor(option: string | undefined, dir: string, io: Io) {
       }),
     loginName: () => env['USER'] || env['LOGNAME'] || env['USERNAME'],
   });
-}
-
-/** Ids in use: every document under the config's folder (or the current folder without a config). */
-async function existingDocs({ host }: Io, root: string, prefix: string): Promise<ExistingDoc[]> {
-  const out: ExistingDoc[] = [];
-  for (const path of await host.glob([MARKDOWN_GLOB], { cwd: root, ignore: ALWAYS_IGNORED })) {
-    const text = await host.readFile(path).catch(() => undefined);
-    // Most files cannot hold such an id: only those that mention the prefix are parsed.
-    out.push({ path, id: text?.includes(prefix) ? frontMatterId(text) : undefined });
-  }
-  return out;
 }

@@ -3,6 +3,7 @@ export { nextId } from './nextId.js';
 export { slugify, fileNameFor } from './fileName.js';
 export { renderNewDocument, type NewDocValues } from './render.js';
 export { frontMatterId } from './frontMatterId.js';
+export { existingDocs } from './existingDocs.js';
 export { resolveOwner, ownerFromName, isValidOwner, OWNER_FORMS, type OwnerLookups, type OwnerResult, type OwnerSource } from './owner.js';
 export { gitUserName, parseGitConfig, type GitConfigEnv } from './gitConfig.js';
 export {

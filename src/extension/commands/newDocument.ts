@@ -6,23 +6,25 @@
 import * as vscode from 'vscode';
 import type { DocType } from '../../core/doctypes/docType.js';
 import { SEMVER } from '../../core/doctypes/valueShapes.js';
-import { MARKDOWN_GLOB } from '../../core/workspace/scope.js';
 import {
   asksForOwner,
   defaultTitle,
-  frontMatterId,
+  existingDocs,
   idFromVersion,
+  idPrefixOf,
   isValidOwner,
   OWNER_FORMS,
   planNewDocument,
   requiresOwner,
   today,
-  type ExistingDoc,
 } from '../../core/templates/index.js';
 import type { Linter } from '../diagnostics/linter.js';
 import { uriExists } from '../uriExists.js';
 import { resolveNewDocumentOwner } from './ownerLookups.js';
 import type { ExtensionPlatform } from '../platform/platform.js';
+import { scopeHost } from '../config/documentScope.js';
+import type { ScopeHost } from '../../core/workspace/scope.js';
+import { createFolderFiles } from '../config/workspaceFsHost.js';
 
 export interface NewDocumentOptions {
   type?: string;
@@ -128,7 +130,7 @@ async function newDocument(
     date: today(),
     folder: explicitFolder?.path,
     fallbackFolder: anchor.path,
-    existing: await existingDocs(root),
+    existing: await existingDocs(openTextFirst(root), root.path, idPrefixOf(docType)),
   });
   if (plan.existingWithId) throw new Error(`${plan.id} exists already: ${plan.existingWithId}`);
   const target = anchor.with({ path: plan.path });
@@ -152,24 +154,16 @@ async function pickType(types: readonly DocType[]): Promise<DocType | undefined>
   return picked?.type;
 }
 
-/** Ids of the documents already under the config root (front matter; file name as a fallback). */
-async function existingDocs(root: vscode.Uri): Promise<ExistingDoc[]> {
-  const files = await vscode.workspace.findFiles(new vscode.RelativePattern(root, MARKDOWN_GLOB), '**/node_modules/**');
-  const decoder = new TextDecoder();
-  const out: ExistingDoc[] = [];
-  for (const uri of files) {
-    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-    let text: string | undefined = open?.getText();
-    if (text === undefined) {
-      try {
-        text = decoder.decode(await vscode.workspace.fs.readFile(uri));
-      } catch {
-        text = undefined; // unreadable: its file name still counts
-      }
-    }
-    out.push({ path: uri.path, id: text === undefined ? undefined : frontMatterId(text) });
-  }
-  return out;
+/** The root's files as the workspace scope lists them; a document open in an editor is read as it stands there (unsaved ids count). */
+function openTextFirst(root: vscode.Uri): ScopeHost {
+  const host = scopeHost(createFolderFiles(root));
+  return {
+    ...host,
+    readFile: async (path: string) => {
+      const uri = root.with({ path, query: '', fragment: '' }).toString();
+      return vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri)?.getText() ?? host.readFile(path);
+    },
+  };
 }
 
 async function folderOf(target: vscode.Uri | string | undefined): Promise<vscode.Uri | undefined> {

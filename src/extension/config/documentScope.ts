@@ -27,7 +27,8 @@ export interface FolderFiles {
 
 const brace = (globs: readonly string[]): string => (globs.length === 1 ? globs[0]! : `{${globs.join(',')}}`);
 
-function scopeHost(files: FolderFiles): ScopeHost {
+/** The folder's files as core/workspace/scope.ts lists and reads them. */
+export function scopeHost(files: FolderFiles): ScopeHost {
   return {
     readFile: (path) => files.readFile(path),
     stat: (path) => files.stat(path),
