@@ -42,7 +42,7 @@ Exit codes: 0 clean, 1 errors found (or too many warnings), 2 tool failure
 
 export const NEW_HELP = `Usage: pmdocs new <type> "Title" [options]
 
-Types: prd, epic, user-story, release-notes, experiment, launch, okr, decision, rfc, roadmap, and the workspace types of your .pmdocs.json.
+Types: prd, epic, user-story, release-notes, experiment, launch, okr, risk-register, decision, rfc, roadmap, and the workspace types of your .pmdocs.json.
 Writes <ID>-<slug>.md (release notes: REL-<version>.md) with the next free id among the documents
 under the config's folder (or the current folder). Never overwrites a file. Prints the new file's path.
 

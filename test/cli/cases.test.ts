@@ -134,6 +134,7 @@ const NEW_ID: Record<string, string> = {
   launch: 'LAUNCH-1',
   roadmap: 'RM-1',
   okr: 'OKR-1',
+  'risk-register': 'RISK-1',
 };
 // (types without an id prefix, such as changelog, are not created by `new`)
 const BUILT_IN_TYPES = builtInDocTypes.filter((t) => t.idPrefix).map((t) => t.type);

@@ -43,6 +43,12 @@ const CASES: Case[] = [
     id: 'OKR-41',
     card: [fact('Objective', 'Finance teams close their month in Ledgerly'), fact('Key results', '2')],
   },
+  {
+    snippet: 'pmdocs: risk register',
+    type: 'risk-register',
+    id: 'RISK-41',
+    card: [fact('Review cadence', 'biweekly'), fact('Risks', '1 · 0 high \\(score ≥ 12\\)'), fact('Scale', '1–5 × 1–5')],
+  },
 ];
 
 const waitForContent = (uri: vscode.Uri, version: number, cardIncludes?: string) =>

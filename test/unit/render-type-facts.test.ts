@@ -58,3 +58,23 @@ test('okr: objective, period, key results with their average score once graded',
     'Key results: 2 · average score 0.6 (finance admins who export invoices every month\nmonth-end support tickets about exports)',
   ]);
 });
+
+test('risk register: owner, review cadence, the number of risks and how many are high on its scale, scope chips', () => {
+  const html = card('risks/RISK-2-invoice-csv-export.md');
+  assert.deepEqual(facts(html), [
+    'Owner: @maria',
+    'Created: 2026-05-20',
+    'Updated: 2026-06-10',
+    'Review cadence: biweekly',
+    'Risks: 3 · 1 high (score ≥ 12)',
+    'Scale: 1–5 × 1–5',
+  ]);
+  assert.match(html, /<span class="pmdocs-chip-label">Scope<\/span> PRD-12/);
+  // Without its own threshold, a 3-point scale counts as high from 6 (as 12 of 25 on a 5-point one).
+  const three = '---\ntype: risk-register\nscale: {max: 3}\nrisks: [{likelihood: 3, impact: 2}, {likelihood: 2, impact: 2}]\n---\n';
+  assert.ok(
+    facts(renderDocument({ findings: [], doc: parseDoc(three) }, { allowRemoteImages: false }).card).includes(
+      'Risks: 2 · 1 high (score ≥ 6)',
+    ),
+  );
+});

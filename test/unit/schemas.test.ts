@@ -23,7 +23,19 @@ const schemasDir = join(root, 'schemas');
 const examplesDir = join(root, 'examples');
 const loadSchema = (name: string): Json => JSON.parse(readFileSync(join(schemasDir, `${name}.schema.json`), 'utf8'));
 
-const DOC_TYPES = ['prd', 'epic', 'user-story', 'release-notes', 'experiment', 'launch', 'okr', 'decision', 'rfc', 'roadmap'] as const;
+const DOC_TYPES = [
+  'prd',
+  'epic',
+  'user-story',
+  'release-notes',
+  'experiment',
+  'launch',
+  'okr',
+  'risk-register',
+  'decision',
+  'rfc',
+  'roadmap',
+] as const;
 type DocTypeName = (typeof DOC_TYPES)[number];
 const RULE_IDS = [
   'frontmatter-syntax',
@@ -79,6 +91,10 @@ const RULE_IDS = [
   'launch-checklist',
   'launch-rollback-criteria',
   'okr-key-results',
+  'risk-ids',
+  'risk-score',
+  'risk-treatment',
+  'risk-review-overdue',
   'section-unexpected',
   'frontmatter-key-order',
   'file-name-pattern',
@@ -214,6 +230,7 @@ test('required keys per type follow the v1 contract', () => {
     experiment: ['created', 'id', 'owner', 'status', 'title', 'type'],
     launch: ['created', 'id', 'owner', 'rollback_criteria', 'status', 'title', 'type'],
     okr: ['created', 'id', 'key_results', 'objective', 'owner', 'period', 'status', 'title', 'type'],
+    'risk-register': ['created', 'id', 'owner', 'risks', 'status', 'title', 'type'],
     decision: ['date', 'id', 'status', 'title', 'type'],
     rfc: ['created', 'id', 'owner', 'status', 'title', 'type'],
     roadmap: ['id', 'owner', 'status', 'title', 'type'],
@@ -230,6 +247,7 @@ test('status values per type follow the v1 contract', () => {
     experiment: ['draft', 'approved', 'running', 'analyzing', 'concluded', 'aborted'],
     launch: ['planning', 'readiness-review', 'go', 'no-go', 'launched', 'closed'],
     okr: ['draft', 'committed', 'in-progress', 'graded', 'cancelled'],
+    'risk-register': ['draft', 'active', 'closed'],
     decision: ['draft', 'proposed', 'accepted', 'rejected', 'deprecated', 'superseded'],
     rfc: ['draft', 'discussion', 'accepted', 'rejected', 'withdrawn', 'deferred', 'implemented', 'superseded'],
     roadmap: ['draft', 'published', 'archived'],
@@ -263,6 +281,26 @@ const minimal: Record<DocTypeName, Json> = {
     key_results: [
       { name: 'a', target: 1 },
       { name: 'b', target: 2 },
+    ],
+  },
+  'risk-register': {
+    type: 'risk-register',
+    id: 'RISK-2',
+    title: 'Export risks',
+    status: 'draft',
+    owner: '@jane',
+    created: '2026-06-01',
+    risks: [
+      {
+        id: 'R-1',
+        title: 'Tax API changes',
+        category: 'vendor',
+        likelihood: 2,
+        impact: 3,
+        response: 'mitigate',
+        owner: '@ops',
+        status: 'open',
+      },
     ],
   },
   decision: { type: 'decision', id: 'ADR-0007', title: 'Use PostgreSQL', status: 'proposed', date: '2026-03-02' },
@@ -643,6 +681,7 @@ test('settled statuses are statuses of the type, in lifecycle order, and the reo
     experiment: [['approved', 'running', 'analyzing', 'concluded'], 'draft'],
     launch: [['go', 'launched', 'closed'], 'readiness-review'],
     okr: [['committed', 'in-progress', 'graded'], 'draft'],
+    'risk-register': [['active'], 'draft'],
     decision: [['accepted'], 'proposed'],
     rfc: [['accepted', 'implemented'], 'discussion'],
     roadmap: [['published'], 'draft'],

@@ -24,6 +24,7 @@ const DOC_TYPE_SNIPPETS: Record<string, string> = {
   experiment: 'pmdocs: Experiment',
   launch: 'pmdocs: Launch',
   okr: 'pmdocs: OKR',
+  'risk-register': 'pmdocs: risk register',
   decision: 'pmdocs: Decision record',
   rfc: 'pmdocs: RFC',
   roadmap: 'pmdocs: Roadmap',

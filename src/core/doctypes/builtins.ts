@@ -9,6 +9,7 @@ import experiment from '../../../schemas/experiment.schema.json';
 import changelog from '../../../schemas/changelog.schema.json';
 import launch from '../../../schemas/launch.schema.json';
 import okr from '../../../schemas/okr.schema.json';
+import riskRegister from '../../../schemas/risk-register.schema.json';
 import decision from '../../../schemas/decision.schema.json';
 import rfc from '../../../schemas/rfc.schema.json';
 import roadmap from '../../../schemas/roadmap.schema.json';
@@ -18,7 +19,7 @@ import { docTypeFromSchema, type DocType } from './docType.js';
 export const sharedSchemas: Record<string, unknown>[] = [defs as Record<string, unknown>];
 
 export const builtInDocTypes: readonly DocType[] = Object.freeze(
-  [prd, epic, userStory, releaseNotes, experiment, changelog, launch, okr, decision, rfc, roadmap].map((s) =>
+  [prd, epic, userStory, releaseNotes, experiment, changelog, launch, okr, riskRegister, decision, rfc, roadmap].map((s) =>
     docTypeFromSchema(s as Record<string, unknown>, { builtIn: true }),
   ),
 );

@@ -54,6 +54,8 @@ const FACTS: [key: string, label: string][] = [
   ['consulted', 'Consulted'],
   ['informed', 'Informed'],
   ['layout', 'Layout'],
+  ['review_cadence', 'Review cadence'],
+  ['next_review', 'Next review'],
 ];
 
 /** Keys whose values name other documents or releases: shown as chips. */
@@ -65,6 +67,8 @@ const LINKS: [key: string, label: string][] = [
   ['stories', 'Stories'],
   ['target_release', 'Target release'],
   ['release', 'Release'],
+  ['risk_register', 'Risk register'],
+  ['scope', 'Scope'],
 ];
 
 const RELATIONS: [key: string, label: string][] = [

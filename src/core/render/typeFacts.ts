@@ -2,6 +2,8 @@
 // metric and variants, an OKR's key results, a risk register's risks, a launch's sign-offs. Each reads
 // only the shape its schema allows and skips anything else (the schema's findings explain it).
 
+import { riskScale } from '../doctypes/riskScale.js';
+
 type Data = Record<string, unknown>;
 export type ComposedFact = [label: string, value: string, detail?: string];
 
@@ -50,10 +52,9 @@ export function composedFacts(data: Data): ComposedFact[] {
   }
   const risks = items(data['risks']);
   if (risks.length) {
-    const threshold = num(rec(data['scale'])?.['high_threshold']);
-    const high =
-      threshold === undefined ? 0 : risks.filter((r) => (num(r['likelihood']) ?? 0) * (num(r['impact']) ?? 0) >= threshold).length;
-    out.push(['Risks', `${risks.length}${threshold !== undefined ? ` · ${high} high (score ≥ ${threshold})` : ''}`]);
+    const { highThreshold } = riskScale(data);
+    const high = risks.filter((r) => (num(r['likelihood']) ?? 0) * (num(r['impact']) ?? 0) >= highThreshold).length;
+    out.push(['Risks', `${risks.length} · ${high} high (score ≥ ${highThreshold})`]);
   }
   const scale = rec(data['scale']);
   if (scale && num(scale['max']) !== undefined) out.push(['Scale', `1–${num(scale['max'])} × 1–${num(scale['max'])}`]);

@@ -24,6 +24,10 @@ import launchReadiness from './launch-readiness.js';
 import launchRollbackCriteria from './launch-rollback-criteria.js';
 import moscowMustOverload from './moscow-must-overload.js';
 import okrKeyResults from './okr-key-results.js';
+import riskIds from './risk-ids.js';
+import riskReviewOverdue from './risk-review-overdue.js';
+import riskScore from './risk-score.js';
+import riskTreatment from './risk-treatment.js';
 import refUnresolved from './ref-unresolved.js';
 import releaseChangeType from './release-change-type.js';
 import releaseStoryNotDone from './release-story-not-done.js';
@@ -82,6 +86,10 @@ export const rules: readonly Rule[] = Object.freeze([
   launchRollbackCriteria,
   moscowMustOverload,
   okrKeyResults,
+  riskIds,
+  riskScore,
+  riskTreatment,
+  riskReviewOverdue,
   refUnresolved,
   releaseChangeType,
   releaseStoryNotDone,
