@@ -41,8 +41,8 @@ test('the quick fixes insert the sections from the template; what is left is tem
   assert.deepEqual(
     after.map((f) => `${f.ruleId}: ${f.message}`),
     [
-      "empty-section: Required section 'Privacy' still holds the template text: expected your own content in its place.",
-      "empty-section: Required section 'Accessibility' still holds the template text: expected your own content in its place.",
+      "empty-section: Required section 'Privacy' still holds the template text (a reminder while the status is 'draft'): expected your own content in its place.",
+      "empty-section: Required section 'Accessibility' still holds the template text (a reminder while the status is 'draft'): expected your own content in its place.",
     ],
   );
 });

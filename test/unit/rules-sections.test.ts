@@ -55,7 +55,9 @@ test('required-section: the fix inserts the section and its template where the o
   // The inserted template is a placeholder until the writer replaces it.
   assert.deepEqual(
     findingsOf('empty-section', after).map((x) => x.message),
-    ["Required section 'Non-goals' still holds the template text: expected your own content in its place."],
+    [
+      "Required section 'Non-goals' still holds the template text (a reminder while the status is 'draft'): expected your own content in its place.",
+    ],
   );
 });
 
@@ -267,7 +269,10 @@ TBD.
     [
       ['12:1-12:11', "Required section 'Problem' holds only the placeholder 'TBD.': expected real content."],
       ['16:1-16:9', "Required section 'Goals' is empty: expected at least one line of content."],
-      ['20:1-20:13', "Required section 'Non-goals' still holds the template text: expected your own content in its place."],
+      [
+        '20:1-20:13',
+        "Required section 'Non-goals' still holds the template text (a reminder while the status is 'draft'): expected your own content in its place.",
+      ],
     ],
   );
   const rel = doc(
@@ -456,5 +461,33 @@ x
   assert.deepEqual(
     lint(text).filter((f) => f.ruleId !== 'frontmatter-schema'),
     [],
+  );
+});
+
+test('template text is an info reminder in the first status of the lifecycle, and a warning after it', () => {
+  const body =
+    '\n# Export\n\n## Problem\n\nWhat problem are we solving, for whom, and how do we know it is real? Link the evidence: support tickets, interviews, data.\n';
+  const at = (status: string) =>
+    findingsOf('empty-section', doc(PRD_FM.replace('status: draft', `status: ${status}`), body)).map((f) => [f.severity, f.message]);
+  assert.deepEqual(at('draft'), [
+    [
+      'info',
+      "Required section 'Problem' still holds the template text (a reminder while the status is 'draft'): expected your own content in its place.",
+    ],
+  ]);
+  assert.deepEqual(at('review'), [
+    ['warning', "Required section 'Problem' still holds the template text: expected your own content in its place."],
+  ]);
+  const story = doc(
+    STORY_FM.replace('status: draft', 'status: ready'),
+    '\n# Export\n\n## Story\n\nAs a <specific kind of user>, I want <goal>, so that <benefit>.\n',
+  );
+  assert.deepEqual(
+    findingsOf('user-story-statement', story).map((f) => f.severity),
+    ['warning'],
+  );
+  assert.deepEqual(
+    findingsOf('user-story-statement', story.replace('status: ready', 'status: draft')).map((f) => f.severity),
+    ['info'],
   );
 });

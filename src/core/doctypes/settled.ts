@@ -19,6 +19,19 @@ export function settledState(docType: DocType | undefined, data: Record<string, 
   return typeof reopen === 'string' && reopen.trim() && !statuses.includes(reopen) ? { status, reopen } : { status };
 }
 
+/**
+ * The status a document starts in: the schema's `default` for `status`, else the first of its `enum`
+ * (draft, proposed, planned, planning…). Undefined when the schema says neither.
+ */
+export function initialStatus(docType: DocType | undefined): string | undefined {
+  const props = docType?.schema['properties'];
+  const status = props && typeof props === 'object' ? (props as Record<string, unknown>)['status'] : undefined;
+  if (!status || typeof status !== 'object') return undefined;
+  const { default: def, enum: values } = status as { default?: unknown; enum?: unknown };
+  if (typeof def === 'string') return def;
+  return Array.isArray(values) && typeof values[0] === 'string' ? values[0] : undefined;
+}
+
 // Short names readers use for the built-in types; a workspace type is named by its label or its name.
 const NOUNS: Record<string, string> = {
   prd: 'a PRD',

@@ -9,7 +9,7 @@ import type { SectionSpec } from '../doctypes/docType.js';
 import type { Rule } from './rule.js';
 import { CONTENT_CHECKED_ROLES } from './sections/contentRoles.js';
 import { findAllSections } from './sections/find.js';
-import { describeEmptiness, emptiness } from './sections/content.js';
+import { describeEmptiness, emptiness, templateReminder } from './sections/content.js';
 import { isRequired, satisfiedByFrontMatter, sectionSpecs } from './sections/specs.js';
 
 const rule: Rule = {
@@ -36,11 +36,13 @@ const rule: Rule = {
             : e.kind === 'placeholder'
               ? 'real content'
               : 'at least one line of content';
+        const reminder = e.kind === 'template' ? templateReminder(ctx) : { note: '' };
         ctx.report({
           ...section.headingSpan,
+          ...(reminder.severity ? { severity: reminder.severity } : {}),
           message: required
-            ? `Required section '${section.title}' ${describeEmptiness(e)}: expected ${expected}.`
-            : `Section '${section.title}' ${describeEmptiness(e)}: expected ${expected}, or remove the section.`,
+            ? `Required section '${section.title}' ${describeEmptiness(e)}${reminder.note}: expected ${expected}.`
+            : `Section '${section.title}' ${describeEmptiness(e)}${reminder.note}: expected ${expected}, or remove the section.`,
           actual: e.kind === 'placeholder' ? e.found : '',
         });
       }

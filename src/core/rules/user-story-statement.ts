@@ -7,7 +7,7 @@ import type { Rule, RuleContext } from './rule.js';
 import type { Section } from '../document/sections.js';
 import { findSection } from './sections/find.js';
 import { flattenInline, spanOf, type FlatText } from '../document/inlineText.js';
-import { emptiness, describeEmptiness, sectionBodyText } from './sections/content.js';
+import { emptiness, describeEmptiness, sectionBodyText, templateReminder } from './sections/content.js';
 import { excerpt, paragraphsIn } from '../document/blocks.js';
 import { specsWithRole } from './sections/specs.js';
 import { resolveWordList, type WordListOption } from '../config/wordList.js';
@@ -49,9 +49,11 @@ const rule: Rule<StoryStatementOptions> = {
       if (!section) continue; // required-section reports a missing one
       const e = emptiness(ctx.doc.text, section, spec);
       if (e.kind !== 'content') {
+        const reminder = e.kind === 'template' ? templateReminder(ctx) : { note: '' };
         ctx.report({
           ...section.headingSpan,
-          message: `The '${section.title}' section ${describeEmptiness(e)}: expected a user story statement, ${SHAPE}`,
+          ...(reminder.severity ? { severity: reminder.severity } : {}),
+          message: `The '${section.title}' section ${describeEmptiness(e)}${reminder.note}: expected a user story statement, ${SHAPE}`,
         });
         continue;
       }

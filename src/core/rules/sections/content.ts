@@ -1,6 +1,8 @@
 // Does a section say anything? Whitespace, HTML comments, sub-headings, placeholder words (TBD, TODO, …)
 // and the type's own template text for the section do not count as content.
 
+import type { RuleContext } from '../rule.js';
+import { initialStatus } from '../../doctypes/settled.js';
 import type { SectionSpec } from '../../doctypes/docType.js';
 import type { Section } from '../../document/sections.js';
 
@@ -50,4 +52,16 @@ export function describeEmptiness(e: Exclude<Emptiness, { kind: 'content' }>): s
     case 'template':
       return 'still holds the template text';
   }
+}
+
+/**
+ * A section that still holds the template text is a to-do while the document is in its first status (a
+ * new draft, as `pmdocs new` writes it): an info then, with the reason in the message; from the next
+ * status on it is the rule's own severity.
+ */
+export function templateReminder(ctx: RuleContext): { severity?: 'info'; note: string } {
+  const first = initialStatus(ctx.docType);
+  return first !== undefined && ctx.data['status'] === first
+    ? { severity: 'info', note: ` (a reminder while the status is '${first}')` }
+    : { note: '' };
 }
