@@ -43,6 +43,7 @@ test('--fix writes the safe fixes, lists them, and reports only what is left', a
       'broken/PRD-13-payment-reminders.md',
       'broken/US-201-download-invoice-pdf.md',
       'broken/US-202-pay-by-card.md',
+      'broken/RISK-3-payment-reminders.md',
       'broken/EPIC-5-late-payments.md',
       'broken/PRD-14-client-portal.md',
       'broken/REL-1.10.0.md',
@@ -55,10 +56,11 @@ test('--fix writes the safe fixes, lists them, and reports only what is left', a
     stderr,
     [
       "pmdocs: fixed broken/PRD-13-payment-reminders.md:5:9 frontmatter-schema: Replace with 'approved'",
+      'pmdocs: fixed broken/RISK-3-payment-reminders.md:20:12 risk-score: Set the score to 9',
       "pmdocs: fixed broken/US-201-download-invoice-pdf.md:6:1 frontmatter-unknown-key: Rename to 'owner'",
       'pmdocs: fixed broken/US-202-pay-by-card.md:13:10 rice-score: Set the RICE score to 720',
       'pmdocs: fixed broken/rfc-9.md:4:1 frontmatter-key-order: Reorder the front-matter keys',
-      'pmdocs: fixed 4 problems in 4 files',
+      'pmdocs: fixed 5 problems in 5 files',
       '',
     ].join('\n'),
   );
@@ -74,6 +76,10 @@ test('--fix writes the safe fixes, lists them, and reports only what is left', a
   assert.equal(
     read('broken/US-202-pay-by-card.md'),
     originals.get('broken/US-202-pay-by-card.md')!.replace('  score: 900', '  score: 720'),
+  );
+  assert.equal(
+    read('broken/RISK-3-payment-reminders.md'),
+    originals.get('broken/RISK-3-payment-reminders.md')!.replace('    score: 6 # expect: risk-score', '    score: 9 # expect: risk-score'),
   );
   for (const untouched of [
     'broken/EPIC-5-late-payments.md',
