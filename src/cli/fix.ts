@@ -33,6 +33,8 @@ export async function fixFiles(
   sources: ReadonlyMap<string, FixSource>,
   engine: () => Promise<Engine>,
   io: Io,
+  /** The day the lint ran for: the re-lints must judge dates (risk reviews, release dates) as it did. */
+  today?: string,
 ): Promise<FixOutcome> {
   const rel = (p: string) => relativePath(io.cwd, p);
   const out: FileResult[] = [];
@@ -48,7 +50,9 @@ export async function fixFiles(
     const e = await engine();
     const config = await source.config();
     const workspace = source.workspace?.();
-    const outcome = fixAll(source.text, (t) => e.lint(t, { path: result.path, config, ...(workspace ? { workspace } : {}) }));
+    const outcome = fixAll(source.text, (t) =>
+      e.lint(t, { path: result.path, config, ...(workspace ? { workspace } : {}), ...(today ? { today } : {}) }),
+    );
     if (outcome.refused) {
       io.stderr.write(`pmdocs: not fixed ${rel(result.path)}: ${outcome.refused}\n`);
       out.push(result);

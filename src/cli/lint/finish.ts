@@ -14,7 +14,7 @@ export async function finish(run: LintRun, results: FileResult[], read: ReadOutc
   results.sort(byPath);
   run.failures.sort();
   if (run.options.fix) {
-    const fixed = await fixFiles(results, fixSources(run, read, index), loadEngine, io);
+    const fixed = await fixFiles(results, fixSources(run, read, index), loadEngine, io, run.today);
     results = fixed.results;
     run.failures.push(...fixed.failures);
   }
