@@ -1,5 +1,6 @@
 // SARIF 2.1.0 for code-scanning tools: one run, the tool with every rule (id, description, help URL,
-// default level), and one result per finding with a 1-based region on a relative artifact URI.
+// default level), and one result per finding with a 1-based region on a relative artifact URI. A shard's
+// run carries its own automation id (docs/ci.md: uploading the shards' SARIF).
 
 import { relativePath } from '../../core/config/paths.js';
 import { fileUri } from '../../core/config/schemaFiles.js';
@@ -58,6 +59,7 @@ export const sarif: Formatter = (results, ctx) => {
             })),
           },
         },
+        ...(ctx.automationId !== undefined ? { automationDetails: { id: ctx.automationId } } : {}),
         originalUriBaseIds: { [BASE_ID]: { uri: fileUri(ctx.cwd.endsWith('/') ? ctx.cwd : `${ctx.cwd}/`) } },
         columnKind: 'utf16CodeUnits',
         results: sarifResults,

@@ -17,6 +17,11 @@ export interface FormatContext {
   version: string;
   /** Every rule pmdocs knows (SARIF lists them); loaded only for formats that need it. */
   rules: RuleInfo[];
+  /**
+   * SARIF `runAutomationDetails.id` (`category/run`): set for `--shard`, so that the runs of all shards
+   * of one commit stay apart in code scanning (a category per shard) and can be uploaded together.
+   */
+  automationId?: string;
 }
 
 export type Formatter = (results: FileResult[], ctx: FormatContext) => string;

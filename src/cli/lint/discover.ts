@@ -4,6 +4,7 @@
 
 import { relativePath } from '../../core/config/paths.js';
 import { fileLister, MARKDOWN_GLOB } from '../../core/workspace/scope.js';
+import { shardOf } from '../../core/workspace/shard.js';
 import type { ConfigInfo } from '../configInfo.js';
 import { targetExpander } from '../files.js';
 import { indexScopes, type IndexScope, type LintedFile } from '../workspace.js';
@@ -33,15 +34,22 @@ export async function discover(run: LintRun): Promise<Discovered> {
   }
   noteUnselected(run, files);
 
+  // The indexes hold every file found, so a shard checks references against the whole workspace.
   const scopes = await indexScopes(list, cwd, loader, files);
-  const linting = new Set(files.map((f) => f.path));
+  const linted = inShard(run, files);
+  const linting = new Set(linted.map((f) => f.path));
   const indexOnly: Discovered['indexOnly'] = [];
   for (const scope of scopes) {
-    if (!scope.key) continue;
-    const info = await configs.get(scope.key);
+    const info = await configs.get(scope.key || undefined);
     for (const path of scope.paths) if (!linting.has(path)) indexOnly.push({ path, info });
   }
-  return { files, scopes, indexOnly };
+  return { files: linted, scopes, indexOnly };
+}
+
+/** --shard i/n: the files whose path (relative to the cwd) hashes to shard i. */
+function inShard({ options, rel }: LintRun, files: LintedFile[]): LintedFile[] {
+  const shard = options.shard;
+  return shard ? files.filter((f) => shardOf(rel(f.path), shard.count) === shard.index) : files;
 }
 
 /**

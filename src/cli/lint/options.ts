@@ -1,5 +1,6 @@
 // `pmdocs lint`'s command line: its options, checked before anything is read.
 
+import { parseShard, type Shard } from '../../core/workspace/shard.js';
 import { parseOptions, UsageError } from '../args.js';
 import { formatters } from '../formatters/index.js';
 import type { Formatter } from '../formatters/types.js';
@@ -16,6 +17,9 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
   // --- `--fix` (safe fixes, issue 5): src/cli/fix.ts, applied to the results before formatting. ---
   fix: { type: 'boolean' },
+  // --- CI at scale (issue 16): a stable part of the files (./discover.ts), the files changed since a git ref (./changed.ts). ---
+  shard: { type: 'string' },
+  'changed-since': { type: 'string' },
 } as const;
 
 export interface LintOptions {
@@ -31,6 +35,10 @@ export interface LintOptions {
   cache: boolean;
   fix: boolean;
   color: boolean;
+  /** --shard i/n: lint only this shard's files (against the whole index). */
+  shard?: Shard;
+  /** --changed-since <ref>: lint only the files changed since this git ref and the documents that reference them. */
+  changedSince?: string;
 }
 
 /** The options, or 'help' when --help was asked for (whatever else is on the line). */
@@ -50,6 +58,8 @@ export function parseLintOptions(args: string[], io: Io): LintOptions | 'help' {
     cache: values.cache === true,
     fix: values.fix === true,
     color: values.color === true || (!values['no-color'] && !io.env['NO_COLOR'] && io.stdout.isTTY === true),
+    ...(values.shard !== undefined ? { shard: shardOption(values.shard) } : {}),
+    ...(values['changed-since'] !== undefined ? { changedSince: values['changed-since'] } : {}),
   };
 }
 
@@ -61,6 +71,12 @@ function joinNegativeMaxWarnings(args: string[]): string[] {
     else out.push(args[i]!);
   }
   return out;
+}
+
+function shardOption(value: string): Shard {
+  const shard = parseShard(value);
+  if (typeof shard === 'string') throw new UsageError(shard);
+  return shard;
 }
 
 function parseMaxWarnings(value: string | undefined): number | undefined {

@@ -27,7 +27,10 @@ export async function report(run: LintRun, files: number, results: FileResult[])
   const errors = shown.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'error').length, 0);
   const warnings = shown.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'warning').length, 0);
   const rules = needsRules.has(options.format) ? await ruleInfos() : [];
-  io.stdout.write(options.formatter(shown, { cwd: run.cwd, color: options.color, version: VERSION, rules }));
+  const automationId = options.shard ? `pmdocs/shard-${options.shard.index}-of-${options.shard.count}/` : undefined;
+  io.stdout.write(
+    options.formatter(shown, { cwd: run.cwd, color: options.color, version: VERSION, rules, ...(automationId ? { automationId } : {}) }),
+  );
 
   if (problems.length || run.failures.length) return 2;
   if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
