@@ -34,6 +34,9 @@ Options:
       --fix               Apply the safe fixes, write the files back, report what is left
                           (what changed is listed on stderr)
       --color, --no-color Force colours on or off (default: on for a terminal, off with NO_COLOR)
+      --changed-since <ref>
+                          Lint only the files changed since a git ref (committed, staged,
+                          unstaged, untracked) and the documents that reference them
       --shard <i/n>       Lint only shard i of n (a stable split by path, for a CI matrix);
                           references are still checked against every document
   -h, --help              Show this help

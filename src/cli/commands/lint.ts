@@ -4,6 +4,7 @@
 import { LINT_HELP } from '../help.js';
 import type { Io } from '../io.js';
 import { buildIndexes } from '../lint/buildIndex.js';
+import { onlyChanged } from '../lint/changed.js';
 import { answerFromCache } from '../lint/cacheAnswers.js';
 import { discover } from '../lint/discover.js';
 import { finish } from '../lint/finish.js';
@@ -24,14 +25,15 @@ export async function lintCommand(args: string[], io: Io): Promise<number> {
     const found = await discover(run);
     // Without a cache every file will be linted: start the workers now, so they load the engine while
     // this thread reads files. With a cache, only the misses decide (often there are none).
-    if (!run.cache) run.workers.for(found.files.length);
-    const read = await readFiles(run, found);
-    const index = await buildIndexes(run, found.scopes, read);
+    if (!run.cache && !found.changes) run.workers.for(found.files.length);
+    const everything = await readFiles(run, found);
+    const index = await buildIndexes(run, found.scopes, everything);
+    const read = await onlyChanged(run, found, everything); // --changed-since: the changed files and their dependents
     const { answered, jobs } = await answerFromCache(run, read, index);
     const linted = await lintJobs(run, jobs, index);
     await run.workers.close();
     const results = await finish(run, [...read.skipped, ...answered, ...linted], read, index);
-    return await report(run, found.files.length, results);
+    return await report(run, found.changes ? read.files.length + read.skipped.length : found.files.length, results);
   } catch (e) {
     if (!(e instanceof LintFailure)) throw e;
     io.stderr.write(`pmdocs: ${e.message}\n`);

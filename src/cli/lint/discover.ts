@@ -8,6 +8,8 @@ import { shardOf } from '../../core/workspace/shard.js';
 import type { ConfigInfo } from '../configInfo.js';
 import { targetExpander } from '../files.js';
 import { indexScopes, type IndexScope, type LintedFile } from '../workspace.js';
+import type { Changes } from '../git.js';
+import { gitChanges } from './changed.js';
 import { LintFailure, type LintRun } from './run.js';
 
 export interface Discovered {
@@ -17,10 +19,13 @@ export interface Discovered {
   scopes: IndexScope[];
   /** Documents of those workspaces that are indexed but not linted. */
   indexOnly: { path: string; info: ConfigInfo }[];
+  /** --changed-since: what git reports changed (the files are narrowed to them after indexing, ./changed.ts). */
+  changes?: Changes;
 }
 
 export async function discover(run: LintRun): Promise<Discovered> {
   const { io, cwd, loader, configs } = run;
+  const changes = await gitChanges(run);
   const cwdConfig = await configs.get(await loader.configFileFor(`${cwd}/.`));
   const defaults = cwdConfig.include?.length ? { cwd: cwdConfig.root, patterns: cwdConfig.include } : { cwd, patterns: [MARKDOWN_GLOB] };
   const list = fileLister(io.host, cwd); // one walk per folder, shared with the index scopes
@@ -43,7 +48,7 @@ export async function discover(run: LintRun): Promise<Discovered> {
     const info = await configs.get(scope.key || undefined);
     for (const path of scope.paths) if (!linting.has(path)) indexOnly.push({ path, info });
   }
-  return { files: linted, scopes, indexOnly };
+  return { files: linted, scopes, indexOnly, ...(changes ? { changes } : {}) };
 }
 
 /** --shard i/n: the files whose path (relative to the cwd) hashes to shard i. */

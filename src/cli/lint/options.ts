@@ -59,7 +59,7 @@ export function parseLintOptions(args: string[], io: Io): LintOptions | 'help' {
     fix: values.fix === true,
     color: values.color === true || (!values['no-color'] && !io.env['NO_COLOR'] && io.stdout.isTTY === true),
     ...(values.shard !== undefined ? { shard: shardOption(values.shard) } : {}),
-    ...(values['changed-since'] !== undefined ? { changedSince: values['changed-since'] } : {}),
+    ...(values['changed-since'] !== undefined ? { changedSince: changedSinceOption(values['changed-since']) } : {}),
   };
 }
 
@@ -71,6 +71,12 @@ function joinNegativeMaxWarnings(args: string[]): string[] {
     else out.push(args[i]!);
   }
   return out;
+}
+
+function changedSinceOption(ref: string): string {
+  // A ref that starts with '-' would reach git as an option.
+  if (!ref || ref.startsWith('-')) throw new UsageError(`--changed-since needs a git ref (a branch, tag or commit), not '${ref}'`);
+  return ref;
 }
 
 function shardOption(value: string): Shard {
