@@ -15,15 +15,18 @@ import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import { visit } from 'unist-util-visit';
+import { parseInChunks } from './gfmChunks.js';
 
 export interface TableGuard {
   /** Tables with more body rows than this are parsed in pieces. */
   maxRows: number;
   /** Rows per piece. */
   chunkRows: number;
+  /** Documents longer than this are parsed in runs of top-level blocks of about this size (gfmChunks.ts). */
+  chunkChars?: number;
 }
 
-export const DEFAULT_TABLE_GUARD: TableGuard = { maxRows: 200, chunkRows: 64 };
+export const DEFAULT_TABLE_GUARD: TableGuard = { maxRows: 200, chunkRows: 64, chunkChars: 16 * 1024 };
 
 const parser = unified().use(remarkParse).use(remarkGfm).freeze();
 
@@ -54,6 +57,18 @@ export function parseGfm(
   lineAt: (offset: number) => number,
   guard: TableGuard = DEFAULT_TABLE_GUARD,
 ): Root {
+  const chunkChars = guard.chunkChars ?? DEFAULT_TABLE_GUARD.chunkChars!;
+  if (text.length > chunkChars) {
+    const tree = commonmark();
+    if (tree) {
+      const chunked = parseInChunks(text, tree, chunkChars, lineAt, (t, cm, at) => parseTables(t, cm, at, guard));
+      if (chunked) return chunked;
+    }
+  }
+  return parseTables(text, commonmark, lineAt, guard);
+}
+
+function parseTables(text: string, commonmark: () => Root | undefined, lineAt: (offset: number) => number, guard: TableGuard): Root {
   // Most documents have no table that big: then the CommonMark tree is not even needed.
   const tree = mayHoldBigTable(text, guard) ? commonmark() : undefined;
   const big = tree ? findBigTables(text, tree, guard) : [];

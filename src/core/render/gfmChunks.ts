@@ -1,0 +1,116 @@
+// Big documents are parsed for the preview in runs of top-level blocks (about `chunkChars` each), not in
+// one micromark parse. Why: some micromark resolvers see every event of the document so far (each setext
+// heading rewrites the whole event list), so a long document of many such blocks costs quadratic time
+// (found by the fuzzer: 256 KB holding 1,300 setext headings took 2.4 s to parse, 0.1 s in runs).
+//
+// A cut is made only where one parse and two cannot differ: before a top-level block of the engine's
+// CommonMark tree that starts at column 1 right after a blank line. Nothing CommonMark or GFM keeps open
+// continues across that (GFM's one extra container, the footnote definition, continues only on indented
+// lines). References resolve across runs: the definitions whose labels a run names are appended to it
+// and their nodes dropped again. Positions are shifted back to the document.
+
+import type { Root, RootContent } from 'mdast';
+import type { Node } from 'unist';
+import { visit } from 'unist-util-visit';
+
+type Parse = (text: string, commonmark: () => Root | undefined, lineAt: (offset: number) => number) => Root;
+
+/** The tree of `text` parsed in runs, or undefined when the text has no safe place to cut. */
+export function parseInChunks(
+  text: string,
+  tree: Root,
+  chunkChars: number,
+  lineAt: (offset: number) => number,
+  parse: Parse,
+): Root | undefined {
+  const cuts = [0];
+  for (const child of tree.children) {
+    const at = child.position?.start.offset;
+    if (at !== undefined && at - cuts[cuts.length - 1]! >= chunkChars && safeCut(text, at)) cuts.push(at);
+  }
+  if (cuts.length === 1) return undefined;
+  const runs = cuts.map((start, i) => {
+    const end = cuts[i + 1] ?? text.length;
+    const lineDelta = lineAt(start) - 1;
+    const local = (offset: number) => lineAt(offset + start) - lineDelta;
+    // The CommonMark blocks of this run, moved to its own coordinates (only the big-table guard asks).
+    const commonmark = (): Root => ({
+      type: 'root',
+      children: tree.children
+        .filter((c) => c.position && c.position.start.offset! >= start && c.position.end.offset! <= end)
+        .map((c) => moved(structuredClone(c), -start, -lineDelta)),
+    });
+    return { start, end, lineDelta, local, commonmark, root: parse(text.slice(start, end), commonmark, local) };
+  });
+
+  // Definitions by identifier (the first one wins, as in one parse), then each run that names one it lacks is parsed again with them.
+  const definitions = new Map<string, { run: number; source: string }>();
+  runs.forEach((run, i) =>
+    visit(run.root as Node, (node) => {
+      if (node.type !== 'definition' && node.type !== 'footnoteDefinition') return undefined;
+      const id = (node as unknown as { identifier: string }).identifier;
+      const p = node.position;
+      if (p && !definitions.has(id))
+        definitions.set(id, { run: i, source: text.slice(run.start + p.start.offset!, run.start + p.end.offset!) });
+      return 'skip';
+    }),
+  );
+  const children: RootContent[] = [];
+  runs.forEach((run, i) => {
+    let root = run.root;
+    if (definitions.size) {
+      const wanted = [...labelsIn(text.slice(run.start, run.end))]
+        .map((label) => definitions.get(label))
+        .filter((d) => d !== undefined && d.run !== i)
+        .map((d) => d!.source);
+      if (wanted.length) {
+        const length = run.end - run.start;
+        root = parse(`${text.slice(run.start, run.end)}\n\n${wanted.join('\n\n')}\n`, run.commonmark, run.local);
+        root.children = root.children.filter((c) => (c.position?.start.offset ?? 0) < length);
+      }
+    }
+    for (const child of root.children) children.push(moved(child, run.start, run.lineDelta));
+  });
+  const end = lineAt(text.length);
+  return {
+    type: 'root',
+    children,
+    position: { start: { line: 1, column: 1, offset: 0 }, end: { line: end, column: 1, offset: text.length } },
+  };
+}
+
+/** At column 1 after a blank line, and not itself blank or indented. */
+function safeCut(text: string, at: number): boolean {
+  if (at <= 0 || /[ \t\r\n]/.test(text[at] ?? ' ')) return false;
+  let i = at - 1;
+  if (text[i] !== '\n' && text[i] !== '\r') return false;
+  if (text[i] === '\n' && text[i - 1] === '\r') i--;
+  i--;
+  while (i >= 0 && (text[i] === ' ' || text[i] === '\t')) i--;
+  return i < 0 || text[i] === '\n' || text[i] === '\r';
+}
+
+/** Every bracketed label in `text`, normalised like mdast identifiers (whitespace collapsed, lower case). */
+function labelsIn(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const [, label] of text.matchAll(/\[\^?([^[\]]{1,999})\]/g))
+    out.add(
+      label!
+        .replace(/[\t\n\r ]+/g, ' ')
+        .trim()
+        .toLowerCase()
+        .toUpperCase()
+        .toLowerCase(),
+    );
+  return out;
+}
+
+function moved<T extends Node>(tree: T, offsetDelta: number, lineDelta: number): T {
+  visit(tree, (node) => {
+    const pos = node.position;
+    if (!pos) return;
+    pos.start = { ...pos.start, line: pos.start.line + lineDelta, offset: (pos.start.offset ?? 0) + offsetDelta };
+    pos.end = { ...pos.end, line: pos.end.line + lineDelta, offset: (pos.end.offset ?? 0) + offsetDelta };
+  });
+  return tree;
+}

@@ -1,0 +1,101 @@
+// Big documents are parsed for the preview in runs of top-level blocks (src/core/render/gfmChunks.ts).
+// The runs must render exactly what one parse renders: same HTML, same heading lines.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseDoc } from '../../src/core/document/parse.js';
+import { renderDocument, type TableGuard } from '../../src/core/render/index.js';
+
+const WHOLE: TableGuard = { maxRows: 200, chunkRows: 64, chunkChars: Number.MAX_SAFE_INTEGER };
+const RUNS: TableGuard = { maxRows: 200, chunkRows: 64, chunkChars: 40 };
+const render = (text: string, tableGuard: TableGuard) =>
+  renderDocument({ findings: [], doc: parseDoc(text) }, { allowRemoteImages: false, tableGuard });
+
+function assertSame(text: string, label: string): void {
+  const whole = render(text, WHOLE);
+  const runs = render(text, RUNS);
+  assert.equal(runs.body, whole.body, label);
+  assert.deepEqual(runs.headings, whole.headings, label);
+}
+
+const DOC = [
+  '---',
+  'type: prd',
+  'title: Runs',
+  '---',
+  '',
+  'Setext heading',
+  '==============',
+  '',
+  'A [reference][later] and a footnote[^n] and [Collapsed   Label][].',
+  '',
+  '- a list',
+  '',
+  '  with a second paragraph',
+  '- and an item',
+  '',
+  '[^n]: The note,',
+  '',
+  '    continued on an indented line.',
+  '',
+  '```',
+  'code',
+  '',
+  'still code',
+  '```',
+  '',
+  '<div>',
+  '',
+  '*raw* HTML across a blank line',
+  '',
+  '</div>',
+  '',
+  '| a | b |',
+  '|---|---|',
+  '| 1 | 2 |',
+  '',
+  'Another setext',
+  '---',
+  '',
+  '> quote',
+  '',
+  '[later]: https://example.com/later',
+  '[collapsed label]: https://example.com/c',
+  '',
+];
+
+test('a document parsed in runs renders like one parse (references, footnotes, setext, code, HTML, tables)', () => {
+  const text = DOC.join('\n');
+  assertSame(text, 'LF');
+  assertSame(DOC.join('\r\n'), 'CRLF');
+  const runs = render(text, RUNS).body;
+  assert.ok(runs.includes('<a href="https://example.com/later">reference</a>'));
+  assert.ok(runs.includes('<a href="https://example.com/c">Collapsed   Label</a>'));
+  assert.ok(runs.includes('continued on an indented line.'));
+});
+
+test('every example and test document renders the same in runs', () => {
+  const repo = join(import.meta.dirname, '../..');
+  const files: string[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir).sort()) {
+      const p = join(dir, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (name.endsWith('.md')) files.push(p);
+    }
+  };
+  walk(join(repo, 'examples'));
+  walk(join(repo, 'test/workspace'));
+  assert.ok(files.length > 20);
+  for (const f of files) assertSame(readFileSync(f, 'utf8'), f);
+});
+
+test('a long document of setext headings (the fuzzer found one parse quadratic) renders every heading, on its line', () => {
+  const block = 'Title\n---\n\nText under it.\n\n';
+  const text = block.repeat(2000);
+  const { headings } = render(text, { maxRows: 200, chunkRows: 64 });
+  assert.equal(headings.length, 2000);
+  assert.equal(headings.at(-1)?.line, 1999 * 5 + 1);
+});
