@@ -84,6 +84,31 @@ suite('commands', () => {
     assert.equal(await readFile(uri), first, 'the existing file is untouched');
   });
 
+  test('New Document refuses a version holding ../ and keeps a title holding ../ inside the folder', async () => {
+    const folder = fileUri('newdoc-escape');
+    const refused = await vscode.commands.executeCommand<vscode.Uri | undefined>('pmdocs.newDocument', {
+      type: 'release-notes',
+      title: 'Escape',
+      version: '../../../../tmp/pmdocs-escape',
+      folder,
+      open: false,
+    });
+    assert.equal(refused, undefined, 'the version ../ is refused');
+    await assert.rejects(
+      Promise.resolve(vscode.workspace.fs.stat(vscode.Uri.joinPath(folder, '../../../../tmp/pmdocs-escape.md'))),
+      'nothing written outside',
+    );
+    const uri = await vscode.commands.executeCommand<vscode.Uri>('pmdocs.newDocument', {
+      type: 'prd',
+      title: '../../../etc/cron.d/x',
+      owner: '@sam',
+      folder,
+      open: false,
+    });
+    assert.ok(uri, 'the command returned no file');
+    assert.match(vscode.workspace.asRelativePath(uri), /^newdoc-escape\/PRD-\d+-etc-cron-d-x\.md$/);
+  });
+
   test('Validate Workspace reports problems in files that are not open', async () => {
     const broken = await writeFile(
       'closed/US-77-never-opened.md',

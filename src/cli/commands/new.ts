@@ -7,7 +7,6 @@ import { relativePath, resolvePath } from '../../core/config/paths.js';
 import { didYouMean } from '../../core/schema/didYouMean.js';
 import { builtInDocTypes } from '../../core/doctypes/builtins.js';
 import { createRegistry } from '../../core/doctypes/registry.js';
-import { SEMVER } from '../../core/doctypes/valueShapes.js';
 import {
   asksForOwner,
   defaultTitle,
@@ -19,6 +18,8 @@ import {
   requiresOwner,
   resolveOwner,
   today,
+  versionProblem,
+  NewDocumentInputError,
 } from '../../core/templates/index.js';
 import { parseOptions, UsageError } from '../args.js';
 import { NEW_HELP } from '../help.js';
@@ -64,7 +65,8 @@ export async function newCommand(args: string[], io: Io): Promise<number> {
   const versioned = idFromVersion(docType);
   const version = values.version;
   if (versioned && !version) throw new UsageError(`${typeName} needs --version <semver>, e.g. pmdocs new ${typeName} --version 1.4.0`);
-  if (version !== undefined && !SEMVER.test(version)) throw new UsageError(`--version '${version}' is not a SemVer version like 1.4.0`);
+  const badVersion = version === undefined ? undefined : versionProblem(version, '--version');
+  if (badVersion) throw new UsageError(badVersion);
   const docTitle = title ?? defaultTitle(docType, version);
   if (!docTitle?.trim()) throw new UsageError(`a title is needed: pmdocs new ${typeName} "Export invoices as CSV"`);
 
@@ -76,16 +78,19 @@ export async function newCommand(args: string[], io: Io): Promise<number> {
     if ('owner' in found) owner = found.owner;
   }
 
-  const plan = planNewDocument({
-    docType,
-    title: docTitle.trim(),
-    owner,
-    version,
-    date: today(io.now()),
-    folder: dir,
-    fallbackFolder: dir,
-    existing: await existingDocs(host, config.file ? config.root : cwd, idPrefixOf(docType)),
-  });
+  const existing = await existingDocs(host, config.file ? config.root : cwd, idPrefixOf(docType));
+  const plan = planOrRefuse(() =>
+    planNewDocument({
+      docType,
+      title: docTitle.trim(),
+      owner,
+      version,
+      date: today(io.now()),
+      folder: dir,
+      fallbackFolder: dir,
+      existing,
+    }),
+  );
   if (plan.existingWithId) {
     io.stderr.write(`pmdocs: ${plan.id} already exists: ${relativePath(cwd, plan.existingWithId)}\n`);
     return 2;
@@ -106,6 +111,16 @@ export async function newCommand(args: string[], io: Io): Promise<number> {
   }
   io.stdout.write(`${relativePath(cwd, path)}\n`);
   return 0;
+}
+
+/** The core's refusal (a file name that would leave the folder) is a usage error: exit 2 with its reason. */
+function planOrRefuse<T>(plan: () => T): T {
+  try {
+    return plan();
+  } catch (e) {
+    if (e instanceof NewDocumentInputError) throw new UsageError(e.message);
+    throw e;
+  }
 }
 
 /** --owner, else $PMDOCS_OWNER, else git's user.name (its config files read as data), else the login name. */

@@ -8,6 +8,7 @@ export { resolveOwner, ownerFromName, isValidOwner, OWNER_FORMS, type OwnerLooku
 export { gitUserName, parseGitConfig, type GitConfigEnv } from './gitConfig.js';
 export {
   planNewDocument,
+  versionProblem,
   idFromVersion,
   idPrefixOf,
   asksForOwner,
@@ -18,3 +19,4 @@ export {
   type NewDocumentPlan,
   type NewDocumentRequest,
 } from './plan.js';
+export { NewDocumentInputError, fileNameProblem, pathInside } from './safePath.js';

@@ -6,6 +6,8 @@ import type { DocType } from '../doctypes/docType.js';
 import { fileNameFor } from './fileName.js';
 import { nextId } from './nextId.js';
 import { renderNewDocument } from './render.js';
+import { NewDocumentInputError, pathInside } from './safePath.js';
+import { SEMVER } from '../doctypes/valueShapes.js';
 
 export interface ExistingDoc {
   /** `/`-separated path. */
@@ -52,7 +54,18 @@ export const idPrefixOf = (t: DocType): string => t.idPrefix || `${t.type.toUppe
 export const defaultTitle = (t: DocType, version: string | undefined): string | undefined =>
   idFromVersion(t) && version ? `Release ${version}` : undefined;
 
+/** Why `version` cannot be a new document's version (it becomes the id and the file name), or undefined. `name` is how the user gave it. */
+export const versionProblem = (version: string, name = 'version'): string | undefined =>
+  SEMVER.test(version) ? undefined : `${name} '${version}' is not a SemVer version like 1.4.0`;
+
+/**
+ * Throws NewDocumentInputError when the input cannot make a document inside the target folder (a version
+ * that is not SemVer, an id or title that would put the file elsewhere): the one check of `pmdocs new`
+ * and New Document.
+ */
 export function planNewDocument(req: NewDocumentRequest): NewDocumentPlan {
+  const badVersion = req.version === undefined ? undefined : versionProblem(req.version);
+  if (badVersion) throw new NewDocumentInputError(badVersion);
   const prefix = idPrefixOf(req.docType);
   const versioned = idFromVersion(req.docType);
   const ids = req.existing.flatMap((d) => [d.id, idFromFileName(d.path, prefix)]).filter((x): x is string => !!x);
@@ -61,7 +74,7 @@ export function planNewDocument(req: NewDocumentRequest): NewDocumentPlan {
   const fileName = versioned ? fileNameFor(id) : fileNameFor(id, req.title);
   const text = renderNewDocument(req.docType, { id, title: req.title, owner: req.owner, version: req.version, date: req.date });
   const clash = req.existing.find((d) => d.id === id);
-  return { id, path: `${folder.replace(/\/+$/, '')}/${fileName}`, text, ...(clash ? { existingWithId: clash.path } : {}) };
+  return { id, path: pathInside(folder, fileName), text, ...(clash ? { existingWithId: clash.path } : {}) };
 }
 
 function idFromFileName(path: string, prefix: string): string | undefined {

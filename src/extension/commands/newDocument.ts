@@ -5,7 +5,6 @@
 
 import * as vscode from 'vscode';
 import type { DocType } from '../../core/doctypes/docType.js';
-import { SEMVER } from '../../core/doctypes/valueShapes.js';
 import {
   asksForOwner,
   defaultTitle,
@@ -17,6 +16,7 @@ import {
   planNewDocument,
   requiresOwner,
   today,
+  versionProblem,
 } from '../../core/templates/index.js';
 import type { Linter } from '../diagnostics/linter.js';
 import { uriExists } from '../uriExists.js';
@@ -79,7 +79,7 @@ async function newDocument(
       title: `New ${docType.label ?? docType.type}`,
       prompt: 'Version (SemVer, without "v")',
       placeHolder: '1.4.0',
-      validateInput: (v) => (SEMVER.test(v.trim()) ? undefined : 'A SemVer version such as 1.4.0 or 2.0.0-rc.1'),
+      validateInput: (v) => (versionProblem(v.trim()) ? 'A SemVer version such as 1.4.0 or 2.0.0-rc.1' : undefined),
     });
     if (version === undefined) return undefined;
     version = version.trim();
