@@ -61,7 +61,10 @@ async function expand(
     }
     const abs = resolvePath(cwd, slashed);
     const stat = await host.stat(abs);
-    if (!stat) out.missing.push(arg);
+    // An argument holding U+FFFD may name a file whose name is not UTF-8 (Node decodes argv lossily).
+    const real = !stat && abs.includes('\uFFFD') ? ((await host.namesLike?.(abs)) ?? []) : [];
+    if (real.length) for (const p of real) add(p, true);
+    else if (!stat) out.missing.push(arg);
     else if (stat.isDirectory) {
       const matches = await globbed([MARKDOWN_GLOB], abs, abs);
       if (!matches.length) out.unmatched.push(arg);

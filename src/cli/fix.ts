@@ -5,6 +5,7 @@
 
 import type { ResolvedConfig } from '../core/config/types.js';
 import { relativePath } from '../core/config/paths.js';
+import { visible } from './formatters/visible.js';
 import type { Engine } from '../core/engine.js';
 import type { WorkspaceIndex } from '../core/workspace/index.js';
 import { fixAll, safeFixes } from '../core/fixes/fixAll.js';
@@ -36,7 +37,7 @@ export async function fixFiles(
   /** The day the lint ran for: the re-lints must judge dates (risk reviews, release dates) as it did. */
   today?: string,
 ): Promise<FixOutcome> {
-  const rel = (p: string) => relativePath(io.cwd, p);
+  const rel = (p: string) => visible(relativePath(io.cwd, p)); // stderr is a terminal
   const out: FileResult[] = [];
   const failures: string[] = [];
   let fixedFiles = 0;

@@ -19,6 +19,11 @@ export interface CliHost extends ScopeHost {
    * never overwrite). `atomic`: write a temporary file and rename it (the cache: no torn files).
    */
   writeFile(path: string, text: string, options?: WriteOptions): Promise<void>;
+  /**
+   * The files a path names when it came through a lossy decoding (U+FFFD for bytes that are not UTF-8,
+   * as Node decodes command-line arguments): their real names (cli/fileNames.ts). Absent: none.
+   */
+  namesLike?(path: string): Promise<string[]>;
   /** How many files lint at once (worker threads): min(cores, 4) unless told otherwise. */
   parallelism(): number;
 }

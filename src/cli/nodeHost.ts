@@ -15,7 +15,7 @@ import {
   stat as statCb,
   type Stats,
 } from 'node:fs';
-import { chmod, chown, mkdir, open as openP, rename, unlink, writeFile } from 'node:fs/promises';
+import { chmod, chown, mkdir, open as openP, readdir, rename, unlink, writeFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { availableParallelism } from 'node:os';
 import { dirname } from 'node:path';
@@ -23,6 +23,7 @@ import { glob } from 'tinyglobby';
 import { isInside } from '../core/config/paths.js';
 import { limits, limitSetting } from '../core/limits.js';
 import type { CliHost } from './host.js';
+import { fsPath, nameFromBytes } from './fileNames.js';
 
 // The callback API: for thousands of small files it costs less than fs/promises' FileHandle round trips.
 const open = promisify(openCb);
@@ -73,7 +74,7 @@ const tooLarge = (max: number) =>
 export async function readBounded(path: string, max = limits().fileBytes): Promise<Buffer | undefined> {
   let fd: number;
   try {
-    fd = await open(path, READ_FLAGS);
+    fd = await open(fsPath(path), READ_FLAGS);
   } catch (e) {
     if (isMissing(e)) return undefined;
     throw e;
@@ -121,7 +122,7 @@ export function createNodeHost(): CliHost {
     },
     async stat(path) {
       try {
-        const s = await stat(path);
+        const s = await stat(fsPath(path));
         return { isFile: s.isFile(), isDirectory: s.isDirectory(), size: s.size, mtimeMs: s.mtimeMs };
       } catch (e) {
         if (isMissing(e)) return undefined;
@@ -138,18 +139,19 @@ export function createNodeHost(): CliHost {
         expandDirectories: false,
         followSymbolicLinks: false,
       });
-      return found.map(toSlash);
+      return realNames(found.map(toSlash));
     },
+    namesLike: (path) => realNames([path]),
     async writeFile(path, text, options = {}) {
       if (options.inPlace) return rewrite(path, text, options.inPlace.within);
-      await mkdir(dirname(path), { recursive: true });
+      await mkdir(fsPath(dirname(path)), { recursive: true });
       if (options.atomic) {
         const temp = `${path}.${process.pid}.${Date.now()}.tmp`;
-        await writeFile(temp, text, 'utf8');
-        await rename(temp, path);
+        await writeFile(fsPath(temp), text, 'utf8');
+        await rename(fsPath(temp), fsPath(path));
         return;
       }
-      await writeFile(path, text, { encoding: 'utf8', flag: options.exclusive ? 'wx' : 'w' });
+      await writeFile(fsPath(path), text, { encoding: 'utf8', flag: options.exclusive ? 'wx' : 'w' });
     },
     parallelism: () => Math.min(availableParallelism(), 4),
   };
@@ -162,12 +164,12 @@ export function createNodeHost(): CliHost {
  * bytes on disk are not valid UTF-8 is never rewritten: its text was decoded with replacement characters.
  */
 async function rewrite(path: string, text: string, within: string): Promise<void> {
-  const link = await lstat(path);
-  const target = link.isSymbolicLink() ? toSlash(await realpath(path)) : path;
+  const link = await lstat(fsPath(path));
+  const target = link.isSymbolicLink() ? toSlash(nameFromBytes(await realpath(fsPath(path), { encoding: 'buffer' }))) : path;
   if (target !== path && !isInside(within, target) && !isInside(await realpath(within).then(toSlash, () => within), target)) {
     throw new HostError('PMDOCS_LINK_OUTSIDE', `it is a symbolic link to ${target}, outside ${within}; pmdocs does not write there`);
   }
-  const s = await stat(target);
+  const s = await stat(fsPath(target));
   if (!s.isFile()) throw notRegular(s);
   const current = await readBounded(target);
   if (current && !isValidUtf8(current))
@@ -177,7 +179,7 @@ async function rewrite(path: string, text: string, within: string): Promise<void
     );
   if (s.nlink > 1) {
     // Renaming a new file over one hard link would split it from the others.
-    const handle = await openP(target, 'r+');
+    const handle = await openP(fsPath(target), 'r+');
     try {
       await handle.truncate(0);
       await handle.write(text, 0, 'utf8');
@@ -188,13 +190,45 @@ async function rewrite(path: string, text: string, within: string): Promise<void
   }
   const temp = `${target}.${process.pid}.${Date.now()}.tmp`;
   try {
-    await writeFile(temp, text, { encoding: 'utf8', mode: s.mode & 0o7777, flag: 'wx' });
-    await chmod(temp, s.mode & 0o7777); // writeFile's mode is masked by the umask
+    await writeFile(fsPath(temp), text, { encoding: 'utf8', mode: s.mode & 0o7777, flag: 'wx' });
+    await chmod(fsPath(temp), s.mode & 0o7777); // writeFile's mode is masked by the umask
     if (process.getuid && (s.uid !== process.getuid() || s.gid !== process.getgid?.()))
-      await chown(temp, s.uid, s.gid).catch(() => undefined);
-    await rename(temp, target);
+      await chown(fsPath(temp), s.uid, s.gid).catch(() => undefined);
+    await rename(fsPath(temp), fsPath(target));
   } catch (e) {
-    await unlink(temp).catch(() => undefined);
+    await unlink(fsPath(temp)).catch(() => undefined);
     throw e;
   }
+}
+
+/**
+ * The glob's paths with every name Node decoded lossily (U+FFFD where a byte was not UTF-8) replaced by
+ * the real names it stands for (fileNames.ts), found by reading those folders as bytes. Two files whose
+ * names differ only in such bytes come back as one lossy path and leave as two.
+ */
+async function realNames(paths: string[]): Promise<string[]> {
+  if (!paths.some((p) => p.includes('\uFFFD'))) return paths;
+  const out: string[] = [];
+  for (const path of new Set(paths)) {
+    if (!path.includes('\uFFFD')) {
+      out.push(path);
+      continue;
+    }
+    const [first, ...segments] = path.split('/');
+    let bases = [first!];
+    for (const segment of segments) {
+      if (!segment.includes('\uFFFD')) {
+        bases = bases.map((b) => `${b}/${segment}`);
+        continue;
+      }
+      const next: string[] = [];
+      for (const base of bases) {
+        const entries = await readdir(fsPath(base || '/'), { encoding: 'buffer' }).catch(() => [] as Buffer[]);
+        for (const entry of entries) if (entry.toString('utf8') === segment) next.push(`${base}/${nameFromBytes(entry)}`);
+      }
+      bases = next;
+    }
+    out.push(...bases);
+  }
+  return out;
 }

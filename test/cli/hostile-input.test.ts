@@ -226,6 +226,48 @@ test('row: file names holding ESC, a newline, "<>"', async () => {
   assert.ok(github.stdout.startsWith('::warning file=a\\x1b[2J%0Ab"<>%2C%3A%25.md,line=6,'), github.stdout);
 });
 
+test('row: file names holding a byte that is not UTF-8', async () => {
+  const dir = folder({ 'plain.md': story() });
+  // Two files whose names differ only in such a byte: Node decodes both as `caf\uFFFD.md`.
+  const named = (byte: number) => Buffer.concat([Buffer.from(`${dir}/caf`), Buffer.from([byte]), Buffer.from('.md')]);
+  writeFileSync(named(0xe9), story('ownr: x\n').replace('US-1', 'US-2'));
+  writeFileSync(named(0xff), story('ownr: y\n').replace('US-1', 'US-3'));
+  const stylish = await run(dir, ['lint', '.']);
+  assert.equal(stylish.stderr, '');
+  assert.equal(stylish.code, 0);
+  assert.ok(stylish.stdout.includes('\ncaf\\xe9.md\n') && stylish.stdout.includes('\ncaf\\xff.md\n'), stylish.stdout);
+  assert.ok(!stylish.stdout.includes('\uFFFD'));
+  const github = await run(dir, ['lint', '--format', 'github', '.']);
+  assert.ok(github.stdout.includes('::warning file=caf\\xe9.md,line=6,') && github.stdout.includes('::warning file=caf\\xff.md,line=6,'));
+  // JSON: the name as a string with each such byte as the lone surrogate U+DC00 + byte (written \udcNN).
+  const json = await run(dir, ['lint', '--format', 'json', '.']);
+  assert.deepEqual(
+    (JSON.parse(json.stdout) as { filePath: string }[]).map((r) => r.filePath),
+    ['caf\udce9.md', 'caf\udcff.md', 'plain.md'],
+  );
+  assert.ok(json.stdout.includes('"caf\\udce9.md"'));
+  const sarif = await run(dir, ['lint', '--format', 'sarif', '.']);
+  const uris = (
+    JSON.parse(sarif.stdout) as { runs: { results: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[] }
+  ).runs[0]!.results.map((r) => r.locations[0]!.physicalLocation.artifactLocation.uri);
+  assert.deepEqual(uris.sort(), ['caf%E9.md', 'caf%FF.md']);
+  // Named on the command line (Node hands the argument over with U+FFFD): both files it may mean are linted.
+  const explicit = await run(dir, ['lint', 'caf\uFFFD.md']);
+  assert.equal(explicit.code, 0, explicit.stderr);
+  assert.ok(explicit.stdout.includes('\ncaf\\xe9.md\n') && explicit.stdout.includes('\ncaf\\xff.md\n'), explicit.stdout);
+  // --fix writes the right file back, under its own name.
+  writeFileSync(named(0xe9), story().replace('US-1', 'US-2').replace('status: draft', 'status: Draft'));
+  const fixed = await run(dir, ['lint', '--fix', '.']);
+  assert.equal(
+    fixed.stderr,
+    "pmdocs: fixed caf\\xe9.md:5:9 frontmatter-schema: Replace with 'draft'\n" +
+      "pmdocs: fixed caf\\xff.md:6:1 frontmatter-unknown-key: Rename to 'owner'\n" +
+      'pmdocs: fixed 2 problems in 2 files\n',
+  );
+  assert.match(readFileSync(named(0xe9), 'utf8'), /\nstatus: draft\n/);
+  assert.deepEqual(readdirSync(dir, { encoding: 'buffer' }).length, 3, 'no file added or renamed');
+});
+
 test('row: pmdocs rules | head -1 (stdout closed early)', () => {
   const r = spawnSync('sh', ['-c', `"${process.execPath}" "${cli}" rules | head -1; exit "\${PIPESTATUS:-0}"`], { encoding: 'utf8' });
   assert.equal(r.stderr, '');

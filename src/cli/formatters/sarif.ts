@@ -3,6 +3,7 @@
 // run carries its own automation id (docs/ci.md: uploading the shards' SARIF).
 
 import { relativePath } from '../../core/config/paths.js';
+import { bytesOfName, holdsRawBytes } from '../fileNames.js';
 import { fileUri } from '../../core/config/schemaFiles.js';
 import type { Severity } from '../../core/types.js';
 import type { Formatter, RuleInfo } from './types.js';
@@ -25,7 +26,7 @@ export const sarif: Formatter = (results, ctx) => {
     return i;
   };
   const sarifResults = results.flatMap((r) => {
-    const uri = relativePath(ctx.cwd, r.path).split('/').map(encodeURIComponent).join('/');
+    const uri = relativePath(ctx.cwd, r.path).split('/').map(uriSegment).join('/');
     return r.findings.map((f) => ({
       ruleId: f.ruleId,
       ruleIndex: indexOf(f),
@@ -68,3 +69,18 @@ export const sarif: Formatter = (results, ctx) => {
   };
   return `${JSON.stringify(log, null, 2)}\n`;
 };
+
+/**
+ * A path segment of the artifact URI: as encodeURIComponent, but a name holding bytes that are not UTF-8
+ * (cli/fileNames.ts) has each of its bytes percent-encoded as it is on disk (`%FF`): lossless, where
+ * encodeURIComponent would throw.
+ */
+function uriSegment(segment: string): string {
+  if (!holdsRawBytes(segment)) return encodeURIComponent(segment);
+  let out = '';
+  for (const byte of bytesOfName(segment))
+    out += /[A-Za-z0-9\-_.!~*'()]/.test(String.fromCharCode(byte))
+      ? String.fromCharCode(byte)
+      : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+  return out;
+}

@@ -3,6 +3,7 @@
 // the workspace indexes they are linted against (../workspace.ts).
 
 import { relativePath } from '../../core/config/paths.js';
+import { visible } from '../formatters/visible.js';
 import { fileLister, MARKDOWN_GLOB } from '../../core/workspace/scope.js';
 import { shardOf } from '../../core/workspace/shard.js';
 import type { ConfigInfo } from '../configInfo.js';
@@ -71,7 +72,7 @@ function noteUnselected({ io, cwd }: LintRun, files: LintedFile[]): void {
       ? `its include globs (${f.info.include.join(', ')}, relative to ${where})`
       : `its folder (${where})`;
     io.stderr.write(
-      `pmdocs: note: ${relativePath(cwd, f.path)} is outside ${relativePath(cwd, f.info.key)}: not under ${globs}. It is linted, but the config's path associations do not reach it.\n`,
+      `pmdocs: note: ${visible(relativePath(cwd, f.path))} is outside ${relativePath(cwd, f.info.key)}: not under ${globs}. It is linted, but the config's path associations do not reach it.\n`,
     );
   }
 }

@@ -4,6 +4,7 @@
 
 import { createConfigLoader, type ConfigLoader } from '../../core/config/load.js';
 import { relativePath, resolvePath } from '../../core/config/paths.js';
+import { visible } from '../formatters/visible.js';
 import type { ResolvedConfig } from '../../core/config/types.js';
 import { localIsoDate } from '../../core/localDate.js';
 import { LintCache } from '../cache.js';
@@ -29,6 +30,7 @@ export interface LintRun {
   /** Files that could not be read or linted, each a line on stderr. */
   failures: string[];
   stats: { reads: number; cached: number; linted: number; indexed: number; workers: number };
+  /** `path` relative to the cwd, control characters and bytes that are not UTF-8 escaped: for stderr. */
   rel(path: string): string;
   /** The config a file is linted under, resolved once per run. */
   resolveConfig(info: ConfigInfo): Promise<ResolvedConfig>;
@@ -56,7 +58,7 @@ export async function openRun(options: LintOptions, io: Io): Promise<LintRun> {
     workers: new Workers(io),
     failures: [],
     stats: { reads: 0, cached: 0, linted: 0, indexed: 0, workers: 0 },
-    rel: (path) => relativePath(cwd, path),
+    rel: (path) => visible(relativePath(cwd, path)), // for stderr, a terminal too
     resolveConfig(info) {
       let p = resolved.get(info.key);
       if (!p) resolved.set(info.key, (p = info.resolve()));
