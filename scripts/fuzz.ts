@@ -10,7 +10,7 @@
 // Times are CPU, not wall: on a shared machine the clock measures the neighbours. An operation over the
 // limit is timed again once the workers have finished, alone, and counts only if it is still over.
 
-import { fork } from 'node:child_process';
+import { fork, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -23,7 +23,10 @@ const SLOW_MS = 1000;
 const mb = (bytes: number) => Math.round(bytes / 1048576);
 
 /** What a worker sends its parent. */
-type Message = { type: 'progress'; done: number; rss: number } | { type: 'done'; summary: RunSummary; peakRss: number; cpuMs: number };
+type Message =
+  | { type: 'progress'; done: number; rss: number; cpuMs: number; slowest: RunSummary['slowest'] }
+  | { type: 'failure'; failure: RunSummary['failures'][number] }
+  | { type: 'done' };
 
 const { values } = parseArgs({
   options: {
@@ -48,58 +51,72 @@ function runWorker(part: number): void {
   let peakRss = 0;
   let done = 0;
   const started = process.cpuUsage();
+  const progress = (slowestOp: RunSummary['slowest']): Message => {
+    const used = process.cpuUsage(started);
+    return { type: 'progress', done, rss: peakRss, cpuMs: (used.user + used.system) / 1000, slowest: slowestOp };
+  };
   const summary = fuzz(docs, seed, {
     timeLimitMs: SLOW_MS,
     part,
     parts: workers,
-    onDocument: () => {
+    onFailure: (failure) => process.send!({ type: 'failure', failure } satisfies Message),
+    onDocument: (_index, _counts, slowestOp) => {
       peakRss = Math.max(peakRss, process.memoryUsage.rss());
-      if (++done % 250 === 0) process.send!({ type: 'progress', done, rss: peakRss } satisfies Message);
+      if (++done % 100 === 0) process.send!(progress(slowestOp));
     },
   });
-  const used = process.cpuUsage(started);
-  process.send!({ type: 'done', summary, peakRss, cpuMs: (used.user + used.system) / 1000 } satisfies Message, () => process.exit(0));
+  process.send!(progress(summary.slowest));
+  process.send!({ type: 'done' } satisfies Message, () => process.exit(0));
 }
 
 async function runParent(): Promise<void> {
   const started = performance.now();
-  const progress = new Array<number>(workers).fill(0);
-  const rss = new Array<number>(workers).fill(0);
+  const state = Array.from({ length: workers }, () => ({ done: 0, rss: 0, cpuMs: 0, slowest: undefined as RunSummary['slowest'] }));
+  const failures: RunSummary['failures'] = [];
   let lastReport = 0;
-  const results = await Promise.all(
+  const children: ChildProcess[] = [];
+  // A long run can be stopped (SIGINT, SIGTERM): it then reports the documents checked so far.
+  let stop: () => void = () => undefined;
+  const stopped = new Promise<'stopped'>((resolve) => (stop = () => resolve('stopped')));
+  process.once('SIGINT', () => stop());
+  process.once('SIGTERM', () => stop());
+  const finished = Promise.all(
     Array.from(
       { length: workers },
       (_, part) =>
-        new Promise<Extract<Message, { type: 'done' }>>((resolve, reject) => {
+        new Promise<void>((resolve, reject) => {
           const child = fork(import.meta.filename, [...process.argv.slice(2), '--part', String(part)], { stdio: 'inherit' });
-          let result: Extract<Message, { type: 'done' }> | undefined;
+          children.push(child);
+          let ended = false;
           child.on('message', (m: Message) => {
-            if (m.type === 'done') return void (result = m);
-            progress[part] = m.done;
-            rss[part] = m.rss;
+            if (m.type === 'done') return void (ended = true);
+            if (m.type === 'failure') return void failures.push(m.failure);
+            state[part] = { done: m.done, rss: m.rss, cpuMs: m.cpuMs, slowest: m.slowest };
             if (performance.now() - lastReport < 30_000) return;
             lastReport = performance.now();
-            const total = progress.reduce((a, b) => a + b, 0);
+            const total = state.reduce((a, w) => a + w.done, 0);
             process.stderr.write(
-              `fuzz: ${total}/${docs} documents, ${Math.round((performance.now() - started) / 1000)} s, worker peak RSS ${rss.map(mb).join('/')} MB\n`,
+              `fuzz: ${total}/${docs} documents, ${Math.round((performance.now() - started) / 1000)} s, ${failures.length} failures so far, worker peak RSS ${state.map((w) => mb(w.rss)).join('/')} MB\n`,
             );
           });
           child.on('exit', (code, signal) =>
-            result ? resolve(result) : reject(new Error(`fuzz worker ${part} ended (${signal ?? `exit ${code}`}) before reporting`)),
+            ended ? resolve() : reject(new Error(`fuzz worker ${part} ended (${signal ?? `exit ${code}`}) before finishing`)),
           );
         }),
     ),
-  );
-
+  ).then(() => 'finished' as const);
+  const how = await Promise.race([finished, stopped]);
+  if (how === 'stopped') for (const child of children) child.kill();
+  const checked = state.reduce((a, w) => a + w.done, 0);
+  failures.sort((a, b) => a.index - b.index);
   const counts = { exception: 0, 'please-report': 0, 'fix-not-idempotent': 0, 'fix-corrupts': 0, 'unsafe-html': 0, slow: 0 } as Record<
     FailureKind,
     number
   >;
-  const failures = results.flatMap((r) => r.summary.failures).sort((a, b) => a.index - b.index);
-  for (const r of results) for (const k of Object.keys(counts) as FailureKind[]) counts[k] += r.summary.counts[k];
-  const slowestOp = results
-    .map((r) => r.summary.slowest)
-    .filter((s) => s !== undefined)
+  for (const f of failures) counts[f.failure.kind]++;
+  const slowestOp = state
+    .map((w) => w.slowest)
+    .filter((x) => x !== undefined)
     .sort((a, b) => b.ms - a.ms)[0];
 
   // Over the limit while the workers ran: time it again, alone in this process (twice, the smaller time).
@@ -122,6 +139,7 @@ async function runParent(): Promise<void> {
   counts.slow = confirmed.length;
   const kept = [...failures.filter((f) => f.failure.kind !== 'slow'), ...confirmed];
   const wallS = Math.round((performance.now() - started) / 1000);
+  const peaks = state.map((w) => w.rss);
 
   const outDir = join(import.meta.dirname, '../test/fixtures/fuzz');
   const saved: string[] = [];
@@ -140,8 +158,10 @@ async function runParent(): Promise<void> {
   }
 
   const c = counts;
-  const cpuS = Math.round(results.reduce((a, r) => a + r.cpuMs, 0) / 1000);
-  console.log(`fuzz: ${docs} documents, seed ${JSON.stringify(seed)}, ${workers} workers, ${wallS} s wall, ${cpuS} s CPU in the workers`);
+  const cpuS = Math.round(state.reduce((a, w) => a + w.cpuMs, 0) / 1000);
+  console.log(
+    `fuzz: ${checked} documents${how === 'stopped' ? ` (stopped; ${docs} asked for)` : ''}, seed ${JSON.stringify(seed)}, ${workers} workers, ${wallS} s wall, ${cpuS} s CPU in the workers`,
+  );
   console.log(
     `  exceptions ${c.exception}, please-report findings ${c['please-report']}, non-idempotent fixes ${c['fix-not-idempotent']}, corrupting fixes ${c['fix-corrupts']}, unsafe preview HTML ${c['unsafe-html']}, operations over ${SLOW_MS / 1000} s of CPU ${c.slow} (${overLimit.length} over while the workers ran)`,
   );
@@ -149,10 +169,9 @@ async function runParent(): Promise<void> {
     console.log(
       `  slowest operation: ${slowestOp.stage} of document #${slowestOp.index} (${slowestOp.chars} characters), ${Math.round(slowestOp.ms)} ms of CPU while the workers ran`,
     );
-  console.log(
-    `  peak RSS per worker ${results.map((r) => `${mb(r.peakRss)} MB`).join(', ')} (${mb(Math.max(...results.map((r) => r.peakRss)))} MB at most in one process)`,
-  );
+  console.log(`  peak RSS per worker ${peaks.map((r) => `${mb(r)} MB`).join(', ')} (${mb(Math.max(...peaks))} MB at most in one process)`);
   for (const s of saved) console.log(`  saved test/fixtures/fuzz/${s}`);
   for (const f of kept.slice(0, 20)) console.log(`  #${f.index} ${f.failure.kind}: ${f.failure.detail}`);
   process.exitCode = kept.length ? 1 : 0;
+  if (how === 'stopped') process.exit();
 }

@@ -399,7 +399,9 @@ export interface FuzzOptions {
   part?: number;
   parts?: number;
   /** After each checked document (progress, memory sampling). */
-  onDocument?: (index: number, counts: Record<FailureKind, number>) => void;
+  onDocument?: (index: number, counts: Record<FailureKind, number>, slowest: RunSummary['slowest']) => void;
+  /** As each failure is found (a long run can then be stopped and still report it). */
+  onFailure?: (failure: RunSummary['failures'][number]) => void;
 }
 
 export function fuzz(docs: number, seed: string, options: FuzzOptions = {}): RunSummary {
@@ -416,10 +418,11 @@ export function fuzz(docs: number, seed: string, options: FuzzOptions = {}): Run
       for (const failure of checkDocument(engine, text, options.timeLimitMs, times)) {
         counts[failure.kind]++;
         failures.push({ index, text, failure });
+        options.onFailure?.({ index, text, failure });
       }
       const op = slowest(times);
       if (op && (!slowestOp || op[1] > slowestOp.ms)) slowestOp = { index, stage: op[0], ms: op[1], chars: text.length };
-      options.onDocument?.(index, counts);
+      options.onDocument?.(index, counts, slowestOp);
     }
     index++;
   }
