@@ -103,6 +103,8 @@ export function createEngine(init: { rules?: readonly Rule[] } = {}): Engine {
       (detection?.by === 'association' || detection?.by === 'file-name') && typeKeyNamesDocType(detection.docType)
         ? { type: detection.docType.type }
         : undefined;
+    // `when: { type: … }` in a rule setting holds for a document typed by its path or file name too.
+    const whenData = implied && data['type'] === undefined ? { ...data, ...implied } : data;
     const recorder = options.workspace ? recordQueries(options.workspace) : undefined;
     const today = { value: options.today, used: false };
     const ctx = createContext(doc, docType, registry.all(), validator, implied, config.schemas, recorder?.index, today, (rule, report) =>
@@ -112,7 +114,7 @@ export function createEngine(init: { rules?: readonly Rule[] } = {}): Engine {
       if (!docType && !rule.anyDocument) continue;
       // A type with its own rule set (a changelog) is not checked by the rules of sectioned documents.
       if (docType?.rulePrefixes && !rule.anyDocument && !docType.rulePrefixes.some((p) => rule.id.startsWith(p))) continue;
-      const setup = setupFor(rule, config, docType, data, constantSetups);
+      const setup = setupFor(rule, config, docType, whenData, constantSetups);
       if (setup.severity === 'off') continue;
       if (setup.configured) severities.set(rule.id, setup.severity);
       ctx.current = rule;

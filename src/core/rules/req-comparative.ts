@@ -21,9 +21,10 @@ export default languageRule({
   id: 'req-comparative',
   description: 'Comparatives in requirements ("faster", "more secure") name what they compare against.',
   defaultSeverity: 'info',
-  find(unit) {
+  lists: { words: comparative.terms },
+  find(unit, lists) {
     const t = unit.tokens;
-    return findTerms(t, comparative.terms, unit.body).flatMap((m) => {
+    return findTerms(t, lists.words, unit.body).flatMap((m) => {
       const first = m.first;
       const last = m.last;
       // "no longer", "any more", "once more": not comparisons.

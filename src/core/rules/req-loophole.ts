@@ -15,9 +15,10 @@ export default languageRule({
   id: 'req-loophole',
   description: 'Requirements have no loopholes ("if possible", "as appropriate") or open-ended terms ("etc.", "several").',
   defaultSeverity: 'info',
-  find(unit) {
+  lists: { words: loophole.terms },
+  find(unit, lists) {
     const t = unit.tokens;
-    return findTerms(t, loophole.terms, unit.body).flatMap((m) => {
+    return findTerms(t, lists.words, unit.body).flatMap((m) => {
       const first = m.first;
       const last = m.last;
       const quantity = QUANTITIES.has(m.term);

@@ -16,11 +16,12 @@ export default languageRule({
   id: 'req-negative',
   description: 'Requirements say what the product does, not what it does not do ("must not", "never").',
   defaultSeverity: 'info',
-  find(unit) {
+  lists: { words: negative.terms },
+  find(unit, lists) {
     // A Given/When/Then step is one concrete example: "Then nothing is saved" is checked in that scenario.
     if (unit.kind === 'step' || unit.keyword) return [];
     const t = unit.tokens;
-    return findTerms(t, negative.terms, unit.body).flatMap((m) => {
+    return findTerms(t, lists.words, unit.body).flatMap((m) => {
       const first = m.first;
       const last = m.last;
       if (numberIn(t, last, last + 4)) return [];

@@ -32,12 +32,13 @@ export default languageRule({
   id: 'req-passive-voice',
   description: 'Requirements in the passive name their agent ("is exported by the scheduler"), so it is clear who acts.',
   defaultSeverity: 'info',
-  find(unit) {
+  lists: { participles: irregularParticiples.terms },
+  find(unit, lists) {
     // A Given/When/Then step is one concrete example, and the product is its actor by definition
     // ("Then an email is sent"): only requirements written as statements are read.
     if (unit.kind === 'step' || unit.keyword) return [];
     const t = unit.tokens;
-    const irregular = compile(irregularParticiples.terms).byFirst;
+    const irregular = compile(lists.participles).byFirst;
     const hits = [];
     for (let i = unit.body; i < t.length - 1; i++) {
       if (!BE.has(t[i]!.word)) continue;

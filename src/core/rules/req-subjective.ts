@@ -37,9 +37,10 @@ export default languageRule({
   id: 'req-subjective',
   description: 'Requirements use no subjective words ("user-friendly", "fast", "appropriate") without a measurable criterion.',
   defaultSeverity: 'info',
-  find(unit) {
+  lists: { words: subjective.terms },
+  find(unit, lists) {
     const t = unit.tokens;
-    return findTerms(t, subjective.terms, unit.body).flatMap((m) => {
+    return findTerms(t, lists.words, unit.body).flatMap((m) => {
       const first = m.first;
       const last = m.last;
       if (numberIn(t, last, last + 6)) return [];

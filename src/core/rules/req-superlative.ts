@@ -12,9 +12,10 @@ export default languageRule({
   id: 'req-superlative',
   description: 'Superlatives in requirements ("the fastest", "maximize") come with a measurable bound.',
   defaultSeverity: 'info',
-  find(unit) {
+  lists: { words: superlative.terms },
+  find(unit, lists) {
     const t = unit.tokens;
-    return findTerms(t, superlative.terms, unit.body).flatMap((m) => {
+    return findTerms(t, lists.words, unit.body).flatMap((m) => {
       const first = m.first;
       const last = m.last;
       if (numberIn(t, first - 3, last + 4)) return [];

@@ -13,14 +13,15 @@ export default languageRule({
   id: 'req-unmeasured-quality',
   description: 'A quality named next to a metric ("fast response", "high availability") comes with a number.',
   defaultSeverity: 'info',
-  find(unit) {
+  lists: { adjectives: unmeasuredQuality.adjectives, metrics: unmeasuredQuality.metrics },
+  find(unit, lists) {
     const t = unit.tokens;
     if (numberIn(t, unit.body, t.length)) return [];
     const hits: LanguageHit[] = [];
-    for (const m of findTerms(t, unmeasuredQuality.adjectives, unit.body)) {
+    for (const m of findTerms(t, lists.adjectives, unit.body)) {
       const first = m.first;
       const last = m.last;
-      const metric = metricAt(t, last);
+      const metric = metricAt(t, last, lists.metrics);
       if (metric) {
         hits.push({
           first,
@@ -38,7 +39,7 @@ export default languageRule({
       for (let back = 2; back <= 5; back++) {
         const k = first - back;
         if (k < unit.body) break;
-        const len = metricAt(t, k);
+        const len = metricAt(t, k, lists.metrics);
         if (len && LINK.has(t[first - 1]!.word) && k + len <= first - 1) {
           hits.push({
             first: k,

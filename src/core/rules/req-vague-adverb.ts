@@ -58,9 +58,10 @@ export default languageRule({
   id: 'req-vague-adverb',
   description: 'Requirements use no vague adverbs or adjectives ("usually", "approximately", "correctly", "immediately").',
   defaultSeverity: 'info',
-  find(unit) {
+  lists: { words: vagueAdverb.terms },
+  find(unit, lists) {
     const t = unit.tokens;
-    return findTerms(t, vagueAdverb.terms, unit.body).flatMap((m) => {
+    return findTerms(t, lists.words, unit.body).flatMap((m) => {
       const first = m.first;
       const last = m.last;
       if ((m.term === 'rather' || m.term === 'later') && wordIn(t, last, last + 1, THAN)) return [];

@@ -47,10 +47,11 @@ export default languageRule({
   description:
     'Requirements name what they refer to: no pronoun at the start of a sentence or clause ("It shall …"), no ambiguous "it"/"which", no "other" without a contrast.',
   defaultSeverity: 'info',
-  find(unit) {
+  lists: { words: vaguePronoun.terms },
+  find(unit, lists) {
     const t = unit.tokens;
     const hits: LanguageHit[] = [];
-    for (const m of findTerms(t, vaguePronoun.terms, unit.body)) {
+    for (const m of findTerms(t, lists.words, unit.body)) {
       const first = m.first;
       const last = m.last;
       if (CONTRAST.has(m.term)) {

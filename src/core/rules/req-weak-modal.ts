@@ -10,9 +10,10 @@ export default languageRule({
   id: 'req-weak-modal',
   description: 'Requirements say "must" or "shall", not "should", "may", "might" or "could".',
   defaultSeverity: 'warning',
-  find(unit) {
+  lists: { words: weakModal.terms },
+  find(unit, lists) {
     const t = unit.tokens;
-    return findTerms(t, weakModal.terms, unit.body).flatMap((m) => {
+    return findTerms(t, lists.words, unit.body).flatMap((m) => {
       const first = m.first;
       const last = m.last;
       // The month: "in May 2027", "by 3 May".

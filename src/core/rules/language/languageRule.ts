@@ -1,10 +1,13 @@
 // The shared shape of the requirement-language rules: each reads the requirement units of the document
 // (see requirementUnits) and reports the exact words it finds, with why they are a problem and what a
-// testable version states. A rule file holds only its word list's use and its advice.
+// testable version states. A rule file holds only its word lists' use and its advice; each word list is
+// an option of the rule (a list adds, { add, remove } edits, { replace } replaces), resolved once per
+// document, not per requirement.
 
 import type { Severity } from '../../types.js';
 import type { Rule, RuleContext } from '../rule.js';
 import { requirementUnits, unitSpan, type RequirementUnit } from '../sections/requirementUnits.js';
+import { wordsOption } from '../../language/wordOptions.js';
 
 export interface LanguageHit {
   /** Token range [first, last) of the unit to underline. */
@@ -16,27 +19,47 @@ export interface LanguageHit {
   severity?: Severity;
 }
 
-export interface LanguageRuleSpec {
+/** The rule's word lists, by option name, with the workspace's options applied. */
+export type WordLists<L extends string> = Readonly<Record<L, readonly string[]>>;
+
+export interface LanguageRuleSpec<L extends string> {
   id: string;
   description: string;
   defaultSeverity: Severity;
-  find(unit: RequirementUnit, ctx: RuleContext): LanguageHit[];
+  /** Option name → the built-in word list (lexicon.ts) it edits. */
+  lists: WordLists<L>;
+  find(unit: RequirementUnit, lists: WordLists<L>): LanguageHit[];
 }
 
 /** A rule that also exposes its matcher, so a requirement can be checked on its own (tests, tools). */
 export interface LanguageRule extends Rule {
-  find(unit: RequirementUnit, ctx?: RuleContext): LanguageHit[];
+  /** `options` as in the config (`{ "words": { "remove": ["fast"] } }`); the built-in lists without. */
+  find(unit: RequirementUnit, options?: Readonly<Record<string, unknown>>): LanguageHit[];
 }
 
-export function languageRule(spec: LanguageRuleSpec): LanguageRule {
+export function languageRule<L extends string>(spec: LanguageRuleSpec<L>): LanguageRule {
+  const listsFor = (options: Readonly<Record<string, unknown>> | undefined): WordLists<L> => {
+    if (!options) return spec.lists;
+    let changed = false;
+    const out = {} as Record<L, readonly string[]>;
+    for (const name of Object.keys(spec.lists) as L[]) {
+      out[name] = wordsOption(options[name], spec.lists[name]);
+      if (out[name] !== spec.lists[name]) changed = true;
+    }
+    return changed ? out : spec.lists;
+  };
   return {
-    find: spec.find,
+    find: (unit, options) => spec.find(unit, listsFor(options)),
     id: spec.id,
     description: spec.description,
     defaultSeverity: spec.defaultSeverity,
-    check(ctx) {
-      for (const unit of requirementUnits(ctx)) {
-        for (const hit of spec.find(unit, ctx)) {
+    defaultOptions: {},
+    check(ctx: RuleContext) {
+      const units = requirementUnits(ctx);
+      if (!units.length) return;
+      const lists = listsFor(ctx.options);
+      for (const unit of units) {
+        for (const hit of spec.find(unit, lists)) {
           const from = unit.tokens[hit.first]!.start;
           const to = unit.tokens[hit.last - 1]!.end;
           const words = unit.text.slice(from, to);
