@@ -18,6 +18,7 @@ export const SECTION_ROLES = [
   'highlights',
   'launch-checklist',
   'unresolved-questions',
+  'hypothesis',
 ] as const;
 export type SectionRole = (typeof SECTION_ROLES)[number];
 

@@ -1,8 +1,11 @@
 // Where requirements live, as units of text for the requirement-language rules: every list item and
 // every requirement cell of a table in a section whose role holds requirements (a PRD's Requirements,
 // Goals and Success metrics, a story's Acceptance criteria, any workspace section marked so), and every
-// Gherkin step there. Prose paragraphs (an introduction to the list) and other sections (Problem,
-// Context, Non-goals) are never read. Computed once per document and shared by all those rules.
+// Gherkin step there; every paragraph of a hypothesis section (an experiment's "We believe that …");
+// with `criteria_style: ears`, every line of a requirement section's prose that says "shall" (an EARS
+// sentence), whose When/While/If/Where opener is a condition, not a Gherkin keyword. Other prose (an
+// introduction to the list) and other sections (Problem, Context, Non-goals) are never read. Computed
+// once per document and shared by all those rules: each requirement is tokenised once.
 
 import type { Nodes, Paragraph, RootContent } from 'mdast';
 import { walkBlocks } from '../../document/walk.js';
@@ -15,9 +18,10 @@ import { classify, codeBlockLines, isGherkinBlock } from '../../document/gherkin
 import { tableIn } from '../../document/pipeTable.js';
 import { specForHeading, specsWithRole } from './specs.js';
 import { splitLines } from '../../document/lines.js';
+import { criteriaStyle } from '../ears-malformed.js';
 
 /** Section roles whose items are requirements (read by the language rules). */
-export const REQUIREMENT_ROLES: readonly SectionRole[] = ['requirements', 'goals', 'success-metrics', 'acceptance-criteria'];
+export const REQUIREMENT_ROLES: readonly SectionRole[] = ['requirements', 'goals', 'success-metrics', 'acceptance-criteria', 'hypothesis'];
 const isRequirementRole = (role: string | undefined): boolean => (REQUIREMENT_ROLES as readonly string[]).includes(role ?? '');
 
 export interface RequirementUnit {
@@ -49,10 +53,11 @@ export function requirementUnits(ctx: RuleContext): RequirementUnit[] {
   let units = cache.get(ctx.doc);
   if (units) return units;
   units = [];
-  const seen = new Set<Nodes>();
+  const read: Reading = { ctx, seen: new Set(), out: units, ears: criteriaStyle(ctx) === 'ears', role: 'requirements' };
   for (const role of REQUIREMENT_ROLES) {
+    read.role = role;
     for (const spec of specsWithRole(ctx.docType, role)) {
-      for (const section of findAllSections(ctx, spec)) readSection(ctx, section, role, seen, units);
+      for (const section of findAllSections(ctx, spec)) readSection(read, section);
     }
   }
   units.sort((a, b) => a.offset - b.offset);
@@ -60,8 +65,19 @@ export function requirementUnits(ctx: RuleContext): RequirementUnit[] {
   return units;
 }
 
+interface Reading {
+  ctx: RuleContext;
+  seen: Set<Nodes>;
+  out: RequirementUnit[];
+  /** `criteria_style: ears` (the document's, else its type's): "When …, the … shall …" is EARS, not Gherkin. */
+  ears: boolean;
+  /** The role of the section being read. */
+  role: SectionRole;
+}
+
 /** Skips sub-sections that are another of the type's sections under a role not read here (`### Non-goals`). */
-function readSection(ctx: RuleContext, section: Section, role: SectionRole, seen: Set<Nodes>, out: RequirementUnit[]): void {
+function readSection(read: Reading, section: Section): void {
+  const { ctx, role } = read;
   let skipBelow = 0;
   for (const node of section.content) {
     if (node.type === 'heading') {
@@ -71,20 +87,25 @@ function readSection(ctx: RuleContext, section: Section, role: SectionRole, seen
       if (spec && spec.role !== role && !isRequirementRole(spec.role)) skipBelow = node.depth;
       continue;
     }
-    if (!skipBelow) readBlock(ctx, node, seen, out);
+    if (!skipBelow) readBlock(read, node);
   }
 }
 
-/** A list item's paragraphs are items; other paragraphs are tables or Given/When/Then lines; each node read once. */
-function readBlock(ctx: RuleContext, node: RootContent, seen: Set<Nodes>, out: RequirementUnit[]): void {
-  const source = ctx.doc.text;
+/**
+ * A list item's paragraphs are items; other paragraphs are tables, Given/When/Then (or EARS) lines, or in
+ * a hypothesis section the statement itself; each node read once.
+ */
+function readBlock(read: Reading, node: RootContent): void {
+  const { seen, out, ears } = read;
+  const source = read.ctx.doc.text;
   walkBlocks([node], (n, parent) => {
     if (seen.has(n)) return false;
     seen.add(n);
     if (n.type === 'paragraph') {
-      if (readTable(n, source, out)) return;
-      if (parent?.type === 'listItem') pushSource(out, 'item', source, n.position?.start.offset, n.position?.end.offset);
-      else readSteps(n, source, out);
+      if (readTable(n, source, out, ears)) return;
+      if (parent?.type === 'listItem' || read.role === 'hypothesis')
+        pushSource(out, 'item', source, n.position?.start.offset, n.position?.end.offset, ears);
+      else readSteps(n, source, out, ears);
     } else if (isGherkinBlock(n)) {
       for (const line of codeBlockLines(n, source)) step(line.text, line.offset, true, out);
     }
@@ -92,28 +113,32 @@ function readBlock(ctx: RuleContext, node: RootContent, seen: Set<Nodes>, out: R
 }
 
 /** A table's requirement cells; false when the paragraph holds no table. */
-function readTable(paragraph: Paragraph, source: string, out: RequirementUnit[]): boolean {
+function readTable(paragraph: Paragraph, source: string, out: RequirementUnit[], ears: boolean): boolean {
   const table = tableIn(paragraph, source);
   if (!table) return false;
   const textColumns = table.header.cells.map((c) => !NON_TEXT_HEADER.test(c.text.replace(/[*_`]/g, '').trim()));
   for (const row of table.rows) {
     row.cells.forEach((cell, i) => {
       if (!textColumns[i] || !cell.text.trim() || MOSCOW_CELL.test(cell.text.replace(/[*_`]/g, '').trim())) return;
-      pushSource(out, 'cell', source, cell.start, cell.end);
+      pushSource(out, 'cell', source, cell.start, cell.end, ears);
     });
   }
   return true;
 }
 
-/** Given/When/Then lines of a prose paragraph (other prose is not a requirement). */
-function readSteps(paragraph: Paragraph, source: string, out: RequirementUnit[]): void {
+/**
+ * Given/When/Then lines of a prose paragraph (other prose is not a requirement); with EARS, the lines
+ * that say "shall" instead.
+ */
+function readSteps(paragraph: Paragraph, source: string, out: RequirementUnit[], ears: boolean): void {
   const start = paragraph.position?.start.offset;
   const end = paragraph.position?.end.offset;
   if (start === undefined || end === undefined) return;
   let at = start;
   for (const line of splitLines(source.slice(start, end))) {
     const lead = line.length - line.trimStart().length;
-    step(line, at, false, out, lead);
+    if (!ears) step(line, at, false, out, lead);
+    else if (SHALL.test(line)) push(out, 'item', line.slice(lead), at + lead, true);
     at += line.length + (source[at + line.length] === '\r' && source[at + line.length + 1] === '\n' ? 2 : 1);
   }
 }
@@ -130,14 +155,25 @@ function pushSource(
   source: string,
   start: number | undefined,
   end: number | undefined,
+  ears = false,
 ): void {
-  if (start !== undefined && end !== undefined && end > start) push(out, kind, source.slice(start, end), start);
+  if (start !== undefined && end !== undefined && end > start) push(out, kind, source.slice(start, end), start, ears);
 }
 
+const SHALL = /\bshall\b/i;
+
 // Markup whose characters are not words of the requirement; each is blanked to spaces (offsets kept).
-const NOT_WORDS = /<!--[\s\S]*?(?:-->|$)|`[^`\n]*`|\]\([^)\n]*\)|<[^<>\n]{1,80}>|\[[A-Z][^[\]\n]{0,60}\](?!\()|\\\|/g;
+// A short quoted string ("More", “Saved”) is mentioned, not used: a label, a message, a name.
+const NOT_WORDS =
+  /<!--[\s\S]*?(?:-->|$)|`[^`\n]*`|\]\([^)\n]*\)|<[^<>\n]{1,80}>|\[[A-Z][^[\]\n]{0,60}\](?!\()|\\\||"[^"\n]{1,40}"|“[^”\n]{1,40}”/g;
 const blank = (text: string): string =>
-  text.includes('<') || text.includes('`') || text.includes('](') || text.includes('[') || text.includes('\\|')
+  text.includes('<') ||
+  text.includes('`') ||
+  text.includes('](') ||
+  text.includes('[') ||
+  text.includes('\\|') ||
+  text.includes('"') ||
+  text.includes('“')
     ? text.replace(NOT_WORDS, (m) => ' '.repeat(m.length))
     : text;
 
@@ -149,7 +185,7 @@ const GHERKIN_HEADER =
   /^\s*(?:\d{1,9}[.)]\s*)?[*_]{0,3}(?:scenario outline|scenario template|scenario|example|examples|scenarios|background|feature|rule)[*_]{0,3}\s*:/i;
 const GHERKIN = /^\s*[*_]{0,3}(?:given|when|then|and|but|\*)\b[*_]{0,3}:?[*_]{0,3}\s*/i;
 
-function push(out: RequirementUnit[], kind: RequirementUnit['kind'], raw: string, offset: number): void {
+function push(out: RequirementUnit[], kind: RequirementUnit['kind'], raw: string, offset: number, ears = false): void {
   // A template placeholder ("<the outcome>", "[Project Name]") is not written yet: its words are not read.
   const text = blank(raw);
   // A scenario's or feature's title names it; its steps are the requirement.
@@ -158,7 +194,8 @@ function push(out: RequirementUnit[], kind: RequirementUnit['kind'], raw: string
   if (!tokens.length) return;
   let skip = ID_LABEL.exec(text)?.[0].length ?? 0;
   skip += MOSCOW_LABEL.exec(text.slice(skip))?.[0].length ?? 0;
-  const gherkin = GHERKIN.exec(text.slice(skip));
+  // In EARS, "When …, the system shall …" opens with a condition: the words are the requirement's.
+  const gherkin = ears ? null : GHERKIN.exec(text.slice(skip));
   skip += gherkin?.[0].length ?? 0;
   const keyword = gherkin?.[0].replace(/[^a-z]/gi, '').toLowerCase() || undefined;
   let body = tokens.findIndex((t) => t.start >= skip);
