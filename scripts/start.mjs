@@ -19,6 +19,8 @@ const outsideBroken = flagged.filter((p) => !p.replace(/\\/g, '/').includes('exa
 console.log(
   `\npmdocs exited with ${lint.status}: the ${flagged.length} flagged files are the deliberately broken examples in examples/broken/.`,
 );
+console.log('\n$ pmdocs trace examples\n');
+spawnSync(process.execPath, ['dist/cli.mjs', 'trace', 'examples'], { stdio: 'inherit' });
 console.log('Try: node dist/cli.mjs lint examples --format sarif   ·   node dist/cli.mjs new prd "My feature" --dir /tmp/docs');
 if (lint.status !== 1 || outsideBroken.length) {
   console.error(

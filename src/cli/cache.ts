@@ -16,10 +16,11 @@ import { limits } from '../core/limits.js';
 import type { FileResult } from './results.js';
 
 // Two files: configs.json (small, read first: it decides which files the run covers) and files.json,
-// one record per file keyed by its path relative to the cwd (FORMAT 4), read once every file has been
-// stat'ed (see lint/read.ts). On an unchanged re-run of 10,000 files, reading files.json is one of the larger
+// one record per file keyed by its path relative to the cwd (FORMAT 5: entries carry the graph's references
+// and requirements), read once every file has been stat'ed (see lint/read.ts). On an unchanged re-run of
+// 10,000 files, reading files.json is one of the larger
 // costs, so its records are kept lean.
-const FORMAT = 4;
+const FORMAT = 5;
 
 /** Size and modification time of the file whose text had `hash`. */
 export interface FileStamp {

@@ -57,6 +57,18 @@ function isEntry(v: unknown): boolean {
     optional(v.id, isString) &&
     optional(v.status, isString) &&
     optional(v.title, isString) &&
+    optional(v.priority, isString) &&
+    optional(v.breaking, (b) => typeof b === 'boolean') &&
+    optional(
+      v.refs,
+      (r) => Array.isArray(r) && r.every((x) => isObject(x) && isString(x.key) && isString(x.id) && optional(x.anchor, isString)),
+    ) &&
+    optional(
+      v.requirements,
+      (r) =>
+        Array.isArray(r) &&
+        r.every((x) => isObject(x) && isString(x.id) && isCount(x.line) && optional(x.priority, isString) && optional(x.text, isString)),
+    ) &&
     v.path === undefined
   );
 }

@@ -9,6 +9,7 @@ Commands:
   new <type> "Title"      Create a document from its type's template with the next free id
   rules                   List the rules with their default severity
   init                    Write a starter .pmdocs.json (--from FILE.md --type NAME: draft a doc type)
+  trace [paths|globs...]  Trace PRD → requirements → stories → releases (markdown, json, mermaid)
   changelog release <v>   Turn CHANGELOG.md's [Unreleased] into release <v> dated today
   lsp --stdio             Run the language server (for Neovim, Helix, Zed, Emacs, …)
 
@@ -58,6 +59,21 @@ Options:
       --version <semver>  The version (release notes: required; the id is REL-<version>)
   -c, --config <file>     Use this config instead of the nearest .pmdocs.json
   -h, --help              Show this help
+`;
+
+export const TRACE_HELP = `Usage: pmdocs trace [paths|globs...] [options]
+
+Prints the trace of every PRD among the files (default: the whole workspace): its requirements, the
+epics and stories implementing them with their status, the releases that ship them, the gaps and the
+requirement coverage. The whole workspace of each config is read to find the links.
+
+Options:
+  -f, --format <name>     markdown (default, fit for a CI job summary), json or mermaid
+  -c, --config <file>     Use this config for every file instead of the nearest .pmdocs.json
+  -h, --help              Show this help
+
+Exit codes: 0 printed (gaps do not fail: the lint rules judge them), 2 tool failure.
+Docs: https://github.com/pmdocs/pmdocs/blob/main/docs/traceability.md
 `;
 
 export const CHANGELOG_HELP = `Usage: pmdocs changelog release <version> [options]

@@ -29,6 +29,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   rules: async () => (await import('./commands/rules.js')).rulesCommand,
   init: async () => (await import('./commands/init.js')).initCommand,
   changelog: async () => (await import('./commands/changelog.js')).changelogCommand,
+  trace: async () => (await import('./commands/trace.js')).traceCommand,
   lsp: async () => (await import('./commands/lsp.js')).lspCommand,
 };
 
@@ -55,7 +56,9 @@ export async function main(options: MainOptions): Promise<number> {
     const load = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
     if (!load)
       throw new UsageError(
-        command.startsWith('-') ? `unknown option '${command}'` : `unknown command '${command}'; use lint, new, rules, changelog or lsp`,
+        command.startsWith('-')
+          ? `unknown option '${command}'`
+          : `unknown command '${command}'; use lint, new, rules, trace, changelog or lsp`,
       );
     return await (
       await load()

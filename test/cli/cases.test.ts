@@ -298,7 +298,7 @@ const cases: Case[] = [
   one(
     'unknown command → 2',
     {},
-    { args: ['check'], code: 2, stderr: ["pmdocs: unknown command 'check'; use lint, new, rules, changelog or lsp"] },
+    { args: ['check'], code: 2, stderr: ["pmdocs: unknown command 'check'; use lint, new, rules, trace, changelog or lsp"] },
   ),
   one('no command → usage on stderr, 2', {}, { args: [], code: 2, stdout: '', stderr: ['Usage: pmdocs <command>'] }),
   one(

@@ -54,7 +54,7 @@ const of = (ruleId: string, findings: Finding[]) => findings.filter((f) => f.rul
 const show = (f: Finding) => `${f.line}:${f.column}-${f.endLine}:${f.endColumn} ${f.ruleId} ${f.message}`;
 
 describe('the index', () => {
-  test('an entry holds path, type, id, status and title, from the front matter only', () => {
+  test('an entry holds path, type, id, status, title and the references, from the front matter only', () => {
     assert.deepEqual(indexEntry(story('US-1', 'prd: PRD-12', 'done'), '/ws/US-1.md', CONFIG), {
       path: '/ws/US-1.md',
       type: 'user-story',
@@ -62,6 +62,7 @@ describe('the index', () => {
       idOk: true,
       status: 'done',
       title: 'Story US-1',
+      refs: [{ key: 'prd', id: 'PRD-12' }],
     });
     assert.equal(indexEntry('# No front matter\n', '/ws/a.md', CONFIG), undefined);
     assert.equal(

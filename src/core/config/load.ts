@@ -45,6 +45,7 @@ const OVERRIDES = [
   'label',
   'idPrefix',
   'idExample',
+  'requirementIdPrefix',
   'fileNames',
   'rulePrefixes',
   'sections',

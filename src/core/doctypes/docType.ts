@@ -48,6 +48,8 @@ export interface BodySpec {
   label?: string;
   idPrefix?: string;
   idExample?: string;
+  /** Prefix of the requirement ids its body declares (`FR-` → `FR-1`), the targets of `implements: [PRD-12#FR-1]` (core/graph/requirements.ts). */
+  requirementIdPrefix?: string;
   /** File names (case-insensitive) that make a file of this type without front matter (CHANGELOG.md). */
   fileNames?: string[];
   /** When set, only rules whose id starts with one of these run on the type (a changelog: `changelog-`, `frontmatter-`, `yaml-`). */

@@ -14,7 +14,7 @@ import { findAllSections } from './sections/find.js';
 import { tableIn, type TableCell } from '../document/pipeTable.js';
 import { specsWithRole } from './sections/specs.js';
 
-type Moscow = 'must' | 'should' | 'could' | 'wont';
+export type Moscow = 'must' | 'should' | 'could' | 'wont';
 
 export type MoscowOptions = {
   /** The largest Must share allowed, 0 < share ≤ 1. */
@@ -39,6 +39,17 @@ const LIST_TAGS = [
   new RegExp(String.raw`(\*\*|__)${TAG}\1[.!]?$`, 'i'), // … **Must**
   new RegExp(String.raw`\s[-–—]\s${TAG}[.!]?$`, 'i'), // … — Must
 ];
+
+/** The MoSCoW tag of a list item's first line (`Must: …`, `[Should] …`, `… (Could)`), if it has one. */
+export function listItemMoscow(line: string): Moscow | undefined {
+  for (const re of LIST_TAGS) {
+    const m = re.exec(line);
+    if (!m) continue;
+    const tag = moscowValue(m.slice(1).find((g) => g && /[a-z]/i.test(g))!);
+    return tag && tag !== 'unset' ? tag : undefined;
+  }
+  return undefined;
+}
 
 export function moscowValue(cell: string): Moscow | 'unset' | undefined {
   const v = cell

@@ -6,7 +6,9 @@ import { createRegistry, detectDocType, type DocTypeRegistry } from '../doctypes
 import type { DocType } from '../doctypes/docType.js';
 import type { ResolvedConfig } from '../config/types.js';
 import { factsAt, safeTest, schemaViewFor } from '../schema/facts.js';
-import type { IndexedDoc, IndexedRelease } from './index.js';
+import type { IndexedDoc, IndexedRef, IndexedRelease, IndexedRequirement } from './index.js';
+import { referenceSites } from './references.js';
+import { requirementsIn } from '../graph/requirements.js';
 import { parseChangelog } from '../changelog/parse.js';
 import { CHANGELOG_TYPE } from '../changelog/ofDocument.js';
 import { findMentions, idPrefixes } from '../navigation/mentions.js';
@@ -80,7 +82,37 @@ export function entryOf(
     ...(typeof title === 'string' ? { title } : {}),
     ...(typeof data?.['version'] === 'string' ? { version: data['version'] } : {}),
     ...(typeof data?.['date'] === 'string' ? { date: data['date'] } : {}),
+    ...(typeof data?.['priority'] === 'string' ? { priority: data['priority'] } : {}),
+    ...(data?.['breaking'] === true ? { breaking: true } : {}),
+    ...graphFacts(doc, docType, data, extraSchemas),
   };
+}
+
+/** The document's edges (reference values) and, for a type with requirement ids, its requirements. */
+function graphFacts(
+  doc: ParsedDoc,
+  docType: DocType | undefined,
+  data: Record<string, unknown> | undefined,
+  extraSchemas: readonly unknown[],
+): { refs?: IndexedRef[]; requirements?: IndexedRequirement[] } {
+  if (!docType) return {};
+  const refs: IndexedRef[] = [];
+  for (const site of referenceSites(docType, data, extraSchemas)) {
+    const hash = site.value.indexOf('#');
+    const anchor = hash < 0 ? '' : site.value.slice(hash + 1).trim();
+    const key = site.path.filter((p): p is string => typeof p === 'string').join('.');
+    refs.push({ key, id: site.id, ...(anchor ? { anchor } : {}) });
+  }
+  const prefix = docType.requirementIdPrefix;
+  const requirements = prefix
+    ? requirementsIn(doc.text, doc.frontMatter?.block.end ?? 0, prefix).map((r): IndexedRequirement => ({
+        id: r.id,
+        ...(r.priority ? { priority: r.priority } : {}),
+        ...(r.text ? { text: r.text } : {}),
+        line: r.line,
+      }))
+    : [];
+  return { ...(refs.length ? { refs } : {}), ...(requirements.length ? { requirements } : {}) };
 }
 
 /** A changelog's record: its releases' versions and dates, for the cross-check with release notes. */

@@ -35,6 +35,31 @@ export interface IndexedDoc {
    * never reads them, so they are not part of `queryAnswers`.
    */
   mentions?: IdMention[];
+  /** MoSCoW `priority` of the front matter, when it is text. */
+  priority?: string;
+  /** `breaking: true` in the front matter (release notes). */
+  breaking?: boolean;
+  /** The front-matter values that reference other documents (the edges of the document graph, core/graph). */
+  refs?: IndexedRef[];
+  /** Requirement ids the body declares (types with `requirementIdPrefix`; core/graph/requirements.ts). */
+  requirements?: IndexedRequirement[];
+}
+
+export interface IndexedRef {
+  /** The front-matter key holding it, dotted (`prd`, `stories`, `links.depends_on`, `implements`). */
+  key: string;
+  /** The id part (`PRD-12`). */
+  id: string;
+  /** What follows `#` (`FR-3` in `PRD-12#FR-3`). */
+  anchor?: string;
+}
+
+export interface IndexedRequirement {
+  id: string;
+  priority?: string;
+  text?: string;
+  /** 0-based line of the id in its document. */
+  line: number;
 }
 
 /** One place a document names an id: the id's exact text on one line (0-based line, UTF-16 character). */
@@ -70,6 +95,8 @@ export interface WorkspaceIndex {
   ofType(type: string): readonly IndexedDoc[];
   /** Every document of a type, with or without an id (changelogs have none), sorted by path. */
   typed(type: string): readonly IndexedDoc[];
+  /** Documents whose front matter references `id` (with or without an anchor), sorted by path: the graph's incoming edges. */
+  referencing(id: string): readonly IndexedDoc[];
   /** A path as messages show it: relative to the root. */
   display(path: string): string;
 }
@@ -95,6 +122,24 @@ export function createWorkspaceIndex(data: WorkspaceIndexData): WorkspaceIndex {
   }
   const root = data.root;
   const none: readonly IndexedDoc[] = Object.freeze([]);
+  // Built on first use: the lint of a workspace without graph rules never pays for it.
+  let byTarget: Map<string, IndexedDoc[]> | undefined;
+  const referencing = (id: string): readonly IndexedDoc[] => {
+    if (!byTarget) {
+      byTarget = new Map();
+      for (const d of data.docs) {
+        if (!d.refs) continue;
+        for (const r of d.refs) {
+          const list = byTarget.get(r.id);
+          if (list && list[list.length - 1] === d) continue; // a second reference from the same document
+          if (list) list.push(d);
+          else byTarget.set(r.id, [d]);
+        }
+      }
+      for (const list of byTarget.values()) list.sort(byPathOrder);
+    }
+    return byTarget.get(id) ?? none;
+  };
   return Object.freeze({
     root,
     docs: data.docs,
@@ -108,6 +153,7 @@ export function createWorkspaceIndex(data: WorkspaceIndexData): WorkspaceIndex {
     typed(type: string) {
       return data.docs.filter((d) => d.type === type).sort(byPathOrder);
     },
+    referencing,
     ofType(type: string) {
       if (!byType) {
         byType = new Map();
@@ -142,7 +188,7 @@ const byPathOrder = (a: IndexedDoc, b: IndexedDoc): number => (a.path < b.path ?
 
 // --- recording what a lint asked ----------------------------------------------------------------------
 
-/** A question a rule asked the index, as a string: `id:PRD-12`, `named:PRD-12`, `type:prd`. */
+/** A question a rule asked the index, as a string: `id:PRD-12`, `named:PRD-12`, `type:prd`, `refs:PRD-12`. */
 export type IndexQuery = string;
 
 /** The same index, remembering every question asked through it. */
@@ -158,6 +204,7 @@ export function recordQueries(index: WorkspaceIndex): { index: WorkspaceIndex; q
     namedAfter: (id: string) => (asked.add(`named:${id}`), index.namedAfter(id)),
     ofType: (type: string) => (asked.add(`type:${type}`), index.ofType(type)),
     typed: (type: string) => (asked.add(`typed:${type}`), index.typed(type)),
+    referencing: (id: string) => (asked.add(`refs:${id}`), index.referencing(id)),
     display: (path: string) => index.display(path),
   });
   return { index: recorded, queries: () => [...asked].sort() };
@@ -183,9 +230,11 @@ export function queryAnswers(index: WorkspaceIndex | undefined, queries: readonl
             ? index.ofType(arg)
             : kind === 'typed'
               ? index.typed(arg)
-              : kind === 'all'
-                ? index.docs
-                : [];
+              : kind === 'refs'
+                ? index.referencing(arg)
+                : kind === 'all'
+                  ? index.docs
+                  : [];
     parts.push(`${q} ${docs.map(docKey).join(' | ')}`);
   }
   return parts.join('\n');
@@ -202,4 +251,8 @@ const docKey = (d: IndexedDoc): string =>
     d.version ?? null,
     d.date ?? null,
     d.releases ?? null,
+    d.priority ?? null,
+    d.breaking ?? null,
+    d.refs ?? null,
+    d.requirements ?? null,
   ]);
