@@ -16,6 +16,7 @@ import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import { visit } from 'unist-util-visit';
 import { parseInChunks } from './gfmChunks.js';
+import { parseWithShortBlankLines } from './blankLines.js';
 
 export interface TableGuard {
   /** Tables with more body rows than this are parsed in pieces. */
@@ -28,7 +29,8 @@ export interface TableGuard {
 
 export const DEFAULT_TABLE_GUARD: TableGuard = { maxRows: 200, chunkRows: 64, chunkChars: 16 * 1024 };
 
-const parser = unified().use(remarkParse).use(remarkGfm).freeze();
+const gfm = unified().use(remarkParse).use(remarkGfm).freeze();
+const parser = { parse: (text: string): Root => parseWithShortBlankLines(text, (t) => gfm.parse(t)) };
 
 const DELIMITER_ROW = /^ {0,3}\|?[ \t]*:?-+:?[ \t]*(\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
 const PIPE_ROW = /^ {0,3}\|/;

@@ -73,7 +73,9 @@ export function renderDocument(result: LintResult, options: RenderOptions): Rend
   // Nesting the line guard cannot see (emphasis, links, inline HTML) is cut before the recursive steps.
   pruneDeep(mdast, treeDepthFor(limits().markdownDepth));
   const raw = rawHtml(mdast);
-  const parseHtml = raw.length > 0 && !htmlTooDeep(raw, limits().markdownDepth);
+  // HTML comments alone (`<!-- pmdocs-disable -->`) need no HTML parser: the sanitiser drops comments,
+  // and without the parser to-hast leaves raw nodes out. One comment cost a quarter of a big render.
+  const parseHtml = raw.length > 0 && !raw.every(isComment) && !htmlTooDeep(raw, limits().markdownDepth);
   const tree = (parseHtml ? toSafeHast : toSafeHastNoRaw).runSync(mdast) as Root;
   const headings = decorateHeadings(tree);
   applyImagePolicy(tree, options);
@@ -100,6 +102,20 @@ function rawHtml(tree: MdRoot): string[] {
     if (Array.isArray(node.children)) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as never);
   }
   return out;
+}
+
+/**
+ * Whether a raw HTML piece is one comment and nothing else: the first `-->` (or `--!>`, which HTML also
+ * takes as the end) is its end. To HTML, `<!-->` and `<!--->` are whole (empty) comments too.
+ */
+export function isComment(piece: string): boolean {
+  const s = piece.replace(/^[ \t\r\n]+|[ \t\r\n]+$/g, '');
+  if (!s.startsWith('<!--')) return false;
+  if (s.startsWith('<!-->') || s.startsWith('<!--->')) return s === '<!-->' || s === '<!--->';
+  const close = /--!?>/g;
+  close.lastIndex = 4;
+  const m = close.exec(s);
+  return m !== null && m.index + m[0].length === s.length;
 }
 
 function titleOf(result: LintResult, tree: Root): string | undefined {
