@@ -17,7 +17,8 @@ import { registerOpenRuleDocumentation } from './commands/openRuleDocumentation.
 import { registerValidateWorkspace } from './commands/validateWorkspace.js';
 import { registerNewDocument } from './commands/newDocument.js';
 import { registerReleaseChangelog } from './commands/releaseChangelog.js';
-import { registerProviders } from './providers/index.js';
+import { navigationDeps, registerProviders } from './providers/index.js';
+import { registerTraceView, type TraceTreeProvider } from './trace/traceView.js';
 import { registerPreview } from './preview/index.js';
 import { watchUserLimits } from './config/userLimits.js';
 import type { Services } from './services.js';
@@ -30,6 +31,8 @@ export interface PmdocsApi {
   resultFor(doc: vscode.TextDocument): LintResult | undefined;
   /** The extension host pmdocs runs in: 'node' (desktop, remote) or 'web' (the browser's web worker). */
   hostKind: ExtensionHostKind;
+  /** The Trace view's contents (what the explorer shows for the active editor). */
+  trace: TraceTreeProvider;
 }
 
 export function activatePmdocs(context: vscode.ExtensionContext, platform: ExtensionPlatform): PmdocsApi {
@@ -41,6 +44,7 @@ export function activatePmdocs(context: vscode.ExtensionContext, platform: Exten
   const linter = new Linter(configs, log, (uri, config) => indexer.indexFor(uri, config));
   const controller = new DiagnosticsController(linter, log, indexer);
   const services: Services = { context, log, configs, linter, controller, indexer };
+  const trace = registerTraceView(navigationDeps(services), indexer.onDidChange);
   const validateAllQuietly = () => void vscode.commands.executeCommand('pmdocs.validateWorkspace', { silent: true });
 
   context.subscriptions.push(
@@ -59,6 +63,7 @@ export function activatePmdocs(context: vscode.ExtensionContext, platform: Exten
     registerNewDocument(linter, log, platform),
     registerReleaseChangelog(),
     ...registerProviders(services),
+    trace.disposable,
   );
   registerPreview(context, {
     lint: (doc) => controller.resultFor(doc),
@@ -80,5 +85,10 @@ export function activatePmdocs(context: vscode.ExtensionContext, platform: Exten
   );
   controller.start();
   if (anyFolderValidatesWorkspace()) validateAllQuietly();
-  return { onDidValidate: controller.onDidValidate, resultFor: (doc) => controller.resultFor(doc), hostKind: platform.kind };
+  return {
+    onDidValidate: controller.onDidValidate,
+    resultFor: (doc) => controller.resultFor(doc),
+    hostKind: platform.kind,
+    trace: trace.provider,
+  };
 }

@@ -23,6 +23,7 @@ test('client settings: well-formed entries kept, the rest falls back to defaults
     associations: {},
     validateWorkspace: false,
     renameFiles: false,
+    codeLens: true,
   });
   assert.deepEqual(
     editorSettings({
@@ -40,11 +41,14 @@ test('client settings: well-formed entries kept, the rest falls back to defaults
       associations: { 'docs/**/*.md': 'prd' },
       validateWorkspace: false,
       renameFiles: false,
+      codeLens: true,
     },
   );
   assert.equal(editorSettings({ rename: { renameFiles: true } }).renameFiles, true);
   assert.equal(editorSettings({ 'rename.renameFiles': true }).renameFiles, true);
   assert.equal(editorSettings({ rename: { renameFiles: 'yes' } }).renameFiles, false);
+  assert.equal(editorSettings({ codeLens: false }).codeLens, false);
+  assert.equal(editorSettings({ codeLens: 'off' }).codeLens, true);
   assert.equal(editorSettings({ debounceMs: -5 }).debounceMs, 0);
   assert.equal(editorSettings({ debounceMs: 'soon' }).debounceMs, 300);
 });

@@ -18,6 +18,8 @@ export interface EditorSettings {
   validateWorkspace: boolean;
   /** Rename Symbol on an id also renames the document's file when its name starts with the id (`rename.renameFiles`). */
   renameFiles: boolean;
+  /** The CodeLens on a PRD's or epic's title ("3 stories · 2 done · in REL-2.4.0"); on unless `false`. */
+  codeLens: boolean;
 }
 
 export const DEFAULT_DEBOUNCE_MS = 300;
@@ -36,6 +38,7 @@ export function editorSettings(raw: unknown): EditorSettings {
     associations: pick(o['associations'], (v): v is string => typeof v === 'string' && v.length > 0),
     validateWorkspace: o['validateWorkspace'] === true,
     renameFiles: renameFilesOf(o),
+    codeLens: o['codeLens'] !== false,
   };
 }
 

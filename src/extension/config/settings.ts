@@ -16,5 +16,6 @@ export function readSettings(scope?: vscode.ConfigurationScope): PmdocsSettings 
     associations: c.get('associations', {}),
     validateWorkspace: c.get('validateWorkspace', false),
     rename: { renameFiles: c.get('rename.renameFiles', false) },
+    codeLens: c.get('codeLens', true),
   });
 }

@@ -16,6 +16,7 @@ import { registerReferences } from './references.js';
 import { registerRename } from './rename.js';
 import { registerDocumentLinks } from './documentLinks.js';
 import { registerWorkspaceSymbols } from './workspaceSymbols.js';
+import { registerCodeLens } from '../trace/codeLens.js';
 
 export type { AuthoringDeps } from './deps.js';
 
@@ -34,23 +35,34 @@ export function registerNavigation(deps: NavigationDeps): vscode.Disposable[] {
   ];
 }
 
-export function registerProviders(services: Services): vscode.Disposable[] {
-  const authoring: AuthoringDeps = {
+/** What the navigation providers, the CodeLens and the Trace view need, from the extension's services. */
+export function navigationDeps(services: Services): NavigationDeps {
+  const indexer = services.indexer;
+  return {
+    authoring: authoringDeps(services),
+    index: {
+      indexWhenReady: (uri, config) => indexer.indexWhenReady(uri, config),
+      scopeOf: (uri, config) => indexer.scopeOf(uri, config),
+      allIndexes: () => indexer.allIndexes(),
+    },
+  };
+}
+
+function authoringDeps(services: Services): AuthoringDeps {
+  return {
     prepare: (uri) => services.linter.prepare(uri),
     lint: (engine, config, uri, text) => services.linter.lintWith(engine, config, uri, text).result,
     currentResult: (document) => services.controller.resultFor(document),
     log: services.log,
   };
+}
+
+export function registerProviders(services: Services): vscode.Disposable[] {
+  const deps = navigationDeps(services);
   const indexer = services.indexer;
   return [
-    ...registerAuthoring(services.context, authoring, { knownDocs: (uri, config) => indexer.knownDocs(uri, config) }),
-    ...registerNavigation({
-      authoring,
-      index: {
-        indexWhenReady: (uri, config) => indexer.indexWhenReady(uri, config),
-        scopeOf: (uri, config) => indexer.scopeOf(uri, config),
-        allIndexes: () => indexer.allIndexes(),
-      },
-    }),
+    ...registerAuthoring(services.context, deps.authoring, { knownDocs: (uri, config) => indexer.knownDocs(uri, config) }),
+    ...registerNavigation(deps),
+    registerCodeLens(deps, indexer.onDidChange),
   ];
 }
