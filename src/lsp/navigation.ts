@@ -5,6 +5,7 @@ import {
   LSPErrorCodes,
   ResponseError,
   SymbolKind,
+  type CodeLens,
   type DocumentLink,
   type Location,
   type Position,
@@ -22,6 +23,8 @@ import { definingDocs, definitionOf, mentionAt, referencesOf, type LiveMentions 
 import { documentLinks } from '../core/navigation/links.js';
 import { planRename } from '../core/navigation/rename.js';
 import { workspaceSymbols } from '../core/navigation/symbols.js';
+import { doneTest, lensSummary } from '../core/graph/trace.js';
+import { lensLine } from '../core/graph/lensLine.js';
 import type { DocumentLinter } from './linting.js';
 import type { LspConfigs } from './configs.js';
 import { pathOf, uriOf } from './paths.js';
@@ -124,6 +127,24 @@ export class Navigation {
       }
     }
     return out;
+  }
+
+  /**
+   * The trace CodeLens on a PRD's or epic's title heading ("3 stories · 2 done · in REL-2.4.0"), as in
+   * VS Code; a title only (no command: other editors have no Trace view to show).
+   */
+  async codeLenses(doc: TextDocument): Promise<CodeLens[]> {
+    if (!this.configs.settings.codeLens) return [];
+    const typed = await this.typed(doc);
+    const path = pathOf(doc.uri);
+    if (!typed.docType || !path) return [];
+    const { folder } = await this.configs.configFor(path);
+    const index = await this.linter.index.whenReady(path, typed.config, folder);
+    const entry = index?.docs.find((d) => d.path === path);
+    const title = index && entry ? lensSummary(index, entry, doneTest(typed.docTypes)) : undefined;
+    if (!title) return [];
+    const line = lensLine(typed.doc);
+    return [{ range: rangeAt(line, 0, 0), command: { title, command: '' } }];
   }
 
   private async context(doc: TextDocument): Promise<Context> {

@@ -57,13 +57,18 @@ export function startServer({ host, version }: ServerOptions): Connection {
   let features!: Features;
   let navigation!: Navigation;
   let watchFiles = false;
+  let codeLensRefresh = false;
 
   connection.onInitialize((params): InitializeResult => {
     configs = new LspConfigs(host, foldersOf(params), settingsIn(params.initializationOptions));
     const index = new LspWorkspaceIndex(
       host,
       configs,
-      (scope) => linter.indexChanged(scope),
+      (scope) => {
+        linter.indexChanged(scope);
+        // The trace CodeLens counts other documents: ask the client to fetch it again.
+        if (codeLensRefresh) connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
+      },
       (m) => connection.console.info(m),
     );
     linter = new DocumentLinter(connection, documents, configs, index);
@@ -75,6 +80,7 @@ export function startServer({ host, version }: ServerOptions): Connection {
     linter.pull = !!caps.textDocument?.diagnostic;
     features.snippets = caps.textDocument?.completion?.completionItem?.snippetSupport === true;
     watchFiles = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    codeLensRefresh = caps.workspace?.codeLens?.refreshSupport === true;
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -87,6 +93,7 @@ export function startServer({ host, version }: ServerOptions): Connection {
         renameProvider: { prepareProvider: true },
         documentLinkProvider: { resolveProvider: false },
         workspaceSymbolProvider: true,
+        codeLensProvider: { resolveProvider: false },
         ...(linter.pull ? { diagnosticProvider: { identifier: 'pmdocs', interFileDependencies: true, workspaceDiagnostics: false } } : {}),
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
@@ -187,6 +194,10 @@ export function startServer({ host, version }: ServerOptions): Connection {
   connection.onDocumentLinks(async (params) => {
     const doc = documents.get(params.textDocument.uri);
     return doc ? navigation.documentLinks(doc) : [];
+  });
+  connection.onCodeLens(async (params) => {
+    const doc = documents.get(params.textDocument.uri);
+    return doc ? navigation.codeLenses(doc) : [];
   });
   connection.onWorkspaceSymbol(async (params) => navigation.workspaceSymbols(params.query));
   // For tools and tests: resolves once the workspace index of the document's scope has been read.
