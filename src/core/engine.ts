@@ -219,7 +219,7 @@ function setupFor(
   if (known) return known;
   const setup = resolveRuleSetup(
     rule.id,
-    rule.defaultSeverity,
+    rule.offByDefault ? 'off' : rule.defaultSeverity,
     rule.defaultOptions as Record<string, unknown> | undefined,
     [...(docType?.ruleLayers ?? []), config.rules],
     data,

@@ -824,7 +824,7 @@ const cases: Case[] = [
   one(
     'rules lists every rule with its description',
     {},
-    { args: ['rules'], code: 0, stdout: rules.map((r) => new RegExp(`^${r.id} +(error|warning|info) +\\S`, 'm')) },
+    { args: ['rules'], code: 0, stdout: rules.map((r) => new RegExp(`^${r.id} +(error|warning|info|off) +\\S`, 'm')) },
   ),
   {
     name: 'cross-document: a story whose prd names no document → 1 on the value; a single file is checked against its whole workspace',

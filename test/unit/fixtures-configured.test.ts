@@ -1,7 +1,8 @@
 // Fixtures that need a configuration: each folder under test/fixtures/configured holds a .pmdocs.json
 // (and any workspace schemas) and documents whose `expect` markers say what must be flagged, exactly as
 // in test/fixtures/rules. The config is loaded from disk the way the CLI loads it, and must load
-// without problems.
+// without problems. A folder named `workspace` is one workspace, indexed with that config (for rules
+// that read the workspace index and are off until configured, like story-no-release).
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -12,6 +13,7 @@ import { createConfigLoader } from '../../src/core/config/load.js';
 import { createNodeHost, toSlash } from '../../src/cli/nodeHost.js';
 import { expectationsIn, key } from '../helpers/expectations.js';
 import { markdownFiles } from '../helpers/markdownFiles.js';
+import { indexFolder } from '../helpers/workspaceIndex.js';
 
 const root = join(import.meta.dirname, '../fixtures/configured');
 const engine = createEngine();
@@ -25,7 +27,9 @@ for (const folder of readdirSync(root).sort()) {
       const config = await loader.load(path);
       assert.deepEqual(config.problems, [], `config problems for ${name}`);
       const text = readFileSync(file, 'utf8');
-      const { findings } = engine.lint(text, { path, config });
+      const folder = /^(.*\/workspace)\//.exec(path)?.[1];
+      const workspace = folder ? indexFolder(folder, config) : undefined;
+      const { findings } = engine.lint(text, { path, config, workspace });
       const actual = findings.map((f) => `${key({ line: f.line, ruleId: f.ruleId })} ${f.severity} ${f.message}`).sort();
       assert.deepEqual(
         actual.map((a) => a.split(' ')[0]).sort(),

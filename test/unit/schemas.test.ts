@@ -38,6 +38,12 @@ const DOC_TYPES = [
 ] as const;
 type DocTypeName = (typeof DOC_TYPES)[number];
 const RULE_IDS = [
+  'requirement-no-story',
+  'ref-inactive-prd',
+  'status-consistency',
+  'semver-underbump',
+  'release-order',
+  'story-no-release',
   'frontmatter-syntax',
   'frontmatter-language',
   'frontmatter-schema',

@@ -122,8 +122,9 @@ describe('the index', () => {
   test('recorded questions: the answers change when a referenced document changes, not when another one does', () => {
     const { index, queries } = recordQueries(ws);
     lintWith(index, release('released', 'stories: [US-1]'));
-    // Released notes also ask for the workspace's changelogs (changelog-release-notes).
-    assert.deepEqual(queries(), ['id:REL-1.0.0', 'id:US-1', 'typed:changelog']);
+    // Released notes also ask for the workspace's changelogs (changelog-release-notes) and the other
+    // release notes (semver-underbump's previous release, release-order's dates).
+    assert.deepEqual(queries(), ['id:REL-1.0.0', 'id:US-1', 'typed:changelog', 'typed:release-notes']);
     const changed = (path: string, text: string) => indexTexts({ ...WORKSPACE, [path]: text });
     const now = queryAnswers(ws, queries());
     assert.equal(queryAnswers(changed('/ws/stories/US-2.md', story('US-2', '', 'done')), queries()), now, 'another story');

@@ -14,6 +14,8 @@ export async function rulesCommand(args: string[], io: Io): Promise<number> {
   const { rules } = await import('../../core/rules/index.js');
   const sorted = [...rules].sort((a, b) => (a.id < b.id ? -1 : 1));
   const wId = Math.max(...sorted.map((r) => r.id.length));
-  for (const r of sorted) io.stdout.write(`${r.id.padEnd(wId)}  ${r.defaultSeverity.padEnd(7)}  ${r.description}\n`);
+  // A rule that runs only when configured shows as off: that is what a run without configuration does.
+  for (const r of sorted)
+    io.stdout.write(`${r.id.padEnd(wId)}  ${(r.offByDefault ? 'off' : r.defaultSeverity).padEnd(7)}  ${r.description}\n`);
   return 0;
 }

@@ -77,7 +77,7 @@ export interface RuleSetup<O = Record<string, unknown>> {
  */
 export function resolveRuleSetup(
   ruleId: string,
-  defaultSeverity: Severity,
+  defaultSeverity: Severity | 'off',
   defaultOptions: Record<string, unknown> | undefined,
   layers: readonly (Readonly<Record<string, RuleSetting>> | undefined)[],
   data: Record<string, unknown>,

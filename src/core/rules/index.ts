@@ -30,6 +30,12 @@ import riskScore from './risk-score.js';
 import riskTreatment from './risk-treatment.js';
 import refUnresolved from './ref-unresolved.js';
 import releaseChangeType from './release-change-type.js';
+import requirementNoStory from './requirement-no-story.js';
+import refInactivePrd from './ref-inactive-prd.js';
+import statusConsistency from './status-consistency.js';
+import semverUnderbump from './semver-underbump.js';
+import releaseOrder from './release-order.js';
+import storyNoRelease from './story-no-release.js';
 import releaseStoryNotDone from './release-story-not-done.js';
 import releaseVersionId from './release-version-id.js';
 import requiredSection from './required-section.js';
@@ -93,6 +99,12 @@ export const rules: readonly Rule[] = Object.freeze([
   refUnresolved,
   releaseChangeType,
   releaseStoryNotDone,
+  requirementNoStory,
+  refInactivePrd,
+  statusConsistency,
+  semverUnderbump,
+  releaseOrder,
+  storyNoRelease,
   releaseVersionId,
   requiredSection,
   reqSubjective,

@@ -52,6 +52,8 @@ export interface Rule<O extends object = Record<string, unknown>> {
   /** One line, shown in the README table, hovers and `pmdocs rules`. */
   description: string;
   defaultSeverity: Severity;
+  /** Runs only when configured (`"story-no-release": "info"`); `defaultSeverity` is then its severity without one. */
+  offByDefault?: boolean;
   /** Runs on every document with front matter, typed or not (front-matter syntax and language). */
   anyDocument?: boolean;
   /** Option values when nothing is configured; every option the config schema allows for the rule has one. */

@@ -124,6 +124,7 @@ export function createWorkspaceIndex(data: WorkspaceIndexData): WorkspaceIndex {
   const none: readonly IndexedDoc[] = Object.freeze([]);
   // Built on first use: the lint of a workspace without graph rules never pays for it.
   let byTarget: Map<string, IndexedDoc[]> | undefined;
+  const typedCache = new Map<string, readonly IndexedDoc[]>();
   const referencing = (id: string): readonly IndexedDoc[] => {
     if (!byTarget) {
       byTarget = new Map();
@@ -151,7 +152,10 @@ export function createWorkspaceIndex(data: WorkspaceIndexData): WorkspaceIndex {
       return out.length ? out.sort(byPathOrder) : none;
     },
     typed(type: string) {
-      return data.docs.filter((d) => d.type === type).sort(byPathOrder);
+      // Built once per type: the release rules ask it for every release notes document they check.
+      let list = typedCache.get(type);
+      if (!list) typedCache.set(type, (list = Object.freeze(data.docs.filter((d) => d.type === type).sort(byPathOrder))));
+      return list;
     },
     referencing,
     ofType(type: string) {

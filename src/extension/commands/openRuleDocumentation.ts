@@ -34,7 +34,7 @@ function ruleAtCursor(): string | undefined {
 async function pickRule(linter: Linter): Promise<string | undefined> {
   const engine = await linter.getEngine();
   const picked = await vscode.window.showQuickPick(
-    engine.rules.map((r) => ({ label: r.id, description: r.defaultSeverity, detail: r.description })),
+    engine.rules.map((r) => ({ label: r.id, description: r.offByDefault ? 'off by default' : r.defaultSeverity, detail: r.description })),
     { title: 'pmdocs: Open Rule Documentation', placeHolder: 'Pick a rule', matchOnDetail: true },
   );
   return picked?.label;
