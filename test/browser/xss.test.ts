@@ -248,7 +248,9 @@ async function assertNothingRan(o: Observed, label: string): Promise<void> {
   const flags = await page.evaluate(FLAGS_NOW);
   assert.deepEqual(flags, { xss: 'undefined', top: 'undefined', href: page.url() }, `${label}: a payload set the flag or navigated`);
   const allowed = new Set(
-    ['/prd', '/prd-no-csp', '/dist/webview.js', '/media/preview.css', '/img/ok.png', '/favicon.ico'].map((p) => `${origin}${p}`),
+    ['/prd', '/prd-no-csp', '/prd-trace', '/dist/webview.js', '/media/preview.css', '/img/ok.png', '/favicon.ico'].map(
+      (p) => `${origin}${p}`,
+    ),
   );
   const strays = o.requests.filter((u) => !allowed.has(u.split('?')[0]!));
   assert.deepEqual(strays, [], `${label}: requests left the page`);
@@ -371,5 +373,55 @@ test('the sanitiser alone (CSP taken out of the page) still lets nothing run or 
   await assertLegitimateContent(o.page, 'no CSP');
   await poke(o.page);
   await assertNothingRan(o, 'no CSP');
+  await o.page.context().close();
+});
+
+test("the trace summary of a PRD shows in the card, with other documents' values as text", { timeout: 180_000 }, async () => {
+  // A launched PRD whose one requirement a story implements; the story's status is a payload, and shows
+  // in the gap sentence ("… while PRD-1 is 'launched'").
+  const prd = `---\ntype: prd\nid: PRD-1\ntitle: Traced\nstatus: launched\n---\n\n# Traced\n\n## Requirements\n\n- FR-1: Export a month (Must)\n`;
+  const engine = createEngine();
+  const result = engine.lint(prd, { path: '/workspace/docs/PRD-1.md' });
+  const index = createWorkspaceIndex({
+    root: '/workspace',
+    docs: [
+      {
+        path: '/workspace/docs/PRD-1.md',
+        type: 'prd',
+        id: 'PRD-1',
+        idOk: true,
+        status: 'launched',
+        requirements: [{ id: 'FR-1', priority: 'must', line: 9 }],
+      },
+      {
+        path: '/workspace/docs/US-1.md',
+        type: 'user-story',
+        id: 'US-1',
+        idOk: true,
+        ...referencedDocVectors,
+        refs: [
+          { key: 'prd', id: 'PRD-1' },
+          { key: 'implements', id: 'PRD-1', anchor: 'FR-1' },
+        ],
+      },
+    ],
+  });
+  const rendered = renderDocument(result, { allowRemoteImages: false, references: { index, docTypes: engine.registry().all() } });
+  const o = await open('/prd-trace', shell(rendered, createNonce()));
+  const seen = (await o.page.evaluate(`(() => {
+    const section = document.querySelector('#pmdocs-card section.pmdocs-coverage');
+    return {
+      shown: !!section && section.getBoundingClientRect().height > 0,
+      facts: Array.from(section?.querySelectorAll('.pmdocs-fact') ?? []).map((f) => f.textContent),
+      gaps: Array.from(section?.querySelectorAll('.pmdocs-gaps li') ?? []).map((li) => li.textContent),
+    };
+  })()`)) as { shown: boolean; facts: string[]; gaps: string[] };
+  assert.deepEqual(seen, {
+    shown: true,
+    facts: ['Requirements covered1/1 (100 %)', 'Delivered0/1', 'Stories1 · 0 done'],
+    gaps: [`US-1 is '${referencedDocVectors.status}' while PRD-1 is 'launched'`],
+  });
+  await poke(o.page);
+  await assertNothingRan(o, 'trace summary');
   await o.page.context().close();
 });

@@ -233,26 +233,39 @@ export function totalsOf(prds: readonly PrdTrace[]): WorkspaceTrace['totals'] {
   };
 }
 
-/** The CodeLens line of a PRD or epic: "3 stories · 2 done · in REL-2.4.0" (plus requirement coverage for a PRD). */
-export function lensSummary(index: WorkspaceIndex, doc: IndexedDoc, isDone: DoneTest): string | undefined {
+/** What the preview's header card and the CodeLens say about one PRD or epic. */
+export interface GraphSummary {
+  /** Its stories (a PRD's: as its trace finds them; an epic's: naming it or listed by it). */
+  stories: StoryTrace[];
+  /** A PRD's requirement coverage (`percent` only when it declares requirement ids). */
+  coverage?: Coverage;
+  /** Releases that ship any of its stories (or that it names), sorted by id. */
+  releases: IndexedDoc[];
+  /** A PRD's gaps (an epic has none of its own). */
+  gaps: Gap[];
+}
+
+/** The graph's summary of a PRD or epic; undefined for other types and documents without a well-formed id. */
+export function graphSummary(index: WorkspaceIndex, doc: IndexedDoc, isDone: DoneTest): GraphSummary | undefined {
   if (!doc.id || !doc.idOk) return undefined;
-  let stories: StoryTrace[];
-  let coverage: Coverage | undefined;
-  let releases: IndexedDoc[];
   if (doc.type === PRD) {
     const t = traceOf(index, doc.id, isDone);
-    if (!t) return undefined;
-    stories = t.stories;
-    coverage = t.coverage;
-    releases = t.releases;
-  } else if (doc.type === EPIC) {
-    const list = [...namedBy(index, doc, STORY)];
-    for (const d of named(index, doc, STORY)) if (!list.includes(d)) list.push(d);
-    stories = list.map((d) => ({ doc: d, done: isDone(d), releases: releasesOf(index, d), implements: [] }));
-    releases = named(index, doc, RELEASE);
-    for (const s of stories) for (const r of s.releases) if (!releases.includes(r)) releases.push(r);
-    releases.sort(byId);
-  } else return undefined;
+    return t && { stories: t.stories, coverage: t.coverage, releases: t.releases, gaps: t.gaps };
+  }
+  if (doc.type !== EPIC) return undefined;
+  const list = [...namedBy(index, doc, STORY)];
+  for (const d of named(index, doc, STORY)) if (!list.includes(d)) list.push(d);
+  const stories = list.sort(byId).map((d) => ({ doc: d, done: isDone(d), releases: releasesOf(index, d), implements: [] }));
+  const releases = named(index, doc, RELEASE);
+  for (const s of stories) for (const r of s.releases) if (!releases.includes(r)) releases.push(r);
+  return { stories, releases: releases.sort(byId), gaps: [] };
+}
+
+/** The CodeLens line of a PRD or epic: "3 stories · 2 done · in REL-2.4.0" (plus requirement coverage for a PRD). */
+export function lensSummary(index: WorkspaceIndex, doc: IndexedDoc, isDone: DoneTest): string | undefined {
+  const summary = graphSummary(index, doc, isDone);
+  if (!summary) return undefined;
+  const { stories, coverage, releases } = summary;
   const parts = [`${stories.length} ${stories.length === 1 ? 'story' : 'stories'}`, `${stories.filter((s) => s.done).length} done`];
   if (coverage?.percent !== undefined) parts.push(`${coverage.covered}/${coverage.requirements} requirements covered`);
   if (releases.length) parts.push(`in ${releases.map((r) => r.id).join(', ')}`);

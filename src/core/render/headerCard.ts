@@ -10,6 +10,7 @@ import { h } from './hast.js';
 import { stageOf, STAGE_LABEL } from './lifecycle.js';
 import { composedFacts } from './typeFacts.js';
 import { changelogOf } from '../changelog/ofDocument.js';
+import { coverageSummary } from './coverage.js';
 import { changelogFacts } from '../changelog/summary.js';
 import { article } from '../schema/wording.js';
 import type { RefSite } from '../workspace/references.js';
@@ -100,6 +101,8 @@ export function headerCard(result: LintResult, references?: ReferenceContext): E
   const facts = [...factList(data, docType?.type), ...(log ? changelogFacts(log).map(([label, value]) => fact(label, clip(value))) : [])];
   const tags = list(data['tags']);
   const chips = linkChips(result, data, references);
+  // A PRD's or epic's place in the document graph: stories, coverage, releases, gaps.
+  const trace = references && coverageSummary(result, references);
   return h(
     'header',
     { className: ['pmdocs-card'], ariaLabel: 'Document summary' },
@@ -113,6 +116,7 @@ export function headerCard(result: LintResult, references?: ReferenceContext): E
         tags.map((t) => h('li', { className: ['pmdocs-chip', 'pmdocs-tag'] }, t)),
       ),
     chips.length > 0 && h('ul', { className: ['pmdocs-chips', 'pmdocs-links'], ariaLabel: 'Linked documents' }, chips),
+    trace,
   );
 }
 
