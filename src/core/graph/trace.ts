@@ -8,7 +8,7 @@
 // is re-checked exactly when one of the documents it read changes (the index records the questions).
 
 import type { DocType } from '../doctypes/docType.js';
-import type { IndexedDoc, IndexedRequirement, WorkspaceIndex } from '../workspace/index.js';
+import { compareIds, type IndexedDoc, type IndexedRequirement, type WorkspaceIndex } from '../workspace/index.js';
 
 export const PRD = 'prd';
 export const EPIC = 'epic';
@@ -85,8 +85,7 @@ export function doneTest(types: readonly DocType[]): DoneTest {
   return (doc) => doc.status !== undefined && doc.type !== undefined && (done.get(doc.type)?.includes(doc.status) ?? false);
 }
 
-const byId = (a: IndexedDoc, b: IndexedDoc) =>
-  (a.id ?? '').localeCompare(b.id ?? '', 'en', { numeric: true }) || (a.path < b.path ? -1 : 1);
+const byId = (a: IndexedDoc, b: IndexedDoc) => compareIds(a.id ?? '', b.id ?? '') || (a.path < b.path ? -1 : 1);
 
 /** The one document with a well-formed `id` of `type` (the first by path when the id is duplicated). */
 function one(index: WorkspaceIndex, id: string, type: string): IndexedDoc | undefined {

@@ -183,9 +183,12 @@ export function fileStem(path: string): string {
   return name.replace(/\.(md|markdown)$/i, '');
 }
 
+// One collator: `localeCompare` with options builds one per call (some 30 times slower in a sort).
+const idCollator = new Intl.Collator('en', { numeric: true });
+
 /** PRD-2 before PRD-10. */
 export function compareIds(a: string, b: string): number {
-  return a.localeCompare(b, 'en', { numeric: true });
+  return idCollator.compare(a, b);
 }
 
 const byPathOrder = (a: IndexedDoc, b: IndexedDoc): number => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
