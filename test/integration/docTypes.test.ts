@@ -99,6 +99,31 @@ items:
 Customers pay the way they like.
 `;
 
+const decision = (id: string, title: string, status: string, extra: string) => `---
+type: decision
+id: ${id}
+title: ${title}
+status: ${status}
+date: 2026-05-02
+decision-makers: ["@cto"]
+${extra}---
+
+# ${title}
+
+## Context and Problem Statement
+
+Reminders need a sender that retries and records what it sent; which one do we run?
+
+## Considered Options
+
+- A cron job on the web server
+- The billing service's own scheduler
+
+## Decision Outcome
+
+Chosen option: "The billing service's own scheduler", because it already retries and keeps a log.
+`;
+
 const waitForContent = (uri: vscode.Uri, version: number) =>
   vscode.commands.executeCommand<RenderedState>('pmdocs.preview.test.waitForContent', uri.toString(), version);
 
@@ -144,5 +169,29 @@ suite('doc types: snippet and preview card', () => {
     assert.equal(editor.document.getText(both.find((d) => ruleOf(d) === 'ref-unresolved')!.range), 'PRD-404');
     await replaceText(editor, 'horizon: now', 'horizon: next');
     await diagnosticsWhen(uri, (ds) => !ds.some((d) => ruleOf(d) === 'roadmap-horizon-status'), 'the horizon warning to clear');
+  });
+  test('decision: a supersedes link the old record does not confirm is flagged through the workspace index; confirming it in the other file clears it', async () => {
+    const oldUri = await createFile(
+      'doctypes/ADR-0071-cron-reminders.md',
+      decision('ADR-0071', 'Send reminders from a cron job', 'accepted', ''),
+    );
+    const uri = await writeFile(
+      'doctypes/ADR-0072-billing-reminders.md',
+      decision('ADR-0072', 'Send reminders from the billing service', 'accepted', 'supersedes: [ADR-0071]\n'),
+    );
+    const editor = await open(uri);
+    const flagged = await diagnosticsWhen(uri, (ds) => ds.some((d) => ruleOf(d) === 'supersession-reciprocal'), 'the supersession finding');
+    const finding = flagged.find((d) => ruleOf(d) === 'supersession-reciprocal')!;
+    assert.match(
+      finding.message,
+      /^ADR-0072 supersedes ADR-0071 \(Send reminders from a cron job\), but ADR-0071 does not say so: set its status to superseded \(it is 'accepted'\)/,
+    );
+    assert.equal(finding.severity, vscode.DiagnosticSeverity.Warning);
+    assert.equal(editor.document.getText(finding.range), 'ADR-0071');
+    assert.equal(finding.range.start.line, 7);
+    // The old record is edited (unsaved) in its own editor: the new record's finding goes.
+    const oldEditor = await open(oldUri);
+    await replaceText(oldEditor, 'status: accepted\n', 'status: superseded\nsuperseded_by: ADR-0072\n');
+    await diagnosticsWhen(uri, (ds) => !ds.some((d) => ruleOf(d) === 'supersession-reciprocal'), 'the supersession finding to clear');
   });
 });

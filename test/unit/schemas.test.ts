@@ -72,6 +72,7 @@ const RULE_IDS = [
   'experiment-sample-size',
   'experiment-allocation',
   'roadmap-horizon-status',
+  'supersession-reciprocal',
   'ears-malformed',
   'req-subjective',
   'req-vague-adverb',

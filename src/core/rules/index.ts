@@ -51,6 +51,7 @@ import reqPassiveVoice from './req-passive-voice.js';
 import reqUnmeasuredQuality from './req-unmeasured-quality.js';
 import riceScore from './rice-score.js';
 import roadmapHorizonStatus from './roadmap-horizon-status.js';
+import supersessionReciprocal from './supersession-reciprocal.js';
 import sectionOrder from './section-order.js';
 import sectionUnexpected from './section-unexpected.js';
 import storyReadiness from './story-readiness.js';
@@ -119,6 +120,7 @@ export const rules: readonly Rule[] = Object.freeze([
   reqUnmeasuredQuality,
   riceScore,
   roadmapHorizonStatus,
+  supersessionReciprocal,
   sectionOrder,
   sectionUnexpected,
   storyReadiness,
