@@ -135,7 +135,7 @@ suite('trace: CodeLens and the Trace view', () => {
     const api = await pmdocs();
     return eventually(async () => {
       const lines = await treeLines();
-      lastSeen = lines.join(' | ');
+      lastSeen = `${api.trace.followed?.uri.path ?? 'no document followed'}: ${lines.join(' | ') || 'no roots'}`;
       return ok(lines) ? lines : undefined;
     }, [api.trace.onDidChangeTreeData]);
   };
