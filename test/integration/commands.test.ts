@@ -84,7 +84,7 @@ suite('commands', () => {
     assert.equal(await readFile(uri), first, 'the existing file is untouched');
   });
 
-  test('New Document refuses a version holding ../ and keeps a title holding ../ inside the folder', async () => {
+  test('row: New Document (editor) with a version or title holding ../: the version is refused, the title keeps the file inside the folder', async () => {
     const folder = fileUri('newdoc-escape');
     const refused = await vscode.commands.executeCommand<vscode.Uri | undefined>('pmdocs.newDocument', {
       type: 'release-notes',

@@ -41,7 +41,7 @@ test('../, absolute paths, drive letters and backslashes are refused, each with 
   });
 });
 
-test('a version holding ../, an absolute path, a drive letter or a backslash is refused by the plan', () => {
+test('row: New Document (editor) with a version holding ../ (also an absolute path, a drive letter, a backslash): the plan refuses it', () => {
   for (const version of ['../../../../etc/cron.d/x', '/etc/x', 'C:x', '..\\..\\x', '1.0.0/../../x']) {
     assert.throws(() => planNewDocument({ ...base, docType: type('release-notes'), title: 'T', version }), {
       name: 'Error',
@@ -57,7 +57,7 @@ test('an id prefix from a workspace doc type that holds ../ or a drive letter is
   }
 });
 
-test('a title holding ../, slashes, a drive letter or backslashes only feeds the slug: the file stays in the folder', () => {
+test('row: New Document (editor) with a title holding ../ (also slashes, a drive letter, backslashes): it only feeds the slug, the file stays in the folder', () => {
   for (const title of ['../../../etc/cron.d/x', '/etc/passwd', 'C:\\Windows\\x', '..\\..\\x']) {
     const plan = planNewDocument({ ...base, docType: type('prd'), title, owner: '@a' });
     assert.match(plan.path, /^\/ws\/docs\/PRD-1-[a-z0-9-]+\.md$/, title);
