@@ -93,6 +93,10 @@ export const EMOJI_CLASS = String.raw`\p{Extended_Pictographic}\u{1F1E6}-\u{1F1F
 // eslint-disable-next-line no-misleading-character-class -- one code point at a time on purpose: the pieces of a sequence all go
 const EMOJI = new RegExp(`[${EMOJI_CLASS}]`, 'gu');
 
+// Documents of a workspace repeat the same few headings ("Requirements", "Goals"): each short one is
+// normalized once (bounded, for editors that run for days).
+const normalized = new Map<string, string>();
+
 /**
  * With exact heading matching (doctypes/headingMatch.ts), a heading not written exactly as an accepted
  * name gets its normalised key behind this mark: it then matches no section, and misspelt-section
@@ -115,6 +119,16 @@ export const inexactKey = (key: string): string | undefined => (key.startsWith(I
  * ("Won't" = "wont"), other punctuation and dashes as spaces.
  */
 export function normalizeHeading(text: string): string {
+  if (text.length > 200) return normalizeUncached(text);
+  let key = normalized.get(text);
+  if (key === undefined) {
+    if (normalized.size >= 4096) normalized.clear();
+    normalized.set(text, (key = normalizeUncached(text)));
+  }
+  return key;
+}
+
+function normalizeUncached(text: string): string {
   return text
     .replace(EMOJI, ' ')
     .toLowerCase()
