@@ -9,7 +9,13 @@ import type { FileResult } from './results.js';
 
 export interface LintJob {
   path: string;
-  text: string;
+  /**
+   * The text as read (BOM dropped). Undefined: the worker reads the file itself; on big runs the main
+   * thread keeps no file's text (issue 16: every text held at once was ~80 MB of a 10k run's memory).
+   */
+  text?: string;
+  /** The file's size, for batching when there is no text. */
+  bytes?: number;
   configKey: string;
   /** The workspace index the file is linted with (a key of the indexes), if any. */
   scope?: string;
@@ -83,13 +89,14 @@ function batches(jobs: LintJob[], workers: number): LintJob[][] {
   let current: LintJob[] = [];
   let bytes = 0;
   for (const job of jobs) {
-    if (current.length && (current.length >= perBatch || bytes + job.text.length > BATCH_BYTES)) {
+    const size = job.text?.length ?? job.bytes ?? 0;
+    if (current.length && (current.length >= perBatch || bytes + size > BATCH_BYTES)) {
       out.push(current);
       current = [];
       bytes = 0;
     }
     current.push(job);
-    bytes += job.text.length;
+    bytes += size;
   }
   if (current.length) out.push(current);
   return out;

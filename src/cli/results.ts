@@ -14,6 +14,8 @@ export interface FileResult {
   today?: string;
   /** The engine threw on this file (a pmdocs bug): reported on stderr, exit code 2. */
   crash?: string;
+  /** A worker could not read the file it was to lint (deleted meanwhile): reported on stderr, exit code 2. */
+  unreadable?: string;
 }
 
 /** Not a rule of the engine: the CLI's own note that it did not lint a file (binary, too large). */

@@ -621,6 +621,18 @@ const cases: Case[] = [
           assert.equal((JSON.parse(stdout) as unknown[]).length, 12);
         },
       },
+      {
+        // Workers whose heap bound is too small to load the engine run out of memory: each is replaced
+        // once by a worker without the bound, which lints its batch; nothing is lost, nothing crashes.
+        args: ['lint', '-f', 'json'],
+        env: { PMDOCS_WORKERS: '2', PMDOCS_WORKER_HEAP_MB: '2', PMDOCS_DEBUG: 'stats' },
+        code: 1,
+        stderr: ['linted=12', 'workers=2'],
+        check: ({ stdout, stderr }, dir) => {
+          assert.equal(stdout, lastStdout.get(dir));
+          assert.doesNotMatch(stderr, /stopped unexpectedly|out of memory/i);
+        },
+      },
     ],
   },
   {

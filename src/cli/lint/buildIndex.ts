@@ -13,7 +13,7 @@ import {
 } from '../../core/workspace/index.js';
 import { hashText } from '../cache.js';
 import type { IndexScope } from '../workspace.js';
-import type { ReadOutcome, ToIndex } from './read.js';
+import { readAgain, type ReadOutcome, type ToIndex } from './read.js';
 import type { LintRun } from './run.js';
 
 export interface Indexes {
@@ -69,12 +69,16 @@ async function computeRecords(run: LintRun, toIndex: ToIndex[]): Promise<Map<str
   let computed: Map<string, IndexedDoc | null>;
   if (pool)
     computed = await pool.index(
-      toIndex.map(({ path, text, info }) => ({ path, text, configKey: info.key })),
+      toIndex.map(({ path, text, bytes, info }) => ({ path, ...(text !== undefined ? { text } : { bytes }), configKey: info.key })),
       configs,
     );
   else {
     const { indexEntry } = await import('../../core/workspace/entry.js');
-    computed = new Map(toIndex.map(({ path, text, info }) => [path, indexEntry(text, path, configs.get(info.key)!) ?? null]));
+    computed = new Map();
+    for (const { path, text, info } of toIndex) {
+      const body = text ?? (await readAgain(run, path).catch(() => undefined));
+      computed.set(path, body === undefined ? null : (indexEntry(body, path, configs.get(info.key)!) ?? null));
+    }
   }
   const out = new Map<string, IndexedDoc | null>();
   for (const { path, info, hash } of toIndex) {

@@ -26,18 +26,20 @@ export async function answerFromCache(run: LintRun, read: ReadOutcome, index: In
   };
   const answered: FileResult[] = [];
   const jobs: Job[] = [];
-  for (const { path, info, text, hash, hit: vouched } of read.files) {
+  for (const { path, info, text, bytes, hash, hit: vouched } of read.files) {
     const hit = vouched ?? (hash !== undefined ? cache!.lookup(path, hash, info.fingerprint, today) : undefined);
     if (hit && answersUnchanged(info.key, hit)) {
       answered.push({ path, docType: hit.docType, findings: hit.findings });
       continue;
     }
-    const body = text ?? (await read.readVouched(path));
-    if (body === undefined) {
+    // Read but not kept (`bytes`): the worker reads it again. Vouched for by the cache: read it now.
+    const body = text ?? (bytes !== undefined ? undefined : await read.readVouched(path));
+    if (body === undefined && bytes === undefined) {
       run.failures.push(`cannot read ${run.rel(path)}: it no longer exists`);
       continue;
     }
-    jobs.push({ path, text: body, configKey: info.key, ...(index.indexes.has(info.key) ? { scope: info.key } : {}), info, hash });
+    const source = body !== undefined ? { text: body } : { bytes };
+    jobs.push({ path, ...source, configKey: info.key, ...(index.indexes.has(info.key) ? { scope: info.key } : {}), info, hash });
   }
   run.stats.cached = answered.length;
   return { answered, jobs };

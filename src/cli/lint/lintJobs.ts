@@ -6,6 +6,7 @@ import { loadEngine } from '../engine.js';
 import { lintText } from '../lintText.js';
 import type { FileResult } from '../results.js';
 import type { Indexes } from './buildIndex.js';
+import { readAgain } from './read.js';
 import type { Job } from './cacheAnswers.js';
 import type { LintRun } from './run.js';
 
@@ -20,21 +21,38 @@ export async function lintJobs(run: LintRun, jobs: Job[], index: Indexes): Promi
   let linted: FileResult[];
   if (pool) {
     linted = await pool.lint(
-      jobs.map(({ path, text, configKey, scope }) => ({ path, text, configKey, today, ...(scope !== undefined ? { scope } : {}) })),
+      jobs.map(({ path, text, bytes, configKey, scope }) => ({
+        path,
+        ...(text !== undefined ? { text } : { bytes }),
+        configKey,
+        today,
+        ...(scope !== undefined ? { scope } : {}),
+      })),
       configs,
       index.data,
     );
   } else {
     const engine = await loadEngine();
-    linted = jobs.map((j) =>
-      lintText(engine, j.path, j.text, configs.get(j.configKey)!, j.scope !== undefined ? index.indexes.get(j.scope) : undefined, today),
-    );
+    linted = [];
+    for (const j of jobs) {
+      const text = j.text ?? (await readAgain(run, j.path).catch(() => undefined));
+      const workspace = j.scope !== undefined ? index.indexes.get(j.scope) : undefined;
+      linted.push(
+        text === undefined
+          ? { path: j.path, findings: [], unreadable: 'it no longer exists' }
+          : lintText(engine, j.path, text, configs.get(j.configKey)!, workspace, today),
+      );
+    }
   }
   const byFile = new Map(jobs.map((j) => [j.path, j]));
   const results: FileResult[] = [];
   for (const r of linted) {
     if (r.crash) {
       run.failures.push(`internal error while linting ${run.rel(r.path)} (please report it): ${r.crash}`);
+      continue;
+    }
+    if (r.unreadable !== undefined) {
+      run.failures.push(`cannot read ${run.rel(r.path)}: ${r.unreadable}`);
       continue;
     }
     const { workspaceQueries, today: usedToday, ...result } = r;
