@@ -246,6 +246,8 @@ test('row: file names holding a byte that is not UTF-8', async () => {
     ['caf\udce9.md', 'caf\udcff.md', 'plain.md'],
   );
   assert.ok(json.stdout.includes('"caf\\udce9.md"'));
+  // On workers (which read the files themselves) the same names are read and the same findings reported.
+  assert.deepEqual(await run(dir, ['lint', '--format', 'json', '.'], { PMDOCS_WORKERS: '2' }), json);
   const sarif = await run(dir, ['lint', '--format', 'sarif', '.']);
   const uris = (
     JSON.parse(sarif.stdout) as { runs: { results: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[] }
