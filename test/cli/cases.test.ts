@@ -1226,7 +1226,7 @@ const validateSarif = new Ajv2020({ allErrors: true, strict: true }).compile(
 interface SarifLog {
   version: string;
   runs: {
-    tool: { driver: { rules: { id: string; defaultConfiguration: { level: string } }[] } };
+    tool: { driver: { rules: { id: string; defaultConfiguration: { level: string; enabled?: boolean } }[] } };
     originalUriBaseIds: Record<string, { uri: string }>;
     results: {
       ruleId: string;
@@ -1245,6 +1245,12 @@ function checkSarif(stdout: string, dir: string) {
   const ruleIds = run.tool.driver.rules.map((r) => r.id);
   assert.equal(new Set(ruleIds).size, ruleIds.length, 'rule ids are unique');
   for (const r of rules) assert.ok(ruleIds.includes(r.id), `rules[] lists ${r.id}`);
+  // Off by default: listed with its level and enabled: false; every other rule is on (no `enabled`).
+  const off = run.tool.driver.rules.filter((r) => r.defaultConfiguration.enabled !== undefined);
+  assert.deepEqual(
+    off.map((r) => [r.id, r.defaultConfiguration]),
+    [['story-no-release', { level: 'note', enabled: false }]],
+  );
   assert.equal(run.originalUriBaseIds['%SRCROOT%']!.uri, `file://${dir}/`);
   for (const result of run.results)
     assert.equal(run.tool.driver.rules[result.ruleIndex]!.id, result.ruleId, 'ruleIndex points at the rule');

@@ -56,7 +56,8 @@ export const sarif: Formatter = (results, ctx) => {
               id: r.id,
               shortDescription: { text: r.description },
               helpUri: r.docsUrl,
-              defaultConfiguration: { level: LEVEL[r.defaultSeverity] },
+              // An off-by-default rule keeps its level (what it reports once turned on) and says it is off.
+              defaultConfiguration: { level: LEVEL[r.defaultSeverity], ...(r.enabled === false ? { enabled: false } : {}) },
             })),
           },
         },

@@ -8,6 +8,8 @@ export interface RuleInfo {
   description: string;
   defaultSeverity: Severity;
   docsUrl: string;
+  /** false: the rule runs only when configured (SARIF's defaultConfiguration.enabled). */
+  enabled?: false;
 }
 
 export interface FormatContext {

@@ -52,7 +52,13 @@ function problemText(p: ConfigProblem, rel: (p: string) => string): string {
 async function ruleInfos(): Promise<RuleInfo[]> {
   const [{ rules }, { docsUrl }] = await Promise.all([import('../../core/rules/index.js'), import('../../core/rules/rule.js')]);
   return [
-    ...rules.map((r) => ({ id: r.id, description: r.description, defaultSeverity: r.defaultSeverity, docsUrl: docsUrl(r.id) })),
+    ...rules.map((r) => ({
+      id: r.id,
+      description: r.description,
+      defaultSeverity: r.defaultSeverity,
+      docsUrl: docsUrl(r.id),
+      ...(r.offByDefault ? { enabled: false as const } : {}),
+    })),
     { id: SKIPPED_RULE_ID, description: SKIPPED_DESCRIPTION, defaultSeverity: 'warning' as const, docsUrl: SKIPPED_DOCS_URL },
   ];
 }
