@@ -28,6 +28,9 @@ export default tseslint.config(
       '.vscode-test/**',
       'bench/corpus/**',
       'bench/peers/**',
+      'bench/.corpus/**', // what the benchmarks generate (corpora, peers, the editor bench's bundle)
+      'bench/.peers/**',
+      'bench/.editor/**',
       'test/fixtures/**',
       'test/workspace/**',
       'src/core/schema/generated/**',

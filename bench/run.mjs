@@ -11,6 +11,7 @@ import { HELP, options } from './lib/options.mjs';
 import { checkGnuTime, timed } from './lib/measure.mjs';
 import { ensurePeers, fingerprint, peerCommands, prepareCorpusRoot } from './lib/peers.mjs';
 import { markdown, writeIntoBenchmarks } from './lib/report.mjs';
+import { profileRun } from './lib/profile.mjs';
 import { readReport, score, summarize } from './score.mjs';
 
 const benchDir = dirname(fileURLToPath(import.meta.url));
@@ -63,6 +64,10 @@ const results = {
   versions: { pmdocs: o.skipPmdocs ? null : pmdocsVersion(), peers: peers?.versions ?? null },
   corpora: [],
   big: [],
+  /** Issue 16: the profiled 10k run, the warm re-lint, the editor under load (null: not run). */
+  profile: null,
+  relint: null,
+  editor: null,
   warnings: [],
 };
 log(`${results.machine.nproc} CPUs, Node ${results.machine.node}, load ${results.machine.load}, ${results.machine.date}`);
@@ -234,6 +239,48 @@ async function measureBig(runs) {
   if (fingerprint(dir) !== before) throw new Error('a tool modified the big corpus: the measurement is void');
 }
 
+/** One more cold run of the corpus, under the CPU profiler: busy time per phase, main thread and workers. */
+function measureProfile(name) {
+  clearCache();
+  log(`${name}: one more pmdocs run, under the CPU profiler …`);
+  const p = profileRun(pmdocs(name), { cwd: root, dir: join(reports, `${name}-profile`), env, timeoutS: CORPUS_TIMEOUT_S });
+  if (p.error) results.warnings.push(`${name}: the profiled run failed: ${p.error}`);
+  else results.profile = { corpus: name, ...p };
+}
+
+/** bench/relint.ts: the warm re-lint of a 400-line PRD, in-process from the sources. */
+function measureRelint() {
+  log('warm re-lint of a 400-line PRD (bench/relint.ts) …');
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(benchDir, 'relint.ts'), '--json', '--docs', o.quick ? '200' : '1000'], {
+    cwd: repo,
+    env,
+    encoding: 'utf8',
+    timeout: CORPUS_TIMEOUT_S * 1000,
+  });
+  const line = r.status === 0 ? r.stdout.trim().split('\n').pop() : undefined;
+  if (!line) return results.warnings.push(`bench/relint.ts failed (exit ${r.status}): ${(r.stderr ?? '').trim().slice(-300)}`);
+  results.relint = JSON.parse(line);
+  log(`re-lint: p50 ${results.relint.p50Ms.toFixed(2)} ms, p95 ${results.relint.p95Ms.toFixed(2)} ms`);
+}
+
+/**
+ * bench/editor/run.mjs: typing while Validate Workspace runs, in a real VS Code host. It writes its own
+ * section of BENCHMARKS.md (unless --no-write); its figures also go into the targets table.
+ */
+function measureEditor() {
+  log(`editor under load (bench/editor/run.mjs, ${o.editorDocs} documents) …`);
+  const args = ['--docs', String(o.editorDocs), ...(o.quick ? ['--bursts', '5'] : []), ...(o.write ? [] : ['--no-write'])];
+  const r = spawnSync(process.execPath, [join(benchDir, 'editor', 'run.mjs'), ...args], {
+    cwd: repo,
+    stdio: ['ignore', 'pipe', 'inherit'],
+    encoding: 'utf8',
+    timeout: 2 * CORPUS_TIMEOUT_S * 1000,
+  });
+  const file = join(benchDir, '.editor', 'result.json');
+  if (r.status !== 0 || !existsSync(file)) return results.warnings.push(`the editor bench failed (exit ${r.status ?? r.error?.message})`);
+  results.editor = { docs: o.editorDocs, ...JSON.parse(readFileSync(file, 'utf8')) };
+}
+
 const plan = o.quick
   ? [['quick', 200, 1]]
   : [
@@ -245,9 +292,12 @@ const plan = o.quick
 for (const [name, docs, runs, how] of plan) {
   if (o.only && o.only !== name) continue;
   await measureCorpus(name, docs, o.quick ? 1 : (o.runs ?? runs), how);
+  if (!o.skipProfile && name === (o.quick ? 'quick' : '10k')) measureProfile(name);
   if (how?.remove) rmSync(join(root, name), { recursive: true, force: true });
 }
 if (!o.quick && (!o.only || o.only === 'big')) await measureBig(o.runs ?? 3);
+if (!o.skipRelint && !o.only) measureRelint();
+if (!o.skipEditor && !o.only) measureEditor();
 
 writeFileSync(join(root, 'results.json'), JSON.stringify(results, null, 1));
 const md = markdown(results);

@@ -6,13 +6,20 @@ export const HELP = `usage: npm run bench -- [options]
 
 Generates corpora into bench/.corpus and times, on the same files in the same run, pmdocs
 (cold; --cache twice, then after editing 10 files), remark-cli + remark-lint-frontmatter-schema,
-markdownlint-cli2 and rumdl (on 50k: pmdocs cold and rumdl only).
+markdownlint-cli2 and rumdl (on 50k: pmdocs cold and rumdl only). Then, in the same run: one more
+pmdocs run on 10k under the CPU profiler (where the time goes, per phase), a warm re-lint of a
+400-line PRD (bench/relint.ts) and the editor under load (bench/editor/run.mjs, in a real VS Code
+host). Every figure issue 16 asks for comes out of one \`npm run bench\`.
 
   --runs N            runs per command (default: 3 for 1k, 1 for 10k and 50k, 3 for pmdocs on each big file)
   --only 1k|10k|50k|big  measure one corpus only
   --quick             smoke test: 200 docs, 1 run, no 10k/50k, no big docs; BENCHMARKS.md is left alone
   --skip-peers        time pmdocs only (peers are neither installed nor run)
   --skip-pmdocs       time the peers only (e.g. before dist/cli.mjs exists)
+  --skip-profile      no profiled run
+  --skip-relint       no warm re-lint measurement
+  --skip-editor       no editor-under-load run (it needs code-server: scripts/setup-vscode-test.sh)
+  --editor-docs N     documents in the editor's workspace (default 10000; 200 with --quick)
   --peer-timeout S    limit for each peer on the big table document (default 300); "> S s" when hit
   --seed S            corpus seed (default 1)
   --no-write          print the table without writing BENCHMARKS.md
@@ -28,6 +35,10 @@ export function options(argv) {
       quick: { type: 'boolean', default: false },
       'skip-peers': { type: 'boolean', default: false },
       'skip-pmdocs': { type: 'boolean', default: false },
+      'skip-profile': { type: 'boolean', default: false },
+      'skip-relint': { type: 'boolean', default: false },
+      'skip-editor': { type: 'boolean', default: false },
+      'editor-docs': { type: 'string' },
       'peer-timeout': { type: 'string', default: '300' },
       seed: { type: 'string', default: '1' },
       'no-write': { type: 'boolean', default: false },
@@ -50,6 +61,11 @@ export function options(argv) {
     quick: values.quick,
     skipPeers: values['skip-peers'],
     skipPmdocs: values['skip-pmdocs'],
+    // the profile, the re-lint and the editor measure pmdocs only
+    skipProfile: values['skip-profile'] || values['skip-pmdocs'],
+    skipRelint: values['skip-relint'] || values['skip-pmdocs'],
+    skipEditor: values['skip-editor'] || values['skip-pmdocs'],
+    editorDocs: positive('editor-docs', values['editor-docs']) ?? (values.quick ? 200 : 10000),
     peerTimeoutS: positive('peer-timeout', values['peer-timeout']),
     seed: values.seed,
     write: !values['no-write'] && !values.quick,
