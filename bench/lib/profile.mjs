@@ -36,7 +36,7 @@ export const PHASES = [
   ],
   [
     'read files',
-    (st) => st.some((f) => /readText|readFiles|readAgain|textOf|readFileSync|^read$|^open$|^close$|^fstat$|readBounded/.test(f)),
+    (st) => st.some((f) => /readText|readFiles|readAgain|textOf|^read$|^open$|^close$|^fstat$|readBounded/.test(f)),
   ],
   ['report (JSON)', (st) => st.some((f) => /^json$|report|formatter/.test(f))],
   ['messages between threads', (st) => st.some((f) => /postMessage|dispatch|onMessage|deserialize|serialize/.test(f))],
