@@ -34,10 +34,7 @@ export const PHASES = [
     'discover: walk, glob, stat',
     (st) => st.some((f) => /discover|expand|fileLister|indexScopes|crawl|^stat$|lstat|scandir|readdir/.test(f)),
   ],
-  [
-    'read files',
-    (st) => st.some((f) => /readText|readFiles|readAgain|textOf|^read$|^open$|^close$|^fstat$|readBounded/.test(f)),
-  ],
+  ['read files', (st) => st.some((f) => /readText|readFiles|readAgain|textOf|^read$|^open$|^close$|^fstat$|readBounded/.test(f))],
   ['report (JSON)', (st) => st.some((f) => /^json$|report|formatter/.test(f))],
   ['messages between threads', (st) => st.some((f) => /postMessage|dispatch|onMessage|deserialize|serialize/.test(f))],
   ['garbage collection', (st) => st.at(-1) === '(garbage collector)'],
