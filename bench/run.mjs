@@ -272,8 +272,7 @@ function measureEditor() {
   const args = ['--docs', String(o.editorDocs), ...(o.quick ? ['--bursts', '5'] : []), ...(o.write ? [] : ['--no-write'])];
   const r = spawnSync(process.execPath, [join(benchDir, 'editor', 'run.mjs'), ...args], {
     cwd: repo,
-    stdio: ['ignore', 'pipe', 'inherit'],
-    encoding: 'utf8',
+    stdio: ['ignore', 2, 'inherit'], // its log and its table on stderr: no buffer to overflow on a long run
     timeout: 2 * CORPUS_TIMEOUT_S * 1000,
   });
   const file = join(benchDir, '.editor', 'result.json');
