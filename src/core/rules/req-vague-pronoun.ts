@@ -92,14 +92,15 @@ const commaBefore = (unit: RequirementUnit, i: number): boolean => {
 };
 
 /**
- * "other than the owner", "each other", "one another", "the other": the contrast is named or closed. So
+ * "other than the owner", "each other", "one another", "the other", "no other": the contrast is named or closed. So
  * is "another" standing for a noun said before it in the sentence ("a reminder after 3 days, and another
  * after 10").
  */
 function contrastNamed(unit: RequirementUnit, i: number): boolean {
   const t = unit.tokens;
   const before = t[i - 1]?.word;
-  if (before === 'each' || before === 'one' || (t[i]!.word === 'other' && before === 'the')) return true;
+  // "no other workspace is affected": every one besides the one in question, a closed contrast.
+  if (before === 'each' || before === 'one' || (t[i]!.word === 'other' && (before === 'the' || before === 'no'))) return true;
   for (let k = i + 1; k < Math.min(t.length, i + 5); k++) if (t[k]!.word === 'than') return true;
   if (t[i]!.word === 'another' && standsAlone(unit, i)) {
     const { from } = sentenceOf(unit, i);
