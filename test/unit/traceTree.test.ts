@@ -74,6 +74,19 @@ describe('the Trace view’s tree', () => {
     ]);
   });
 
+  test('a cancelled epic is dropped, like a wont-do story (the statuses requirement-no-story and ref-inactive-prd skip)', () => {
+    const ws = indexTexts({
+      ...WS,
+      '/ws/PRD-12.md': fm('type: prd\nid: PRD-12\ntitle: Export\nstatus: approved\nepics: [EPIC-4, EPIC-5]', PRD_BODY),
+      '/ws/EPIC-5.md': fm('type: epic\nid: EPIC-5\ntitle: Presets\nstatus: cancelled\nowner: "@a"'),
+    });
+    const epics = traceTreesFor(ws, ws.withId('PRD-12')[0]!, isDone)[0]!.children.find((n) => n.label === 'Epics')!;
+    assert.deepEqual(
+      render(epics.children).filter((l) => !l.startsWith(' ')),
+      ['EPIC-4 — Exports · active [open]', 'EPIC-5 — Presets · cancelled [dropped]'],
+    );
+  });
+
   test('where the nodes lead: a requirement to its line in the PRD, a document to its file', () => {
     const [prd] = traceTreesFor(index, doc('PRD-12'), isDone);
     const fr3 = prd!.children[0]!.children[2]!;

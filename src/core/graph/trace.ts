@@ -17,6 +17,8 @@ export const RELEASE = 'release-notes';
 
 /** Statuses that end a PRD's life without delivery: a story or epic pointing at it is stale. */
 export const DEAD_PRD_STATUSES: readonly string[] = ['abandoned', 'archived'];
+/** Statuses in which a story (`wont-do`) or an epic (`cancelled`) no longer delivers anything. */
+export const DROPPED_WORK_STATUSES: readonly string[] = ['wont-do', 'cancelled'];
 /** PRD statuses from which its Must requirements should have stories (requirement-no-story). */
 export const COMMITTED_PRD_STATUSES: readonly string[] = ['approved', 'building', 'launched'];
 

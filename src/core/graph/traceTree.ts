@@ -5,9 +5,21 @@
 
 import type { IndexedDoc, WorkspaceIndex } from '../workspace/index.js';
 import { gapMessage } from './report.js';
-import { DEAD_PRD_STATUSES, EPIC, PRD, RELEASE, STORY, traceOf, type DoneTest, type Gap, type PrdTrace, type StoryTrace } from './trace.js';
+import {
+  DEAD_PRD_STATUSES,
+  DROPPED_WORK_STATUSES,
+  EPIC,
+  PRD,
+  RELEASE,
+  STORY,
+  traceOf,
+  type DoneTest,
+  type Gap,
+  type PrdTrace,
+  type StoryTrace,
+} from './trace.js';
 
-/** done: in a done status; dropped: `wont-do` or an abandoned/archived PRD; open: anything else. */
+/** done: in a done status; dropped: a `wont-do` story, a `cancelled` epic or an abandoned/archived PRD; open: anything else. */
 export type TraceStatus = 'done' | 'open' | 'dropped';
 
 export interface TraceNode {
@@ -69,7 +81,10 @@ const idLine = (doc: IndexedDoc) => doc.mentions?.find((m) => m.kind === 'id')?.
 
 function statusOf(doc: IndexedDoc, isDone: DoneTest): TraceStatus {
   if (isDone(doc)) return 'done';
-  if (doc.status === 'wont-do' || (doc.type === PRD && doc.status !== undefined && DEAD_PRD_STATUSES.includes(doc.status)))
+  if (
+    (doc.status !== undefined && DROPPED_WORK_STATUSES.includes(doc.status)) ||
+    (doc.type === PRD && doc.status !== undefined && DEAD_PRD_STATUSES.includes(doc.status))
+  )
     return 'dropped';
   return 'open';
 }

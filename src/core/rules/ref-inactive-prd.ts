@@ -2,12 +2,10 @@
 // asked for any more: point it at the PRD that replaced it, or drop it. Stories and epics that are done
 // or dropped are history and stay quiet. Reads the PRD's status from the workspace index.
 
-import { DEAD_PRD_STATUSES, EPIC, PRD, STORY } from '../graph/trace.js';
+import { DEAD_PRD_STATUSES, DROPPED_WORK_STATUSES, EPIC, PRD, STORY } from '../graph/trace.js';
 import { pathLabel, showValue } from '../schema/wording.js';
 import { resolveRef } from '../workspace/resolve.js';
 import type { Rule } from './rule.js';
-
-const DROPPED = ['wont-do', 'cancelled'];
 
 const rule: Rule = {
   id: 'ref-inactive-prd',
@@ -18,7 +16,7 @@ const rule: Rule = {
     const type = ctx.docType;
     const status = ctx.data['status'];
     if (!ws || (type?.type !== STORY && type?.type !== EPIC)) return;
-    if (typeof status === 'string' && (DROPPED.includes(status) || type.doneStatuses?.includes(status))) return;
+    if (typeof status === 'string' && (DROPPED_WORK_STATUSES.includes(status) || type.doneStatuses?.includes(status))) return;
     const seen = new Set<string>();
     for (const site of ctx.references) {
       if (!site.ref.types.includes(PRD) || seen.has(site.id)) continue;

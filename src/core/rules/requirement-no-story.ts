@@ -5,11 +5,8 @@
 // `requirementIdPrefix`.
 
 import { requirementsIn } from '../graph/requirements.js';
-import { EPIC, STORY } from '../graph/trace.js';
+import { DROPPED_WORK_STATUSES, EPIC, STORY } from '../graph/trace.js';
 import type { Rule } from './rule.js';
-
-/** Statuses in which a story or epic no longer delivers anything. */
-const DROPPED = ['wont-do', 'cancelled'];
 
 const rule: Rule = {
   id: 'requirement-no-story',
@@ -26,7 +23,8 @@ const rule: Rule = {
     if (!musts.length) return;
     const implemented = new Set<string>();
     for (const d of ws.referencing(id)) {
-      if (!d.idOk || (d.type !== STORY && d.type !== EPIC) || (d.status !== undefined && DROPPED.includes(d.status))) continue;
+      if (!d.idOk || (d.type !== STORY && d.type !== EPIC) || (d.status !== undefined && DROPPED_WORK_STATUSES.includes(d.status)))
+        continue;
       for (const r of d.refs ?? []) if (r.id === id && r.key === 'implements' && r.anchor) implemented.add(r.anchor);
     }
     for (const r of musts) {
