@@ -1,11 +1,12 @@
 // Checks a parsed .pmdocs.json against schemas/pmdocs-config.schema.json, the x-pmdocs block of a workspace
 // schema against schemas/x-pmdocs.schema.json, and a workspace schema against the JSON Schema meta-schema.
-// Loaded lazily by load.ts (ajv is the heavy part of config loading); one ajv instance for all three.
+// Loaded lazily by load.ts (ajv is the heavy part of config loading); the first two validators come
+// precompiled (scripts/precompile-schemas.ts) when they match the schemas, else one ajv instance compiles.
 
-import Ajv2020 from 'ajv/dist/2020.js';
+import type Ajv2020 from 'ajv/dist/2020.js';
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import configSchema from '../../../schemas/pmdocs-config.schema.json';
-import xPmdocsSchema from '../../../schemas/x-pmdocs.schema.json';
+import precompiled from '../schema/generated/configValidators.cjs';
+import { CONFIG_SCHEMAS, configFingerprint, createConfigAjv } from './configAjv.js';
 import type { JsonPath } from './jsonc.js';
 import { didYouMean } from '../schema/didYouMean.js';
 
@@ -21,17 +22,25 @@ let configValidator: ValidateFunction | undefined;
 let xPmdocsValidator: ValidateFunction | undefined;
 
 function instance(): InstanceType<typeof Ajv2020> {
-  // strict off: these schemas carry editor-only annotations; verbose: messages quote the schema's words.
-  return (ajv ??= new Ajv2020({ allErrors: true, strict: false, verbose: true }));
+  return (ajv ??= createConfigAjv());
+}
+
+function validator(name: keyof typeof CONFIG_SCHEMAS): ValidateFunction {
+  return precompiled.fingerprint === configFingerprint() ? precompiled.validators[name] : instance().compile(CONFIG_SCHEMAS[name]);
+}
+
+/** Whether the config validators come from the precompiled module (for tests). */
+export function usesPrecompiledConfigValidators(): boolean {
+  return precompiled.fingerprint === configFingerprint();
 }
 
 export function checkConfig(value: unknown): Issue[] {
-  configValidator ??= instance().compile(configSchema);
+  configValidator ??= validator('config');
   return configValidator(value) ? [] : issuesFrom(configValidator.errors ?? [], value);
 }
 
 export function checkXPmdocs(value: unknown): Issue[] {
-  xPmdocsValidator ??= instance().compile(xPmdocsSchema);
+  xPmdocsValidator ??= validator('xPmdocs');
   return xPmdocsValidator(value) ? [] : issuesFrom(xPmdocsValidator.errors ?? [], value);
 }
 

@@ -6,6 +6,7 @@ import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import type { CodeOptions } from 'ajv';
 import { builtInDocTypes, sharedSchemas } from '../doctypes/builtins.js';
+import { fingerprintOf } from './fingerprint.js';
 
 export const BASE_AJV_OPTIONS = {
   allErrors: true,
@@ -46,11 +47,5 @@ let fingerprint: string | undefined;
 /** A hash of the built-in schemas and the options above (FNV-1a over their JSON; about 1 ms). */
 export function builtInFingerprint(): string {
   if (fingerprint) return fingerprint;
-  const source = JSON.stringify([CODE_PROCESSING, BASE_AJV_OPTIONS, sharedSchemas, builtInDocTypes.map((t) => t.schema)]);
-  let h = 0x811c9dc5;
-  for (let i = 0; i < source.length; i++) {
-    h ^= source.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return (fingerprint = `${(h >>> 0).toString(16).padStart(8, '0')}-${source.length}`);
+  return (fingerprint = fingerprintOf([CODE_PROCESSING, BASE_AJV_OPTIONS, sharedSchemas, builtInDocTypes.map((t) => t.schema)]));
 }
