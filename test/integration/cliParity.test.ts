@@ -66,19 +66,27 @@ suite('CLI parity', () => {
       const fromCli = file.findings
         .map((f) => key(f.ruleId, SEVERITY[f.severity]!, [f.line, f.column, f.endLine, f.endColumn], f.message))
         .sort();
-      // The Problems panel's view of the same file.
-      const shown = vscode.languages
-        .getDiagnostics(uri)
-        .filter((d) => d.source === 'pmdocs')
-        .map((d) =>
-          key(
-            ruleOf(d)!,
-            d.severity,
-            [d.range.start.line + 1, d.range.start.character + 1, d.range.end.line + 1, d.range.end.character + 1],
-            d.message,
-          ),
-        )
-        .sort();
+      // The Problems panel's view of the same file. The copy reaches the editor's workspace index through
+      // file-system events, which may come after a file's first check (a did-you-mean then lacks a
+      // document not indexed yet); the index's change re-validates it. So the editor must come to the
+      // CLI's findings, and this waits (up to 10 s) for it to, before comparing.
+      const shownNow = () =>
+        vscode.languages
+          .getDiagnostics(uri)
+          .filter((d) => d.source === 'pmdocs')
+          .map((d) =>
+            key(
+              ruleOf(d)!,
+              d.severity,
+              [d.range.start.line + 1, d.range.start.character + 1, d.range.end.line + 1, d.range.end.character + 1],
+              d.message,
+            ),
+          )
+          .sort();
+      const same = (a: string[]) => a.length === fromCli.length && a.every((k, i) => k === fromCli[i]);
+      let shown = shownNow();
+      for (const deadline = Date.now() + 10_000; !same(shown) && Date.now() < deadline; shown = shownNow())
+        await new Promise((resolve) => setTimeout(resolve, 100));
       assert.deepEqual(shown, fromCli, `${file.filePath}: editor vs CLI`);
       compared += fromCli.length;
     }

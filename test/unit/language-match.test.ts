@@ -56,3 +56,41 @@ test('more lists than mask bits: the lists past the last bit are scanned word by
     ['w0', 'w35', 'w39'],
   );
 });
+
+// The reference: WORD scanning the text left to right, as tokenize did before its ASCII fast path.
+function referenceWords(text: string): string[] {
+  const lower = text.toLowerCase();
+  const source = lower.length === text.length ? lower : text;
+  const out: string[] = [];
+  for (const m of source.matchAll(/[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu)) {
+    const word = (source === lower ? m[0] : m[0].toLowerCase()).replace(/’/g, "'");
+    out.push(`${word}@${m.index}-${m.index + m[0].length}`);
+  }
+  return out;
+}
+const scanned = (text: string) => tokenize(text).map((t) => `${t.word}@${t.start}-${t.end}`);
+
+test('tokenize reads the words the Unicode pattern reads: apostrophes, digits, accents, dashes, scripts', () => {
+  const cases = [
+    "don't can't 'quoted' rock'n'roll it's9 o'9 x'' 'a",
+    'don’t naïve café—fast résumé São Paulo Straße ΑΒΓ мир 東京 ١٢٣',
+    'v1.2.3 p95 2s 10ms user-friendly a--b _x_ *bold* `code`',
+    'İstanbul ǅemal ß ﬁle KELVIN\u212A x\u00a0y e\u0301',
+    '',
+    "'",
+    "a'",
+    "a'b'c'd9e",
+  ];
+  for (const text of cases) assert.deepEqual(scanned(text), referenceWords(text), text);
+});
+
+test('tokenize agrees with the Unicode pattern on random mixes of ASCII, apostrophes and other scripts', () => {
+  const alphabet = ['a', 'Z', '7', "'", '’', ' ', '-', '.', 'é', 'ß', 'Ω', '東', '\u0301', 'İ', '—', '_'];
+  let seed = 12345;
+  const next = () => ((seed = (seed * 1103515245 + 12345) >>> 0) >>> 16) % alphabet.length;
+  for (let k = 0; k < 2000; k++) {
+    let text = '';
+    for (let i = 0; i < 1 + (k % 24); i++) text += alphabet[next()];
+    assert.deepEqual(scanned(text), referenceWords(text), JSON.stringify(text));
+  }
+});

@@ -28,7 +28,16 @@ const LINE_PREFIX = /^(?:[ \t]*>)*[ \t]*/;
  * The table in a paragraph, if it holds one: a header row, a delimiter row with as many cells, then
  * every further line of the paragraph as a row (as GFM reads it). Lines before the header are prose.
  */
+// Several rules and the requirement reader ask about the same paragraphs: each is split once.
+const tables = new WeakMap<Paragraph, PipeTable | null>();
+
 export function tableIn(paragraph: Paragraph, source: string): PipeTable | undefined {
+  let table = tables.get(paragraph);
+  if (table === undefined) tables.set(paragraph, (table = readTable(paragraph, source) ?? null));
+  return table ?? undefined;
+}
+
+function readTable(paragraph: Paragraph, source: string): PipeTable | undefined {
   const start = paragraph.position?.start.offset;
   const end = paragraph.position?.end.offset;
   if (start === undefined || end === undefined) return undefined;

@@ -39,7 +39,16 @@ const NUMBER_WORDS = new Set([
   'p99',
 ]);
 
-export const isNumberWord = (w: string): boolean => /\d/.test(w) || NUMBER_WORDS.has(w);
+export const isNumberWord = (w: string): boolean => hasDigit(w) || NUMBER_WORDS.has(w);
+
+/** An ASCII digit in the word (char codes: this runs on every word of many requirements). */
+function hasDigit(w: string): boolean {
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c >= 48 && c <= 57) return true;
+  }
+  return false;
+}
 
 /** A number among tokens [from, to) (clamped). */
 export function numberIn(tokens: readonly Token[], from: number, to: number): boolean {

@@ -3,9 +3,10 @@
 // curly apostrophes read as straight ones, and the longest phrase at a position wins.
 //
 // Cost: a requirement is tokenised once (requirementUnits) and every rule matches its own list against
-// the same tokens. Each compiled list gets a bit; a requirement's tokens get, once, the mask of the
-// lists that have a phrase starting with each word, so a rule whose words do not occur in a requirement
-// returns at once, and the others only look at the tokens that can start one of their phrases.
+// the same tokens. Each compiled list gets a bit; while tokenising, each word gets the mask of the lists
+// that have a phrase starting with it (one map lookup per word, no second pass, no side table), so a
+// rule whose words do not occur in a requirement returns at once, and the others only look at the
+// tokens that can start one of their phrases.
 
 export interface Token {
   /** Lower case, `’` read as `'`. */
@@ -16,6 +17,14 @@ export interface Token {
   tail?: boolean;
   /** Written in capitals, two letters or more ("IT", "API"): an acronym, not a word of the lists. */
   acronym?: boolean;
+  /** The bits of the lists compiled so far that have a phrase starting with this word (0 for a tail or an acronym). */
+  bits: number;
+}
+
+/** What tokenize puts on its array: the list generation its masks were computed in, and all masks together. */
+interface Masked {
+  generation: number;
+  any: number;
 }
 
 export interface Match {
@@ -28,28 +37,76 @@ export interface Match {
   end: number;
 }
 
-const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/uy;
 
+/**
+ * The words of `text`, as WORD would find them scanning left to right. ASCII letters and digits are read
+ * by char code (most requirements are ASCII: no regex call, no Unicode class test per word); a word that
+ * meets a non-ASCII character is read again by WORD from its start, so both paths give the same words.
+ */
 export function tokenize(text: string): Token[] {
-  const out: Token[] = [];
+  const out: Token[] & Partial<Masked> = [];
+  let any = 0;
   // Lower-casing once is cheaper than per word, when it keeps every offset (it does but for a few letters).
   const lower = text.toLowerCase();
   const source = lower.length === text.length ? lower : text;
-  WORD.lastIndex = 0;
-  for (let m = WORD.exec(source); m; m = WORD.exec(source)) {
-    let word = source === lower ? m[0] : m[0].toLowerCase();
-    if (word.includes('’')) word = word.replace(/’/g, "'");
-    const start = m.index;
-    const end = start + m[0].length;
-    out.push({
-      word,
-      start,
-      end,
-      tail: start > 0 && text.charCodeAt(start - 1) === 45 /* - */,
-      acronym: end - start > 1 && allCapitals(text, start, end),
-    });
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    let end = -1;
+    let viaRegex = false;
+    if (c < 128) {
+      if (!isAsciiAlnum(c)) {
+        i++;
+        continue;
+      }
+      end = asciiWordEnd(text, i);
+    }
+    if (end < 0) {
+      // A non-ASCII character in or at the start of the word: the regex decides.
+      WORD.lastIndex = i;
+      const m = WORD.exec(text);
+      if (!m) {
+        i++;
+        continue;
+      }
+      end = i + m[0].length;
+      viaRegex = true;
+    }
+    let word = source === lower ? lower.slice(i, end) : text.slice(i, end).toLowerCase();
+    if (viaRegex && word.includes('’')) word = word.replace(/’/g, "'");
+    const tail = i > 0 && text.charCodeAt(i - 1) === 45; /* - */
+    const acronym = end - i > 1 && allCapitals(text, i, end);
+    const bits = tail || acronym ? 0 : (firstWordBits.get(word) ?? 0);
+    any |= bits;
+    out.push({ word, start: i, end, tail, acronym, bits });
+    i = end;
   }
+  out.generation = generation;
+  out.any = any;
   return out;
+}
+
+const isAsciiAlnum = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+const isAsciiLetter = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+
+/** The end of the ASCII word at `start` (letters and digits, then 'letters groups), or -1 if a non-ASCII character takes part. */
+function asciiWordEnd(text: string, start: number): number {
+  const n = text.length;
+  let i = start + 1;
+  while (i < n && isAsciiAlnum(text.charCodeAt(i))) i++;
+  for (;;) {
+    if (i >= n) return i;
+    const c = text.charCodeAt(i);
+    if (c >= 128) return -1;
+    if (c !== 39 /* ' */) return i;
+    const next = i + 1 < n ? text.charCodeAt(i + 1) : 0;
+    if (next >= 128) return -1;
+    if (!isAsciiLetter(next)) return i;
+    i += 2;
+    while (i < n && isAsciiLetter(text.charCodeAt(i))) i++;
+  }
 }
 
 /** A-Z only, no allocation (the common case, a lower-case word, fails on its first or second letter). */
@@ -77,7 +134,7 @@ const compiledCache = new WeakMap<readonly string[], Compiled>();
 /** First word → the bits of the lists with a phrase starting with it. */
 const firstWordBits = new Map<string, number>();
 let bitsUsed = 0;
-/** Grows whenever a list is compiled, so masks computed before it are recomputed. */
+/** Grows whenever a list is compiled, so tokens masked before it are known to lack its bit. */
 let generation = 0;
 
 export function compile(terms: readonly string[]): Compiled {
@@ -100,52 +157,36 @@ export function compile(terms: readonly string[]): Compiled {
   return c;
 }
 
-interface Masks {
-  generation: number;
-  /** Per token: the bits of the lists that have a phrase starting with its word. */
-  at: Int32Array;
-  /** All of them together. */
-  any: number;
-}
-
-const masksCache = new WeakMap<readonly Token[], Masks>();
-
-function masksOf(tokens: readonly Token[]): Masks {
-  let m = masksCache.get(tokens);
-  if (m && m.generation === generation) return m;
-  const at = new Int32Array(tokens.length);
-  let any = 0;
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i]!;
-    if (t.tail || t.acronym) continue;
-    const bits = firstWordBits.get(t.word);
-    if (bits) {
-      at[i] = bits;
-      any |= bits;
-    }
-  }
-  m = { generation, at, any };
-  masksCache.set(tokens, m);
-  return m;
-}
-
 /** Every non-overlapping match of the terms in the tokens from index `from` on, left to right. */
 export function findTerms(tokens: readonly Token[], terms: readonly string[], from = 0, to = tokens.length): Match[] {
   const { byFirst, bit } = compile(terms);
   const out: Match[] = [];
-  const masks = bit ? masksOf(tokens) : undefined;
-  if (masks && !(masks.any & bit)) return out;
+  // Masks computed before this list was compiled lack its bit: those tokens are scanned word by word.
+  const masked = bit !== 0 && (tokens as Partial<Masked>).generation === generation;
+  if (masked && !((tokens as unknown as Masked).any & bit)) return out;
   for (let i = from; i < to; i++) {
-    if (masks) {
-      if (!(masks.at[i]! & bit)) continue;
+    if (masked) {
+      if (!(tokens[i]!.bits & bit)) continue;
     } else if (tokens[i]!.tail || tokens[i]!.acronym) continue;
     const candidates = byFirst.get(tokens[i]!.word);
     if (!candidates) continue;
-    const hit = candidates.find((p) => i + p.words.length <= to && p.words.every((w, k) => tokens[i + k]!.word === w));
+    const hit = phraseAt(tokens, i, to, candidates);
     if (!hit) continue;
     const last = i + hit.words.length;
     out.push({ term: hit.term, first: i, last, start: tokens[i]!.start, end: tokens[last - 1]!.end });
     i = last - 1;
   }
   return out;
+}
+
+/** The first (longest) of the phrases whose words are the tokens from i on, ending by `to`. */
+function phraseAt(tokens: readonly Token[], i: number, to: number, phrases: readonly Phrase[]): Phrase | undefined {
+  for (const p of phrases) {
+    const n = p.words.length;
+    if (i + n > to) continue;
+    let k = 1; // the first word is the map's key: it matches
+    while (k < n && tokens[i + k]!.word === p.words[k]) k++;
+    if (k === n) return p;
+  }
+  return undefined;
 }

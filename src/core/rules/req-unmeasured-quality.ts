@@ -16,9 +16,11 @@ export default languageRule({
   lists: { adjectives: unmeasuredQuality.adjectives, metrics: unmeasuredQuality.metrics },
   find(unit, lists) {
     const t = unit.tokens;
-    if (numberIn(t, unit.body, t.length)) return [];
+    // The quality words first: they are rare, and their absence is known without reading a word.
+    const qualities = findTerms(t, lists.adjectives, unit.body);
+    if (!qualities.length || numberIn(t, unit.body, t.length)) return [];
     const hits: LanguageHit[] = [];
-    for (const m of findTerms(t, lists.adjectives, unit.body)) {
+    for (const m of qualities) {
       const first = m.first;
       const last = m.last;
       const metric = metricAt(t, last, lists.metrics);

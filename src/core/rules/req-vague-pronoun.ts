@@ -13,7 +13,7 @@ import { vaguePronoun } from '../language/lexicon.js';
 import { AUXILIARIES } from '../language/context.js';
 import { findTerms } from '../language/match.js';
 import type { RequirementUnit } from './sections/requirementUnits.js';
-import { sentenceOf } from './sections/requirementUnits.js';
+import { sentenceOf, sentenceStarts } from './sections/requirementUnits.js';
 import { languageRule, type LanguageHit } from './language/languageRule.js';
 
 const ALWAYS_PRONOUN = new Set(['it', 'they', 'them', 'he', 'she']);
@@ -79,7 +79,7 @@ export default languageRule({
 });
 
 function startsClause(unit: RequirementUnit, i: number): boolean {
-  if (unit.sentenceStarts.has(i)) return true;
+  if (sentenceStarts(unit).has(i)) return true;
   const prev = unit.tokens[i - 1];
   if (!prev) return true;
   if (CLAUSE_OPENERS.has(prev.word)) return true;

@@ -39,7 +39,7 @@ export interface LanguageRule extends Rule {
 
 export function languageRule<L extends string>(spec: LanguageRuleSpec<L>): LanguageRule {
   const listsFor = (options: Readonly<Record<string, unknown>> | undefined): WordLists<L> => {
-    if (!options) return spec.lists;
+    if (!options || !hasKeys(options)) return spec.lists;
     let changed = false;
     const out = {} as Record<L, readonly string[]>;
     for (const name of Object.keys(spec.lists) as L[]) {
@@ -73,4 +73,9 @@ export function languageRule<L extends string>(spec: LanguageRuleSpec<L>): Langu
       }
     },
   };
+}
+
+function hasKeys(o: object): boolean {
+  for (const _ in o) return true;
+  return false;
 }

@@ -36,8 +36,6 @@ export interface RequirementUnit {
   tokens: Token[];
   /** Index of the first token of the requirement proper: after an id, a MoSCoW tag or a Gherkin keyword. */
   body: number;
-  /** Indexes of tokens that start a sentence (body included). */
-  sentenceStarts: ReadonlySet<number>;
   /** The Gherkin keyword the unit starts with, lower case ("given", "then"…), if any. */
   keyword?: string;
 }
@@ -116,15 +114,18 @@ function readBlock(read: Reading, node: RootContent): void {
 function readTable(paragraph: Paragraph, source: string, out: RequirementUnit[], ears: boolean): boolean {
   const table = tableIn(paragraph, source);
   if (!table) return false;
-  const textColumns = table.header.cells.map((c) => !NON_TEXT_HEADER.test(c.text.replace(/[*_`]/g, '').trim()));
+  const textColumns = table.header.cells.map((c) => !NON_TEXT_HEADER.test(unemphasised(c.text)));
   for (const row of table.rows) {
     row.cells.forEach((cell, i) => {
-      if (!textColumns[i] || !cell.text.trim() || MOSCOW_CELL.test(cell.text.replace(/[*_`]/g, '').trim())) return;
+      if (!textColumns[i] || !cell.text.trim() || MOSCOW_CELL.test(unemphasised(cell.text))) return;
       pushSource(out, 'cell', source, cell.start, cell.end, ears);
     });
   }
   return true;
 }
+
+/** A cell's text without emphasis or code marks, trimmed. */
+const unemphasised = (text: string): string => (/[*_`]/.test(text) ? text.replace(/[*_`]/g, '') : text).trim();
 
 /**
  * Given/When/Then lines of a prose paragraph (other prose is not a requirement); with EARS, the lines
@@ -166,43 +167,64 @@ const SHALL = /\bshall\b/i;
 // A short quoted string ("More", “Saved”) is mentioned, not used: a label, a message, a name.
 const NOT_WORDS =
   /<!--[\s\S]*?(?:-->|$)|`[^`\n]*`|\]\([^)\n]*\)|<[^<>\n]{1,80}>|\[[A-Z][^[\]\n]{0,60}\](?!\()|\\\||"[^"\n]{1,40}"|“[^”\n]{1,40}”/g;
-const blank = (text: string): string =>
-  text.includes('<') ||
-  text.includes('`') ||
-  text.includes('](') ||
-  text.includes('[') ||
-  text.includes('\\|') ||
-  text.includes('"') ||
-  text.includes('“')
-    ? text.replace(NOT_WORDS, (m) => ' '.repeat(m.length))
-    : text;
+// A cheap first look (most requirements hold none of these characters) before the replace.
+const MAYBE_NOT_WORDS = /[<`[\]\\"“]/;
+const blank = (text: string): string => (MAYBE_NOT_WORDS.test(text) ? text.replace(NOT_WORDS, (m) => ' '.repeat(m.length)) : text);
 
-// Leading labels that are not part of the requirement's wording.
-const ID_LABEL = /^\s*(?:[A-Z]{1,6}[-_]?\d+(?:\.\d+)*|\d+(?:\.\d+)*)[.):]?\s+/;
+// Leading labels that are not part of the requirement's wording. Sticky (y): each is tried where the
+// label before it ended, without slicing the text.
+const ID_LABEL = /\s*(?:[A-Z]{1,6}[-_]?\d+(?:\.\d+)*|\d+(?:\.\d+)*)[.):]?\s+/y;
 const MOSCOW_LABEL =
-  /^\s*(?:[[(](?:must|should|could|won'?t)(?:[ -]have)?[\])]\s*|[*_]*(?:must|should|could|won'?t)(?:[ -]have)?[*_]*\s*(?::|[-–—]\s)[*_]*\s*)/i;
+  /\s*(?:[[(](?:must|should|could|won'?t)(?:[ -]have)?[\])]\s*|[*_]*(?:must|should|could|won'?t)(?:[ -]have)?[*_]*\s*(?::|[-–—]\s)[*_]*\s*)/iy;
 const GHERKIN_HEADER =
-  /^\s*(?:\d{1,9}[.)]\s*)?[*_]{0,3}(?:scenario outline|scenario template|scenario|example|examples|scenarios|background|feature|rule)[*_]{0,3}\s*:/i;
-const GHERKIN = /^\s*[*_]{0,3}(?:given|when|then|and|but|\*)\b[*_]{0,3}:?[*_]{0,3}\s*/i;
+  /\s*(?:\d{1,9}[.)]\s*)?[*_]{0,3}(?:scenario outline|scenario template|scenario|example|examples|scenarios|background|feature|rule)[*_]{0,3}\s*:/iy;
+const GHERKIN = /\s*[*_]{0,3}(?:given|when|then|and|but|\*)\b[*_]{0,3}:?[*_]{0,3}\s*/iy;
+
+/** The length of the match of a sticky pattern at `at`, or 0. */
+function matchedAt(pattern: RegExp, text: string, at: number): number {
+  pattern.lastIndex = at;
+  const m = pattern.exec(text);
+  return m ? m[0].length : 0;
+}
 
 function push(out: RequirementUnit[], kind: RequirementUnit['kind'], raw: string, offset: number, ears = false): void {
   // A template placeholder ("<the outcome>", "[Project Name]") is not written yet: its words are not read.
   const text = blank(raw);
   // A scenario's or feature's title names it; its steps are the requirement.
-  if (GHERKIN_HEADER.test(text)) return;
+  if (matchedAt(GHERKIN_HEADER, text, 0)) return;
   const tokens = tokenize(text);
   if (!tokens.length) return;
-  let skip = ID_LABEL.exec(text)?.[0].length ?? 0;
-  skip += MOSCOW_LABEL.exec(text.slice(skip))?.[0].length ?? 0;
+  let skip = matchedAt(ID_LABEL, text, 0);
+  skip += matchedAt(MOSCOW_LABEL, text, skip);
   // In EARS, "When …, the system shall …" opens with a condition: the words are the requirement's.
-  const gherkin = ears ? null : GHERKIN.exec(text.slice(skip));
-  skip += gherkin?.[0].length ?? 0;
-  const keyword = gherkin?.[0].replace(/[^a-z]/gi, '').toLowerCase() || undefined;
-  let body = tokens.findIndex((t) => t.start >= skip);
-  if (body < 0) body = tokens.length;
-  const sentenceStarts = new Set<number>([body]);
-  for (let i = body + 1; i < tokens.length; i++) if (endsSentence(text, tokens[i - 1]!.end, tokens[i]!.start)) sentenceStarts.add(i);
-  out.push({ kind, text, offset, tokens, body, sentenceStarts, keyword });
+  let keyword: string | undefined;
+  if (!ears) {
+    const gherkin = matchedAt(GHERKIN, text, skip);
+    if (gherkin)
+      keyword =
+        text
+          .slice(skip, skip + gherkin)
+          .replace(/[^a-z]/gi, '')
+          .toLowerCase() || undefined;
+    skip += gherkin;
+  }
+  let body = 0;
+  while (body < tokens.length && tokens[body]!.start < skip) body++;
+  out.push({ kind, text, offset, tokens, body, keyword });
+}
+
+// Which tokens start a sentence, worked out only for the units a rule asks about (most never are).
+const sentenceStartsCache = new WeakMap<RequirementUnit, ReadonlySet<number>>();
+
+/** Indexes of the tokens of a unit that start a sentence (its body's first token included). */
+export function sentenceStarts(unit: RequirementUnit): ReadonlySet<number> {
+  let starts = sentenceStartsCache.get(unit);
+  if (starts) return starts;
+  const { tokens, text, body } = unit;
+  const set = new Set<number>([body]);
+  for (let i = body + 1; i < tokens.length; i++) if (endsSentence(text, tokens[i - 1]!.end, tokens[i]!.start)) set.add(i);
+  sentenceStartsCache.set(unit, (starts = set));
+  return starts;
 }
 
 /** A sentence mark followed by white space between two words ("done. It", "done; it"; not "e.g" or "1.5"). */
@@ -226,9 +248,10 @@ export function unitOfText(text: string): RequirementUnit | undefined {
 
 /** The index of the sentence start at or before token i. */
 export function sentenceOf(unit: RequirementUnit, i: number): { from: number; to: number } {
+  const starts = sentenceStarts(unit);
   let from = i;
-  while (from > unit.body && !unit.sentenceStarts.has(from)) from--;
+  while (from > unit.body && !starts.has(from)) from--;
   let to = i + 1;
-  while (to < unit.tokens.length && !unit.sentenceStarts.has(to)) to++;
+  while (to < unit.tokens.length && !starts.has(to)) to++;
   return { from, to };
 }
