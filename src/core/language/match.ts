@@ -13,13 +13,16 @@ export interface Token {
   word: string;
   start: number;
   end: number;
-  /** Joined to the word before by a hyphen ("less" in "password-less"): the tail of a compound. */
-  tail?: boolean;
-  /** Written in capitals, two letters or more ("IT", "API"): an acronym, not a word of the lists. */
-  acronym?: boolean;
-  /** The bits of the lists compiled so far that have a phrase starting with this word (0 for a tail or an acronym). */
+  /**
+   * The bits of the lists compiled so far that have a phrase starting with this word; or NOT_A_LIST_WORD
+   * alone for the tail of a compound ("less" in "password-less") or an acronym ("IT", "API"), which no
+   * list's phrase starts with. (One number, not two more fields: a run makes hundreds of thousands.)
+   */
   bits: number;
 }
+
+/** The bit of a token that no list may start at (list bits are 0–29). */
+export const NOT_A_LIST_WORD = 1 << 30;
 
 /** What tokenize puts on its array: the list generation its masks were computed in, and all masks together. */
 interface Masked {
@@ -47,9 +50,10 @@ const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/uy;
 export function tokenize(text: string): Token[] {
   const out: Token[] & Partial<Masked> = [];
   let any = 0;
-  // Lower-casing once is cheaper than per word, when it keeps every offset (it does but for a few letters).
-  const lower = text.toLowerCase();
-  const source = lower.length === text.length ? lower : text;
+  // The lower-case text, for words with non-ASCII letters only (lower-casing in context, as a reader
+  // does: the Greek final sigma), made when the first such word comes; when it changes the length, the
+  // offsets no longer agree and each word is lower-cased on its own.
+  let lower: string | undefined;
   const n = text.length;
   let i = 0;
   while (i < n) {
@@ -74,13 +78,18 @@ export function tokenize(text: string): Token[] {
       end = i + m[0].length;
       viaRegex = true;
     }
-    let word = source === lower ? lower.slice(i, end) : text.slice(i, end).toLowerCase();
-    if (viaRegex && word.includes('’')) word = word.replace(/’/g, "'");
+    let word: string;
+    if (!viaRegex) word = hasCapital(text, i, end) ? text.slice(i, end).toLowerCase() : text.slice(i, end);
+    else {
+      lower ??= text.toLowerCase();
+      word = lower.length === n ? lower.slice(i, end) : text.slice(i, end).toLowerCase();
+      if (word.includes('’')) word = word.replace(/’/g, "'");
+    }
     const tail = i > 0 && text.charCodeAt(i - 1) === 45; /* - */
     const acronym = end - i > 1 && allCapitals(text, i, end);
-    const bits = tail || acronym ? 0 : (firstWordBits.get(word) ?? 0);
-    any |= bits;
-    out.push({ word, start: i, end, tail, acronym, bits });
+    const bits = tail || acronym ? NOT_A_LIST_WORD : (firstWordBits.get(word) ?? 0);
+    if (bits !== NOT_A_LIST_WORD) any |= bits;
+    out.push({ word, start: i, end, bits });
     i = end;
   }
   out.generation = generation;
@@ -107,6 +116,15 @@ function asciiWordEnd(text: string, start: number): number {
     i += 2;
     while (i < n && isAsciiLetter(text.charCodeAt(i))) i++;
   }
+}
+
+/** An A-Z letter in text[start, end). */
+function hasCapital(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 65 && c <= 90) return true;
+  }
+  return false;
 }
 
 /** A-Z only, no allocation (the common case, a lower-case word, fails on its first or second letter). */
@@ -158,26 +176,29 @@ export function compile(terms: readonly string[]): Compiled {
 }
 
 /** Every non-overlapping match of the terms in the tokens from index `from` on, left to right. */
-export function findTerms(tokens: readonly Token[], terms: readonly string[], from = 0, to = tokens.length): Match[] {
+export function findTerms(tokens: readonly Token[], terms: readonly string[], from = 0, to = tokens.length): readonly Match[] {
   const { byFirst, bit } = compile(terms);
-  const out: Match[] = [];
+  let out: Match[] | undefined;
   // Masks computed before this list was compiled lack its bit: those tokens are scanned word by word.
   const masked = bit !== 0 && (tokens as Partial<Masked>).generation === generation;
-  if (masked && !((tokens as unknown as Masked).any & bit)) return out;
+  if (masked && !((tokens as unknown as Masked).any & bit)) return NO_MATCHES;
   for (let i = from; i < to; i++) {
     if (masked) {
       if (!(tokens[i]!.bits & bit)) continue;
-    } else if (tokens[i]!.tail || tokens[i]!.acronym) continue;
+    } else if (tokens[i]!.bits & NOT_A_LIST_WORD) continue;
     const candidates = byFirst.get(tokens[i]!.word);
     if (!candidates) continue;
     const hit = phraseAt(tokens, i, to, candidates);
     if (!hit) continue;
     const last = i + hit.words.length;
-    out.push({ term: hit.term, first: i, last, start: tokens[i]!.start, end: tokens[last - 1]!.end });
+    (out ??= []).push({ term: hit.term, first: i, last, start: tokens[i]!.start, end: tokens[last - 1]!.end });
     i = last - 1;
   }
-  return out;
+  return out ?? NO_MATCHES;
 }
+
+// Most requirements hold none of a list's words: they all share this one empty result.
+const NO_MATCHES: readonly Match[] = Object.freeze([]);
 
 /** The first (longest) of the phrases whose words are the tokens from i on, ending by `to`. */
 function phraseAt(tokens: readonly Token[], i: number, to: number, phrases: readonly Phrase[]): Phrase | undefined {

@@ -6,7 +6,7 @@
 import { comparative } from '../language/lexicon.js';
 import { inExample, isNumberWord, numberIn, wordIn } from '../language/context.js';
 import { findTerms } from '../language/match.js';
-import { languageRule } from './language/languageRule.js';
+import { hitsOf, languageRule } from './language/languageRule.js';
 
 const NOT_COMPARING = new Set(['no', 'any', 'once']);
 const REFERENCE = new Set(['than', 'compared', 'relative', 'versus', 'vs', 'baseline', 'before', 'previous', 'current', 'today']);
@@ -24,7 +24,7 @@ export default languageRule({
   lists: { words: comparative.terms },
   find(unit, lists) {
     const t = unit.tokens;
-    return findTerms(t, lists.words, unit.body).flatMap((m) => {
+    return hitsOf(findTerms(t, lists.words, unit.body), (m) => {
       const first = m.first;
       const last = m.last;
       // "no longer", "any more", "once more": not comparisons.

@@ -4,7 +4,7 @@
 import { loophole, openAmounts } from '../language/lexicon.js';
 import { numberIn } from '../language/context.js';
 import { findTerms } from '../language/match.js';
-import { languageRule } from './language/languageRule.js';
+import { hitsOf, languageRule } from './language/languageRule.js';
 
 const OPEN_LIST = 'list every case, or say where the full list lives';
 const LOOPHOLE = 'it lets the requirement opt out: say when it applies, or drop it';
@@ -18,7 +18,7 @@ export default languageRule({
   lists: { words: loophole.terms },
   find(unit, lists) {
     const t = unit.tokens;
-    return findTerms(t, lists.words, unit.body).flatMap((m) => {
+    return hitsOf(findTerms(t, lists.words, unit.body), (m) => {
       const first = m.first;
       const last = m.last;
       const quantity = QUANTITIES.has(m.term);

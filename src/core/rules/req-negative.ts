@@ -6,7 +6,7 @@
 import { negative } from '../language/lexicon.js';
 import { numberIn } from '../language/context.js';
 import { findTerms } from '../language/match.js';
-import { languageRule } from './language/languageRule.js';
+import { hitsOf, languageRule, NO_HITS } from './language/languageRule.js';
 import { sentenceOf } from './sections/requirementUnits.js';
 import { inSubordinateClause } from '../language/clauses.js';
 
@@ -19,9 +19,9 @@ export default languageRule({
   lists: { words: negative.terms },
   find(unit, lists) {
     // A Given/When/Then step is one concrete example: "Then nothing is saved" is checked in that scenario.
-    if (unit.kind === 'step' || unit.keyword) return [];
+    if (unit.kind === 'step' || unit.keyword) return NO_HITS;
     const t = unit.tokens;
-    return findTerms(t, lists.words, unit.body).flatMap((m) => {
+    return hitsOf(findTerms(t, lists.words, unit.body), (m) => {
       const first = m.first;
       const last = m.last;
       if (numberIn(t, last, last + 4)) return [];

@@ -6,7 +6,7 @@
 import { irregularParticiples } from '../language/lexicon.js';
 import { compile } from '../language/match.js';
 import type { RequirementUnit } from './sections/requirementUnits.js';
-import { languageRule } from './language/languageRule.js';
+import { languageRule, NO_HITS, type LanguageHit } from './language/languageRule.js';
 import { sentenceOf } from './sections/requirementUnits.js';
 
 const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'get', 'gets', 'got']);
@@ -36,10 +36,10 @@ export default languageRule({
   find(unit, lists) {
     // A Given/When/Then step is one concrete example, and the product is its actor by definition
     // ("Then an email is sent"): only requirements written as statements are read.
-    if (unit.kind === 'step' || unit.keyword) return [];
+    if (unit.kind === 'step' || unit.keyword) return NO_HITS;
     const t = unit.tokens;
     const irregular = compile(lists.participles).byFirst;
-    const hits = [];
+    let hits: LanguageHit[] | undefined;
     for (let i = unit.body; i < t.length - 1; i++) {
       if (!BE.has(t[i]!.word)) continue;
       let j = i + 1;
@@ -47,14 +47,14 @@ export default languageRule({
       const w = t[j]?.word;
       if (!w || !(isRegularParticiple(w) || irregular.has(w))) continue;
       if (hasAgent(unit, j)) continue;
-      hits.push({
+      (hits ??= []).push({
         first: i,
         last: j + 1,
         says: `is passive and names no agent: say who or what does it (e.g. "the system exports …", "… by the scheduler").`,
       });
       i = j;
     }
-    return hits;
+    return hits ?? NO_HITS;
   },
 });
 

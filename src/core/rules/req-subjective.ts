@@ -6,7 +6,7 @@
 import { subjective } from '../language/lexicon.js';
 import { numberIn, wordIn } from '../language/context.js';
 import { findTerms } from '../language/match.js';
-import { languageRule } from './language/languageRule.js';
+import { hitsOf, languageRule } from './language/languageRule.js';
 import { startsMetric } from './language/qualityPairs.js';
 
 const VERB_USE = new Set(['to', 'shall', 'must', 'will', 'should', 'may', 'can', 'could', 'would', 'and', 'or']);
@@ -40,7 +40,7 @@ export default languageRule({
   lists: { words: subjective.terms },
   find(unit, lists) {
     const t = unit.tokens;
-    return findTerms(t, lists.words, unit.body).flatMap((m) => {
+    return hitsOf(findTerms(t, lists.words, unit.body), (m) => {
       const first = m.first;
       const last = m.last;
       if (numberIn(t, last, last + 6)) return [];

@@ -4,7 +4,7 @@
 import { superlative } from '../language/lexicon.js';
 import { numberIn, wordIn } from '../language/context.js';
 import { findTerms } from '../language/match.js';
-import { languageRule } from './language/languageRule.js';
+import { hitsOf, languageRule } from './language/languageRule.js';
 
 const PRACTICE = new Set(['practice', 'practices', 'effort', 'efforts']);
 
@@ -15,7 +15,7 @@ export default languageRule({
   lists: { words: superlative.terms },
   find(unit, lists) {
     const t = unit.tokens;
-    return findTerms(t, lists.words, unit.body).flatMap((m) => {
+    return hitsOf(findTerms(t, lists.words, unit.body), (m) => {
       const first = m.first;
       const last = m.last;
       if (numberIn(t, first - 3, last + 4)) return [];

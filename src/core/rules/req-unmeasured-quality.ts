@@ -4,7 +4,7 @@
 import { unmeasuredQuality } from '../language/lexicon.js';
 import { numberIn } from '../language/context.js';
 import { findTerms } from '../language/match.js';
-import { languageRule, type LanguageHit } from './language/languageRule.js';
+import { languageRule, NO_HITS, type LanguageHit } from './language/languageRule.js';
 import { metricAt } from './language/qualityPairs.js';
 
 const LINK = new Set(['is', 'are', 'be', 'stays', 'remains', 'stay', 'remain', 'becomes', 'become']);
@@ -18,7 +18,7 @@ export default languageRule({
     const t = unit.tokens;
     // The quality words first: they are rare, and their absence is known without reading a word.
     const qualities = findTerms(t, lists.adjectives, unit.body);
-    if (!qualities.length || numberIn(t, unit.body, t.length)) return [];
+    if (!qualities.length || numberIn(t, unit.body, t.length)) return NO_HITS;
     const hits: LanguageHit[] = [];
     for (const m of qualities) {
       const first = m.first;

@@ -4,7 +4,7 @@
 import { vagueAdverb } from '../language/lexicon.js';
 import { wordIn } from '../language/context.js';
 import { findTerms } from '../language/match.js';
-import { languageRule } from './language/languageRule.js';
+import { hitsOf, languageRule } from './language/languageRule.js';
 
 const THAN = new Set(['than']);
 const ADVICE: Record<string, string> = {
@@ -61,7 +61,7 @@ export default languageRule({
   lists: { words: vagueAdverb.terms },
   find(unit, lists) {
     const t = unit.tokens;
-    return findTerms(t, lists.words, unit.body).flatMap((m) => {
+    return hitsOf(findTerms(t, lists.words, unit.body), (m) => {
       const first = m.first;
       const last = m.last;
       if ((m.term === 'rather' || m.term === 'later') && wordIn(t, last, last + 1, THAN)) return [];

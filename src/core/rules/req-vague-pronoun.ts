@@ -14,7 +14,7 @@ import { AUXILIARIES } from '../language/context.js';
 import { findTerms } from '../language/match.js';
 import type { RequirementUnit } from './sections/requirementUnits.js';
 import { sentenceOf, sentenceStarts } from './sections/requirementUnits.js';
-import { languageRule, type LanguageHit } from './language/languageRule.js';
+import { languageRule, NO_HITS, type LanguageHit } from './language/languageRule.js';
 
 const ALWAYS_PRONOUN = new Set(['it', 'they', 'them', 'he', 'she']);
 const CLAUSE_OPENERS = new Set([
@@ -50,8 +50,10 @@ export default languageRule({
   lists: { words: vaguePronoun.terms },
   find(unit, lists) {
     const t = unit.tokens;
+    const found = findTerms(t, lists.words, unit.body);
+    if (!found.length) return NO_HITS;
     const hits: LanguageHit[] = [];
-    for (const m of findTerms(t, lists.words, unit.body)) {
+    for (const m of found) {
       const first = m.first;
       const last = m.last;
       if (CONTRAST.has(m.term)) {

@@ -4,7 +4,7 @@
 import { weakModal } from '../language/lexicon.js';
 import { isNumberWord } from '../language/context.js';
 import { findTerms } from '../language/match.js';
-import { languageRule } from './language/languageRule.js';
+import { hitsOf, languageRule } from './language/languageRule.js';
 
 export default languageRule({
   id: 'req-weak-modal',
@@ -13,7 +13,7 @@ export default languageRule({
   lists: { words: weakModal.terms },
   find(unit, lists) {
     const t = unit.tokens;
-    return findTerms(t, lists.words, unit.body).flatMap((m) => {
+    return hitsOf(findTerms(t, lists.words, unit.body), (m) => {
       const first = m.first;
       const last = m.last;
       // The month: "in May 2027", "by 3 May".

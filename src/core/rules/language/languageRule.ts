@@ -8,6 +8,7 @@ import type { Severity } from '../../types.js';
 import type { Rule, RuleContext } from '../rule.js';
 import { requirementUnits, unitSpan, type RequirementUnit } from '../sections/requirementUnits.js';
 import { wordsOption } from '../../language/wordOptions.js';
+import type { Match } from '../../language/match.js';
 
 export interface LanguageHit {
   /** Token range [first, last) of the unit to underline. */
@@ -19,6 +20,17 @@ export interface LanguageHit {
   severity?: Severity;
 }
 
+/**
+ * What a rule returns for the (many) requirements it has nothing to say about: one shared empty list,
+ * not a new array per requirement and rule (tens of thousands per run, all garbage).
+ */
+export const NO_HITS: readonly LanguageHit[] = Object.freeze([]);
+
+/** The hits `hit` makes of the matches; NO_HITS when there are none. */
+export function hitsOf(matches: readonly Match[], hit: (m: Match) => LanguageHit[]): readonly LanguageHit[] {
+  return matches.length ? matches.flatMap(hit) : NO_HITS;
+}
+
 /** The rule's word lists, by option name, with the workspace's options applied. */
 export type WordLists<L extends string> = Readonly<Record<L, readonly string[]>>;
 
@@ -28,13 +40,13 @@ export interface LanguageRuleSpec<L extends string> {
   defaultSeverity: Severity;
   /** Option name → the built-in word list (lexicon.ts) it edits. */
   lists: WordLists<L>;
-  find(unit: RequirementUnit, lists: WordLists<L>): LanguageHit[];
+  find(unit: RequirementUnit, lists: WordLists<L>): readonly LanguageHit[];
 }
 
 /** A rule that also exposes its matcher, so a requirement can be checked on its own (tests, tools). */
 export interface LanguageRule extends Rule {
   /** `options` as in the config (`{ "words": { "remove": ["fast"] } }`); the built-in lists without. */
-  find(unit: RequirementUnit, options?: Readonly<Record<string, unknown>>): LanguageHit[];
+  find(unit: RequirementUnit, options?: Readonly<Record<string, unknown>>): readonly LanguageHit[];
 }
 
 export function languageRule<L extends string>(spec: LanguageRuleSpec<L>): LanguageRule {

@@ -40,9 +40,10 @@ export interface RequirementUnit {
   keyword?: string;
 }
 
-// Table columns that hold no requirement text: ids, priorities, owners, dates, sizes, links.
+// Table columns that hold no requirement text: ids, priorities, owners, dates, sizes, links; and remarks
+// about the requirement (Notes, Comments), which are not its wording.
 const NON_TEXT_HEADER =
-  /^(?:#|id|no\.?|nr\.?|ref|key|number|prio(?:rity)?|moscow(?: priority)?|status|owner|assignee|effort|estimate|size|points|story points|release|version|date|due(?: date)?|deadline|target date|ticket|issue|link|jira|epic|stories|story|type|kind|category|area|team|baseline|source)$/i;
+  /^(?:#|id|no\.?|nr\.?|ref|key|number|prio(?:rity)?|moscow(?: priority)?|status|owner|assignee|effort|estimate|size|points|story points|release|version|date|due(?: date)?|deadline|target date|ticket|issue|link|jira|epic|stories|story|type|kind|category|area|team|baseline|source|notes?|comments?|remarks?)$/i;
 const MOSCOW_CELL = /^(?:must|should|could|won'?t|wont|will not|[mscw])(?:[\s-]+have)?$/i;
 
 const cache = new WeakMap<object, RequirementUnit[]>();
@@ -180,11 +181,10 @@ const GHERKIN_HEADER =
   /\s*(?:\d{1,9}[.)]\s*)?[*_]{0,3}(?:scenario outline|scenario template|scenario|example|examples|scenarios|background|feature|rule)[*_]{0,3}\s*:/iy;
 const GHERKIN = /\s*[*_]{0,3}(?:given|when|then|and|but|\*)\b[*_]{0,3}:?[*_]{0,3}\s*/iy;
 
-/** The length of the match of a sticky pattern at `at`, or 0. */
+/** The length of the match of a sticky pattern at `at`, or 0 (test, not exec: no match array to make). */
 function matchedAt(pattern: RegExp, text: string, at: number): number {
   pattern.lastIndex = at;
-  const m = pattern.exec(text);
-  return m ? m[0].length : 0;
+  return pattern.test(text) ? pattern.lastIndex - at : 0;
 }
 
 function push(out: RequirementUnit[], kind: RequirementUnit['kind'], raw: string, offset: number, ears = false): void {
