@@ -6,11 +6,15 @@
 
 import {
   close as closeCb,
+  closeSync,
   constants,
   fstat as fstatCb,
+  fstatSync,
   lstat as lstatCb,
   open as openCb,
+  openSync,
   read as readCb,
+  readSync,
   realpath as realpathCb,
   stat as statCb,
   type Stats,
@@ -81,26 +85,69 @@ export async function readBounded(path: string, max = limits().fileBytes): Promi
   }
   try {
     const s = await fstat(fd);
-    if (!s.isFile()) throw notRegular(s);
-    if (s.size > max) throw tooLarge(max);
+    checkOpened(s, max);
     // One byte more than stat says, to see the end of the file (or that it grew) in one read.
-    let buf = Buffer.allocUnsafe(s.size + 1);
+    let buf: Buffer = Buffer.allocUnsafe(s.size + 1);
     let n = 0;
     for (;;) {
       const got = await read(fd, buf, n, buf.length - n);
       if (got === 0) break;
       n += got;
-      if (n > max) throw tooLarge(max);
-      if (n === buf.length) {
-        const bigger = Buffer.allocUnsafe(Math.min(buf.length * 2, max + 1));
-        buf.copy(bigger, 0, 0, n);
-        buf = bigger;
-      }
+      buf = roomAfter(buf, n, max);
     }
     return buf.subarray(0, n);
   } finally {
     await close(fd).catch(() => undefined);
   }
+}
+
+/**
+ * readBounded for a worker thread, with the same checks: there a blocking read holds up no one, and it
+ * saves the four or five callback round trips per file that made reading about a sixth of a cold 10k
+ * run's CPU.
+ */
+export function readBoundedSync(path: string, max = limits().fileBytes): Buffer | undefined {
+  let fd: number;
+  try {
+    fd = openSync(fsPath(path), READ_FLAGS);
+  } catch (e) {
+    if (isMissing(e)) return undefined;
+    throw e;
+  }
+  try {
+    const s = fstatSync(fd);
+    checkOpened(s, max);
+    let buf: Buffer = Buffer.allocUnsafe(s.size + 1);
+    let n = 0;
+    for (;;) {
+      const got = readSync(fd, buf, n, buf.length - n, null);
+      if (got === 0) break;
+      n += got;
+      buf = roomAfter(buf, n, max);
+    }
+    return buf.subarray(0, n);
+  } finally {
+    try {
+      closeSync(fd);
+    } catch {
+      // closing a file only read from: nothing to lose
+    }
+  }
+}
+
+/** A regular file within the limit, as stat says once it is open (a FIFO is refused before any read). */
+function checkOpened(s: Stats, max: number): void {
+  if (!s.isFile()) throw notRegular(s);
+  if (s.size > max) throw tooLarge(max);
+}
+
+/** The buffer with room for more after n bytes (the file grew since stat); past the limit, an error. */
+function roomAfter(buf: Buffer, n: number, max: number): Buffer {
+  if (n > max) throw tooLarge(max);
+  if (n < buf.length) return buf;
+  const bigger = Buffer.allocUnsafe(Math.min(buf.length * 2, max + 1));
+  buf.copy(bigger, 0, 0, n);
+  return bigger;
 }
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });

@@ -7,7 +7,7 @@ import type { ResolvedConfig } from '../core/config/types.js';
 import { createWorkspaceIndex, type IndexedDoc, type WorkspaceIndex } from '../core/workspace/index.js';
 import { indexEntry } from '../core/workspace/entry.js';
 import { lintText } from './lintText.js';
-import { readBounded } from './nodeHost.js';
+import { readBoundedSync } from './nodeHost.js';
 import { configureLimits, parseLimits } from '../core/limits.js';
 import type { ToWorker, FromWorker, LintJob } from './pool.js';
 import type { FileResult } from './results.js';
@@ -21,23 +21,23 @@ const indexes = new Map<string, WorkspaceIndex>();
  * The job's text; else the file read here as the main thread reads it (see LintJob.text): a regular file
  * only, within the size limit, a name that is not UTF-8 turned back into its bytes, the BOM dropped.
  */
-async function textOf(job: LintJob): Promise<string> {
+function textOf(job: LintJob): string {
   if (job.text !== undefined) return job.text;
-  const bytes = await readBounded(job.path);
+  const bytes = readBoundedSync(job.path);
   if (bytes === undefined) throw new Error('it no longer exists');
   const raw = bytes.toString('utf8');
   return raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
 }
 
 // One batch at a time (the pool sends the next only after this one's answer), one file at a time.
-parentPort!.on('message', async (msg: ToWorker) => {
+parentPort!.on('message', (msg: ToWorker) => {
   for (const [key, config] of msg.configs) configs.set(key, config);
   for (const [key, data] of msg.indexes) indexes.set(key, createWorkspaceIndex(data));
   if (msg.kind === 'index') {
     const entries: [string, IndexedDoc | null][] = [];
     for (const job of msg.jobs) {
       try {
-        entries.push([job.path, indexEntry(await textOf(job), job.path, configs.get(job.configKey)!) ?? null]);
+        entries.push([job.path, indexEntry(textOf(job), job.path, configs.get(job.configKey)!) ?? null]);
       } catch {
         entries.push([job.path, null]); // unreadable now (the parse turns bad input into problems): not a document then
       }
@@ -49,7 +49,7 @@ parentPort!.on('message', async (msg: ToWorker) => {
   for (const job of msg.jobs) {
     let text: string;
     try {
-      text = await textOf(job);
+      text = textOf(job);
     } catch (e) {
       results.push({ path: job.path, findings: [], unreadable: (e as Error).message });
       continue;
