@@ -224,27 +224,30 @@ export function recordQueries(index: WorkspaceIndex): { index: WorkspaceIndex; q
 export function queryAnswers(index: WorkspaceIndex | undefined, queries: readonly IndexQuery[]): string {
   if (!index) return 'no index';
   const parts = [`root ${index.root}`];
-  for (const q of [...queries].sort()) {
-    const colon = q.indexOf(':');
-    const kind = colon < 0 ? q : q.slice(0, colon);
-    const arg = colon < 0 ? '' : q.slice(colon + 1);
-    const docs =
-      kind === 'id'
-        ? index.withId(arg)
-        : kind === 'named'
-          ? index.namedAfter(arg)
-          : kind === 'type'
-            ? index.ofType(arg)
-            : kind === 'typed'
-              ? index.typed(arg)
-              : kind === 'refs'
-                ? index.referencing(arg)
-                : kind === 'all'
-                  ? index.docs
-                  : [];
-    parts.push(`${q} ${docs.map(docKey).join(' | ')}`);
-  }
+  for (const q of [...queries].sort()) parts.push(queryAnswer(index, q));
   return parts.join('\n');
+}
+
+/** The index's answer to one query, as one line of queryAnswers (the query, then the documents' keys). */
+export function queryAnswer(index: WorkspaceIndex, q: IndexQuery): string {
+  const colon = q.indexOf(':');
+  const kind = colon < 0 ? q : q.slice(0, colon);
+  const arg = colon < 0 ? '' : q.slice(colon + 1);
+  const docs =
+    kind === 'id'
+      ? index.withId(arg)
+      : kind === 'named'
+        ? index.namedAfter(arg)
+        : kind === 'type'
+          ? index.ofType(arg)
+          : kind === 'typed'
+            ? index.typed(arg)
+            : kind === 'refs'
+              ? index.referencing(arg)
+              : kind === 'all'
+                ? index.docs
+                : [];
+  return `${q} ${docs.map(docKey).join(' | ')}`;
 }
 
 const docKey = (d: IndexedDoc): string =>
