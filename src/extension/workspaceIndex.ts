@@ -58,6 +58,8 @@ export class WorkspaceIndexer implements vscode.Disposable {
   /** Files created, changed or deleted while the first scan ran (its file list may predate them). */
   private readonly missed = new Map<string, vscode.Uri>();
   private generation = 0;
+  /** Scans in progress (a rescan may start before the last one ends): events meanwhile are replayed. */
+  private scansRunning = 0;
   private pending?: { scopes: Set<string>; causes: Set<string>; before: Map<string, WorkspaceIndex | undefined> };
   private timer?: ReturnType<typeof setTimeout>;
   private readonly changed = new vscode.EventEmitter<IndexChange>();
@@ -163,7 +165,23 @@ export class WorkspaceIndexer implements vscode.Disposable {
     this.scan = this.scanAll(this.generation);
   }
 
+  /**
+   * Reads the whole workspace, then reads again every file an event named meanwhile. Events keep coming
+   * during a scan (a folder copied in: its config starts a rescan while its files are still being
+   * written), and the scan's result replaces what those events put in; without the replay a file created
+   * just after the scan listed the folder would be lost until its next change.
+   */
   private async scanAll(generation: number): Promise<void> {
+    this.scansRunning++;
+    const current = await this.scanOnce(generation).finally(() => this.scansRunning--);
+    if (!current) return; // a newer scan replaces this one, and replays what was missed
+    const missed = [...this.missed.values()];
+    this.missed.clear();
+    for (const uri of missed) void this.readFromDisk(uri);
+  }
+
+  /** One scan; false when a newer one (the config changed) made it moot. */
+  private async scanOnce(generation: number): Promise<boolean> {
     const started = Date.now();
     const found = new Map<string, Placed>();
     try {
@@ -180,7 +198,7 @@ export class WorkspaceIndexer implements vscode.Disposable {
     } catch (e) {
       this.log.error(`Reading the workspace's documents failed: ${(e as Error)?.stack ?? String(e)}`);
     }
-    if (generation !== this.generation) return; // a newer scan (the config changed) replaces this one
+    if (generation !== this.generation) return false; // a newer scan (the config changed) replaces this one
     const before = new Map<string, WorkspaceIndex>();
     if (this.ready) for (const scope of this.scopes()) before.set(scope, this.snapshotByKey(scope)!);
     this.disk.clear();
@@ -199,14 +217,13 @@ export class WorkspaceIndexer implements vscode.Disposable {
     const docs = [...this.disk.values()].filter((p) => p.entry).length;
     this.log.info(`Workspace index: ${docs} document(s) in ${scopes.size} workspace(s), ${Date.now() - started} ms.`);
     this.changed.fire(change);
-    // Replay what happened during the scan: reading again settles both "created" and "deleted".
-    const missed = [...this.missed.values()];
-    this.missed.clear();
-    for (const uri of missed) void this.readFromDisk(uri);
+    return true;
   }
 
   private async readFromDisk(uri: vscode.Uri): Promise<void> {
     if (!indexable(uri) || !isMarkdownPath(uri.path)) return;
+    // Reading again after the scan settles both "created" and "deleted".
+    if (this.scansRunning) this.missed.set(uri.toString(), uri);
     if (!this.ready) {
       if (this.scan) this.missed.set(uri.toString(), uri);
       return;
@@ -246,6 +263,7 @@ export class WorkspaceIndexer implements vscode.Disposable {
   }
 
   private removeTree(uri: vscode.Uri): void {
+    if (this.scansRunning) this.missed.set(uri.toString(), uri);
     if (!this.ready) {
       if (this.scan) this.missed.set(uri.toString(), uri); // re-read after the scan: gone, or a folder
       return;
