@@ -7,7 +7,7 @@
 import * as assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import * as vscode from 'vscode';
-import { closeAllEditors, EXTENSION_ID, open, reportTimeout, root, ruleOf, validatedWithIndex } from './helpers.js';
+import { closeAllEditors, diagnosticsWhen, EXTENSION_ID, open, reportTimeout, root, ruleOf, validatedWithIndex } from './helpers.js';
 
 interface CliFinding {
   ruleId: string;
@@ -69,10 +69,9 @@ suite('CLI parity', () => {
       // The Problems panel's view of the same file. The copy reaches the editor's workspace index through
       // file-system events, which may come after a file's first check (a did-you-mean then lacks a
       // document not indexed yet); the index's change re-validates it. So the editor must come to the
-      // CLI's findings, and this waits (up to 10 s) for it to, before comparing.
-      const shownNow = () =>
-        vscode.languages
-          .getDiagnostics(uri)
+      // CLI's findings, and this waits for it to (on each change of the diagnostics), before comparing.
+      const keysOf = (diagnostics: readonly vscode.Diagnostic[]) =>
+        diagnostics
           .filter((d) => d.source === 'pmdocs')
           .map((d) =>
             key(
@@ -84,10 +83,15 @@ suite('CLI parity', () => {
           )
           .sort();
       const same = (a: string[]) => a.length === fromCli.length && a.every((k, i) => k === fromCli[i]);
-      let shown = shownNow();
-      for (const deadline = Date.now() + 10_000; !same(shown) && Date.now() < deadline; shown = shownNow())
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      assert.deepEqual(shown, fromCli, `${file.filePath}: editor vs CLI`);
+      // Each change of the diagnostics is checked; the 10 s bound only turns a real divergence into the
+      // diff below instead of the suite's timeout.
+      let bound: ReturnType<typeof setTimeout> | undefined;
+      await Promise.race([
+        diagnosticsWhen(uri, (d) => same(keysOf(d)), `the CLI's findings on ${file.filePath}`),
+        new Promise((resolve) => (bound = setTimeout(resolve, 10_000))),
+      ]);
+      clearTimeout(bound);
+      assert.deepEqual(keysOf(vscode.languages.getDiagnostics(uri)), fromCli, `${file.filePath}: editor vs CLI`);
       compared += fromCli.length;
     }
     assert.ok(compared >= 5, `compared ${compared} findings`);
