@@ -7,6 +7,7 @@
 
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseFragment } from 'parse5';
 import { createEngine, type Engine, type LintResult } from '../../src/core/engine.js';
 import { fixAll, frontMatterProblem } from '../../src/core/fixes/fixAll.js';
 import { renderDocument } from '../../src/core/render/index.js';
@@ -257,14 +258,29 @@ export function mutate(text: string, r: () => number): string {
   return t;
 }
 
-// Checked on the tags only: text that merely reads `href=javascript:` is escaped text, not markup.
-const TAG = /<[A-Za-z][^<>]*>/g;
-const UNSAFE_TAG = /^<(?:script|iframe|object|embed|style|base|meta|link|form)\b/i;
-const HANDLER = /\son[a-z]+\s*=/i;
-const JS_URL = /\s(?:href|src|xlink:href|action|formaction|srcset)\s*=\s*["']?\s*(?:javascript|vbscript|data):/i;
+// Checked on the DOM a browser would build (parse5 is the HTML standard's parser, as the webview's engine
+// is): a `<script` inside a quoted attribute value is text, and a regex over the markup cannot tell.
+const UNSAFE_ELEMENT = new Set(['script', 'iframe', 'object', 'embed', 'style', 'base', 'meta', 'link', 'form', 'frame', 'frameset']);
+const URL_ATTRIBUTE = new Set(['href', 'src', 'xlink:href', 'action', 'formaction', 'srcset', 'poster', 'background']);
+// Browsers drop ASCII whitespace and control characters before reading a URL's scheme.
+const SCRIPT_URL = /^(?:javascript|vbscript|data):/i;
 
-function unsafeMarkup(html: string): string | undefined {
-  for (const [tag] of html.matchAll(TAG)) if (UNSAFE_TAG.test(tag) || HANDLER.test(tag) || JS_URL.test(tag)) return tag;
+type DomNode = { nodeName: string; tagName?: string; attrs?: { name: string; value: string }[]; childNodes?: DomNode[]; content?: DomNode };
+
+export function unsafeMarkup(html: string): string | undefined {
+  const stack: DomNode[] = [parseFragment(html) as unknown as DomNode];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.tagName) {
+      if (UNSAFE_ELEMENT.has(node.tagName)) return `<${node.tagName}>`;
+      for (const { name, value } of node.attrs ?? []) {
+        if (name.startsWith('on')) return `<${node.tagName} ${name}=…>`;
+        if (URL_ATTRIBUTE.has(name) && SCRIPT_URL.test(value.replace(/[\u0000-\u0020]/g, ''))) return `<${node.tagName} ${name}="${value}">`;
+      }
+    }
+    if (node.childNodes) stack.push(...node.childNodes);
+    if (node.content) stack.push(node.content);
+  }
   return undefined;
 }
 

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createEngine } from '../../src/core/engine.js';
-import { checkDocument, fuzz, fuzzDocuments, mutate, rng } from '../fuzz/fuzzer.js';
+import { checkDocument, fuzz, fuzzDocuments, mutate, rng, unsafeMarkup } from '../fuzz/fuzzer.js';
 
 const fixtures = join(import.meta.dirname, '../fixtures/fuzz');
 
@@ -34,4 +34,15 @@ test('a short seeded fuzz run (1,000 documents) finds nothing', () => {
     summary.failures.map((f) => `#${f.index} ${f.failure.kind}: ${f.failure.detail}`),
     [],
   );
+});
+
+test('the unsafe-HTML check reads the DOM a browser builds, not the markup text', () => {
+  assert.equal(unsafeMarkup('<p>x</p><script>alert(1)</script>'), '<script>');
+  assert.equal(unsafeMarkup('<img src=x onerror=alert(1)>'), '<img onerror=…>');
+  assert.equal(unsafeMarkup('<a href=" java\tscript:alert(1)">x</a>'), '<a href=" java\tscript:alert(1)">');
+  assert.equal(unsafeMarkup('<svg><a xlink:href="javascript:x">y</a></svg>'), '<a href="javascript:x">');
+  assert.equal(unsafeMarkup('<template><iframe></iframe></template>'), '<iframe>');
+  // Text and quoted attribute values that merely read like markup are not markup.
+  assert.equal(unsafeMarkup('<li data-ref="<script"><span>x</span> &#x3C;script</li>'), undefined);
+  assert.equal(unsafeMarkup('<p>href=javascript:alert(1) onclick=x</p>'), undefined);
 });
