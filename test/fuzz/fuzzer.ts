@@ -267,6 +267,8 @@ const SCRIPT_URL = /^(?:javascript|vbscript|data):/i;
 
 type DomNode = { nodeName: string; tagName?: string; attrs?: { name: string; value: string }[]; childNodes?: DomNode[]; content?: DomNode };
 
+const withoutControls = (value: string): string => [...value].filter((c) => c.charCodeAt(0) > 0x20).join('');
+
 export function unsafeMarkup(html: string): string | undefined {
   const stack: DomNode[] = [parseFragment(html) as unknown as DomNode];
   while (stack.length) {
@@ -275,7 +277,7 @@ export function unsafeMarkup(html: string): string | undefined {
       if (UNSAFE_ELEMENT.has(node.tagName)) return `<${node.tagName}>`;
       for (const { name, value } of node.attrs ?? []) {
         if (name.startsWith('on')) return `<${node.tagName} ${name}=…>`;
-        if (URL_ATTRIBUTE.has(name) && SCRIPT_URL.test(value.replace(/[\u0000-\u0020]/g, ''))) return `<${node.tagName} ${name}="${value}">`;
+        if (URL_ATTRIBUTE.has(name) && SCRIPT_URL.test(withoutControls(value))) return `<${node.tagName} ${name}="${value}">`;
       }
     }
     if (node.childNodes) stack.push(...node.childNodes);

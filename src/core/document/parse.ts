@@ -37,6 +37,8 @@ export interface ParsedDoc {
   readonly root: Root;
   /** Where the body nests deeper than the markdownDepth limit (the lines past it are blanked in `root`). */
   readonly bodyTooDeep?: Span & { message: string };
+  /** Whether `root` lost children nested past the depth limit (inline nesting the line guard cannot blank). */
+  readonly rootCut: boolean;
 }
 
 const MAX_ALIASES = 100; // a "billion laughs" alias bomb becomes a finding, not a hang
@@ -47,12 +49,14 @@ export function parseDoc(text: string, path?: string): ParsedDoc {
   let root: Root | undefined;
   let lines: LineIndex | undefined;
   let tooDeep: (Span & { message: string }) | undefined;
+  let rootCut = false;
   const parse = () => {
     const guarded = guardMarkdownDepth(blankOut(text, block), limits().markdownDepth);
     if (guarded.crossed) tooDeep = { ...guarded.crossed, message: markdownDepthMessage() };
     // Inline nesting (emphasis, links) the line guard cannot see is cut before the tree is built.
     const cut: { offset?: number } = {};
     const tree = parseMarkdownTree(guarded.text, treeDepthFor(limits().markdownDepth), cut);
+    rootCut = cut.offset !== undefined;
     if (cut.offset !== undefined && !tooDeep) tooDeep = { start: cut.offset, end: cut.offset, message: markdownDepthMessage() };
     return tree;
   };
@@ -69,6 +73,10 @@ export function parseDoc(text: string, path?: string): ParsedDoc {
     get bodyTooDeep() {
       root ??= parse();
       return tooDeep;
+    },
+    get rootCut() {
+      root ??= parse();
+      return rootCut;
     },
   };
 }

@@ -58,12 +58,13 @@ export function parseGfm(
   commonmark: () => Root | undefined,
   lineAt: (offset: number) => number,
   guard: TableGuard = DEFAULT_TABLE_GUARD,
+  reuseCommonMark = false,
 ): Root {
   const chunkChars = guard.chunkChars ?? DEFAULT_TABLE_GUARD.chunkChars!;
   if (text.length > chunkChars) {
     const tree = commonmark();
     if (tree) {
-      const chunked = parseInChunks(text, tree, chunkChars, lineAt, (t, cm, at) => parseTables(t, cm, at, guard));
+      const chunked = parseInChunks(text, tree, chunkChars, lineAt, (t, cm, at) => parseTables(t, cm, at, guard), reuseCommonMark);
       if (chunked) return chunked;
     }
   }

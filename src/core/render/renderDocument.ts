@@ -69,6 +69,9 @@ export function renderDocument(result: LintResult, options: RenderOptions): Rend
     () => doc.root,
     (offset) => doc.lines.pointAt(offset).line,
     options.tableGuard,
+    // The engine's tree stands for plain runs only when whole (nothing cut for depth; blanked lines are
+    // blanked in `text` too).
+    !doc.rootCut,
   );
   // Nesting the line guard cannot see (emphasis, links, inline HTML) is cut before the recursive steps.
   pruneDeep(mdast, treeDepthFor(limits().markdownDepth));
