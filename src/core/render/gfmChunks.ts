@@ -41,35 +41,37 @@ export function parseInChunks(
 ): Root | undefined {
   // Runs for micromark are about chunkChars long; runs taken from the CommonMark tree may be any length,
   // and a new one starts where the blocks change from one kind to the other.
-  const cuts = [0];
   const kids = tree.children;
-  let plainRun = reuse && kids.length > 0 && isPlain(text, kids, 0);
+  const plainAt = kids.map((_, k) => reuse && isPlain(text, kids, k));
+  const cuts = [0];
+  /** Whether every block of each run so far is plain (the text before the first block counts too). */
+  const allPlain = [reuse && kids.length > 0 && !GFM_OR_DEFINITION.test(text.slice(0, kids[0]!.position?.start.offset ?? 0))];
   for (let k = 0; k < kids.length; k++) {
     const at = kids[k]!.position?.start.offset;
-    if (at === undefined || at === 0 || !safeCut(text, at)) continue;
-    const plain = reuse && isPlain(text, kids, k);
-    if (plain !== plainRun || (!plain && at - cuts[cuts.length - 1]! >= chunkChars)) {
+    const plain = plainAt[k]!;
+    const run = cuts.length - 1;
+    if (at !== undefined && at > 0 && safeCut(text, at) && (plain !== allPlain[run] || (!plain && at - cuts[run]! >= chunkChars))) {
       cuts.push(at);
-      plainRun = plain;
-    }
+      allPlain.push(plain);
+    } else allPlain[run] &&= plain;
   }
-  if (cuts.length === 1 && !(reuse && !GFM_OR_DEFINITION.test(text))) return undefined;
+  if (cuts.length === 1 && !allPlain[0]) return undefined;
   const runs = cuts.map((start, i) => {
     const end = cuts[i + 1] ?? text.length;
     const lineDelta = lineAt(start) - 1;
     const local = (offset: number) => lineAt(offset + start) - lineDelta;
     // The CommonMark blocks of this run, moved to its own coordinates (only the big-table guard asks).
     const blocks = () => tree.children.filter((c) => c.position && c.position.start.offset! >= start && c.position.end.offset! <= end);
-    const commonmark = (): Root => ({ type: 'root', children: blocks().map((c) => moved(structuredClone(c), -start, -lineDelta)) });
+    const commonmark = (): Root => ({ type: 'root', children: blocks().map((c) => moved(copyTree(c), -start, -lineDelta)) });
     // Cloned: the lint result keeps its tree, and the render changes its own.
-    if (reuse && !GFM_OR_DEFINITION.test(text.slice(start, end)))
+    if (allPlain[i])
       return {
         start,
         end,
         lineDelta,
         local,
         commonmark,
-        root: { type: 'root', children: blocks().map((c) => structuredClone(c)) } as Root,
+        root: { type: 'root', children: blocks().map(copyTree) } as Root,
         placed: true,
       };
     return { start, end, lineDelta, local, commonmark, root: parse(text.slice(start, end), commonmark, local), placed: false };
@@ -116,11 +118,37 @@ export function parseInChunks(
   };
 }
 
-/** Whether block `k` of the tree, with what follows it up to the next block (consumed definitions), holds nothing GFM. */
+/**
+ * Whether block `k` of the tree, with what follows it up to the next block (consumed definitions), is
+ * taken from the CommonMark tree: it holds nothing GFM, or it is a long paragraph thick with emphasis
+ * delimiters. micromark pairs delimiters one match at a time, rewriting the paragraph's events for each,
+ * so such a paragraph costs quadratic time (`***x*** ` repeated over 64 KB: 1.6 s; 256 KB: 13 s), where
+ * commonmark.js takes milliseconds. That paragraph then shows without GFM's autolink literals,
+ * strikethrough and footnote references; a table is never taken (its delimiter row is checked).
+ */
 function isPlain(text: string, kids: readonly RootContent[], k: number): boolean {
   const start = kids[k]!.position?.start.offset ?? 0;
   const end = kids[k + 1]?.position?.start.offset ?? text.length;
-  return !GFM_OR_DEFINITION.test(text.slice(start, end));
+  const source = text.slice(start, end);
+  return !GFM_OR_DEFINITION.test(source) || (kids[k]!.type === 'paragraph' && thickWithEmphasis(source));
+}
+
+/** Paragraphs at least this long, with at least this many `*` and `_`, go to the CommonMark tree. */
+const LONG_PARAGRAPH = 8 * 1024;
+const MANY_DELIMITERS = 256;
+const DELIMITER_ROW_LINE = /\n {0,3}\|?[ \t]*:?-+:?[ \t]*(\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*(\r?\n|\r|$)/;
+
+function thickWithEmphasis(source: string): boolean {
+  if (source.length < LONG_PARAGRAPH) return false;
+  let delimiters = 0;
+  for (let i = 0; i < source.length && delimiters < MANY_DELIMITERS; i++) {
+    const c = source.charCodeAt(i);
+    if (c === 42 || c === 95) delimiters++; // * _
+  }
+  if (delimiters < MANY_DELIMITERS) return false;
+  // A GFM table's second line is its delimiter row (a CommonMark paragraph to commonmark.js).
+  const second = source.indexOf('\n');
+  return second < 0 || !DELIMITER_ROW_LINE.test(source.slice(second, source.indexOf('\n', second + 1) + 1 || undefined));
 }
 
 /** At column 1 after a blank line, and not itself blank or indented. */
@@ -147,6 +175,15 @@ function labelsIn(text: string): Set<string> {
         .toLowerCase(),
     );
   return out;
+}
+
+/** A deep copy of a tree of plain data (a third of structuredClone's time on a big tree). Its depth is bounded by the depth guards. */
+function copyTree<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(copyTree) as T;
+  if (value === null || typeof value !== 'object') return value;
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) out[key] = copyTree((value as Record<string, unknown>)[key]);
+  return out as T;
 }
 
 function moved<T extends Node>(tree: T, offsetDelta: number, lineDelta: number): T {

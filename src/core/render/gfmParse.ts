@@ -17,6 +17,7 @@ import remarkGfm from 'remark-gfm';
 import { visit } from 'unist-util-visit';
 import { parseInChunks } from './gfmChunks.js';
 import { parseWithShortBlankLines } from './blankLines.js';
+import { shortenDelimiterRuns } from './delimiterRuns.js';
 
 export interface TableGuard {
   /** Tables with more body rows than this are parsed in pieces. */
@@ -30,7 +31,7 @@ export interface TableGuard {
 export const DEFAULT_TABLE_GUARD: TableGuard = { maxRows: 200, chunkRows: 64, chunkChars: 16 * 1024 };
 
 const gfm = unified().use(remarkParse).use(remarkGfm).freeze();
-const parser = { parse: (text: string): Root => parseWithShortBlankLines(text, (t) => gfm.parse(t)) };
+const parser = { parse: (text: string): Root => parseWithShortBlankLines(shortenDelimiterRuns(text), (t) => gfm.parse(t)) };
 
 const DELIMITER_ROW = /^ {0,3}\|?[ \t]*:?-+:?[ \t]*(\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
 const PIPE_ROW = /^ {0,3}\|/;

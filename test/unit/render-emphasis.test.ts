@@ -1,0 +1,58 @@
+// Emphasis that micromark pairs in quadratic time (src/core/render/delimiterRuns.ts, gfmChunks.ts): the
+// preview still shows the text, with the same offsets and lines. No timing here; the fuzz run and
+// BENCHMARKS.md carry the times.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseDoc } from '../../src/core/document/parse.js';
+import { renderDocument } from '../../src/core/render/index.js';
+import { MAX_RUN, shortenDelimiterRuns } from '../../src/core/render/delimiterRuns.js';
+
+const render = (text: string) => renderDocument({ findings: [], doc: parseDoc(text) }, { allowRemoteImages: false });
+
+test('two long runs of one delimiter keep MAX_RUN characters each; the rest become look-alikes of the same length', () => {
+  const text = `${'*'.repeat(40)}x${'*'.repeat(20)} and ${'_'.repeat(30)}\n`;
+  const out = shortenDelimiterRuns(text);
+  assert.equal(out.length, text.length);
+  assert.equal(out, `${'*'.repeat(MAX_RUN)}${'\u2217'.repeat(24)}x${'*'.repeat(MAX_RUN)}${'\u2217'.repeat(4)} and ${'_'.repeat(30)}\n`);
+});
+
+test('one long run, a thematic break and short runs are left as written', () => {
+  const one = `password: ${'*'.repeat(40)}\n`;
+  assert.equal(shortenDelimiterRuns(one), one);
+  const breaks = `${'*'.repeat(40)}\n\ntext\n\n  ${'*'.repeat(30)}  \n`;
+  assert.equal(shortenDelimiterRuns(breaks), breaks);
+  const short = '***x*** '.repeat(100);
+  assert.equal(shortenDelimiterRuns(short), short);
+});
+
+test('a paragraph of thousands of delimiters each side of a letter renders the letter, on its line', () => {
+  const text = `---\ntype: prd\n---\n\n# Title\n\n${'*'.repeat(4400)}x${'*'.repeat(4400)} tail\n\n## Next\n`;
+  const { body, headings } = render(text);
+  assert.ok(body.includes('x'));
+  assert.ok(body.includes('tail'));
+  assert.deepEqual(
+    headings.map((h) => [h.text, h.line]),
+    [
+      ['Title', 5],
+      ['Next', 9],
+    ],
+  );
+});
+
+test('a long paragraph thick with emphasis in a long document is rendered from the CommonMark tree', () => {
+  const paragraph = '***x*** '.repeat(8192) + 'https://example.com/a';
+  const text = `---\ntype: prd\n---\n\n# Title\n\n${paragraph}\n\n| a | b |\n|---|---|\n| ~~1~~ | 2 |\n\n## Next\n`;
+  const { body, headings } = render(text);
+  assert.equal(body.split('<em><strong>x</strong></em>').length - 1, 8192);
+  // That paragraph loses GFM's autolink literal; the table after it is still GFM.
+  assert.ok(body.includes(' https://example.com/a</p>'), body.slice(-600));
+  assert.ok(body.includes('<td><del>1</del></td>'));
+  assert.deepEqual(
+    headings.map((h) => [h.text, h.line]),
+    [
+      ['Title', 5],
+      ['Next', 13],
+    ],
+  );
+});
