@@ -20,6 +20,10 @@ import { createEngine } from '../src/core/engine.js';
 import { checkDocument, fuzz, minimize, slowest, type FailureKind, type RunSummary, type Stage } from '../test/fuzz/fuzzer.js';
 
 const SLOW_MS = 1000;
+// Each worker's heap is capped: V8 otherwise lets garbage pile up to gigabytes before it collects, so
+// peak RSS would measure its laziness, not what the engine holds. What one document needs must fit in
+// this (a worker that runs out ends the run with an error); what the engine keeps stays far below.
+const HEAP_MB = 240;
 const mb = (bytes: number) => Math.round(bytes / 1048576);
 
 /** What a worker sends its parent. */
@@ -85,7 +89,10 @@ async function runParent(): Promise<void> {
       { length: workers },
       (_, part) =>
         new Promise<void>((resolve, reject) => {
-          const child = fork(import.meta.filename, [...process.argv.slice(2), '--part', String(part)], { stdio: 'inherit' });
+          const child = fork(import.meta.filename, [...process.argv.slice(2), '--part', String(part)], {
+            stdio: 'inherit',
+            execArgv: [...process.execArgv, `--max-old-space-size=${HEAP_MB}`],
+          });
           children.push(child);
           let ended = false;
           child.on('message', (m: Message) => {
