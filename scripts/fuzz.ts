@@ -17,7 +17,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createEngine } from '../src/core/engine.js';
-import { checkDocument, fuzz, minimize, slowest, type FailureKind, type RunSummary, type Stage } from '../test/fuzz/fuzzer.js';
+import { checkDocument, fuzzSteps, minimize, slowest, type FailureKind, type RunSummary, type Stage } from '../test/fuzz/fuzzer.js';
 
 const SLOW_MS = 1000;
 // Each worker's heap is capped: V8 otherwise lets garbage pile up to gigabytes before it collects, so
@@ -48,28 +48,36 @@ const workers = Number(values.workers);
 if (!Number.isSafeInteger(docs) || docs < 1) throw new Error(`--docs needs a positive whole number, not '${values.docs}'`);
 if (!Number.isSafeInteger(workers) || workers < 1) throw new Error(`--workers needs a positive whole number, not '${values.workers}'`);
 
-if (values.part !== undefined) runWorker(Number(values.part));
+if (values.part !== undefined) await runWorker(Number(values.part));
 else await runParent();
 
-function runWorker(part: number): void {
-  let peakRss = 0;
+async function runWorker(part: number): Promise<void> {
   let done = 0;
   const started = process.cpuUsage();
   const progress = (slowestOp: RunSummary['slowest']): Message => {
     const used = process.cpuUsage(started);
-    return { type: 'progress', done, rss: peakRss, cpuMs: (used.user + used.system) / 1000, slowest: slowestOp };
+    // maxRSS: the process's high-water mark (getrusage, KB), peaks within a document included.
+    return {
+      type: 'progress',
+      done,
+      rss: process.resourceUsage().maxRSS * 1024,
+      cpuMs: (used.user + used.system) / 1000,
+      slowest: slowestOp,
+    };
   };
-  const summary = fuzz(docs, seed, {
+  const steps = fuzzSteps(docs, seed, {
     timeLimitMs: SLOW_MS,
     part,
     parts: workers,
     onFailure: (failure) => process.send!({ type: 'failure', failure } satisfies Message),
     onDocument: (_index, _counts, slowestOp) => {
-      peakRss = Math.max(peakRss, process.memoryUsage.rss());
       if (++done % 100 === 0) process.send!(progress(slowestOp));
     },
   });
-  process.send!(progress(summary.slowest));
+  let step = steps.next();
+  // Each worker's messages (progress, failures) are written out between documents, not queued to the end.
+  for (; !step.done; step = steps.next()) await new Promise<void>((resolve) => setImmediate(resolve));
+  process.send!(progress(step.value.slowest));
   process.send!({ type: 'done' } satisfies Message, () => process.exit(0));
 }
 

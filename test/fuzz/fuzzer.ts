@@ -423,6 +423,16 @@ export interface FuzzOptions {
 }
 
 export function fuzz(docs: number, seed: string, options: FuzzOptions = {}): RunSummary {
+  const steps = fuzzSteps(docs, seed, options);
+  for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
+}
+
+/**
+ * `fuzz`, one checked document per step: a worker process awaits between steps, so that its messages
+ * to the parent are written out as it goes (IPC writes wait for the event loop; a loop that never yields
+ * queues them all in memory, its largest failures' texts included).
+ */
+export function* fuzzSteps(docs: number, seed: string, options: FuzzOptions = {}): Generator<void, RunSummary> {
   const engine = createEngine();
   const counts = { exception: 0, 'please-report': 0, 'fix-not-idempotent': 0, 'fix-corrupts': 0, 'unsafe-html': 0, slow: 0 };
   const failures: RunSummary['failures'] = [];
@@ -441,6 +451,7 @@ export function fuzz(docs: number, seed: string, options: FuzzOptions = {}): Run
       const op = slowest(times);
       if (op && (!slowestOp || op[1] > slowestOp.ms)) slowestOp = { index, stage: op[0], ms: op[1], chars: text.length };
       options.onDocument?.(index, counts, slowestOp);
+      yield;
     }
     index++;
   }

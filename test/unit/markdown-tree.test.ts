@@ -69,6 +69,10 @@ const cases: [string, string][] = [
     '- [ ] open\n- [x] done\n- [X] Done too\n- [ ]\n- [a] not a task\n  - [ ] nested\n1. [ ] ordered task\n',
   ],
   ['a task box followed by markup', '- [ ] *emphasised* start\n- [x] `code` start\n'],
+  [
+    'a task box with its text on the next line (soft and hard break), or no space after it',
+    '- [x]\n  soft\n\n- [ ] \n  soft after a space\n\n- [x]   \n  hard\n\n- [x]no space\n\n- [ ]\ttab\n',
+  ],
   ['block quotes with lazy lines and nested lists', '> quote\nlazy line\n> - item\n>   more\n\n> > deeper *emph*\n'],
   ['headings: setext, closed ATX, trailing spaces, empty', 'Title\n=====\n\n## Closed ##\n\n### Spaces   \n\n#\n\nSub\n---\n'],
   ['fenced and indented code, HTML', '```gherkin title\nGiven a\n```\n\n    indented\n\n<div>\n<b>x</b>\n</div>\n\n~~~\nnot closed'],

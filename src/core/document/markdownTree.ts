@@ -52,8 +52,9 @@ function cutDeep(doc: CmNode, maxDepth: number): number | undefined {
   return line;
 }
 
-// `[ ]`, `[x]` or `[X]`, whitespace, then something on the same line (as GFM's task list items).
-const TASK_BOX = /^\[([ xX])\][ \t]+[^ \t\r\n]/;
+// `[ ]`, `[x]` or `[X]`, then whitespace and something on the same line, or a line ending (the paragraph
+// goes on below), as GFM's task list items.
+const TASK_BOX = /^\[([ xX])\](?:[ \t]+[^ \t\r\n]|[ \t]*(?:\r\n|\r|\n))/;
 const ENTITY = /^&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/;
 const DEFINITION_LINE = /^\[[^\]]+\]:\s*\S+(?:\s+(?:"[^"]*"|'[^']*'|\([^)]*\)))?\s*$/;
 const isBlank = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13; // space, tab, LF, CR
@@ -134,11 +135,17 @@ class TreeBuilder {
     const first = children[0];
     const head = first?.type === 'paragraph' ? first.children[0] : undefined;
     const at = first?.position?.start.offset ?? 0;
-    const box = head?.type === 'text' && head.value.length >= 4 ? TASK_BOX.exec(this.src.slice(at, at + 80)) : null;
-    if (first?.type === 'paragraph' && head?.type === 'text' && box && head.position) {
+    const box = head?.type === 'text' && head.value.length >= 3 ? TASK_BOX.exec(this.src.slice(at, at + 80)) : null;
+    // `[x]` then a hard line break: the box is the whole first text node, the break stays (as in GFM).
+    if (first?.type === 'paragraph' && head?.type === 'text' && box && head.value.length === 3 && first.children[1]?.type === 'break') {
+      checked = box[1] !== ' ';
+      first.children.shift();
+    } else if (first?.type === 'paragraph' && head?.type === 'text' && box && head.value.length >= 4 && head.position) {
       checked = box[1] !== ' ';
       head.value = head.value.slice(4);
-      const start = head.position.start.offset! + 4;
+      // The box and one whitespace character leave the text; with the text on the next line, up to its line ending.
+      const lineEnd = /[\r\n]$/.test(box[0]);
+      const start = head.position.start.offset! + (lineEnd ? box[0].length : 4);
       head.position.start = this.point(start);
       // As GFM's reader: the paragraph starts after the box unless nothing but the box's space was text.
       if (head.value) first.position!.start = this.point(start);

@@ -21,11 +21,12 @@ import { visit } from 'unist-util-visit';
 
 type Parse = (text: string, commonmark: () => Root | undefined, lineAt: (offset: number) => number) => Root;
 
-// What GFM reads differently from CommonMark: tables, strikethrough, footnotes, task items, autolink
-// literals (www., scheme://, an e-mail address: an `@` between name characters with a dot after it, not a
-// mention). A link definition too: the CommonMark tree has consumed them, and the runs that micromark
-// parses need their sources (below).
-const GFM_OR_DEFINITION = /[|~]|\[\^|\[[ xX]\]|\]:|:\/\/|www\.|[\w.+-]@[\w-]+\./i;
+// What GFM reads differently from CommonMark: tables, strikethrough, footnotes, autolink literals (www.,
+// scheme://, an e-mail address: an `@` between name characters with a dot after it, not a mention). Task
+// items are not among them: the engine's tree reads them as GFM does (test/unit/render-chunks.test.ts).
+// A link definition is: the CommonMark tree has consumed them, and the runs that micromark parses need
+// their sources (below).
+const GFM_OR_DEFINITION = /[|~]|\[\^|\]:|:\/\/|www\.|[\w.+-]@[\w-]+\./i;
 
 /**
  * The tree of `text` parsed in runs, or undefined when the text has no safe place to cut. `reuse`: the
