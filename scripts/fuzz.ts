@@ -17,7 +17,16 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createEngine } from '../src/core/engine.js';
-import { checkDocument, fuzzSteps, minimize, slowest, type FailureKind, type RunSummary, type Stage } from '../test/fuzz/fuzzer.js';
+import {
+  checkDocument,
+  fuzzDocuments,
+  fuzzSteps,
+  minimize,
+  slowest,
+  type FailureKind,
+  type RunSummary,
+  type Stage,
+} from '../test/fuzz/fuzzer.js';
 
 const SLOW_MS = 1000;
 // Each worker's heap is capped: V8 otherwise lets garbage pile up to gigabytes before it collects, so
@@ -30,6 +39,7 @@ const mb = (bytes: number) => Math.round(bytes / 1048576);
 type Message =
   | { type: 'progress'; done: number; rss: number; cpuMs: number; slowest: RunSummary['slowest'] }
   | { type: 'failure'; failure: RunSummary['failures'][number] }
+  | { type: 'start'; index: number }
   | { type: 'done' };
 
 const { values } = parseArgs({
@@ -70,6 +80,7 @@ async function runWorker(part: number): Promise<void> {
     part,
     parts: workers,
     onFailure: (failure) => process.send!({ type: 'failure', failure } satisfies Message),
+    onStart: (index) => process.send!({ type: 'start', index } satisfies Message),
     onDocument: (_index, _counts, slowestOp) => {
       if (++done % 100 === 0) process.send!(progress(slowestOp));
     },
@@ -79,6 +90,18 @@ async function runWorker(part: number): Promise<void> {
   for (; !step.done; step = steps.next()) await new Promise<void>((resolve) => setImmediate(resolve));
   process.send!(progress(step.value.slowest));
   process.send!({ type: 'done' } satisfies Message, () => process.exit(0));
+}
+
+/** Document `index` of this run's sequence, written to test/fixtures/fuzz/<name>.md as it was checked (not shrunk). */
+function saveDocument(name: string, index: number): void {
+  let i = 0;
+  for (const text of fuzzDocuments(index + 1, seed)) {
+    if (i++ < index) continue;
+    const outDir = join(import.meta.dirname, '../test/fixtures/fuzz');
+    mkdirSync(outDir, { recursive: true });
+    writeFileSync(join(outDir, `${name}.md`), text);
+    process.stderr.write(`fuzz: saved test/fixtures/fuzz/${name}.md\n`);
+  }
 }
 
 async function runParent(): Promise<void> {
@@ -103,8 +126,10 @@ async function runParent(): Promise<void> {
           });
           children.push(child);
           let ended = false;
+          let current: number | undefined;
           child.on('message', (m: Message) => {
             if (m.type === 'done') return void (ended = true);
+            if (m.type === 'start') return void (current = m.index);
             if (m.type === 'failure') return void failures.push(m.failure);
             state[part] = { done: m.done, rss: m.rss, cpuMs: m.cpuMs, slowest: m.slowest };
             if (performance.now() - lastReport < 30_000) return;
@@ -114,9 +139,13 @@ async function runParent(): Promise<void> {
               `fuzz: ${total}/${docs} documents, ${Math.round((performance.now() - started) / 1000)} s, ${failures.length} failures so far, worker peak RSS ${state.map((w) => mb(w.rss)).join('/')} MB\n`,
             );
           });
-          child.on('exit', (code, signal) =>
-            ended ? resolve() : reject(new Error(`fuzz worker ${part} ended (${signal ?? `exit ${code}`}) before finishing`)),
-          );
+          child.on('exit', (code, signal) => {
+            if (ended) return resolve();
+            // The document it died on (out of memory, a crash) is saved like any failure.
+            const at = current === undefined ? '' : ` on document #${current}`;
+            if (current !== undefined && !values['no-save']) saveDocument(`died-${part}-${current}`, current);
+            reject(new Error(`fuzz worker ${part} ended (${signal ?? `exit ${code}`})${at} before finishing`));
+          });
         }),
     ),
   ).then(() => 'finished' as const);

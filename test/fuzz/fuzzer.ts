@@ -418,6 +418,8 @@ export interface FuzzOptions {
   parts?: number;
   /** After each checked document (progress, memory sampling). */
   onDocument?: (index: number, counts: Record<FailureKind, number>, slowest: RunSummary['slowest']) => void;
+  /** Before each document is checked (a worker that dies can then be said to have died on it). */
+  onStart?: (index: number) => void;
   /** As each failure is found (a long run can then be stopped and still report it). */
   onFailure?: (failure: RunSummary['failures'][number]) => void;
 }
@@ -443,6 +445,7 @@ export function* fuzzSteps(docs: number, seed: string, options: FuzzOptions = {}
   for (const text of fuzzDocuments(docs, seed)) {
     if (index % parts === part) {
       const times: Partial<Record<Stage, number>> = {};
+      options.onStart?.(index);
       for (const failure of checkDocument(engine, text, options.timeLimitMs, times)) {
         counts[failure.kind]++;
         failures.push({ index, text, failure });
