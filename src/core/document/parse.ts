@@ -42,6 +42,9 @@ export interface ParsedDoc {
 }
 
 const MAX_ALIASES = 100; // a "billion laughs" alias bomb becomes a finding, not a hang
+// YAML errors listed per document, as a compiler stops listing after its first errors: past a few, they
+// are mostly one mistake's echoes, and a front matter of 1,800 broken lines made 84,000 findings (340 MB).
+const MAX_SYNTAX_PROBLEMS = 20;
 
 export function parseDoc(text: string, path?: string): ParsedDoc {
   const block = findFrontMatterBlock(text);
@@ -115,12 +118,23 @@ function parseFrontMatter(text: string, block: FrontMatterBlock): FrontMatter {
     });
     return { block, problems };
   }
-  for (const e of yaml.errors) {
+  for (const e of yaml.errors.slice(0, MAX_SYNTAX_PROBLEMS)) {
     problems.push({
       kind: 'syntax',
       ...absolute(block, e.pos[0], Math.max(e.pos[1], e.pos[0] + 1), text),
       message: yamlMessage(e.message, source, e.pos[0]),
     });
+  }
+  const more = yaml.errors.length - MAX_SYNTAX_PROBLEMS;
+  if (more > 0) {
+    const next = yaml.errors[MAX_SYNTAX_PROBLEMS]!.pos;
+    problems.push({
+      kind: 'syntax',
+      ...absolute(block, next[0], Math.max(next[1], next[0] + 1), text),
+      message: `YAML syntax error: ${more} more YAML errors from here on are not listed. Fix the ones above first: one mistake often causes many of the rest.`,
+    });
+    // The document is kept with the lint result: it keeps only the errors that were reported.
+    yaml.errors.length = MAX_SYNTAX_PROBLEMS + 1;
   }
   for (const key of complexKeys(yaml)) {
     problems.push({
@@ -168,18 +182,26 @@ export function parseYaml(source: string, options: { strict?: boolean } = {}): D
   if (deepAt !== undefined) return undefined;
   const composer = new Composer({ prettyErrors: false, uniqueKeys: true, strict: options.strict ?? true, logLevel: 'error' });
   let doc: Document.Parsed | undefined;
-  for (const d of composer.compose(tokens, true, source.length)) {
-    if (!doc) doc = d;
-    else {
-      doc.errors.push(
-        new YAMLParseError(
-          [d.range[0], d.range[1]],
-          'MULTIPLE_DOCS',
-          'Source contains multiple documents; please use YAML.parseAllDocuments()',
-        ),
-      );
-      break;
+  // YAML errors are Error objects: each would capture a stack trace nobody reads (broken front matter can
+  // make tens of thousands of them: 100 MB kept, and the time to make them).
+  const stackTraceLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    for (const d of composer.compose(tokens, true, source.length)) {
+      if (!doc) doc = d;
+      else {
+        doc.errors.push(
+          new YAMLParseError(
+            [d.range[0], d.range[1]],
+            'MULTIPLE_DOCS',
+            'Source contains multiple documents; please use YAML.parseAllDocuments()',
+          ),
+        );
+        break;
+      }
     }
+  } finally {
+    Error.stackTraceLimit = stackTraceLimit;
   }
   return doc!;
 }
