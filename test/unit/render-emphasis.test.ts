@@ -17,6 +17,21 @@ test('two long runs of one delimiter keep MAX_RUN characters each; the rest beco
   assert.equal(out, `${'*'.repeat(MAX_RUN)}${'\u2217'.repeat(24)}x${'*'.repeat(MAX_RUN)}${'\u2217'.repeat(4)} and ${'_'.repeat(30)}\n`);
 });
 
+test('a run of more than MAX_RUN square brackets is always cut, even alone or on a line of its own', () => {
+  const text = `x: ${'['.repeat(20)}a${']'.repeat(18)}\n${'['.repeat(17)}\n[[link]] [x]\n`;
+  assert.equal(
+    shortenDelimiterRuns(text),
+    `x: ${'['.repeat(MAX_RUN)}${'\uFF3B'.repeat(4)}a${']'.repeat(MAX_RUN)}${'\uFF3D'.repeat(2)}\n${'['.repeat(MAX_RUN)}\uFF3B\n[[link]] [x]\n`,
+  );
+});
+
+test('a table row of 74,000 nested brackets renders its text, and the rows after it', () => {
+  const text = `---\ntype: prd\n---\n\n| a | b |\n|---|---|\n| 1 | 2 |\nx: ${'['.repeat(74000)}${']'.repeat(74000)}\n| 3 | 4 |\n`;
+  const { body } = render(text);
+  assert.ok(body.includes('<td>3</td>'));
+  assert.ok(body.includes('\uFF3B'.repeat(100)));
+});
+
 test('one long run, a thematic break and short runs are left as written', () => {
   const one = `password: ${'*'.repeat(40)}\n`;
   assert.equal(shortenDelimiterRuns(one), one);

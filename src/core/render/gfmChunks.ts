@@ -18,6 +18,7 @@
 import type { Root, RootContent } from 'mdast';
 import type { Node } from 'unist';
 import { visit } from 'unist-util-visit';
+import { MAX_RUN } from './delimiterRuns.js';
 
 type Parse = (text: string, commonmark: () => Root | undefined, lineAt: (offset: number) => number) => Root;
 
@@ -25,8 +26,9 @@ type Parse = (text: string, commonmark: () => Root | undefined, lineAt: (offset:
 // scheme://, an e-mail address: an `@` between name characters with a dot after it, not a mention). Task
 // items are not among them: the engine's tree reads them as GFM does (test/unit/render-chunks.test.ts).
 // A link definition is: the CommonMark tree has consumed them, and the runs that micromark parses need
-// their sources (below).
-const GFM_OR_DEFINITION = /[|~]|\[\^|\]:|:\/\/|www\.|[\w.+-]@[\w-]+\./i;
+// their sources (below). Runs of brackets too (delimiterRuns.ts shows them as look-alikes; from the
+// CommonMark tree they would be links nested hundreds deep).
+const GFM_OR_DEFINITION = new RegExp(String.raw`[|~]|\[\^|\]:|:\/\/|www\.|[\w.+-]@[\w-]+\.|\[{${MAX_RUN + 1}}|\]{${MAX_RUN + 1}}`, 'i');
 
 /**
  * The tree of `text` parsed in runs, or undefined when the text has no safe place to cut. `reuse`: the
