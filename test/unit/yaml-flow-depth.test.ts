@@ -1,0 +1,25 @@
+// Flow nesting in front matter is measured on yaml's lexer before its parser builds a tree (found by the
+// fuzzer: a line of 260,000 `[` took the parser 1.7 s and 200 MB before the depth check could run).
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { yamlFlowTooDeep } from '../../src/core/document/depth.js';
+import { createEngine } from '../../src/core/engine.js';
+
+test('the first bracket past the limit is found; brackets in quotes, comments and block scalars are text', () => {
+  assert.equal(yamlFlowTooDeep('x: [[[[a]]]]\n', 3), 6);
+  assert.equal(yamlFlowTooDeep('x: [[[a]]], y: [[[b]]]\n', 3), undefined);
+  const text = `a: "${'['.repeat(50)}"\nb: '${'{'.repeat(50)}'\n# ${'['.repeat(50)}\nc: |\n  ${'['.repeat(50)}\nd: [{e: [1]}]\n`;
+  assert.equal(yamlFlowTooDeep(text, 4), undefined);
+  assert.equal(yamlFlowTooDeep(text, 2), text.indexOf('[1]'));
+});
+
+test('a front matter line of 260,000 brackets is an input-limit finding on that line, and nothing else is read', () => {
+  const text = `---\ntype: prd\ntitle: Deep\nx: ${'['.repeat(260000)}\n---\n\n# Deep\n`;
+  const findings = createEngine().lint(text, { path: 'docs/deep.md' }).findings;
+  const limit = findings.filter((f) => f.ruleId === 'input-limit');
+  assert.equal(limit.length, 1);
+  assert.equal(limit[0]!.line, 4);
+  assert.equal(limit[0]!.column, 4 + 64);
+  assert.match(limit[0]!.message, /^The front matter nests more than 64 levels deep here and was not read\./);
+});
