@@ -68,6 +68,8 @@ const results = {
   profile: null,
   relint: null,
   editor: null,
+  /** Issue 17: the long fuzz run (null: not run). */
+  fuzz: null,
   warnings: [],
 };
 log(`${results.machine.nproc} CPUs, Node ${results.machine.node}, load ${results.machine.load}, ${results.machine.date}`);
@@ -280,6 +282,27 @@ function measureEditor() {
   results.editor = { docs: o.editorDocs, ...JSON.parse(readFileSync(file, 'utf8')) };
 }
 
+/** scripts/fuzz.ts: mutated documents through the engine, the fixes and the preview (issue 17). */
+function measureFuzz() {
+  log(`fuzz run of ${o.fuzzDocs} documents (scripts/fuzz.ts) …`);
+  const r = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', join(repo, 'scripts', 'fuzz.ts'), '--docs', String(o.fuzzDocs), '--seed', `bench-${o.seed}`, '--no-save', '--json'],
+    {
+      cwd: repo,
+      env,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+      maxBuffer: 64 * 1024 * 1024,
+      timeout: 4 * CORPUS_TIMEOUT_S * 1000,
+    },
+  );
+  const line = (r.stdout ?? '').trim().split('\n').pop();
+  if (!line?.startsWith('{')) return results.warnings.push(`the fuzz run failed (exit ${r.status ?? r.error?.message})`);
+  results.fuzz = JSON.parse(line);
+  log(`fuzz: ${results.fuzz.docs} documents, ${results.fuzz.failures.length} failures`);
+}
+
 const plan = o.quick
   ? [['quick', 200, 1]]
   : [
@@ -297,6 +320,7 @@ for (const [name, docs, runs, how] of plan) {
 if (!o.quick && (!o.only || o.only === 'big')) await measureBig(o.runs ?? 3);
 if (!o.skipRelint && !o.only) measureRelint();
 if (!o.skipEditor && !o.only) measureEditor();
+if (!o.skipFuzz && !o.only) measureFuzz();
 
 writeFileSync(join(root, 'results.json'), JSON.stringify(results, null, 1));
 const md = markdown(results);

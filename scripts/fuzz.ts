@@ -48,6 +48,8 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '1' },
     workers: { type: 'string', default: String(Math.min(2, availableParallelism())) },
     'no-save': { type: 'boolean' },
+    // One JSON line with the figures, last on stdout (npm run bench reads it).
+    json: { type: 'boolean' },
     // Internal: this process is worker `part` of `parts`.
     part: { type: 'string' },
   },
@@ -216,6 +218,23 @@ async function runParent(): Promise<void> {
   console.log(`  peak RSS per worker ${peaks.map((r) => `${mb(r)} MB`).join(', ')} (${mb(Math.max(...peaks))} MB at most in one process)`);
   for (const s of saved) console.log(`  saved test/fixtures/fuzz/${s}`);
   for (const f of kept.slice(0, 20)) console.log(`  #${f.index} ${f.failure.kind}: ${f.failure.detail}`);
+  if (values.json)
+    console.log(
+      JSON.stringify({
+        docs: checked,
+        asked: docs,
+        seed,
+        workers,
+        wallS,
+        cpuS,
+        counts: c,
+        overWhileRunning: overLimit.length,
+        slowest: slowestOp ?? null,
+        peakRssMb: peaks.map(mb),
+        heapCapMb: HEAP_MB,
+        failures: kept.map((f) => ({ index: f.index, kind: f.failure.kind, detail: f.failure.detail })),
+      }),
+    );
   process.exitCode = kept.length ? 1 : 0;
   if (how === 'stopped') process.exit();
 }

@@ -243,8 +243,25 @@ export function markdown(results) {
   }
   if (results.editor)
     out.push('Editor under load: the figures are in [Editor under load](#editor-under-load-issue-16), written by the same run.', '');
+  if (results.fuzz) out.push(...fuzzLines(results.fuzz), '');
   if (results.warnings.length) out.push('Warnings from this run:', '', ...results.warnings.map((w) => `- ${w}`), '');
   return out.join('\n');
+}
+
+/** The fuzz run's figures (scripts/fuzz.ts --json). */
+function fuzzLines(f) {
+  const c = f.counts;
+  const slow = f.slowest
+    ? `${f.slowest.stage} of document #${f.slowest.index} (${num(f.slowest.chars, 0)} characters), ${num(f.slowest.ms, 0)} ms of CPU`
+    : 'none';
+  return [
+    `Fuzz (scripts/fuzz.ts, seed \`${f.seed}\`, ${f.workers} worker processes, heap capped at ${f.heapCapMb} MB each): ${num(f.docs, 0)} documents in ${num(f.wallS, 0)} s (${num(f.cpuS, 0)} s of CPU in the workers).`,
+    '',
+    '| exceptions | please-report | fix not idempotent / corrupting | unsafe preview HTML | over 1 s of CPU (alone; while running) | slowest operation | peak RSS per worker |',
+    '| ---: | ---: | ---: | ---: | ---: | --- | --- |',
+    `| ${c.exception} | ${c['please-report']} | ${c['fix-not-idempotent']} / ${c['fix-corrupts']} | ${c['unsafe-html']} | ${c.slow}; ${f.overWhileRunning} | ${slow} | ${f.peakRssMb.map((m) => `${m} MB`).join(', ')} |`,
+    ...(f.failures.length ? ['', 'Failures:', '', ...f.failures.slice(0, 20).map((x) => `- #${x.index} ${x.kind}: ${x.detail}`)] : []),
+  ];
 }
 
 export const START = '<!-- bench:start -->';

@@ -5,6 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { createEngine } from '../../src/core/engine.js';
 import { checkDocument, fuzz, fuzzDocuments, mutate, rng, unsafeMarkup } from '../fuzz/fuzzer.js';
@@ -45,4 +46,30 @@ test('the unsafe-HTML check reads the DOM a browser builds, not the markup text'
   // Text and quoted attribute values that merely read like markup are not markup.
   assert.equal(unsafeMarkup('<li data-ref="<script"><span>x</span> &#x3C;script</li>'), undefined);
   assert.equal(unsafeMarkup('<p>href=javascript:alert(1) onclick=x</p>'), undefined);
+});
+
+test('npm run fuzz -- --json ends with one line of figures (what npm run bench records)', () => {
+  const script = join(import.meta.dirname, '../../scripts/fuzz.ts');
+  const r = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', script, '--docs', '30', '--seed', 'json', '--workers', '2', '--no-save', '--json'],
+    {
+      encoding: 'utf8',
+    },
+  );
+  assert.equal(r.status, 0, r.stderr);
+  const figures = JSON.parse(r.stdout.trim().split('\n').pop()!);
+  assert.equal(figures.docs, 30);
+  assert.equal(figures.workers, 2);
+  assert.deepEqual(figures.counts, {
+    exception: 0,
+    'please-report': 0,
+    'fix-not-idempotent': 0,
+    'fix-corrupts': 0,
+    'unsafe-html': 0,
+    slow: 0,
+  });
+  assert.deepEqual(figures.failures, []);
+  assert.equal(figures.peakRssMb.length, 2);
+  assert.ok(figures.peakRssMb.every((m: number) => m > 20));
 });
