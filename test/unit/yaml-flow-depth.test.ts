@@ -14,6 +14,22 @@ test('the first bracket past the limit is found; brackets in quotes, comments an
   assert.equal(yamlFlowTooDeep(text, 2), text.indexOf('[1]'));
 });
 
+test('compact nesting on one line (`- - - x`, `? ? x`) counts too; items on lines of their own do not', () => {
+  assert.equal(yamlFlowTooDeep(`x:\n${'- '.repeat(70)}a\n`, 64), 3 + 64 * 2);
+  assert.equal(yamlFlowTooDeep(`${'? '.repeat(70)}a\n`, 64), 64 * 2);
+  assert.equal(yamlFlowTooDeep(`x:\n${'- a\n'.repeat(500)}`, 64), undefined);
+  assert.equal(yamlFlowTooDeep(`x: "${'- '.repeat(100)}"\n`, 64), undefined);
+});
+
+test('a front matter line of 3,000 compact sequence items (it overflowed the YAML parser stack) is an input-limit finding', () => {
+  const text = `---\ntype: user-story\ntitle: Deep\n${'- '.repeat(3000)}\nstatus: draft\n---\n\n# Deep\n`;
+  const findings = createEngine().lint(text, { path: 'docs/deep.md' }).findings;
+  assert.deepEqual(
+    findings.map((f) => [f.ruleId, f.line, f.column]),
+    [['input-limit', 4, 1 + 64 * 2]],
+  );
+});
+
 test('a front matter line of 260,000 brackets is an input-limit finding on that line, and nothing else is read', () => {
   const text = `---\ntype: prd\ntitle: Deep\nx: ${'['.repeat(260000)}\n---\n\n# Deep\n`;
   const findings = createEngine().lint(text, { path: 'docs/deep.md' }).findings;

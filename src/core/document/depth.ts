@@ -10,27 +10,43 @@ import { Lexer, type CST } from 'yaml';
 const LEXER_MARKS = new Set(['\u{FEFF}', '\u0002', '\u0018', '\u001f']);
 
 /**
- * The offset of the first `[` or `{` nested deeper than `max` in YAML source, or undefined: read from
- * yaml's lexer (which knows quotes, comments and block scalars), before its parser builds the tree. A
- * line of 260,000 `[` took the parser 1.7 s and 200 MB before yamlTooDeep could look at the tree. Only
- * when the source holds more than `max` opening brackets at all (front matter almost never does).
+ * The offset where YAML source nests deeper than `max` within one line, or undefined: flow collections
+ * (`[`, `{`) and compact block collections (`- - - x`, `? ? x`), read from yaml's lexer (which knows
+ * quotes, comments and block scalars) before its parser builds a tree. The parser recurses into compact
+ * collections (a line of 3,000 `- ` overflowed the stack) and builds deep flow trees slowly (260,000 `[`:
+ * 1.7 s and 200 MB) before yamlTooDeep could look at the tree. Lexed only when the text could hold such
+ * nesting at all (front matter almost never does).
  */
 export function yamlFlowTooDeep(source: string, max: number): number | undefined {
-  let brackets = 0;
-  for (let i = 0; i < source.length && brackets <= max; i++) {
-    const c = source.charCodeAt(i);
-    if (c === 91 || c === 123) brackets++; // [ {
-  }
-  if (brackets <= max) return undefined;
+  if (!mayNestInLine(source, max)) return undefined;
   let offset = 0;
-  let depth = 0;
+  let flow = 0;
+  let compact = 0;
   for (const token of new Lexer().lex(source)) {
     if (token === '[' || token === '{') {
-      if (++depth > max) return offset;
-    } else if (token === ']' || token === '}') depth = Math.max(0, depth - 1);
+      if (++flow + compact > max) return offset;
+    } else if (token === ']' || token === '}') flow = Math.max(0, flow - 1);
+    else if (token === '-' || token === '?') {
+      if (flow + ++compact > max) return offset;
+    } else if (token === '\n' || token === '\r\n' || token === '\r') compact = 0;
     if (!LEXER_MARKS.has(token)) offset += token.length;
   }
   return undefined;
+}
+
+/** More opening brackets than `max`, or a line with more than `max` `-`/`?` indicators in a row. */
+function mayNestInLine(source: string, max: number): boolean {
+  let brackets = 0;
+  let run = 0;
+  for (let i = 0; i < source.length; i++) {
+    const c = source.charCodeAt(i);
+    if (c === 91 || c === 123) {
+      if (++brackets > max) return true; // [ {
+    } else if ((c === 45 || c === 63) && (source.charCodeAt(i + 1) === 32 || source.charCodeAt(i + 1) === 9)) {
+      if (++run > max) return true; // "- " "? "
+    } else if (c === 10 || c === 13) run = 0;
+  }
+  return false;
 }
 
 /**
