@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseDoc } from '../../src/core/document/parse.js';
 import { renderDocument } from '../../src/core/render/index.js';
-import { MAX_RUN, shortenDelimiterRuns } from '../../src/core/render/delimiterRuns.js';
+import { MAX_LONE_BRACKETS, MAX_RUN, shortenDelimiterRuns } from '../../src/core/render/delimiterRuns.js';
 
 const render = (text: string) => renderDocument({ findings: [], doc: parseDoc(text) }, { allowRemoteImages: false });
 
@@ -69,5 +69,26 @@ test('a long paragraph thick with emphasis in a long document is rendered from t
       ['Title', 5],
       ['Next', 13],
     ],
+  );
+});
+
+test('past MAX_LONE_BRACKETS closing brackets with nothing open, the rest show as look-alikes; matched ones stay', () => {
+  const lone = '] '.repeat(MAX_LONE_BRACKETS);
+  const text = `a [link](x) ${lone}[b] \\] ] ]\r\n\r\n[c\r\nd] ]\n`;
+  const out = shortenDelimiterRuns(text);
+  assert.equal(out.length, text.length);
+  // The two after the limit on the first line and the one after "d]" change; "[b]", the escaped one and "[c … d]" do not.
+  assert.equal(out, `a [link](x) ${lone}[b] \\] \uFF3D \uFF3D\r\n\r\n[c\r\nd] \uFF3D\n`);
+  const few = `x ${'] '.repeat(MAX_LONE_BRACKETS)}\n`;
+  assert.equal(shortenDelimiterRuns(few), few);
+});
+
+test('a link nested in thousands of brackets with 18,000 closers renders its text', () => {
+  const text = `---\ntype: prd\n---\n\n${'['.repeat(155)}x${'](y)'.repeat(18000)}\n\n## Next\n`;
+  const { body, headings } = render(text);
+  assert.ok(body.includes('\uFF3D(y)'));
+  assert.deepEqual(
+    headings.map((h) => [h.text, h.line]),
+    [['Next', 7]],
   );
 });
