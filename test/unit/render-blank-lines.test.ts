@@ -70,6 +70,11 @@ test('raw HTML that is only comments skips the HTML parser; anything else does n
     assert.equal(isComment(c), true, c);
   for (const c of ['<!-- a --> b', '<!-- a --><b>', '<!--><script>x</script>-->', '<!--->x-->', '<!-- a -->-->', '<b>', '<!-- a'])
     assert.equal(isComment(c), false, c);
+  // Long runs of spaces and line breaks inside and around the piece (the fuzzer's 45-second render).
+  const spaces = ' '.repeat(1000);
+  assert.equal(isComment(`${spaces}\n<!-- a${spaces}\n${spaces}b -->${spaces}\r\n`), true);
+  assert.equal(isComment(`<!-- a -->${`${spaces}\n`.repeat(200)}x`), false);
+  assert.equal(isComment(`\u00A0<!-- a -->`), false); // HTML's spaces only
 });
 
 test('a body whose only raw HTML is a comment renders the page it renders without the comment', () => {
