@@ -9,8 +9,8 @@
 // lines). References resolve across runs: the definitions whose labels a run names are appended to it
 // and their nodes dropped again. Positions are shifted back to the document.
 //
-// A run with nothing GFM reads differently from CommonMark (no pipe, tilde, footnote or task box, link
-// definition or autolink literal) takes its blocks from the engine's CommonMark tree, already built for
+// A run with nothing GFM reads differently from CommonMark (no pipe, tilde, footnote, link definition or
+// autolink literal) takes its blocks from the engine's CommonMark tree, already built for
 // the lint, instead of a micromark parse: commonmark.js reads such text the same (both follow the
 // CommonMark spec; test/unit/render-chunks.test.ts holds every example and test document to one parse's
 // HTML) at about a tenth of the cost, which is most of a big render (a dense 105 KB PRD: 700 ms → ~150 ms).
@@ -47,6 +47,8 @@ export function parseInChunks(
   const kids = tree.children;
   const plainAt = kids.map((_, k) => reuse && isPlain(text, kids, k));
   const cuts = [0];
+  /** The index in `kids` of each run's first block. */
+  const firstKid = [0];
   /** Whether every block of each run so far is plain (the text before the first block counts too). */
   const allPlain = [reuse && kids.length > 0 && !GFM_OR_DEFINITION.test(text.slice(0, kids[0]!.position?.start.offset ?? 0))];
   for (let k = 0; k < kids.length; k++) {
@@ -55,6 +57,7 @@ export function parseInChunks(
     const run = cuts.length - 1;
     if (at !== undefined && at > 0 && safeCut(text, at) && (plain !== allPlain[run] || (!plain && at - cuts[run]! >= chunkChars))) {
       cuts.push(at);
+      firstKid.push(k);
       allPlain.push(plain);
     } else allPlain[run] &&= plain;
   }
@@ -64,7 +67,7 @@ export function parseInChunks(
     const lineDelta = lineAt(start) - 1;
     const local = (offset: number) => lineAt(offset + start) - lineDelta;
     // The CommonMark blocks of this run, moved to its own coordinates (only the big-table guard asks).
-    const blocks = () => tree.children.filter((c) => c.position && c.position.start.offset! >= start && c.position.end.offset! <= end);
+    const blocks = () => kids.slice(firstKid[i], firstKid[i + 1] ?? kids.length).filter((c) => c.position);
     const commonmark = (): Root => ({ type: 'root', children: blocks().map((c) => moved(copyTree(c), -start, -lineDelta)) });
     // Cloned: the lint result keeps its tree, and the render changes its own.
     if (allPlain[i])
@@ -136,10 +139,12 @@ function isPlain(text: string, kids: readonly RootContent[], k: number): boolean
   return !GFM_OR_DEFINITION.test(source) || (kids[k]!.type === 'paragraph' && thickWithEmphasis(source));
 }
 
+/** A GFM table's delimiter row (`|---|:-:|`), one line without its line break. */
+export const DELIMITER_ROW = /^ {0,3}\|?[ \t]*:?-+:?[ \t]*(\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
+
 /** Paragraphs at least this long, with at least this many `*` and `_`, go to the CommonMark tree. */
 const LONG_PARAGRAPH = 8 * 1024;
 const MANY_DELIMITERS = 256;
-const DELIMITER_ROW_LINE = /\n {0,3}\|?[ \t]*:?-+:?[ \t]*(\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*(\r?\n|\r|$)/;
 
 function thickWithEmphasis(source: string): boolean {
   if (source.length < LONG_PARAGRAPH) return false;
@@ -150,8 +155,10 @@ function thickWithEmphasis(source: string): boolean {
   }
   if (delimiters < MANY_DELIMITERS) return false;
   // A GFM table's second line is its delimiter row (a CommonMark paragraph to commonmark.js).
-  const second = source.indexOf('\n');
-  return second < 0 || !DELIMITER_ROW_LINE.test(source.slice(second, source.indexOf('\n', second + 1) + 1 || undefined));
+  const second = source.indexOf('\n') + 1;
+  if (second === 0) return true;
+  const end = source.indexOf('\n', second);
+  return !DELIMITER_ROW.test(source.slice(second, end < 0 ? undefined : end).replace(/\r$/, ''));
 }
 
 /** At column 1 after a blank line, and not itself blank or indented. */

@@ -15,7 +15,7 @@ import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import { visit } from 'unist-util-visit';
-import { parseInChunks } from './gfmChunks.js';
+import { DELIMITER_ROW, parseInChunks } from './gfmChunks.js';
 import { parseWithShortBlankLines } from './blankLines.js';
 import { shortenDelimiterRuns } from './delimiterRuns.js';
 
@@ -33,7 +33,6 @@ export const DEFAULT_TABLE_GUARD: TableGuard = { maxRows: 200, chunkRows: 64, ch
 const gfm = unified().use(remarkParse).use(remarkGfm).freeze();
 const parser = { parse: (text: string): Root => parseWithShortBlankLines(shortenDelimiterRuns(text), (t) => gfm.parse(t)) };
 
-const DELIMITER_ROW = /^ {0,3}\|?[ \t]*:?-+:?[ \t]*(\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
 const PIPE_ROW = /^ {0,3}\|/;
 
 interface BigTable {
