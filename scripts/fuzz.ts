@@ -33,6 +33,8 @@ const SLOW_MS = 1000;
 // peak RSS would measure its laziness, not what the engine holds. What one document needs must fit in
 // this (a worker that runs out ends the run with an error); what the engine keeps stays far below.
 const HEAP_MB = 240;
+/** Where failures are saved as reproducers (test/unit/fuzz.test.ts runs each one). */
+const FIXTURES = join(import.meta.dirname, '../test/fixtures/fuzz');
 const mb = (bytes: number) => Math.round(bytes / 1048576);
 
 /** What a worker sends its parent. */
@@ -99,9 +101,8 @@ function saveDocument(name: string, index: number): void {
   let i = 0;
   for (const text of fuzzDocuments(index + 1, seed)) {
     if (i++ < index) continue;
-    const outDir = join(import.meta.dirname, '../test/fixtures/fuzz');
-    mkdirSync(outDir, { recursive: true });
-    writeFileSync(join(outDir, `${name}.md`), text);
+    mkdirSync(FIXTURES, { recursive: true });
+    writeFileSync(join(FIXTURES, `${name}.md`), text);
     process.stderr.write(`fuzz: saved test/fixtures/fuzz/${name}.md\n`);
   }
 }
@@ -187,10 +188,9 @@ async function runParent(): Promise<void> {
   const wallS = Math.round((performance.now() - started) / 1000);
   const peaks = state.map((w) => w.rss);
 
-  const outDir = join(import.meta.dirname, '../test/fixtures/fuzz');
   const saved: string[] = [];
   if (!values['no-save'] && kept.length) {
-    mkdirSync(outDir, { recursive: true });
+    mkdirSync(FIXTURES, { recursive: true });
     const done = new Set<string>();
     for (const { text, failure } of kept) {
       const key = failure.kind + failure.detail.slice(0, 40);
@@ -198,7 +198,7 @@ async function runParent(): Promise<void> {
       done.add(key);
       const small = minimize(engine, text, failure.kind, failure.kind === 'slow' ? 40 : 400, failure.kind === 'slow' ? SLOW_MS : undefined);
       const name = `${failure.kind}-${createHash('sha1').update(small).digest('hex').slice(0, 10)}.md`;
-      writeFileSync(join(outDir, name), small);
+      writeFileSync(join(FIXTURES, name), small);
       saved.push(`${name}: ${failure.detail}`);
     }
   }

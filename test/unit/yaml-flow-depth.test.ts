@@ -3,22 +3,22 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { yamlFlowTooDeep } from '../../src/core/document/depth.js';
+import { yamlTooDeepInLine } from '../../src/core/document/depth.js';
 import { createEngine } from '../../src/core/engine.js';
 
 test('the first bracket past the limit is found; brackets in quotes, comments and block scalars are text', () => {
-  assert.equal(yamlFlowTooDeep('x: [[[[a]]]]\n', 3), 6);
-  assert.equal(yamlFlowTooDeep('x: [[[a]]], y: [[[b]]]\n', 3), undefined);
+  assert.equal(yamlTooDeepInLine('x: [[[[a]]]]\n', 3), 6);
+  assert.equal(yamlTooDeepInLine('x: [[[a]]], y: [[[b]]]\n', 3), undefined);
   const text = `a: "${'['.repeat(50)}"\nb: '${'{'.repeat(50)}'\n# ${'['.repeat(50)}\nc: |\n  ${'['.repeat(50)}\nd: [{e: [1]}]\n`;
-  assert.equal(yamlFlowTooDeep(text, 4), undefined);
-  assert.equal(yamlFlowTooDeep(text, 2), text.indexOf('[1]'));
+  assert.equal(yamlTooDeepInLine(text, 4), undefined);
+  assert.equal(yamlTooDeepInLine(text, 2), text.indexOf('[1]'));
 });
 
 test('compact nesting on one line (`- - - x`, `? ? x`) counts too; items on lines of their own do not', () => {
-  assert.equal(yamlFlowTooDeep(`x:\n${'- '.repeat(70)}a\n`, 64), 3 + 64 * 2);
-  assert.equal(yamlFlowTooDeep(`${'? '.repeat(70)}a\n`, 64), 64 * 2);
-  assert.equal(yamlFlowTooDeep(`x:\n${'- a\n'.repeat(500)}`, 64), undefined);
-  assert.equal(yamlFlowTooDeep(`x: "${'- '.repeat(100)}"\n`, 64), undefined);
+  assert.equal(yamlTooDeepInLine(`x:\n${'- '.repeat(70)}a\n`, 64), 3 + 64 * 2);
+  assert.equal(yamlTooDeepInLine(`${'? '.repeat(70)}a\n`, 64), 64 * 2);
+  assert.equal(yamlTooDeepInLine(`x:\n${'- a\n'.repeat(500)}`, 64), undefined);
+  assert.equal(yamlTooDeepInLine(`x: "${'- '.repeat(100)}"\n`, 64), undefined);
 });
 
 test('a front matter line of 3,000 compact sequence items (it overflowed the YAML parser stack) is an input-limit finding', () => {

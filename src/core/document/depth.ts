@@ -17,7 +17,7 @@ const LEXER_MARKS = new Set(['\u{FEFF}', '\u0002', '\u0018', '\u001f']);
  * 1.7 s and 200 MB) before yamlTooDeep could look at the tree. Lexed only when the text could hold such
  * nesting at all (front matter almost never does).
  */
-export function yamlFlowTooDeep(source: string, max: number): number | undefined {
+export function yamlTooDeepInLine(source: string, max: number): number | undefined {
   if (!mayNestInLine(source, max)) return undefined;
   let offset = 0;
   let flow = 0;

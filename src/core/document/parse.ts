@@ -7,7 +7,7 @@ import { parseMarkdownTree } from './markdownTree.js';
 import type { Span } from '../types.js';
 import { LineIndex } from './lineIndex.js';
 import { blankOut, findFrontMatterBlock, type FrontMatterBlock } from './frontMatterBlock.js';
-import { guardMarkdownDepth, treeDepthFor, yamlFlowTooDeep, yamlTooDeep } from './depth.js';
+import { guardMarkdownDepth, treeDepthFor, yamlTooDeepInLine, yamlTooDeep } from './depth.js';
 import type { CST } from 'yaml';
 import { limits, limitSetting } from '../limits.js';
 
@@ -167,7 +167,7 @@ function parseFrontMatter(text: string, block: FrontMatterBlock): FrontMatter {
 
 /** YAML source → its CST tokens, and the offset where it first nests deeper than the yamlDepth limit. */
 export function yamlTokens(source: string): { tokens: CST.Token[]; deepAt?: number } {
-  const flowDeepAt = yamlFlowTooDeep(source, limits().yamlDepth);
+  const flowDeepAt = yamlTooDeepInLine(source, limits().yamlDepth);
   if (flowDeepAt !== undefined) return { tokens: [], deepAt: flowDeepAt };
   const tokens = [...new Parser().parse(source)];
   const deepAt = yamlTooDeep(tokens, limits().yamlDepth);
