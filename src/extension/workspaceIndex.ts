@@ -230,7 +230,13 @@ export class WorkspaceIndexer implements vscode.Disposable {
     }
     const generation = this.generation;
     const placed = await this.readPlaced(uri);
-    if (generation !== this.generation) return;
+    if (generation !== this.generation) {
+      // A rescan began while this file was read (with the config it replaces): read it again after that
+      // scan rather than trust the scan's file listing to have caught it.
+      if (this.scansRunning) this.missed.set(uri.toString(), uri);
+      else void this.readFromDisk(uri);
+      return;
+    }
     const key = uri.toString();
     const old = this.disk.get(key);
     const update = () => (placed ? this.disk.set(key, placed) : this.disk.delete(key));
