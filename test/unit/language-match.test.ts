@@ -21,6 +21,21 @@ test('the tail of a compound and an acronym are not words of the lists', () => {
   assert.deepEqual(words('A password-less sign-in for IT and it.', ['less', 'it']), ['it@8']);
 });
 
+test('words are matched by their text, not their hash: two words with the same 32-bit hash stay apart', () => {
+  // "hbejqlo" and "xkateog" have the same FNV-1a hash (found by a search over random words).
+  assert.equal(tokenize('hbejqlo').hash(0), tokenize('xkateog').hash(0));
+  assert.deepEqual(words('xkateog then hbejqlo', ['hbejqlo']), ['hbejqlo@2']);
+  assert.deepEqual(words('the hbejqlo xkateog', ['the xkateog xkateog']), []);
+});
+
+test('a word is read in lower case on demand, from its offsets; past either end it is empty', () => {
+  const t = tokenize('Export the CSV, Straße and Don’t');
+  assert.deepEqual(t.joined(0, t.length), "export the csv straße and don't");
+  assert.equal(t.word(-1), '');
+  assert.equal(t.word(t.length), '');
+  assert.equal(t.text.slice(t.start(2), t.end(2)), 'CSV');
+});
+
 test('a list compiled after the masks of a requirement were computed still finds its words', () => {
   const tokens = tokenize('The export should be fast and reliable.');
   assert.deepEqual(
@@ -68,7 +83,10 @@ function referenceWords(text: string): string[] {
   }
   return out;
 }
-const scanned = (text: string) => tokenize(text).map((t) => `${t.word}@${t.start}-${t.end}`);
+const scanned = (text: string) => {
+  const t = tokenize(text);
+  return Array.from({ length: t.length }, (_, i) => `${t.word(i)}@${t.start(i)}-${t.end(i)}`);
+};
 
 test('tokenize reads the words the Unicode pattern reads: apostrophes, digits, accents, dashes, scripts', () => {
   const cases = [

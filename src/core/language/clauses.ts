@@ -2,7 +2,7 @@
 // states a condition or describes something; the requirement itself is the main clause. Tokens only:
 // a subordinating word between the last clause boundary (sentence start, comma, semicolon) and the word.
 
-import type { Token } from './match.js';
+import type { Tokens } from './match.js';
 
 const SUBORDINATORS = new Set([
   'if',
@@ -30,10 +30,10 @@ const SUBORDINATORS = new Set([
   'as',
 ]);
 
-export function inSubordinateClause(tokens: readonly Token[], text: string, sentenceStart: number, i: number): boolean {
+export function inSubordinateClause(tokens: Tokens, text: string, sentenceStart: number, i: number): boolean {
   for (let k = i - 1; k >= sentenceStart; k--) {
-    if (SUBORDINATORS.has(tokens[k]!.word)) return true;
-    if (k > sentenceStart && /[,;:]/.test(text.slice(tokens[k - 1]!.end, tokens[k]!.start))) return false;
+    if (SUBORDINATORS.has(tokens.word(k))) return true;
+    if (k > sentenceStart && /[,;:]/.test(text.slice(tokens.end(k - 1), tokens.start(k)))) return false;
   }
   return false;
 }

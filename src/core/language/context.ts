@@ -1,7 +1,7 @@
 // Small facts about a word's neighbours that the language rules share: is there a number nearby, a
 // reference ("than …"), is the word used as a verb. Tokens only; no grammar.
 
-import type { Token } from './match.js';
+import type { Tokens } from './match.js';
 
 const NUMBER_WORDS = new Set([
   'zero',
@@ -50,15 +50,26 @@ function hasDigit(w: string): boolean {
   return false;
 }
 
+/** Is token i a number: a digit in it (read in the text: no string made), or a number word? */
+export function numberAt(tokens: Tokens, i: number): boolean {
+  if (i < 0 || i >= tokens.length) return false;
+  const text = tokens.text;
+  for (let k = tokens.start(i); k < tokens.end(i); k++) {
+    const c = text.charCodeAt(k);
+    if (c >= 48 && c <= 57) return true;
+  }
+  return NUMBER_WORDS.has(tokens.word(i));
+}
+
 /** A number among tokens [from, to) (clamped). */
-export function numberIn(tokens: readonly Token[], from: number, to: number): boolean {
-  for (let i = Math.max(0, from); i < Math.min(to, tokens.length); i++) if (isNumberWord(tokens[i]!.word)) return true;
+export function numberIn(tokens: Tokens, from: number, to: number): boolean {
+  for (let i = Math.max(0, from); i < Math.min(to, tokens.length); i++) if (numberAt(tokens, i)) return true;
   return false;
 }
 
 /** One of the words among tokens [from, to) (clamped). */
-export function wordIn(tokens: readonly Token[], from: number, to: number, words: ReadonlySet<string>): boolean {
-  for (let i = Math.max(0, from); i < Math.min(to, tokens.length); i++) if (words.has(tokens[i]!.word)) return true;
+export function wordIn(tokens: Tokens, from: number, to: number, words: ReadonlySet<string>): boolean {
+  for (let i = Math.max(0, from); i < Math.min(to, tokens.length); i++) if (words.has(tokens.word(i))) return true;
   return false;
 }
 
@@ -111,9 +122,9 @@ const EXAMPLE_MARK = /^(?:e\.?\s?g|for example|for instance|such as)\b/i;
  * Is token i inside an example the requirement gives — a parenthesis that opens with "e.g." or "for
  * example" ("(e.g. over longer periods)")? An example illustrates; the requirement is the rest.
  */
-export function inExample(text: string, tokens: readonly Token[], from: number, i: number): boolean {
-  const at = tokens[i]!.start;
+export function inExample(text: string, tokens: Tokens, from: number, i: number): boolean {
+  const at = tokens.start(i);
   const open = text.lastIndexOf('(', at);
-  if (open < 0 || open < (tokens[from]?.start ?? 0) || text.lastIndexOf(')', at) > open) return false;
+  if (open < 0 || open < (from < tokens.length ? tokens.start(from) : 0) || text.lastIndexOf(')', at) > open) return false;
   return EXAMPLE_MARK.test(text.slice(open + 1, open + 20).trimStart());
 }

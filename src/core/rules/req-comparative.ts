@@ -4,7 +4,7 @@
 // illustrates, the requirement is the rest.
 
 import { comparative } from '../language/lexicon.js';
-import { inExample, isNumberWord, numberIn, wordIn } from '../language/context.js';
+import { inExample, numberAt, numberIn, wordIn } from '../language/context.js';
 import { findTerms } from '../language/match.js';
 import { hitsOf, languageRule } from './language/languageRule.js';
 
@@ -33,7 +33,7 @@ export default languageRule({
       if (TAKES_TO.has(m.term) && wordIn(t, last, last + 1, TO)) return [];
       if (LATIN_SIZE.has(m.term) && wordIn(t, last, last + 1, VERSION_WORDS)) return [];
       // "2 or more", "one or fewer": the number is the reference.
-      if (t[first - 1]?.word === 'or' && t[first - 2] && isNumberWord(t[first - 2]!.word)) return [];
+      if (t.word(first - 1) === 'or' && numberAt(t, first - 2)) return [];
       if (inExample(unit.text, t, unit.body, first)) return [];
       return [{ first, last, says: `compares with nothing: name the reference and the margin (e.g. "20 % faster than release 2.3").` }];
     });

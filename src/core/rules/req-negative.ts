@@ -26,7 +26,7 @@ export default languageRule({
       const last = m.last;
       if (numberIn(t, last, last + 4)) return [];
       // "with no column selected", "for no reason": a circumstance, not a prohibition.
-      if (t[first - 1] && CIRCUMSTANCE.has(t[first - 1]!.word)) return [];
+      if (CIRCUMSTANCE.has(t.word(first - 1))) return [];
       // A negation in a condition ("if the driver does not acknowledge, …") is a trigger, not a prohibition.
       if (inSubordinateClause(t, unit.text, sentenceOf(unit, first).from, first)) return [];
       return [

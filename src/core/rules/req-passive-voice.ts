@@ -4,12 +4,12 @@
 // are not read: a scenario's outcome ("Then an email is sent") is observed, not assigned.
 
 import { irregularParticiples } from '../language/lexicon.js';
-import { compile } from '../language/match.js';
+import { findTerms, startsTerm } from '../language/match.js';
 import type { RequirementUnit } from './sections/requirementUnits.js';
 import { languageRule, NO_HITS, type LanguageHit } from './language/languageRule.js';
 import { sentenceOf } from './sections/requirementUnits.js';
 
-const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'get', 'gets', 'got']);
+const BE: readonly string[] = ['is', 'are', 'was', 'were', 'be', 'been', 'being', 'get', 'gets', 'got'];
 const BETWEEN = new Set([
   'not',
   'also',
@@ -38,21 +38,23 @@ export default languageRule({
     // ("Then an email is sent"): only requirements written as statements are read.
     if (unit.kind === 'step' || unit.keyword) return NO_HITS;
     const t = unit.tokens;
-    const irregular = compile(lists.participles).byFirst;
     let hits: LanguageHit[] | undefined;
-    for (let i = unit.body; i < t.length - 1; i++) {
-      if (!BE.has(t[i]!.word)) continue;
+    let after = -1; // the last word of the previous hit
+    // The forms of "be" through the word lists' masks: most requirements hold none, and are not read.
+    for (const be of findTerms(t, BE, unit.body, t.length - 1)) {
+      const i = be.first;
+      if (i <= after) continue;
       let j = i + 1;
-      while (j < t.length && BETWEEN.has(t[j]!.word)) j++;
-      const w = t[j]?.word;
-      if (!w || !(isRegularParticiple(w) || irregular.has(w))) continue;
+      while (j < t.length && BETWEEN.has(t.word(j))) j++;
+      const w = t.word(j);
+      if (!w || !(isRegularParticiple(w) || startsTerm(t, j, lists.participles))) continue;
       if (hasAgent(unit, j)) continue;
       (hits ??= []).push({
         first: i,
         last: j + 1,
         says: `is passive and names no agent: say who or what does it (e.g. "the system exports …", "… by the scheduler").`,
       });
-      i = j;
+      after = j;
     }
     return hits ?? NO_HITS;
   },
@@ -62,6 +64,6 @@ const isRegularParticiple = (w: string): boolean => w.length > 4 && w.endsWith('
 
 function hasAgent(unit: RequirementUnit, j: number): boolean {
   const { to } = sentenceOf(unit, j);
-  for (let k = j + 1; k < to; k++) if (unit.tokens[k]!.word === 'by') return true;
+  for (let k = j + 1; k < to; k++) if (unit.tokens.word(k) === 'by') return true;
   return false;
 }

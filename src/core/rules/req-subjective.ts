@@ -51,7 +51,7 @@ export default languageRule({
       )
         return [];
       // "standard ISO 8601", "the standard RFC 4180 format": the standard is named.
-      if (m.term === 'standard' && t[last] && /^[A-Z0-9]/.test(unit.text.slice(t[last]!.start))) return [];
+      if (m.term === 'standard' && last < t.length && /^[A-Z0-9]/.test(unit.text.slice(t.start(last)))) return [];
       const hint = subjective.hints?.[m.term] ?? ADVICE;
       return [{ first, last, says: `is subjective and not testable: ${hint}.` }];
     });

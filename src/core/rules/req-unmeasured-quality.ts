@@ -28,12 +28,7 @@ export default languageRule({
         hits.push({
           first,
           last: last + metric,
-          says: says(
-            t
-              .slice(last, last + metric)
-              .map((x) => x.word)
-              .join(' '),
-          ),
+          says: says(t.joined(last, last + metric)),
         });
         continue;
       }
@@ -42,16 +37,11 @@ export default languageRule({
         const k = first - back;
         if (k < unit.body) break;
         const len = metricAt(t, k, lists.metrics);
-        if (len && LINK.has(t[first - 1]!.word) && k + len <= first - 1) {
+        if (len && LINK.has(t.word(first - 1)) && k + len <= first - 1) {
           hits.push({
             first: k,
             last,
-            says: says(
-              t
-                .slice(k, k + len)
-                .map((x) => x.word)
-                .join(' '),
-            ),
+            says: says(t.joined(k, k + len)),
           });
           break;
         }

@@ -66,7 +66,7 @@ export default languageRule({
       const last = m.last;
       if ((m.term === 'rather' || m.term === 'later') && wordIn(t, last, last + 1, THAN)) return [];
       // "too" at the end of a clause means "also".
-      if (m.term === 'too' && (!t[last] || /[,.;:!?)]/.test(unit.text.slice(t[first]!.end, t[last]!.start)))) return [];
+      if (m.term === 'too' && (last >= t.length || /[,.;:!?)]/.test(unit.text.slice(t.end(first), t.start(last))))) return [];
       const hint = vagueAdverb.hints?.[m.term] ?? ADVICE[KIND[m.term] ?? 'manner'];
       return [{ first, last, says: `is vague: ${hint}.` }];
     });

@@ -66,7 +66,7 @@ export default languageRule({
           hits.push({ first, last, says: SAYS_WHICH });
           continue;
         }
-        if (!ALWAYS_PRONOUN.has(m.term) && !(t[last] && AUXILIARIES.has(t[last]!.word)) && t[last]) continue;
+        if (!ALWAYS_PRONOUN.has(m.term) && !AUXILIARIES.has(t.word(last)) && last < t.length) continue;
         hits.push({ first, last, says: SAYS });
         continue;
       }
@@ -82,15 +82,15 @@ export default languageRule({
 
 function startsClause(unit: RequirementUnit, i: number): boolean {
   if (sentenceStarts(unit).has(i)) return true;
-  const prev = unit.tokens[i - 1];
-  if (!prev) return true;
-  if (CLAUSE_OPENERS.has(prev.word)) return true;
-  return /[,;:(]\s*$/.test(unit.text.slice(prev.end, unit.tokens[i]!.start));
+  if (i === 0) return true;
+  const t = unit.tokens;
+  if (CLAUSE_OPENERS.has(t.word(i - 1))) return true;
+  return /[,;:(]\s*$/.test(unit.text.slice(t.end(i - 1), t.start(i)));
 }
 
 const commaBefore = (unit: RequirementUnit, i: number): boolean => {
-  const prev = unit.tokens[i - 1];
-  return !!prev && /,\s*$/.test(unit.text.slice(prev.end, unit.tokens[i]!.start));
+  const t = unit.tokens;
+  return i > 0 && /,\s*$/.test(unit.text.slice(t.end(i - 1), t.start(i)));
 };
 
 /**
@@ -100,13 +100,13 @@ const commaBefore = (unit: RequirementUnit, i: number): boolean => {
  */
 function contrastNamed(unit: RequirementUnit, i: number): boolean {
   const t = unit.tokens;
-  const before = t[i - 1]?.word;
+  const before = t.word(i - 1);
   // "no other workspace is affected": every one besides the one in question, a closed contrast.
-  if (before === 'each' || before === 'one' || (t[i]!.word === 'other' && (before === 'the' || before === 'no'))) return true;
-  for (let k = i + 1; k < Math.min(t.length, i + 5); k++) if (t[k]!.word === 'than') return true;
-  if (t[i]!.word === 'another' && standsAlone(unit, i)) {
+  if (before === 'each' || before === 'one' || (t.word(i) === 'other' && (before === 'the' || before === 'no'))) return true;
+  for (let k = i + 1; k < Math.min(t.length, i + 5); k++) if (t.word(k) === 'than') return true;
+  if (t.word(i) === 'another' && standsAlone(unit, i)) {
     const { from } = sentenceOf(unit, i);
-    for (let k = from; k < i; k++) if (INDEFINITE.has(t[k]!.word)) return true;
+    for (let k = from; k < i; k++) if (INDEFINITE.has(t.word(k))) return true;
   }
   return false;
 }
@@ -138,10 +138,10 @@ const NOT_A_NOUN = new Set([
 
 /** "another" used as a pronoun: the requirement ends, a punctuation mark or a function word follows. */
 function standsAlone(unit: RequirementUnit, i: number): boolean {
-  const next = unit.tokens[i + 1];
-  if (!next) return true;
-  if (/[,.;:!?)]/.test(unit.text.slice(unit.tokens[i]!.end, next.start))) return true;
-  return NOT_A_NOUN.has(next.word);
+  const t = unit.tokens;
+  if (i + 1 >= t.length) return true;
+  if (/[,.;:!?)]/.test(unit.text.slice(t.end(i), t.start(i + 1)))) return true;
+  return NOT_A_NOUN.has(t.word(i + 1));
 }
 
 const DETERMINERS = new Set(['the', 'a', 'an', 'each', 'every', 'any', 'this', 'that', 'these', 'those']);
@@ -156,8 +156,8 @@ function candidates(unit: RequirementUnit, i: number, singular: boolean): number
   const { from } = sentenceOf(unit, i);
   const seen = new Set<string>();
   for (let k = from; k < i - 1; k++) {
-    if (!DETERMINERS.has(t[k]!.word)) continue;
-    const noun = t[k + 1]!.word;
+    if (!DETERMINERS.has(t.word(k))) continue;
+    const noun = t.word(k + 1);
     if (DETERMINERS.has(noun) || AUXILIARIES.has(noun) || NOT_NOUN.has(noun)) continue;
     if (singular === !noun.endsWith('s')) seen.add(noun);
   }
@@ -172,10 +172,10 @@ const COMPLEMENT = new Set(['to', 'that', 'for', 'whether', 'if']);
 function isDummyIt(unit: RequirementUnit, i: number): boolean {
   const t = unit.tokens;
   let k = i;
-  if (t[k] && MODAL.has(t[k]!.word)) k++;
-  if (t[k]?.word === 'not') k++;
-  if (!t[k] || !BE.has(t[k]!.word)) return false;
+  if (MODAL.has(t.word(k))) k++;
+  if (t.word(k) === 'not') k++;
+  if (!BE.has(t.word(k))) return false;
   k++;
-  if (t[k]?.word === 'not') k++;
-  return !!t[k + 1] && COMPLEMENT.has(t[k + 1]!.word);
+  if (t.word(k) === 'not') k++;
+  return COMPLEMENT.has(t.word(k + 1));
 }

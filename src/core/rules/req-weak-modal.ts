@@ -2,7 +2,7 @@
 // "can" is reported as info: it usually states a capability. A MoSCoW tag ("Should: …", a Priority cell) is a priority, not wording, and is never read here.
 
 import { weakModal } from '../language/lexicon.js';
-import { isNumberWord } from '../language/context.js';
+import { numberAt } from '../language/context.js';
 import { findTerms } from '../language/match.js';
 import { hitsOf, languageRule } from './language/languageRule.js';
 
@@ -19,13 +19,13 @@ export default languageRule({
       // The month: "in May 2027", "by 3 May".
       if (
         m.term === 'may' &&
-        /^M/.test(unit.text.slice(t[first]!.start)) &&
+        /^M/.test(unit.text.slice(t.start(first))) &&
         first > unit.body &&
-        (isNumberWord(t[last]?.word ?? '') || isNumberWord(t[first - 1]!.word))
+        (numberAt(t, last) || numberAt(t, first - 1))
       )
         return [];
       // "can not" is a negation (req-negative's).
-      if (m.term === 'can' && t[last]?.word === 'not') return [];
+      if (m.term === 'can' && t.word(last) === 'not') return [];
       // "can" mostly states a capability ("the user can export"): worth a look, not a warning.
       if (m.term === 'can')
         return [

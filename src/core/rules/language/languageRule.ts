@@ -72,8 +72,8 @@ export function languageRule<L extends string>(spec: LanguageRuleSpec<L>): Langu
       const lists = listsFor(ctx.options);
       for (const unit of units) {
         for (const hit of spec.find(unit, lists)) {
-          const from = unit.tokens[hit.first]!.start;
-          const to = unit.tokens[hit.last - 1]!.end;
+          const from = unit.tokens.start(hit.first);
+          const to = unit.tokens.end(hit.last - 1);
           const words = unit.text.slice(from, to);
           ctx.report({
             ...unitSpan(unit, from, to),

@@ -7,11 +7,11 @@
 // introduction to the list) and other sections (Problem, Context, Non-goals) are never read. Computed
 // once per document and shared by all those rules: each requirement is tokenised once.
 
-import type { Nodes, Paragraph, RootContent } from 'mdast';
+import type { Paragraph, RootContent } from 'mdast';
 import { walkBlocks } from '../../document/walk.js';
 import type { SectionRole } from '../../doctypes/docType.js';
 import { normalizeHeading, plainText, type Section } from '../../document/sections.js';
-import { tokenize, type Token } from '../../language/match.js';
+import { tokenize, type Tokens } from '../../language/match.js';
 import type { RuleContext } from '../rule.js';
 import { findAllSections } from './find.js';
 import { classify, codeBlockLines, isGherkinBlock } from '../../document/gherkin.js';
@@ -33,7 +33,7 @@ export interface RequirementUnit {
   text: string;
   /** Where `text` starts in the document. */
   offset: number;
-  tokens: Token[];
+  tokens: Tokens;
   /** Index of the first token of the requirement proper: after an id, a MoSCoW tag or a Gherkin keyword. */
   body: number;
   /** The Gherkin keyword the unit starts with, lower case ("given", "then"…), if any. */
@@ -66,7 +66,8 @@ export function requirementUnits(ctx: RuleContext): RequirementUnit[] {
 
 interface Reading {
   ctx: RuleContext;
-  seen: Set<Nodes>;
+  /** Start offsets of the paragraphs and code blocks read (nested sections overlap; numbers, not nodes, as keys). */
+  seen: Set<number>;
   out: RequirementUnit[];
   /** `criteria_style: ears` (the document's, else its type's): "When …, the … shall …" is EARS, not Gherkin. */
   ears: boolean;
@@ -98,8 +99,10 @@ function readBlock(read: Reading, node: RootContent): void {
   const { seen, out, ears } = read;
   const source = read.ctx.doc.text;
   walkBlocks([node], (n, parent) => {
-    if (seen.has(n)) return false;
-    seen.add(n);
+    if (n.type !== 'paragraph' && n.type !== 'code') return;
+    const at = n.position?.start.offset ?? -1;
+    if (seen.has(at)) return;
+    seen.add(at);
     if (n.type === 'paragraph') {
       if (readTable(n, source, out, ears)) return;
       if (parent?.type === 'listItem' || read.role === 'hypothesis')
@@ -209,7 +212,7 @@ function push(out: RequirementUnit[], kind: RequirementUnit['kind'], raw: string
     skip += gherkin;
   }
   let body = 0;
-  while (body < tokens.length && tokens[body]!.start < skip) body++;
+  while (body < tokens.length && tokens.start(body) < skip) body++;
   out.push({ kind, text, offset, tokens, body, keyword });
 }
 
@@ -222,7 +225,7 @@ export function sentenceStarts(unit: RequirementUnit): ReadonlySet<number> {
   if (starts) return starts;
   const { tokens, text, body } = unit;
   const set = new Set<number>([body]);
-  for (let i = body + 1; i < tokens.length; i++) if (endsSentence(text, tokens[i - 1]!.end, tokens[i]!.start)) set.add(i);
+  for (let i = body + 1; i < tokens.length; i++) if (endsSentence(text, tokens.end(i - 1), tokens.start(i))) set.add(i);
   sentenceStartsCache.set(unit, (starts = set));
   return starts;
 }
