@@ -66,3 +66,20 @@ test('npm run bench:language on three requirements: both forms scored through th
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('npm run bench:language-cost: both configs checked on a PRD, then timed pairs on a folder, one JSON line of figures', () => {
+  const r = spawnSync(
+    process.execPath,
+    [join(repo, 'bench/language/cost.mjs'), '--corpus', join(repo, 'examples'), '--rounds', '2', '--no-write', '--json'],
+    { encoding: 'utf8' },
+  );
+  assert.equal(r.status, 0, r.stderr);
+  const figures = JSON.parse(r.stdout.trim().split('\n').pop()!);
+  assert.equal(figures.rounds, 2);
+  assert.equal(figures.withS.length, 2);
+  assert.equal(figures.withoutS.length, 2);
+  assert.ok([...figures.withS, ...figures.withoutS].every((s: number) => s > 0));
+  assert.equal(figures.ids.length, 10);
+  assert.match(r.stdout, /\| CPU time, all 2 runs \| [\d.]+ s \| [\d.]+ s \| \*\*[+−][\d.]+ %\*\* \|/);
+  assert.match(r.stderr, /round 2\/2: with [\d.]+ s, without [\d.]+ s/);
+});
