@@ -5,6 +5,8 @@
 // extension). Writes the figures as JSON to $PMDOCS_EDITOR_BENCH_OUT. A benchmark, not a test.
 
 import { writeFileSync } from 'node:fs';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
 import type { PmdocsApi } from '../../src/extension/extension.js';
@@ -13,6 +15,42 @@ const KEYS_PER_BURST = 5;
 const KEY_GAP_MS = 40; // a fast typist
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * The extension host's memory once every file is validated: its heap after a full collection when the
+ * host allows one (what the extension keeps), and the process's peak RSS so far.
+ */
+function memory(): { heapAfterGcMiB: number | undefined; peakRssMiB: number } {
+  // The host does not expose gc(); V8 lets a running process turn the flag on and hand it out.
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc') as (() => void) | undefined;
+  gc?.();
+  const mib = (bytes: number) => Math.round(bytes / 1048576);
+  return { heapAfterGcMiB: gc ? mib(process.memoryUsage().heapUsed) : undefined, peakRssMiB: mib(process.resourceUsage().maxRSS * 1024) };
+}
+
+/**
+ * With PMDOCS_EDITOR_BENCH_PROFILE=<file>, a CPU profile of the extension host over the measured phases
+ * (to see what a stall is made of); none otherwise.
+ */
+async function startProfile(file: string | undefined): Promise<{ stop(): Promise<void> } | undefined> {
+  if (!file) return undefined;
+  const { Session } = await import('node:inspector');
+  const session = new Session();
+  session.connect();
+  const post = (method: string, params?: object) =>
+    new Promise<unknown>((resolve, reject) => session.post(method, params ?? {}, (e, r) => (e ? reject(e) : resolve(r))));
+  await post('Profiler.enable');
+  await post('Profiler.setSamplingInterval', { interval: 1000 });
+  await post('Profiler.start');
+  return {
+    async stop() {
+      const { profile } = (await post('Profiler.stop')) as { profile: unknown };
+      writeFileSync(file, JSON.stringify(profile));
+      session.disconnect();
+    },
+  };
+}
 
 /** Longest gap between 5 ms ticks, minus the tick: a stall detector independent of the histogram. */
 function stallWatch() {
@@ -76,6 +114,7 @@ export async function run(): Promise<void> {
 
   // Warm-up (the first lints compile what the engine compiles once), then the measurements.
   for (let i = 0; i < 2; i++) await burst();
+  const profiler = await startProfile(process.env.PMDOCS_EDITOR_BENCH_PROFILE);
   const loop = monitorEventLoopDelay({ resolution: 5 });
   const stalls = stallWatch();
   loop.enable();
@@ -108,6 +147,7 @@ export async function run(): Promise<void> {
   const wholeLoopMax = loop.max / 1e6;
   loop.disable();
   stalls.stop();
+  await profiler?.stop();
   counter.dispose();
 
   const result = {
@@ -130,7 +170,7 @@ export async function run(): Promise<void> {
       loopDelayP99Ms: loadedLoopP99,
       filesValidatedDuringBursts: filesAtBurst.at(-1) ?? 0,
     },
-    validation: { files: fromDisk, ms: validationMs, longestStallMs: Math.max(wholeStall, wholeLoopMax) },
+    validation: { files: fromDisk, ms: validationMs, longestStallMs: Math.max(wholeStall, wholeLoopMax), ...memory() },
     latencies: { idle, loaded },
   };
   if (out) writeFileSync(out, JSON.stringify(result, null, 1));

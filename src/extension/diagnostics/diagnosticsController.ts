@@ -29,11 +29,25 @@ export interface ValidationEvent {
 
 const decoder = new TextDecoder('utf-8');
 
+/** What is kept of a result once its document is not open: everything but the parsed document. */
+export type LintSummary = Omit<LintResult, 'doc'>;
+
+function summaryOf(result: LintResult): LintSummary {
+  const { doc: _doc, ...summary } = result;
+  return summary;
+}
+
 export class DiagnosticsController implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('pmdocs');
   private readonly runs = new Map<string, number>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
-  private readonly latest = new Map<string, { version?: number; result: LintResult; scope?: string }>();
+  /**
+   * The newest result of each document. For a file validated from disk (not open) only its summary is
+   * kept, not the parsed document behind it: no editor asks for that one, and Validate Workspace over
+   * 10,000 files would otherwise hold about 120 KB a file (1.2 GB) in the extension host, whose garbage
+   * collections then stall it.
+   */
+  private readonly latest = new Map<string, { version?: number; result: LintResult | LintSummary; scope?: string }>();
   /** Files validated from disk (workspace validation): on close they are re-read instead of dropped. */
   private readonly fromDisk = new Set<string>();
   private readonly validated = new vscode.EventEmitter<ValidationEvent>();
@@ -76,11 +90,11 @@ export class DiagnosticsController implements vscode.Disposable {
   /** The newest result for a document, if it is for this version (used by the preview and status bar). */
   resultFor(doc: vscode.TextDocument): LintResult | undefined {
     const r = this.latest.get(doc.uri.toString());
-    return r && r.version === doc.version ? r.result : undefined;
+    return r && r.version === doc.version && 'doc' in r.result ? r.result : undefined;
   }
 
   /** Latest result regardless of version (status bar while a new run is pending). */
-  lastResult(uri: vscode.Uri): LintResult | undefined {
+  lastResult(uri: vscode.Uri): LintSummary | undefined {
     return this.latest.get(uri.toString())?.result;
   }
 
@@ -190,7 +204,7 @@ export class DiagnosticsController implements vscode.Disposable {
     scope?: string,
   ): void {
     const key = uri.toString();
-    this.latest.set(key, { version, result, scope });
+    this.latest.set(key, { version, result: version === undefined ? summaryOf(result) : result, scope });
     if (result.findings.length)
       this.collection.set(
         uri,
