@@ -96,6 +96,32 @@ async function runWorker(part: number): Promise<void> {
   process.send!({ type: 'done' } satisfies Message, () => process.exit(0));
 }
 
+/**
+ * The workers run this script bundled by esbuild (as the CLI ships), not through tsx: tsx's loader thread
+ * and the sources it compiles cost each worker about 100 MB of RSS, which the peak would then count
+ * against the engine. The bundle sits two folders below the repository, as test/fuzz/fuzzer.ts does, so
+ * the documents it reads from the repository are found the same way.
+ */
+async function workerBundle(): Promise<string> {
+  const { build } = await import('esbuild');
+  const outfile = join(import.meta.dirname, '../node_modules/.pmdocs-fuzz/worker.mjs');
+  await build({
+    entryPoints: [import.meta.filename],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'esm',
+    mainFields: ['module', 'main'],
+    // ESM bundles that inline CommonJS dependencies (ajv) need a real `require` for Node built-ins.
+    banner: {
+      js: "import { createRequire as __fuzzCreateRequire } from 'node:module'; const require = __fuzzCreateRequire(import.meta.url);",
+    },
+    logLevel: 'warning',
+  });
+  return outfile;
+}
+
 /** Document `index` of this run's sequence, written to test/fixtures/fuzz/<name>.md as it was checked (not shrunk). */
 function saveDocument(name: string, index: number): void {
   let i = 0;
@@ -109,6 +135,7 @@ function saveDocument(name: string, index: number): void {
 
 async function runParent(): Promise<void> {
   const started = performance.now();
+  const worker = await workerBundle();
   const state = Array.from({ length: workers }, () => ({ done: 0, rss: 0, cpuMs: 0, slowest: undefined as RunSummary['slowest'] }));
   const failures: RunSummary['failures'] = [];
   let lastReport = 0;
@@ -123,9 +150,9 @@ async function runParent(): Promise<void> {
       { length: workers },
       (_, part) =>
         new Promise<void>((resolve, reject) => {
-          const child = fork(import.meta.filename, [...process.argv.slice(2), '--part', String(part)], {
+          const child = fork(worker, [...process.argv.slice(2), '--part', String(part)], {
             stdio: 'inherit',
-            execArgv: [...process.execArgv, `--max-old-space-size=${HEAP_MB}`],
+            execArgv: [`--max-old-space-size=${HEAP_MB}`],
           });
           children.push(child);
           let ended = false;
