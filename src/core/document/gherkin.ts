@@ -5,6 +5,9 @@
 import type { Code, Nodes, RootContent } from 'mdast';
 import type { Span } from '../types.js';
 import { walkBlocks } from './walk.js';
+import { charsOrSpace, trimEndWhere, trimStartWhere } from './trim.js';
+
+const EMPHASIS_OR_SPACE = charsOrSpace('*_');
 
 export type StepKeyword = 'Given' | 'When' | 'Then' | 'And' | 'But' | '*';
 export type Phase = 'Given' | 'When' | 'Then';
@@ -54,10 +57,7 @@ export function classify(line: Line, fenced: boolean): Classified {
       .replace(/^\w/, (c) => c.toUpperCase())
       .replace(/ (\w)/, (_, c: string) => ` ${c.toUpperCase()}`);
     if (!fenced && (!/^[A-Z]/.test(word) || canonical === 'Example')) return { kind: 'other' };
-    const name = text
-      .slice(header[0].length)
-      .replace(/^[*_\s]+|[*_\s]+$/g, '')
-      .trim();
+    const name = trimEndWhere(trimStartWhere(text.slice(header[0].length), EMPHASIS_OR_SPACE), EMPHASIS_OR_SPACE);
     return { kind: 'header', header: canonical, name, span };
   }
   const step = STEP.exec(text);

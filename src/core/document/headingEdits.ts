@@ -7,7 +7,32 @@ import type { TextEdit } from '../types.js';
 
 // What normalizeHeading drops around the words, as written in the source.
 const LEAD = new RegExp(`^(?:[\\s${EMOJI_CLASS}]|[([]\\s*optional\\s*[)\\]][\\s:-]*|\\d+(?:\\.\\d+)*[.)]?\\s+|[ivxlc]+[.)]\\s+)*`, 'iu');
-const TRAIL = new RegExp(`(?:[\\s:.;,!?*_${EMOJI_CLASS}-]|[([]\\s*optional\\s*[)\\]])*$`, 'iu');
+const TRAIL_CHAR = new RegExp(`^[\\s:.;,!?*_${EMOJI_CLASS}-]$`, 'u');
+const OPTIONAL = /^\s*optional\s*$/i;
+
+/**
+ * The length of what normalizeHeading drops at the end of `raw`: the characters of TRAIL_CHAR and
+ * "(optional)" markers. Read from the end one character (code point) at a time, not with a `(…)*$`
+ * regex, which retries at every character of a run that does not reach the end (quadratic: a heading
+ * with 40,000 spaces before its last word took 5 s).
+ */
+function trailLength(raw: string): number {
+  let end = raw.length;
+  while (end > 0) {
+    const low = raw.charCodeAt(end - 1);
+    const pair = end > 1 && low >= 0xdc00 && low <= 0xdfff && raw.charCodeAt(end - 2) >= 0xd800 && raw.charCodeAt(end - 2) <= 0xdbff;
+    const unit = raw.slice(end - (pair ? 2 : 1), end);
+    if (TRAIL_CHAR.test(unit)) {
+      end -= unit.length;
+      continue;
+    }
+    if (unit !== ')' && unit !== ']') break;
+    const open = Math.max(raw.lastIndexOf('(', end - 2), raw.lastIndexOf('[', end - 2));
+    if (open < 0 || !OPTIONAL.test(raw.slice(open + 1, end - 1))) break;
+    end = open;
+  }
+  return raw.length - end;
+}
 
 /** Replaces the words of a heading with `name`; undefined when the heading has no text to replace. */
 export function renameHeadingEdit(source: string, heading: Heading, name: string): TextEdit | undefined {
@@ -19,7 +44,7 @@ export function renameHeadingEdit(source: string, heading: Heading, name: string
     if (start === undefined || end === undefined) return undefined;
     const raw = source.slice(start, end);
     const lead = LEAD.exec(raw)?.[0].length ?? 0;
-    const trail = TRAIL.exec(raw.slice(lead))?.[0].length ?? 0;
+    const trail = trailLength(raw.slice(lead));
     if (lead < raw.length - trail) return { start: start + lead, end: end - trail, newText: name };
     return { start, end, newText: name };
   }

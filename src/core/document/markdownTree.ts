@@ -18,13 +18,40 @@ const parser = new Parser();
  * `maxDepth`: containers (blocks and inlines) nested deeper lose their children before the tree is
  * built (the builder and the rules recurse); `cut` then receives the offset of the line where that happened.
  */
-export function parseMarkdownTree(text: string, maxDepth = Infinity, cut?: { offset?: number }): Root {
+export function parseMarkdownTree(source: string, maxDepth = Infinity, cut?: { offset?: number }): Root {
+  const text = shieldHeadingSpaceRuns(source);
   const doc = parser.parse(text);
   if (maxDepth !== Infinity) {
     const at = cutDeep(doc, maxDepth);
     if (at !== undefined && cut) cut.offset = new LineIndex(text).offsetAt({ line: at, column: 1 });
   }
   return new TreeBuilder(text).root(doc);
+}
+
+/** Runs of spaces and tabs longer than this in an ATX heading line are shielded (below). */
+const LONG_SPACE_RUN = 64;
+const HAS_LONG_SPACE_RUN = new RegExp(`[ \\t]{${LONG_SPACE_RUN + 1}}`);
+const LONG_SPACE_RUNS = new RegExp(`[ \\t]{${LONG_SPACE_RUN + 1},}`, 'g');
+const ATX_LINE = /^ {0,3}#{1,6}(?:[ \t]|$)/;
+
+/**
+ * commonmark.js looks for an ATX heading's closing `#`s with `/[ \t]+#+[ \t]*$/`, which retries at every
+ * character of a run of spaces that is not followed by `#`s: quadratic in the run (a heading line with
+ * 40,000 spaces took 2.8 s). In such a line, each run longer than LONG_SPACE_RUN is read as no-break
+ * spaces but for its last character: the same length, so every offset stays; the heading's words and
+ * its closing sequence are read as before, and its text holds no-break spaces where the run was (which
+ * normalizeHeading reads as white space).
+ */
+function shieldHeadingSpaceRuns(text: string): string {
+  if (!HAS_LONG_SPACE_RUN.test(text)) return text;
+  let out = '';
+  let at = 0;
+  for (const line of text.split('\n')) {
+    out += ATX_LINE.test(line) ? line.replace(LONG_SPACE_RUNS, (run) => '\u00a0'.repeat(run.length - 1) + run.at(-1)) : line;
+    out += at + line.length < text.length ? '\n' : '';
+    at += line.length + 1;
+  }
+  return out;
 }
 
 /** commonmark.js's walker keeps no stack of its own (parent links): cutting here cannot overflow. The 1-based line of the first cut. */

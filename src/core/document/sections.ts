@@ -3,6 +3,7 @@
 
 import type { Heading, Root, RootContent, Nodes } from 'mdast';
 import type { Span } from '../types.js';
+import { charsOrSpace, trimEndWhere } from './trim.js';
 
 export interface Section extends Span {
   heading: Heading;
@@ -128,12 +129,22 @@ export function normalizeHeading(text: string): string {
   return key;
 }
 
+const HEADING_TAIL = charsOrSpace(':.;,!?*_-');
+const BEFORE_OPTIONAL = charsOrSpace(':-');
+const isSpace = charsOrSpace('');
+
+/** "Rollout (optional)", "Risks [optional]": the heading without its optional marker (trimmed by index: trim.ts). */
+function withoutOptionalEnd(text: string): string {
+  const t = trimEndWhere(text, isSpace);
+  const close = t.at(-1);
+  if (close !== ')' && close !== ']') return text;
+  const open = Math.max(t.lastIndexOf('('), t.lastIndexOf('['));
+  if (open < 0 || t.slice(open + 1, -1).trim() !== 'optional') return text;
+  return trimEndWhere(t.slice(0, open), BEFORE_OPTIONAL);
+}
+
 function normalizeUncached(text: string): string {
-  return text
-    .replace(EMOJI, ' ')
-    .toLowerCase()
-    .replace(/[\s:.;,!?*_-]+$/, '')
-    .replace(/[\s:-]*[([]\s*optional\s*[)\]]\s*$/, '')
+  return withoutOptionalEnd(trimEndWhere(text.replace(EMOJI, ' ').toLowerCase(), HEADING_TAIL))
     .replace(/^\s*[([]\s*optional\s*[)\]][\s:-]*/, '')
     .replace(/^\s*\d+(?:\.\d+)*[.)]\s*/, '')
     .replace(/^\s*[ivxlc]+[.)]\s+/, '')

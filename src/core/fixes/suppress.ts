@@ -88,7 +88,7 @@ export function fileFix(doc: ParsedDoc, ruleId: string): Fix | undefined {
     if (!names) return undefined; // disables every rule already
     const close = at + existing[0].lastIndexOf('-->');
     const before = text.slice(at, close);
-    const trimmed = before.replace(/\s+$/, '');
+    const trimmed = before.trimEnd();
     return {
       title,
       edits: [{ start: at + trimmed.length, end: close, newText: `${names.includes(',') ? ',' : ''} ${ruleId} ` }],
