@@ -32,7 +32,7 @@ const SLOW_MS = 1000;
 // Each worker's heap is capped: V8 otherwise lets garbage pile up to gigabytes before it collects, so
 // peak RSS would measure its laziness, not what the engine holds. What one document needs must fit in
 // this (a worker that runs out ends the run with an error); what the engine keeps stays far below.
-const HEAP_MB = 240;
+const HEAP_MB = 200;
 /** Where failures are saved as reproducers (test/unit/fuzz.test.ts runs each one). */
 const FIXTURES = join(import.meta.dirname, '../test/fixtures/fuzz');
 const mb = (bytes: number) => Math.round(bytes / 1048576);

@@ -8,6 +8,7 @@ import { createEngine } from '../../src/core/engine.js';
 import { parseMarkdownTree } from '../../src/core/document/markdownTree.js';
 import { classify } from '../../src/core/document/gherkin.js';
 import type { Heading } from 'mdast';
+import { plainValueLength } from '../../src/core/document/plainValue.js';
 
 const RUN = ' '.repeat(100_000);
 const engine = createEngine();
@@ -48,4 +49,44 @@ test('a scenario title with a long run of spaces and emphasis marks around it is
   const c = classify({ text: `Scenario: **Checkout**${RUN}`, offset: 0 }, true);
   assert.equal(c.kind, 'header');
   assert.equal(c.kind === 'header' && c.name, 'Checkout');
+});
+
+// The patterns plainValueLength replaced, as the reference on short lines.
+function referenceLength(before: string, rest: string): number {
+  const inFlow = /[[{,]\s*$/.test(before);
+  const end = inFlow ? rest.search(/\s*[,\]}]/) : rest.search(/\s+#|\s*$/);
+  return end < 0 ? rest.length : end;
+}
+
+test('the value to quote ends where the patterns it replaces said, on random lines, and fast on long runs', () => {
+  const alphabet = ['a', ' ', '\t', '#', ',', ']', '}', '[', '{', '@', '`', 'x'];
+  let seed = 7;
+  const next = () => ((seed = (seed * 1103515245 + 12345) >>> 0) >>> 16) % alphabet.length;
+  const word = (n: number) => Array.from({ length: n }, () => alphabet[next()]).join('');
+  for (let k = 0; k < 5000; k++) {
+    const before = word(k % 6);
+    const rest = word(1 + (k % 13));
+    assert.equal(plainValueLength(before, rest), referenceLength(before, rest), JSON.stringify([before, rest]));
+  }
+  assert.equal(plainValueLength('key: ', `@v${RUN}x # note`), 2 + RUN.length + 1);
+  assert.equal(plainValueLength('key: [a, ', `@v${RUN}]`), 2);
+});
+
+test('a reserved character in front matter with a long run of spaces after it gets its quote-the-value hint', () => {
+  const text = `---\ntype: prd\nid: PRD-1\ntitle: @Runs${RUN}x\nstatus: draft\nowner: "@a"\n---\n\n# Runs\n`;
+  const yaml = engine.lint(text, { path: '/w/docs/prd/runs.md' }).findings.find((f) => f.line === 4);
+  assert.ok(yaml, 'a finding on the title line');
+  assert.match(yaml.message, /quote the value/);
+});
+
+test('a long front matter line, a long blank line and long indentation are not "nested too deep"', () => {
+  const long = 'A long title word '.repeat(15); // 270 characters: blanked, the front matter line is 276 spaces
+  const text = `---\ntype: prd\nid: PRD-1\ntitle: ${long}\nstatus: draft\nowner: "@a"\n---\n\n# Runs\n\n${' '.repeat(1000)}\n\n${' '.repeat(1000)}indented text\n`;
+  const limits = engine.lint(text, { path: '/w/docs/prd/runs.md' }).findings.filter((f) => f.ruleId === 'input-limit');
+  assert.deepEqual(limits, []);
+  // A list that does nest that deep still is (one level more on each line).
+  const deep = Array.from({ length: 120 }, (_, i) => `${'  '.repeat(i)}- x`).join('\n');
+  const found = engine.lint(`${text}\n${deep}\n`, { path: '/w/docs/prd/runs.md' }).findings.filter((f) => f.ruleId === 'input-limit');
+  assert.equal(found.length, 1);
+  assert.match(found[0]!.message, /^Lists or block quotes nest more than 100 levels deep here/);
 });

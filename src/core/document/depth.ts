@@ -117,8 +117,10 @@ export interface MarkdownDepthGuard {
 /**
  * Markdown containers (list items, block quotes) nest by their line prefixes: a `>`, a list marker
  * (`-`, `+`, `*`, `1.`, `1)`) followed by a space, or two columns of indentation each open at most one
- * level. A line whose prefix could open more than `max` levels is blanked, so no parser or rule ever
- * sees the deeper part. The estimate never undercounts, so nothing deeper slips through.
+ * level. A line that opens a container and whose prefix could open more than `max` levels is blanked,
+ * so no parser or rule ever sees the deeper part. The estimate never undercounts, so nothing deeper
+ * slips through: a line without a marker opens nothing, it can only continue containers that lines
+ * before it opened.
  */
 export function guardMarkdownDepth(text: string, max: number): MarkdownDepthGuard {
   let blanks: { start: number; end: number }[] | undefined;
@@ -147,7 +149,7 @@ export function guardMarkdownDepth(text: string, max: number): MarkdownDepthGuar
         } else break;
       } else break;
       i++;
-      if (levels + (columns >> 1) > max) break;
+      if (levels > 0 && levels + (columns >> 1) > max) break;
     }
     let lineEnd = i;
     if (crs) while (lineEnd < n && text.charCodeAt(lineEnd) !== 10 && text.charCodeAt(lineEnd) !== 13) lineEnd++;
@@ -155,7 +157,9 @@ export function guardMarkdownDepth(text: string, max: number): MarkdownDepthGuar
       const nl = text.indexOf('\n', i);
       lineEnd = nl < 0 ? n : nl;
     }
-    if (levels + (columns >> 1) > max) (blanks ??= []).push({ start: lineStart, end: lineEnd });
+    // Indentation alone nests nothing: only a line that opens a list item or block quote can be too deep
+    // (a blank line or long indented text is not; the front matter, blanked to spaces, is such text).
+    if (levels > 0 && levels + (columns >> 1) > max) (blanks ??= []).push({ start: lineStart, end: lineEnd });
     lineStart = lineEnd + (text.charCodeAt(lineEnd) === 13 && text.charCodeAt(lineEnd + 1) === 10 ? 2 : 1);
   }
   if (!blanks) return { text };

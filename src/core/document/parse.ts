@@ -10,6 +10,7 @@ import { blankOut, findFrontMatterBlock, type FrontMatterBlock } from './frontMa
 import { guardMarkdownDepth, treeDepthFor, yamlTooDeepInLine, yamlTooDeep } from './depth.js';
 import type { CST } from 'yaml';
 import { limits, limitSetting } from '../limits.js';
+import { plainValueLength } from './plainValue.js';
 
 /** `limit`: the front matter nests deeper than the yamlDepth limit and was not read (rule input-limit). */
 export type FrontMatterProblemKind = 'syntax' | 'language' | 'unclosed' | 'not-mapping' | 'limit';
@@ -241,10 +242,8 @@ function reservedStartHint(message: string, source: string, pos: number): string
   const lineEnd = source.slice(pos).search(/\r|\n/);
   const line = source.slice(lineStart, lineEnd < 0 ? source.length : pos + lineEnd);
   const before = line.slice(0, pos - lineStart);
-  const inFlow = /[[{,]\s*$/.test(before);
   const rest = line.slice(pos - lineStart);
-  const end = inFlow ? rest.search(/\s*[,\]}]/) : rest.search(/\s+#|\s*$/);
-  const value = rest.slice(0, end < 0 ? rest.length : end);
+  const value = rest.slice(0, plainValueLength(before, rest));
   if (!value) return '';
   return `; quote the value: ${(before + JSON.stringify(value) + rest.slice(value.length)).trim()}`;
 }

@@ -4,6 +4,7 @@
 
 import type { Fix } from '../types.js';
 import { LINE_BREAK } from '../document/lines.js';
+import { plainValueLength } from '../document/plainValue.js';
 
 /** `offset` is where the parser stopped: the reserved character. */
 export function quoteReservedFix(text: string, offset: number): Fix | undefined {
@@ -13,9 +14,7 @@ export function quoteReservedFix(text: string, offset: number): Fix | undefined 
   while (lineStart > 0 && text[lineStart - 1] !== '\n' && text[lineStart - 1] !== '\r') lineStart--;
   const rest = text.slice(offset).split(LINE_BREAK, 1)[0]!;
   const before = text.slice(lineStart, offset);
-  const inFlow = /[[{,]\s*$/.test(before);
-  const end = inFlow ? rest.search(/\s*[,\]}]/) : rest.search(/\s+#|\s*$/);
-  const value = rest.slice(0, end < 0 ? rest.length : end);
+  const value = rest.slice(0, plainValueLength(before, rest));
   if (!value) return undefined;
   const quoted = JSON.stringify(value);
   return { title: `Quote the value: ${quoted}`, edits: [{ start: offset, end: offset + value.length, newText: quoted }], safe: false };
