@@ -9,6 +9,7 @@ import { parseMarkdownTree } from '../../src/core/document/markdownTree.js';
 import { classify } from '../../src/core/document/gherkin.js';
 import type { Heading } from 'mdast';
 import { plainValueLength } from '../../src/core/document/plainValue.js';
+import { withoutTrailingComments, withoutTrailingYamlComments } from '../../src/core/document/trim.js';
 
 const RUN = ' '.repeat(100_000);
 const engine = createEngine();
@@ -89,4 +90,21 @@ test('a long front matter line, a long blank line and long indentation are not "
   const found = engine.lint(`${text}\n${deep}\n`, { path: '/w/docs/prd/runs.md' }).findings.filter((f) => f.ruleId === 'input-limit');
   assert.equal(found.length, 1);
   assert.match(found[0]!.message, /^Lists or block quotes nest more than 100 levels deep here/);
+});
+
+test('trailing comments are cut where the patterns they replace cut them, on random lines, and fast on long runs', () => {
+  const pick = (alphabet: string[], n: number, next: () => number) =>
+    Array.from({ length: n }, () => alphabet[next() % alphabet.length]).join('');
+  let seed = 11;
+  const next = () => (seed = (seed * 1103515245 + 12345) >>> 0) >>> 16;
+  const html = ['<!--', '-->', ' ', '\t', 'a', '-', '<', '!', '>'];
+  const yaml = ['\n', '\r\n', '#', ' ', '\t', 'a', 'k: v', '  # c'];
+  for (let k = 0; k < 5000; k++) {
+    const line = pick(html, 1 + (k % 9), next);
+    assert.equal(withoutTrailingComments(line), line.replace(/(?:\s*<!--.*?-->)+\s*$/, '').trimEnd(), JSON.stringify(line));
+    const text = pick(yaml, 1 + (k % 9), next);
+    assert.equal(withoutTrailingYamlComments(text), text.replace(/(?:\r?\n(?:[ \t]*|#[^\n]*))*\s*$/, ''), JSON.stringify(text));
+  }
+  assert.equal(withoutTrailingComments(`- [ ] a${RUN}b <!-- note -->`), `- [ ] a${RUN}b`);
+  assert.equal(withoutTrailingYamlComments(`key: v${RUN}x\n# one\n\n# two\n${RUN}`), `key: v${RUN}x`);
 });

@@ -6,6 +6,7 @@ import { plainText } from './sections.js';
 import type { Span } from '../types.js';
 import { excerpt } from './blocks.js';
 import { walkBlocks } from './walk.js';
+import { withoutTrailingComments } from './trim.js';
 
 export interface OpenItem extends Span {
   item: ListItem;
@@ -48,10 +49,7 @@ export function itemLineSpan(item: ListItem, source: string): Span | undefined {
   if (start === undefined) return undefined;
   let lineEnd = start;
   while (lineEnd < source.length && source[lineEnd] !== '\n' && source[lineEnd] !== '\r') lineEnd++;
-  const line = source
-    .slice(start, lineEnd)
-    .replace(/(?:\s*<!--.*?-->)+\s*$/, '')
-    .trimEnd();
+  const line = withoutTrailingComments(source.slice(start, lineEnd));
   const box = typeof item.checked === 'boolean' ? line.search(/\[[ xX]\]/) : -1;
   const spanStart = box >= 0 ? start + box : start;
   return { start: spanStart, end: Math.max(spanStart + 1, start + line.length) };

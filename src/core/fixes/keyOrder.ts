@@ -4,6 +4,7 @@
 // the first key and after the last stay where they are.
 
 import type { TextEdit } from '../types.js';
+import { withoutTrailingYamlComments } from '../document/trim.js';
 
 interface Chunk {
   key: string;
@@ -47,7 +48,7 @@ export function keyChunks(yaml: string): Chunk[] | undefined {
     // The last key runs to the end of its value, not over trailing blank lines and comments.
     let end = offset;
     const tail = yaml.slice(last.start, end);
-    const trimmed = tail.replace(/(?:\r?\n(?:[ \t]*|#[^\n]*))*\s*$/, '');
+    const trimmed = withoutTrailingYamlComments(tail);
     end = last.start + trimmed.length;
     if (yaml[end] === '\r') end++;
     if (yaml[end] === '\n') end++;
