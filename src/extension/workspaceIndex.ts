@@ -71,8 +71,13 @@ export class WorkspaceIndexer implements vscode.Disposable {
     private readonly log: vscode.LogOutputChannel,
   ) {
     const watcher = vscode.workspace.createFileSystemWatcher(MARKDOWN_GLOB);
+    // A folder created with its files in it (copied, unpacked, checked out) may be reported as the folder
+    // alone: the watcher drops the events of a new folder's children. Its documents are read from it.
+    const folders = vscode.workspace.createFileSystemWatcher('**/*', false, true, true);
     this.disposables.push(
       watcher,
+      folders,
+      folders.onDidCreate((uri) => void this.readFolder(uri)),
       watcher.onDidCreate((uri) => void this.readFromDisk(uri)),
       watcher.onDidChange((uri) => void this.readFromDisk(uri)),
       watcher.onDidDelete((uri) => this.removeTree(uri)),
@@ -245,6 +250,19 @@ export class WorkspaceIndexer implements vscode.Disposable {
       update();
       this.mentionsMoved(old, placed);
     } else this.mutate([old?.scope, placed?.scope], key, update);
+  }
+
+  /** The documents of a folder that appeared (a name without an extension is checked; files are not). */
+  private async readFolder(uri: vscode.Uri): Promise<void> {
+    const name = uri.path.slice(uri.path.lastIndexOf('/') + 1);
+    if (!indexable(uri) || name.includes('.') || name === 'node_modules') return;
+    try {
+      if ((await vscode.workspace.fs.stat(uri)).type !== vscode.FileType.Directory) return;
+      const files = await vscode.workspace.findFiles(new vscode.RelativePattern(uri, MARKDOWN_GLOB), '**/node_modules/**', MAX_FILES);
+      for (const file of files) void this.readFromDisk(file);
+    } catch {
+      // Gone again, or not readable: nothing to index.
+    }
   }
 
   private async readPlaced(uri: vscode.Uri): Promise<Placed | undefined> {
