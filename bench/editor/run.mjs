@@ -14,6 +14,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { writeIntoBenchmarks } from '../lib/report.mjs';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const { values: o } = parseArgs({
@@ -88,12 +89,6 @@ const md = [
 ].join('\n');
 process.stdout.write(`${md}\n`);
 if (!o['no-write']) {
-  const file = join(repo, 'BENCHMARKS.md');
-  const [START, END] = ['<!-- bench:editor:start -->', '<!-- bench:editor:end -->'];
-  const text = readFileSync(file, 'utf8');
-  const a = text.indexOf(START);
-  const b = text.indexOf(END);
-  const block = `${START}\n${md}\n${END}`;
-  writeFileSync(file, a >= 0 && b > a ? text.slice(0, a) + block + text.slice(b + END.length) : `${text.trimEnd()}\n\n${block}\n`);
+  writeIntoBenchmarks(join(repo, 'BENCHMARKS.md'), md, 'editor');
   log('wrote the figures into BENCHMARKS.md');
 }

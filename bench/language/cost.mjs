@@ -16,6 +16,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { writeIntoBenchmarks } from '../lib/report.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = resolve(here, '../..');
@@ -96,7 +97,7 @@ try {
   const md = markdown(figures);
   process.stdout.write(`${md}\n`);
   if (!o['no-write']) {
-    writeSection(join(repo, 'BENCHMARKS.md'), md);
+    writeIntoBenchmarks(join(repo, 'BENCHMARKS.md'), md, 'language-cost');
     process.stderr.write('bench:language-cost: BENCHMARKS.md updated (section "Requirement language").\n');
   }
   if (o.json) process.stdout.write(`${JSON.stringify(figures)}\n`);
@@ -188,14 +189,4 @@ function markdown(f) {
     `| CPU time, all ${f.rounds} runs | ${s(f.withS)} s | ${s(f.withoutS)} s | **${pct(f.growthPct)}** |`,
     `| pair by pair | | | median ${pct(f.pairMedianPct)}, mean ${pct(f.pairMeanPct)} ± ${f.pairSePct.toFixed(1)} (standard error), range ${pct(f.pairRangePct[0])} to ${pct(f.pairRangePct[1])} |`,
   ].join('\n');
-}
-
-function writeSection(file, body) {
-  const START = '<!-- bench:language-cost:start -->';
-  const END = '<!-- bench:language-cost:end -->';
-  const block = `${START}\n${body.trimEnd()}\n${END}`;
-  const text = readFileSync(file, 'utf8');
-  const a = text.indexOf(START);
-  const b = text.indexOf(END);
-  writeFileSync(file, a >= 0 && b > a ? text.slice(0, a) + block + text.slice(b + END.length) : `${text.trimEnd()}\n\n${block}\n`);
 }

@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { writeIntoBenchmarks } from '../lib/report.mjs';
 import { documents, flagsByRequirement, score } from './score.mjs';
 import { markdown } from './report.mjs';
 
@@ -107,16 +108,6 @@ const meta = {
 const md = markdown(results, categories, published, meta);
 process.stdout.write(`${md}\n`);
 if (!o['no-write']) {
-  writeSection(join(repo, 'BENCHMARKS.md'), md);
+  writeIntoBenchmarks(join(repo, 'BENCHMARKS.md'), md, 'language');
   process.stderr.write('bench:language: BENCHMARKS.md updated (section "Requirement language").\n');
-}
-
-function writeSection(file, body) {
-  const START = '<!-- bench:language:start -->';
-  const END = '<!-- bench:language:end -->';
-  const block = `${START}\n${body.trimEnd()}\n${END}`;
-  const text = readFileSync(file, 'utf8');
-  const a = text.indexOf(START);
-  const b = text.indexOf(END);
-  writeFileSync(file, a >= 0 && b > a ? text.slice(0, a) + block + text.slice(b + END.length) : `${text.trimEnd()}\n\n${block}\n`);
 }

@@ -267,12 +267,16 @@ function fuzzLines(f) {
 export const START = '<!-- bench:start -->';
 export const END = '<!-- bench:end -->';
 
-/** Replaces what is between the markers (or appends the block when they are missing). */
-export function writeIntoBenchmarks(file, md) {
-  const block = `${START}\n${md.trimEnd()}\n${END}`;
+/**
+ * Replaces what is between the markers (or appends the block when they are missing): `<!-- bench:start -->`
+ * and `<!-- bench:end -->`, or with a section name `<!-- bench:<name>:start -->` and its end.
+ */
+export function writeIntoBenchmarks(file, md, section) {
+  const [start, end] = section ? [`<!-- bench:${section}:start -->`, `<!-- bench:${section}:end -->`] : [START, END];
+  const block = `${start}\n${md.trimEnd()}\n${end}`;
   const text = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n';
-  const a = text.indexOf(START);
-  const b = text.indexOf(END);
-  const next = a >= 0 && b > a ? text.slice(0, a) + block + text.slice(b + END.length) : `${text.trimEnd()}\n\n${block}\n`;
+  const a = text.indexOf(start);
+  const b = text.indexOf(end);
+  const next = a >= 0 && b > a ? text.slice(0, a) + block + text.slice(b + end.length) : `${text.trimEnd()}\n\n${block}\n`;
   writeFileSync(file, next);
 }
