@@ -16,6 +16,7 @@ import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
 import type { LintResult } from '../engine.js';
 import { blankOut } from '../document/frontMatterBlock.js';
+import { trimEndWhere, trimStartWhere } from '../document/trim.js';
 import { outline } from '../document/sections.js';
 import { parseGfm, type TableGuard } from './gfmParse.js';
 import { sanitizeSchema } from './sanitizeSchema.js';
@@ -121,20 +122,9 @@ export function isComment(piece: string): boolean {
   return m !== null && m.index + m[0].length === s.length;
 }
 
-const isHtmlSpace = (c: number): boolean => c === 32 || c === 9 || c === 13 || c === 10;
-
-/**
- * `piece` without leading and trailing spaces, tabs and line breaks, by index. The regex form
- * (`/[ \t\r\n]+$/`) retries at every space of a run that does not reach the end: a raw HTML block of
- * 260 KB with long runs of spaces took 45 s in it (found by the fuzzer).
- */
-function trimHtmlSpace(piece: string): string {
-  let start = 0;
-  let end = piece.length;
-  while (start < end && isHtmlSpace(piece.charCodeAt(start))) start++;
-  while (end > start && isHtmlSpace(piece.charCodeAt(end - 1))) end--;
-  return piece.slice(start, end);
-}
+/** HTML's white space: spaces, tabs and line breaks (trimmed by index: see trim.ts). */
+const isHtmlSpace = (c: string): boolean => c === ' ' || c === '\t' || c === '\r' || c === '\n';
+const trimHtmlSpace = (piece: string): string => trimEndWhere(trimStartWhere(piece, isHtmlSpace), isHtmlSpace);
 
 function titleOf(result: LintResult, tree: Root): string | undefined {
   const fmTitle = result.doc.frontMatter?.data?.['title'];
