@@ -137,3 +137,70 @@ test('a long document of setext headings (the fuzzer found one parse quadratic) 
   assert.equal(headings.length, 2000);
   assert.equal(headings.at(-1)?.line, 1999 * 5 + 1);
 });
+
+// Tables of plain cells are built from their lines (simpleTable.ts), not parsed by micromark: random
+// tables, ragged rows, alignments, padding, line endings and a line after the table, held to one parse.
+test('tables of plain cells built from their lines render like one parse', () => {
+  let seed = 17;
+  const random = (): number => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const pick = <T>(list: T[]): T => list[Math.floor(random() * list.length)]!;
+  const cell = () =>
+    pick([
+      '',
+      ' ',
+      'a',
+      ' b ',
+      'two words',
+      '1.5',
+      '-',
+      '---',
+      ':',
+      '#',
+      '> q',
+      '+',
+      '1.',
+      '=',
+      '  x\t',
+      'é',
+      'x  y',
+      '\t',
+      'x:y',
+      '\u00a0',
+      'a|b',
+      '1 | 2',
+    ]);
+  const pad = () => pick([' ', '', '  ', '\t']);
+  let tables = 0;
+  for (let n = 0; n < 400; n++) {
+    const columns = 1 + Math.floor(random() * 3);
+    const row = (cells: number) =>
+      pick(['', ' ', '   ']) +
+      '|' +
+      Array.from({ length: cells }, () => pad() + cell() + pad()).join('|') +
+      pick(['|', '', '| ', '|\t', '||']);
+    const delimiter =
+      (random() < 0.8 ? '|' : '') +
+      Array.from({ length: columns }, () => pad() + pick(['-', '---', ':-', '-:', ':-:']) + pad()).join('|') +
+      pick(['|', '', '| ']);
+    const lines = [row(columns), delimiter];
+    for (let b = Math.floor(random() * 4); b > 0; b--) lines.push(row(Math.max(0, columns + Math.floor(random() * 3) - 1)));
+    if (random() < 0.3) lines.push(pick(['---', 'foo', '> q', '- item', '# h', '===', '    code', '|', ' | x', '1. x', '***']));
+    const text = ['# T', '', 'para', '', ...lines, '', 'after', ''].join(pick(['\n', '\r\n']));
+    assertSame(text, JSON.stringify(text));
+    if (render(text, RUNS).body.includes('<table>')) tables++;
+  }
+  assert.ok(tables > 200, `only ${tables} of the 400 documents held a table`);
+});
+
+test('a table whose cells hold Markdown is still parsed by micromark, with its inline syntax', () => {
+  const text = '# T\n\n| a | b |\n|---|:-:|\n| `x\\|y` | **bold** ~~gone~~ www.example.com |\n| <b>h</b> | &amp; [l](/x) |\n';
+  assertSame(text, 'inline syntax in cells');
+  const body = render(text, RUNS).body;
+  assert.ok(body.includes('<td><code>x|y</code></td>'), body);
+  assert.ok(body.includes('<strong>bold</strong> <del>gone</del> <a href="http://www.example.com">www.example.com</a>'), body);
+});

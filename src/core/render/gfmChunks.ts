@@ -14,9 +14,11 @@
 // the lint, instead of a micromark parse: commonmark.js reads such text the same (both follow the
 // CommonMark spec; test/unit/render-chunks.test.ts holds every example and test document to one parse's
 // HTML) at about a tenth of the cost, which is most of a big render (a dense 105 KB PRD: 700 ms → ~150 ms).
+// A top-level table of plain cells is built from its lines (simpleTable.ts) and placed the same way.
 
 import type { Root, RootContent } from 'mdast';
-import type { Node } from 'unist';
+import type { Node, Point } from 'unist';
+import { DELIMITER_ROW, simpleTable } from './simpleTable.js';
 import { visit } from 'unist-util-visit';
 import { MAX_RUN } from './delimiterRuns.js';
 
@@ -38,14 +40,16 @@ export function parseInChunks(
   text: string,
   tree: Root,
   chunkChars: number,
-  lineAt: (offset: number) => number,
+  pointAt: (offset: number) => Point,
   parse: Parse,
   reuse = false,
 ): Root | undefined {
+  const lineAt = (offset: number) => pointAt(offset).line;
   // Runs for micromark are about chunkChars long; runs taken from the CommonMark tree may be any length,
   // and a new one starts where the blocks change from one kind to the other.
   const kids = tree.children;
-  const plainAt = kids.map((_, k) => reuse && isPlain(text, kids, k));
+  const taken = kids.map((_, k) => (reuse ? takenFromTree(text, kids, k, pointAt) : undefined));
+  const plainAt = taken.map((t) => t !== undefined);
   const cuts = [0];
   /** The index in `kids` of each run's first block. */
   const firstKid = [0];
@@ -67,7 +71,8 @@ export function parseInChunks(
     const lineDelta = lineAt(start) - 1;
     const local = (offset: number) => lineAt(offset + start) - lineDelta;
     // The CommonMark blocks of this run, moved to its own coordinates (only the big-table guard asks).
-    const blocks = () => kids.slice(firstKid[i], firstKid[i + 1] ?? kids.length).filter((c) => c.position);
+    const from = firstKid[i]!;
+    const blocks = () => kids.slice(from, firstKid[i + 1] ?? kids.length).filter((c) => c.position);
     const commonmark = (): Root => ({ type: 'root', children: blocks().map((c) => moved(copyTree(c), -start, -lineDelta)) });
     // Cloned: the lint result keeps its tree, and the render changes its own.
     if (allPlain[i])
@@ -77,7 +82,10 @@ export function parseInChunks(
         lineDelta,
         local,
         commonmark,
-        root: { type: 'root', children: blocks().map(copyTree) } as Root,
+        root: {
+          type: 'root',
+          children: kids.slice(from, firstKid[i + 1] ?? kids.length).flatMap((c, k) => (c.position ? [taken[from + k]!(c)] : [])),
+        } as Root,
         placed: true,
       };
     return { start, end, lineDelta, local, commonmark, root: parse(text.slice(start, end), commonmark, local), placed: false };
@@ -125,6 +133,24 @@ export function parseInChunks(
 }
 
 /**
+ * How block `k` of the tree is taken for the preview without a micromark parse, or undefined when it is
+ * not: a copy of the block, or the table built from its lines (simpleTable.ts).
+ */
+function takenFromTree(text: string, kids: readonly RootContent[], k: number, pointAt: (offset: number) => Point): Take | undefined {
+  if (isPlain(text, kids, k)) return copyTree;
+  const block = kids[k]!;
+  const start = block.position?.start.offset;
+  const end = block.position?.end.offset;
+  if (block.type !== 'paragraph' || start === undefined || end === undefined) return undefined;
+  // What follows the paragraph up to the next block (blank lines, consumed definitions) must be plain too.
+  if (GFM_OR_DEFINITION.test(text.slice(end, kids[k + 1]?.position?.start.offset ?? text.length))) return undefined;
+  const table = simpleTable(text, start, end, pointAt);
+  return table && (() => table);
+}
+
+type Take = (block: RootContent) => RootContent;
+
+/**
  * Whether block `k` of the tree, with what follows it up to the next block (consumed definitions), is
  * taken from the CommonMark tree: it holds nothing GFM, or it is a long paragraph thick with emphasis
  * delimiters. micromark pairs delimiters one match at a time, rewriting the paragraph's events for each,
@@ -138,9 +164,6 @@ function isPlain(text: string, kids: readonly RootContent[], k: number): boolean
   const source = text.slice(start, end);
   return !GFM_OR_DEFINITION.test(source) || (kids[k]!.type === 'paragraph' && thickWithEmphasis(source));
 }
-
-/** A GFM table's delimiter row (`|---|:-:|`), one line without its line break. */
-export const DELIMITER_ROW = /^ {0,3}\|?[ \t]*:?-+:?[ \t]*(\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
 
 /** Paragraphs at least this long, with at least this many `*` and `_`, go to the CommonMark tree. */
 const LONG_PARAGRAPH = 8 * 1024;

@@ -10,12 +10,13 @@
 // each chunk so references in cells resolve as in one parse.
 
 import type { Paragraph, Root, RootContent, Table, TableRow } from 'mdast';
-import type { Node } from 'unist';
+import type { Node, Point } from 'unist';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import { visit } from 'unist-util-visit';
-import { DELIMITER_ROW, parseInChunks } from './gfmChunks.js';
+import { parseInChunks } from './gfmChunks.js';
+import { DELIMITER_ROW } from './simpleTable.js';
 import { parseWithShortBlankLines } from './blankLines.js';
 import { shortenDelimiterRuns } from './delimiterRuns.js';
 
@@ -50,21 +51,22 @@ interface BigTable {
 
 /**
  * `text` is the document with its front matter blanked; `commonmark` gives the engine's tree of that same
- * text (asked for only when the text may hold a big table, to find it cheaply and safely); `lineAt` maps
- * an offset to its 1-based line.
+ * text (asked for only when the text may hold a big table, to find it cheaply and safely); `pointAt` maps
+ * an offset to its 1-based line and column.
  */
 export function parseGfm(
   text: string,
   commonmark: () => Root | undefined,
-  lineAt: (offset: number) => number,
+  pointAt: (offset: number) => Point,
   guard: TableGuard = DEFAULT_TABLE_GUARD,
   reuseCommonMark = false,
 ): Root {
+  const lineAt = (offset: number) => pointAt(offset).line;
   const chunkChars = guard.chunkChars ?? DEFAULT_TABLE_GUARD.chunkChars!;
   if (text.length > chunkChars) {
     const tree = commonmark();
     if (tree) {
-      const chunked = parseInChunks(text, tree, chunkChars, lineAt, (t, cm, at) => parseTables(t, cm, at, guard), reuseCommonMark);
+      const chunked = parseInChunks(text, tree, chunkChars, pointAt, (t, cm, at) => parseTables(t, cm, at, guard), reuseCommonMark);
       if (chunked) return chunked;
     }
   }

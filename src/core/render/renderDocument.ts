@@ -68,7 +68,7 @@ export function renderDocument(result: LintResult, options: RenderOptions): Rend
   const mdast = parseGfm(
     text,
     () => doc.root,
-    (offset) => doc.lines.pointAt(offset).line,
+    (offset) => doc.lines.pointAt(offset),
     options.tableGuard,
     // The engine's tree stands for plain runs only when whole (nothing cut for depth; blanked lines are
     // blanked in `text` too).
