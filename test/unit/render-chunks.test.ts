@@ -204,3 +204,26 @@ test('a table whose cells hold Markdown is still parsed by micromark, with its i
   assert.ok(body.includes('<td><code>x|y</code></td>'), body);
   assert.ok(body.includes('<strong>bold</strong> <del>gone</del> <a href="http://www.example.com">www.example.com</a>'), body);
 });
+
+// Blocks whose only GFM-looking text is runs of brackets are parsed alone by commonmark.js, runs shortened
+// (the fuzzer: a 70 KB list of them took micromark 1.4 s).
+test('blocks with runs of square brackets, parsed alone, render like one parse', () => {
+  const open = '['.repeat(40);
+  const close = ']'.repeat(30);
+  const blocks = [
+    `# Heading ${open}x${close}`,
+    `A paragraph ${open} with *emphasis* and a [link](/to) ${close} and \`code\`.`,
+    `- item\n  - nested ${open}\n    - deeper\n${close}\n  - back`,
+    `> quoted ${open}\n> ${close} lazy\ncontinued`,
+    `   1. indented ordered ${open}\n\n        second paragraph ${close}`,
+    `![image ${open}](/i.png) ${close}`,
+    `Setext ${open}\n---`,
+  ];
+  for (const eol of ['\n', '\r\n']) {
+    const text = ['---', 'type: prd', 'title: Brackets', '---', '', ...blocks.flatMap((b) => [b.replace(/\n/g, eol), ''])].join(eol);
+    assertSame(text, `brackets (${JSON.stringify(eol)})`);
+    const body = render(text, RUNS).body;
+    assert.ok(body.includes('['.repeat(16) + '\uFF3B'.repeat(24)), 'a run past 16 shows as look-alikes');
+    assert.ok(body.includes('<a href="/to">link</a>'), body);
+  }
+});

@@ -20,7 +20,10 @@ import type { Root, RootContent } from 'mdast';
 import type { Node, Point } from 'unist';
 import { DELIMITER_ROW, simpleTable } from './simpleTable.js';
 import { visit } from 'unist-util-visit';
-import { MAX_RUN } from './delimiterRuns.js';
+import { MAX_RUN, shortenDelimiterRuns } from './delimiterRuns.js';
+import { parseMarkdownTree } from '../document/markdownTree.js';
+import { treeDepthFor } from '../document/depth.js';
+import { limits } from '../limits.js';
 
 type Parse = (text: string, commonmark: () => Root | undefined, lineAt: (offset: number) => number) => Root;
 
@@ -30,7 +33,11 @@ type Parse = (text: string, commonmark: () => Root | undefined, lineAt: (offset:
 // A link definition is: the CommonMark tree has consumed them, and the runs that micromark parses need
 // their sources (below). Runs of brackets too (delimiterRuns.ts shows them as look-alikes; from the
 // CommonMark tree they would be links nested hundreds deep).
-const GFM_OR_DEFINITION = new RegExp(String.raw`[|~]|\[\^|\]:|:\/\/|www\.|[\w.+-]@[\w-]+\.|\[{${MAX_RUN + 1}}|\]{${MAX_RUN + 1}}`, 'i');
+const GFM_OR_DEFINITION_SOURCE = String.raw`[|~]|\[\^|\]:|:\/\/|www\.|[\w.+-]@[\w-]+\.`;
+const BRACKET_RUN_SOURCE = String.raw`\[{${MAX_RUN + 1}}|\]{${MAX_RUN + 1}}`;
+const GFM_OR_DEFINITION = new RegExp(`${GFM_OR_DEFINITION_SOURCE}|${BRACKET_RUN_SOURCE}`, 'i');
+const GFM_ONLY = new RegExp(GFM_OR_DEFINITION_SOURCE, 'i');
+const BRACKET_RUN = new RegExp(BRACKET_RUN_SOURCE);
 
 /**
  * The tree of `text` parsed in runs, or undefined when the text has no safe place to cut. `reuse`: the
@@ -48,7 +55,9 @@ export function parseInChunks(
   // Runs for micromark are about chunkChars long; runs taken from the CommonMark tree may be any length,
   // and a new one starts where the blocks change from one kind to the other.
   const kids = tree.children;
-  const taken = kids.map((_, k) => (reuse ? takenFromTree(text, kids, k, pointAt) : undefined));
+  // A block may be parsed alone only when no definition elsewhere can resolve its references.
+  const noDefinitions = !/\]:/.test(text);
+  const taken = kids.map((_, k) => (reuse ? takenFromTree(text, kids, k, pointAt, noDefinitions) : undefined));
   const plainAt = taken.map((t) => t !== undefined);
   const cuts = [0];
   /** The index in `kids` of each run's first block. */
@@ -134,14 +143,34 @@ export function parseInChunks(
 
 /**
  * How block `k` of the tree is taken for the preview without a micromark parse, or undefined when it is
- * not: a copy of the block, or the table built from its lines (simpleTable.ts).
+ * not: a copy of the block; the table built from its lines (simpleTable.ts); or, for a block whose only
+ * GFM-looking text is runs of square brackets (shown as look-alikes, delimiterRuns.ts), the block's lines
+ * with those runs shortened, parsed alone by commonmark.js. micromark keeps every open bracket of a block
+ * as a possible link and rewrites all its events at each closing of a container, so such blocks cost it
+ * quadratic time (the fuzzer: a 70 KB list of bracket runs, 1.4 s to render); a top-level block parses
+ * alone as it does in the document, as long as no definition elsewhere resolves its references.
  */
-function takenFromTree(text: string, kids: readonly RootContent[], k: number, pointAt: (offset: number) => Point): Take | undefined {
+function takenFromTree(
+  text: string,
+  kids: readonly RootContent[],
+  k: number,
+  pointAt: (offset: number) => Point,
+  alone: boolean,
+): Take | undefined {
   if (isPlain(text, kids, k)) return copyTree;
   const block = kids[k]!;
   const start = block.position?.start.offset;
   const end = block.position?.end.offset;
-  if (block.type !== 'paragraph' || start === undefined || end === undefined) return undefined;
+  if (start === undefined || end === undefined) return undefined;
+  const next = kids[k + 1]?.position?.start.offset ?? text.length;
+  if (alone && BRACKET_RUN.test(text.slice(start, next)) && !GFM_ONLY.test(text.slice(start, next))) {
+    const lineStart = start - pointAt(start).column + 1;
+    const lineDelta = pointAt(start).line - 1;
+    const parsed = parseMarkdownTree(shortenDelimiterRuns(text.slice(lineStart, next)), treeDepthFor(limits().markdownDepth));
+    if (parsed.children.length !== 1) return undefined;
+    return () => moved(parsed.children[0]!, lineStart, lineDelta);
+  }
+  if (block.type !== 'paragraph') return undefined;
   // What follows the paragraph up to the next block (blank lines, consumed definitions) must be plain too.
   if (GFM_OR_DEFINITION.test(text.slice(end, kids[k + 1]?.position?.start.offset ?? text.length))) return undefined;
   const table = simpleTable(text, start, end, pointAt);
