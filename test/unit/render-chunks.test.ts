@@ -227,3 +227,55 @@ test('blocks with runs of square brackets, parsed alone, render like one parse',
     assert.ok(body.includes('<a href="/to">link</a>'), body);
   }
 });
+
+// A paragraph whose URLs all sit in link destinations, autolinks or images is taken from the CommonMark
+// tree: GFM reads no autolink literal there.
+test('URLs in link destinations, autolinks and images render like one parse', () => {
+  let seed = 5;
+  const random = (): number => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const pick = <T>(list: T[]): T => list[Math.floor(random() * list.length)]!;
+  const parts = [
+    '[link](https://l.example/a_b)',
+    '<https://auto.example/x>',
+    '![image](http://i.example/x.png)',
+    '[www](www.w.example)',
+    '[mail](mailto:j@k.example)',
+    '[spaced](<https://s.example/a b>)',
+    '[titled](https://t.example "a title")',
+    '[*emphasis*](https://e.example)',
+    '[](https://empty.example)',
+    ' ',
+    ' ',
+    'word',
+    '(',
+    ')',
+    '[',
+    ']',
+    '*',
+    '_',
+    '`code`',
+    '\\',
+    '!',
+    '.',
+    '@maria',
+    '\n',
+  ];
+  let taken = 0;
+  for (let n = 0; n < 300; n++) {
+    let paragraph = 'Text ';
+    for (let i = 1 + Math.floor(random() * 8); i > 0; i--) paragraph += pick(parts);
+    const text = ['# T', '', paragraph.trim(), '', 'after', ''].join('\n');
+    assertSame(text, JSON.stringify(text));
+    if (/:\/\/|www\./.test(paragraph)) taken++;
+  }
+  assert.ok(taken > 200);
+  // A URL in a link's text, or a bare one next to a link, is GFM's: micromark links it.
+  const text = '# T\n\n[see https://a.example](https://b.example) and https://c.example next to [x](https://d.example).\n';
+  assertSame(text, 'bare URLs');
+  assert.ok(render(text, RUNS).body.includes('<a href="https://c.example">https://c.example</a>'));
+});

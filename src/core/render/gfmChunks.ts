@@ -170,6 +170,7 @@ function takenFromTree(
     if (parsed.children.length !== 1) return undefined;
     return () => moved(parsed.children[0]!, lineStart, lineDelta);
   }
+  if (!NOT_LITERAL.test(text.slice(start, next)) && literalsOnlyInDestinations(text, start, next, block)) return copyTree;
   if (block.type !== 'paragraph') return undefined;
   // What follows the paragraph up to the next block (blank lines, consumed definitions) must be plain too.
   if (GFM_OR_DEFINITION.test(text.slice(end, kids[k + 1]?.position?.start.offset ?? text.length))) return undefined;
@@ -178,6 +179,40 @@ function takenFromTree(
 }
 
 type Take = (block: RootContent) => RootContent;
+
+/** What GFM reads differently, but for the text that autolink literals start with. */
+const NOT_LITERAL = new RegExp(String.raw`[|~]|\[\^|\]:|${BRACKET_RUN_SOURCE}`);
+const LITERAL = /:\/\/|www\.|[\w.+-]@[\w-]+\./gi;
+
+/**
+ * Whether every place in [start, next) where a GFM autolink literal could start lies in a link's
+ * destination or an autolink (`[text](https://…)`, `<https://…>`) or in an image, where GFM reads no
+ * literal: then the block reads the same to commonmark.js (product documents link to URLs a lot, and
+ * each such paragraph went to micromark).
+ */
+function literalsOnlyInDestinations(text: string, start: number, next: number, block: RootContent): boolean {
+  const spans: [number, number][] = [];
+  const stack: Node[] = [block];
+  while (stack.length) {
+    const node = stack.pop()! as Node & { children?: Node[] };
+    const p = node.position;
+    if ((node.type === 'link' || node.type === 'image') && p?.start.offset !== undefined && p.end.offset !== undefined) {
+      const last = node.children?.at(-1)?.position?.end.offset;
+      // A link's text is inline content: only what follows it counts (an autolink's text is its URL).
+      const from = node.type === 'image' || text[p.start.offset] === '<' ? p.start.offset : last;
+      if (from !== undefined) spans.push([from, p.end.offset]);
+      continue;
+    }
+    if (node.children) stack.push(...node.children);
+  }
+  LITERAL.lastIndex = 0;
+  const source = text.slice(start, next);
+  for (let m = LITERAL.exec(source); m; m = LITERAL.exec(source)) {
+    const at = start + m.index;
+    if (!spans.some(([from, to]) => from <= at && at + m![0].length <= to)) return false;
+  }
+  return true;
+}
 
 /**
  * Whether block `k` of the tree, with what follows it up to the next block (consumed definitions), is
