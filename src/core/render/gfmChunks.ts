@@ -19,7 +19,7 @@
 import type { Root, RootContent } from 'mdast';
 import type { Node, Point } from 'unist';
 import { DELIMITER_ROW, simpleTable } from './simpleTable.js';
-import { visit } from 'unist-util-visit';
+import { eachNode, movePositions } from './eachNode.js';
 import { MAX_RUN, shortenDelimiterRuns } from './delimiterRuns.js';
 import { parseMarkdownTree } from '../document/markdownTree.js';
 import { treeDepthFor } from '../document/depth.js';
@@ -82,7 +82,7 @@ export function parseInChunks(
     // The CommonMark blocks of this run, moved to its own coordinates (only the big-table guard asks).
     const from = firstKid[i]!;
     const blocks = () => kids.slice(from, firstKid[i + 1] ?? kids.length).filter((c) => c.position);
-    const commonmark = (): Root => ({ type: 'root', children: blocks().map((c) => moved(copyTree(c), -start, -lineDelta)) });
+    const commonmark = (): Root => ({ type: 'root', children: blocks().map((c) => movePositions(copyTree(c), -start, -lineDelta)) });
     // Cloned: the lint result keeps its tree, and the render changes its own.
     if (allPlain[i])
       return {
@@ -103,14 +103,14 @@ export function parseInChunks(
   // Definitions by identifier (the first one wins, as in one parse), then each run that names one it lacks is parsed again with them.
   const definitions = new Map<string, { run: number; source: string }>();
   runs.forEach((run, i) =>
-    visit(run.root as Node, (node) => {
-      if (run.placed) return 'skip';
-      if (node.type !== 'definition' && node.type !== 'footnoteDefinition') return undefined;
+    eachNode<Node>(run.root, (node) => {
+      if (run.placed) return false;
+      if (node.type !== 'definition' && node.type !== 'footnoteDefinition') return true;
       const id = (node as unknown as { identifier: string }).identifier;
       const p = node.position;
       if (p && !definitions.has(id))
         definitions.set(id, { run: i, source: text.slice(run.start + p.start.offset!, run.start + p.end.offset!) });
-      return 'skip';
+      return false;
     }),
   );
   const children: RootContent[] = [];
@@ -131,7 +131,7 @@ export function parseInChunks(
         root.children = root.children.filter((c) => (c.position?.start.offset ?? 0) < length);
       }
     }
-    for (const child of root.children) children.push(moved(child, run.start, run.lineDelta));
+    for (const child of root.children) children.push(movePositions(child, run.start, run.lineDelta));
   });
   const end = lineAt(text.length);
   return {
@@ -168,7 +168,7 @@ function takenFromTree(
     const lineDelta = pointAt(start).line - 1;
     const parsed = parseMarkdownTree(shortenDelimiterRuns(text.slice(lineStart, next)), treeDepthFor(limits().markdownDepth));
     if (parsed.children.length !== 1) return undefined;
-    return () => moved(parsed.children[0]!, lineStart, lineDelta);
+    return () => movePositions(parsed.children[0]!, lineStart, lineDelta);
   }
   if (!NOT_LITERAL.test(text.slice(start, next)) && literalsOnlyInDestinations(text, start, next, block)) return copyTree;
   if (block.type !== 'paragraph') return undefined;
@@ -281,14 +281,4 @@ function copyTree<T>(value: T): T {
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(value)) out[key] = copyTree((value as Record<string, unknown>)[key]);
   return out as T;
-}
-
-function moved<T extends Node>(tree: T, offsetDelta: number, lineDelta: number): T {
-  visit(tree, (node) => {
-    const pos = node.position;
-    if (!pos) return;
-    pos.start = { ...pos.start, line: pos.start.line + lineDelta, offset: (pos.start.offset ?? 0) + offsetDelta };
-    pos.end = { ...pos.end, line: pos.end.line + lineDelta, offset: (pos.end.offset ?? 0) + offsetDelta };
-  });
-  return tree;
 }

@@ -9,12 +9,12 @@
 // back to the document, are appended to the main table. Link and footnote definitions are appended to
 // each chunk so references in cells resolve as in one parse.
 
-import type { Paragraph, Root, RootContent, Table, TableRow } from 'mdast';
+import type { Paragraph, Root, Table, TableRow } from 'mdast';
 import type { Node, Point } from 'unist';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
-import { visit } from 'unist-util-visit';
+import { eachNode, movePositions } from './eachNode.js';
 import { parseInChunks } from './gfmChunks.js';
 import { DELIMITER_ROW } from './simpleTable.js';
 import { parseWithShortBlankLines } from './blankLines.js';
@@ -168,12 +168,12 @@ const blank = (s: string): string => s.replace(/[^\r\n]/g, ' ');
 /** Link and footnote definitions of the document, as source, so chunks resolve references the same way. */
 function definitionSources(root: Root, text: string): string {
   const parts: string[] = [];
-  visit(root, (node) => {
+  eachNode<Node>(root, (node) => {
     if ((node.type === 'definition' || node.type === 'footnoteDefinition') && node.position) {
       parts.push(text.slice(node.position.start.offset, node.position.end.offset));
-      return 'skip';
+      return false;
     }
-    return undefined;
+    return true;
   });
   return parts.join('\n\n');
 }
@@ -198,19 +198,10 @@ function chunkRows(
     const offsetDelta = from - t.head.length;
     const lineDelta = lineAt(from) - (headLines + 1);
     const rows = table.children.slice(1);
-    for (const row of rows) shift(row, offsetDelta, lineDelta);
+    for (const row of rows) movePositions(row, offsetDelta, lineDelta);
     out.push(...rows);
   }
   return out;
-}
-
-function shift(tree: RootContent, offsetDelta: number, lineDelta: number): void {
-  visit(tree as Node, (node) => {
-    const pos = node.position;
-    if (!pos) return;
-    pos.start = { ...pos.start, line: pos.start.line + lineDelta, offset: (pos.start.offset ?? 0) + offsetDelta };
-    pos.end = { ...pos.end, line: pos.end.line + lineDelta, offset: (pos.end.offset ?? 0) + offsetDelta };
-  });
 }
 
 const countLineBreaks = (s: string): number => (s.match(/\r\n|\r|\n/g) ?? []).length;

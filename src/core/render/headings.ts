@@ -3,8 +3,8 @@
 // (a heading called "location" must not become `window.location`-shadowing DOM), `data-line` the 1-based
 // source line the editor scrolls to.
 
-import type { Element, Root } from 'hast';
-import { visit } from 'unist-util-visit';
+import type { Element, Nodes, Root } from 'hast';
+import { eachNode } from './eachNode.js';
 
 export const ID_PREFIX = 'user-content-';
 
@@ -22,7 +22,8 @@ const HEADING = /^h([1-6])$/;
 export function decorateHeadings(tree: Root): RenderedHeading[] {
   const seen = new Map<string, number>();
   const out: RenderedHeading[] = [];
-  visit(tree, 'element', (node: Element) => {
+  eachNode<Nodes>(tree, (node) => {
+    if (node.type !== 'element') return;
     const m = HEADING.exec(node.tagName);
     if (!m) return;
     const line = node.position?.start.line;
@@ -56,8 +57,8 @@ function unique(base: string, seen: Map<string, number>): string {
 
 export function textOf(node: Element | Root): string {
   let s = '';
-  visit(node, 'text', (t) => {
-    s += t.value;
+  eachNode<Nodes>(node, (t) => {
+    if (t.type === 'text') s += t.value;
   });
   return s;
 }

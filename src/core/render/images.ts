@@ -2,8 +2,8 @@
 // webview URIs inside its resource roots), https only when the user allowed remote images, nothing
 // else (no http, no data:, no protocol-relative `//host`). A blocked image becomes a visible note.
 
-import type { Element, ElementContent, Root } from 'hast';
-import { visit, SKIP } from 'unist-util-visit';
+import type { ElementContent, Nodes, Root } from 'hast';
+import { eachNode } from './eachNode.js';
 import { h } from './hast.js';
 
 export interface ImagePolicy {
@@ -14,8 +14,8 @@ export interface ImagePolicy {
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 
 export function applyImagePolicy(tree: Root, policy: ImagePolicy): void {
-  visit(tree, 'element', (node: Element, index, parent) => {
-    if (node.tagName !== 'img' || !parent || index === undefined) return;
+  eachNode<Nodes>(tree, (node, parent, index) => {
+    if (node.type !== 'element' || node.tagName !== 'img' || !parent || !('children' in parent)) return;
     const src = typeof node.properties['src'] === 'string' ? node.properties['src'].trim() : '';
     const verdict = decide(src, policy);
     if ('src' in verdict) {
@@ -29,7 +29,7 @@ export function applyImagePolicy(tree: Root, policy: ImagePolicy): void {
       `[image: ${alt || src || 'no source'}]`,
     );
     parent.children.splice(index, 1, note);
-    return [SKIP, index + 1];
+    return false;
   });
 }
 
