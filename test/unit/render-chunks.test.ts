@@ -173,9 +173,17 @@ test('tables of plain cells built from their lines render like one parse', () =>
       '\u00a0',
       'a|b',
       '1 | 2',
+      '<!-- expect: a-rule -->',
+      '<!--x-->',
+      '<!-- a -- b -->',
+      '<!--->',
+      '<!-- x --> y',
+      'y <!-- x -->',
+      '<!-- | -->',
     ]);
   const pad = () => pick([' ', '', '  ', '\t']);
   let tables = 0;
+  let comments = 0;
   for (let n = 0; n < 400; n++) {
     const columns = 1 + Math.floor(random() * 3);
     const row = (cells: number) =>
@@ -193,8 +201,10 @@ test('tables of plain cells built from their lines render like one parse', () =>
     const text = ['# T', '', 'para', '', ...lines, '', 'after', ''].join(pick(['\n', '\r\n']));
     assertSame(text, JSON.stringify(text));
     if (render(text, RUNS).body.includes('<table>')) tables++;
+    if (/\| *<!-- expect: a-rule --> *(\||$)/m.test(text)) comments++;
   }
   assert.ok(tables > 200, `only ${tables} of the 400 documents held a table`);
+  assert.ok(comments > 20, `only ${comments} tables had a comment for a cell`);
 });
 
 test('a table whose cells hold Markdown is still parsed by micromark, with its inline syntax', () => {

@@ -18,11 +18,26 @@ const PIPE_ROW = /^ {0,3}\|/;
 export const DELIMITER_ROW = /^ {0,3}\|?[ \t]*:?-+:?[ \t]*(\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
 /** Characters that can start inline syntax (CommonMark or GFM), or that micromark rewrites (NUL). */
 const INLINE_SYNTAX = /[\\`*_[\]<&~@\0]|:\/\/|www\./i;
+/**
+ * A cell that is one HTML comment and nothing else (`| Must | <!-- pmdocs-disable-line … -->`): plain
+ * words, hyphens and punctuation inside, no `--` but at its ends, no `<`, `>` or `|`.
+ */
+const COMMENT_CELL = /^<!--(?!-)[^<>|]*?-->$/;
+const isCommentCell = (text: string): boolean =>
+  COMMENT_CELL.test(text) && !text.slice(4, -3).includes('--') && !text.slice(4, -3).endsWith('-');
+
+/** Whether the inline syntax in a table's source is all inside cells that are a comment alone. */
+function onlyInComments(source: string): boolean {
+  if (!source.includes('<!--')) return false;
+  return !INLINE_SYNTAX.test(
+    source.replace(/\|[ \t]*<!--[^\n\r|]*?-->[ \t]*(?=\||[\r\n]|$)/g, (cell) => (isCommentCell(cell.slice(1).trim()) ? '|' : cell)),
+  );
+}
 
 /** `source` is [start, end) of a paragraph; `at(offset)` its line and column. */
 export function simpleTable(text: string, start: number, end: number, at: (offset: number) => Point): Table | undefined {
   const source = text.slice(start, end);
-  if (INLINE_SYNTAX.test(source)) return undefined;
+  if (INLINE_SYNTAX.test(source) && !onlyInComments(source)) return undefined;
   const lines = linesOf(text, start, end);
   if (lines.length < 2) return undefined;
   // A row that is a lone pipe micromark may not read as a row (it does not, as a header): left to it.
@@ -95,7 +110,9 @@ function alignOf(delimiter: string): AlignType {
 function row(cells: Cell[], line: Line, at: (offset: number) => Point): TableRow {
   const children = cells.map((cell): TableCell => ({
     type: 'tableCell',
-    children: cell.text ? [{ type: 'text', value: cell.text, position: { start: at(cell.start), end: at(cell.end) } }] : [],
+    children: cell.text
+      ? [{ type: isCommentCell(cell.text) ? 'html' : 'text', value: cell.text, position: { start: at(cell.start), end: at(cell.end) } }]
+      : [],
     position: { start: at(cell.start), end: at(cell.end) },
   }));
   return { type: 'tableRow', children, position: { start: at(line.offset), end: at(line.offset + line.text.length) } };
