@@ -289,3 +289,56 @@ test('URLs in link destinations, autolinks and images render like one parse', ()
   assertSame(text, 'bare URLs');
   assert.ok(render(text, RUNS).body.includes('<a href="https://c.example">https://c.example</a>'));
 });
+
+// Blocks whose only GFM is inline keep the CommonMark blocks; their paragraphs' inline content is parsed
+// by micromark in one batch (inlineGfm.ts).
+test('strikethrough and bare URLs in lists, quotes and paragraphs render like one parse', () => {
+  let seed = 11;
+  const random = (): number => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const pick = <T>(list: T[]): T => list[Math.floor(random() * list.length)]!;
+  const inline = () =>
+    Array.from({ length: 1 + Math.floor(random() * 6) }, () =>
+      pick([
+        'word ',
+        '~~struck~~ ',
+        '~one~ ',
+        'x~~~three~~~ ',
+        '~~open ',
+        'close~~ ',
+        'https://a.example/x. ',
+        'www.b.example ',
+        'j@c.example ',
+        '*em* ',
+        '`~~code~~` ',
+        '[l](/x) ',
+        '  \n',
+        '\n',
+        '\\~~ ',
+      ]),
+    ).join('');
+  const block = () =>
+    pick([
+      () => inline(),
+      () => `- ${inline()}\n- [ ] task ${inline()}\n  ${inline()}`,
+      () => `1. ${inline()}\n\n   ${inline()}`,
+      () => `> ${inline()}\n> ${inline()}`,
+      () => `- > ${inline()}\n  > more`,
+      () => `- item\n\n      code ~~not struck~~\n- ${inline()}`,
+      () => `* ${inline()}\n  * nested ${inline()}`,
+    ])()
+      .replace(/\n+$/, '')
+      .replace(/\n\n+/g, '\n\n');
+  let struck = 0;
+  for (let n = 0; n < 300; n++) {
+    const blocks = Array.from({ length: 1 + Math.floor(random() * 4) }, block);
+    const text = ['# T', '', ...blocks.flatMap((b) => [b, '']), 'after', ''].join('\n');
+    assertSame(text, JSON.stringify(text));
+    if (render(text, RUNS).body.includes('<del>')) struck++;
+  }
+  assert.ok(struck > 100, `only ${struck} documents had struck text`);
+});

@@ -20,6 +20,7 @@ import type { Root, RootContent } from 'mdast';
 import type { Node, Point } from 'unist';
 import { DELIMITER_ROW, simpleTable } from './simpleTable.js';
 import { eachNode, movePositions } from './eachNode.js';
+import { inlineGfmBatch, InlineBatchFailed, type InlineBatch } from './inlineGfm.js';
 import { MAX_RUN, shortenDelimiterRuns } from './delimiterRuns.js';
 import { parseMarkdownTree } from '../document/markdownTree.js';
 import { treeDepthFor } from '../document/depth.js';
@@ -57,7 +58,14 @@ export function parseInChunks(
   const kids = tree.children;
   // A block may be parsed alone only when no definition elsewhere can resolve its references.
   const noDefinitions = !/\]:/.test(text);
-  const taken = kids.map((_, k) => (reuse ? takenFromTree(text, kids, k, pointAt, noDefinitions) : undefined));
+  const inline = inlineGfmBatch(text, (source) =>
+    parse(
+      source,
+      () => undefined,
+      () => 1,
+    ),
+  );
+  const taken = kids.map((_, k) => (reuse ? takenFromTree(text, kids, k, pointAt, noDefinitions ? inline : undefined) : undefined));
   const plainAt = taken.map((t) => t !== undefined);
   const cuts = [0];
   /** The index in `kids` of each run's first block. */
@@ -75,6 +83,24 @@ export function parseInChunks(
     } else allPlain[run] &&= plain;
   }
   if (cuts.length === 1 && !allPlain[0]) return undefined;
+  try {
+    return joinRuns(text, kids, cuts, firstKid, allPlain, taken, lineAt, parse);
+  } catch (e) {
+    if (e instanceof InlineBatchFailed) return undefined;
+    throw e;
+  }
+}
+
+function joinRuns(
+  text: string,
+  kids: readonly RootContent[],
+  cuts: number[],
+  firstKid: number[],
+  allPlain: boolean[],
+  taken: (Take | undefined)[],
+  lineAt: (offset: number) => number,
+  parse: Parse,
+): Root {
   const runs = cuts.map((start, i) => {
     const end = cuts[i + 1] ?? text.length;
     const lineDelta = lineAt(start) - 1;
@@ -155,7 +181,7 @@ function takenFromTree(
   kids: readonly RootContent[],
   k: number,
   pointAt: (offset: number) => Point,
-  alone: boolean,
+  alone: InlineBatch | undefined,
 ): Take | undefined {
   if (isPlain(text, kids, k)) return copyTree;
   const block = kids[k]!;
@@ -170,18 +196,25 @@ function takenFromTree(
     if (parsed.children.length !== 1) return undefined;
     return () => movePositions(parsed.children[0]!, lineStart, lineDelta);
   }
-  if (!NOT_LITERAL.test(text.slice(start, next)) && literalsOnlyInDestinations(text, start, next, block)) return copyTree;
-  if (block.type !== 'paragraph') return undefined;
+  const inlineOnly = !NOT_INLINE.test(text.slice(start, next));
+  if (inlineOnly && !text.slice(start, next).includes('~') && literalsOnlyInDestinations(text, start, next, block)) return copyTree;
+  const table = block.type === 'paragraph' ? tableOf(text, start, end, next, pointAt) : undefined;
+  if (table) return () => table;
+  const batched = inlineOnly && alone?.add(block, next);
+  return batched ? (c) => batched(copyTree(c)) : undefined;
+}
+
+/** The table a paragraph holds, built from its lines (simpleTable.ts), when nothing GFM follows it up to the next block. */
+function tableOf(text: string, start: number, end: number, next: number, pointAt: (offset: number) => Point) {
   // What follows the paragraph up to the next block (blank lines, consumed definitions) must be plain too.
-  if (GFM_OR_DEFINITION.test(text.slice(end, kids[k + 1]?.position?.start.offset ?? text.length))) return undefined;
-  const table = simpleTable(text, start, end, pointAt);
-  return table && (() => table);
+  if (GFM_OR_DEFINITION.test(text.slice(end, next))) return undefined;
+  return simpleTable(text, start, end, pointAt);
 }
 
 type Take = (block: RootContent) => RootContent;
 
-/** What GFM reads differently, but for the text that autolink literals start with. */
-const NOT_LITERAL = new RegExp(String.raw`[|~]|\[\^|\]:|${BRACKET_RUN_SOURCE}`);
+/** What GFM reads differently, but for its inline syntax (strikethrough and the text autolink literals start with). */
+const NOT_INLINE = new RegExp(String.raw`\||\[\^|\]:|${BRACKET_RUN_SOURCE}`);
 const LITERAL = /:\/\/|www\.|[\w.+-]@[\w-]+\./gi;
 
 /**
