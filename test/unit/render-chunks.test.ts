@@ -342,3 +342,44 @@ test('strikethrough and bare URLs in lists, quotes and paragraphs render like on
   }
   assert.ok(struck > 100, `only ${struck} documents had struck text`);
 });
+
+// Pipes are text to GFM unless some line of the block could be a delimiter row: such blocks are taken
+// from the CommonMark tree; the rest (tables in lists and quotes, tables after a paragraph line) are not.
+test('pipes in prose, lists and quotes, with and without a table, render like one parse', () => {
+  let seed = 23;
+  const random = (): number => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const pick = <T>(list: T[]): T => list[Math.floor(random() * list.length)]!;
+  const line = () =>
+    pick([
+      'a | b',
+      '| a | b |',
+      'x|y',
+      '|',
+      'text',
+      '| - |',
+      '--|--',
+      ':-:|',
+      '---',
+      '| -- | :-: |',
+      '- | a |',
+      '> | a |',
+      '> | - |',
+      '  | - |',
+      '* x | y',
+    ]);
+  let tables = 0;
+  let prose = 0;
+  for (let n = 0; n < 400; n++) {
+    const lines = Array.from({ length: 1 + Math.floor(random() * 4) }, line);
+    const text = ['# T', '', pick(['', '- ', '> ', '1. ']) + lines.join('\n' + pick(['', '  ', '> ', '   '])), '', 'after', ''].join('\n');
+    assertSame(text, JSON.stringify(text));
+    if (render(text, RUNS).body.includes('<table>')) tables++;
+    else if (text.includes('|')) prose++;
+  }
+  assert.ok(tables > 10 && prose > 100, `${tables} with a table, ${prose} with pipes in prose`);
+});

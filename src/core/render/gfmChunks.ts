@@ -189,15 +189,16 @@ function takenFromTree(
   const end = block.position?.end.offset;
   if (start === undefined || end === undefined) return undefined;
   const next = kids[k + 1]?.position?.start.offset ?? text.length;
-  if (alone && BRACKET_RUN.test(text.slice(start, next)) && !GFM_ONLY.test(text.slice(start, next))) {
+  const source = gfmSource(text.slice(start, next));
+  if (alone && BRACKET_RUN.test(source) && !GFM_ONLY.test(source)) {
     const lineStart = start - pointAt(start).column + 1;
     const lineDelta = pointAt(start).line - 1;
     const parsed = parseMarkdownTree(shortenDelimiterRuns(text.slice(lineStart, next)), treeDepthFor(limits().markdownDepth));
     if (parsed.children.length !== 1) return undefined;
     return () => movePositions(parsed.children[0]!, lineStart, lineDelta);
   }
-  const inlineOnly = !NOT_INLINE.test(text.slice(start, next));
-  if (inlineOnly && !text.slice(start, next).includes('~') && literalsOnlyInDestinations(text, start, next, block)) return copyTree;
+  const inlineOnly = !NOT_INLINE.test(source);
+  if (inlineOnly && !source.includes('~') && literalsOnlyInDestinations(text, start, next, block)) return copyTree;
   const table = block.type === 'paragraph' ? tableOf(text, start, end, next, pointAt) : undefined;
   if (table) return () => table;
   const batched = inlineOnly && alone?.add(block, next);
@@ -259,7 +260,19 @@ function isPlain(text: string, kids: readonly RootContent[], k: number): boolean
   const start = kids[k]!.position?.start.offset ?? 0;
   const end = kids[k + 1]?.position?.start.offset ?? text.length;
   const source = text.slice(start, end);
-  return !GFM_OR_DEFINITION.test(source) || (kids[k]!.type === 'paragraph' && thickWithEmphasis(source));
+  return !GFM_OR_DEFINITION.test(gfmSource(source)) || (kids[k]!.type === 'paragraph' && thickWithEmphasis(source));
+}
+
+/** A line that could be a table's delimiter row, in any container (loose: dashes, colons, pipes, `>`). */
+const MAYBE_DELIMITER_ROW = /^[ \t>]*[|: \t-]*-[|: \t-]*$/m;
+
+/**
+ * A block's source as the GFM tests above read it: without a line that could be a delimiter row, no
+ * table can start in it, so its pipes are text to GFM as to CommonMark and are read as spaces (which
+ * make no other match).
+ */
+function gfmSource(source: string): string {
+  return source.includes('|') && !MAYBE_DELIMITER_ROW.test(source) ? source.replace(/\|/g, ' ') : source;
 }
 
 /** Paragraphs at least this long, with at least this many `*` and `_`, go to the CommonMark tree. */
