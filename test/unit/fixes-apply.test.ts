@@ -203,3 +203,41 @@ describe('fixAll', () => {
     );
   });
 });
+
+// The accepted edits are searched, not scanned: the outcome must be what checking every pair gives.
+test('applyFixes on random fixes accepts and skips exactly what a check of every pair does', () => {
+  let seed = 3;
+  const random = (n: number): number => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) % n;
+  };
+  const text = 'abcdefghijklmnopqrstuvwxyz0123456789';
+  for (let round = 0; round < 2000; round++) {
+    const fixes: Fix[] = [];
+    for (let f = random(8); f >= 0; f--) {
+      const edits: [number, number, string][] = [];
+      for (let e = random(2); e >= 0; e--) {
+        const start = random(text.length + 1);
+        edits.push([start, Math.min(text.length, start + random(4)), random(3) ? String(round % 10) : '']);
+      }
+      fixes.push(fix(`f${f}`, ...edits));
+    }
+    // The reference: every pair checked, edits applied back to front one by one.
+    const accepted: Fix['edits'] = [];
+    const applied: Fix[] = [];
+    for (const f of fixes) {
+      const conflicts = f.edits.some((e) => f.edits.some((o) => editsConflict(e, o)) || accepted.some((o) => editsConflict(e, o)));
+      if (conflicts) continue;
+      accepted.push(...f.edits);
+      applied.push(f);
+    }
+    let expected = text;
+    for (const e of [...accepted].sort((a, b) => b.start - a.start || b.end - a.end))
+      expected = expected.slice(0, e.start) + e.newText + expected.slice(e.end);
+    const out = applyFixes(text, fixes);
+    assert.deepEqual(out.applied, applied, `round ${round}`);
+    assert.equal(out.text, expected, `round ${round}`);
+  }
+});

@@ -53,8 +53,9 @@ export function fixAll(text: string, lint: (text: string) => LintResult, options
     // A fix must never make the front matter unreadable; if one did, keep the text from before it.
     if (frontMatterProblem(next)) break;
     passes++;
+    const findingOf = new Map(candidates.map((c) => [c.fix, c.finding]));
     for (const fix of outcome.applied) {
-      const f = candidates.find((c) => c.fix === fix)!.finding;
+      const f = findingOf.get(fix)!;
       applied.push({ ruleId: f.ruleId, title: fix.title, line: f.line, column: f.column });
     }
     seen.add(outcome.text);
