@@ -7,6 +7,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDoc } from '../../src/core/document/parse.js';
 import { renderDocument, type TableGuard } from '../../src/core/render/index.js';
+import { linkDefinitions, parseMarkdownTree } from '../../src/core/document/markdownTree.js';
+import { writtenDefinitions } from '../../src/core/render/linkDefinitions.js';
 
 const WHOLE: TableGuard = { maxRows: 200, chunkRows: 64, chunkChars: Number.MAX_SAFE_INTEGER };
 const RUNS: TableGuard = { maxRows: 200, chunkRows: 64, chunkChars: 40 };
@@ -382,4 +384,66 @@ test('pipes in prose, lists and quotes, with and without a table, render like on
     else if (text.includes('|')) prose++;
   }
   assert.ok(tables > 10 && prose > 100, `${tables} with a table, ${prose} with pipes in prose`);
+});
+
+// Link definitions are consumed by the engine's parse; every piece micromark or commonmark.js parses alone
+// gets the ones it names written back (linkDefinitions.ts), so its references resolve as in one parse.
+test('references resolve in runs, batches and blocks parsed alone as in one parse', () => {
+  const open = '['.repeat(20);
+  const definitions = [
+    '[plain]: /docs/plain',
+    '[Titled]: https://t.example/a?b=1&c=2 "A \\"quoted\\" title & more \\\\ end"',
+    "[spaced]: </docs/a b> 'single'",
+    '[ÜBER Straße]: /docs/%C3%BC (paren title)',
+    '[entity]: /docs/&amp;x "&amp; &copy;"',
+    '[dup]: /first',
+    '[dup]: /second',
+  ];
+  const uses = [
+    'See [plain], [the title][titled], [SPACED][] and [über  strasse].',
+    'Struck ~~[plain]~~ and https://bare.example with [entity] and [dup].',
+    `- a list with ~~struck~~ [plain]\n- and [Titled] www.example.com`,
+    `> quoted ~one~ [spaced]`,
+    `${open} [plain] and [dup] ${']'.repeat(20)}`,
+    'A footnote[^n] and [plain].',
+    '[^n]: The note names [titled].',
+    'A plain paragraph.',
+    '[^m]: Note',
+    'It names the note[^m].',
+    '| a | b |\n|---|---|\n| [plain] | [dup] |',
+  ];
+  for (const eol of ['\n', '\r\n']) {
+    for (const where of ['before', 'after']) {
+      const parts = where === 'before' ? [...definitions, '', ...uses] : [...uses, '', ...definitions];
+      const text = ['---', 'type: prd', 'title: Refs', '---', '', '# Refs', '', ...parts.flatMap((p) => [p, ''])]
+        .join('\n')
+        .replace(/\n/g, eol);
+      assertSame(text, `definitions ${where} (${JSON.stringify(eol)})`);
+      const body = render(text, RUNS).body;
+      assert.ok(body.includes('<a href="/docs/plain">plain</a>'), body);
+      assert.ok(body.includes('<a href="/first">dup</a>'), body);
+      assert.ok(
+        body.includes('title="A &#x22;quoted&#x22; title &#x26; more \\ end"') ||
+          body.includes('title="A &quot;quoted&quot; title &amp; more \\ end"'),
+        body,
+      );
+    }
+  }
+});
+
+test('link definitions written back read as the same definitions', () => {
+  const source = [
+    '[a]: /plain',
+    '[B]: https://t.example/a?b=1&c=2 "A \\"quoted\\" title & more \\\\ end"',
+    '[c]: </docs/a b> \'single "inner"\'',
+    '[ÜBER  Straße]: /docs/%C3%BC (paren title)',
+    '[e]: /docs/&amp;x "&amp; &copy; \\&amp;"',
+    '[f]: <>',
+    '[g\\]h]: /escaped-label',
+  ].join('\n');
+  const original = linkDefinitions(parseMarkdownTree(`${source}\n`))!;
+  assert.equal(original.size, 7);
+  const labels = [...original.keys()].map((key) => key.toLowerCase());
+  const again = linkDefinitions(parseMarkdownTree(`${writtenDefinitions(labels, original).join('\n')}\n`))!;
+  assert.deepEqual([...again], [...original]);
 });

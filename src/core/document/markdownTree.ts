@@ -25,7 +25,26 @@ export function parseMarkdownTree(source: string, maxDepth = Infinity, cut?: { o
     const at = cutDeep(doc, maxDepth);
     if (at !== undefined && cut) cut.offset = new LineIndex(text).offsetAt({ line: at, column: 1 });
   }
-  return new TreeBuilder(text).root(doc);
+  const root = new TreeBuilder(text).root(doc);
+  definitionMaps.set(root, new Map(Object.entries((parser as unknown as { refmap: Record<string, LinkDefinition> }).refmap)));
+  return root;
+}
+
+/** A link reference definition as commonmark.js keeps it: destination normalised, title unescaped. */
+export interface LinkDefinition {
+  destination: string;
+  title: string;
+}
+
+const definitionMaps = new WeakMap<Root, ReadonlyMap<string, LinkDefinition>>();
+
+/**
+ * The link reference definitions the parse of `root` consumed (they are not in the tree), by label as
+ * commonmark.js normalises it (trimmed, white space collapsed, case folded to upper case); undefined for a
+ * tree this module did not build.
+ */
+export function linkDefinitions(root: Root): ReadonlyMap<string, LinkDefinition> | undefined {
+  return definitionMaps.get(root);
 }
 
 /** Runs of spaces and tabs longer than this in an ATX heading line are shielded (below). */

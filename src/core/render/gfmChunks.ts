@@ -16,13 +16,14 @@
 // HTML) at about a tenth of the cost, which is most of a big render (a dense 105 KB PRD: 700 ms → ~150 ms).
 // A top-level table of plain cells is built from its lines (simpleTable.ts) and placed the same way.
 
-import type { Root, RootContent } from 'mdast';
+import type { Definition, Root, RootContent } from 'mdast';
 import type { Node, Point } from 'unist';
 import { DELIMITER_ROW, simpleTable } from './simpleTable.js';
 import { eachNode, movePositions } from './eachNode.js';
 import { inlineGfmBatch, InlineBatchFailed, type InlineBatch } from './inlineGfm.js';
 import { MAX_RUN, shortenDelimiterRuns } from './delimiterRuns.js';
-import { parseMarkdownTree } from '../document/markdownTree.js';
+import { linkDefinitions, parseMarkdownTree, type LinkDefinition } from '../document/markdownTree.js';
+import { labelsIn, writtenDefinitions } from './linkDefinitions.js';
 import { treeDepthFor } from '../document/depth.js';
 import { limits } from '../limits.js';
 
@@ -31,14 +32,18 @@ type Parse = (text: string, commonmark: () => Root | undefined, lineAt: (offset:
 // What GFM reads differently from CommonMark: tables, strikethrough, footnotes, autolink literals (www.,
 // scheme://, an e-mail address: an `@` between name characters with a dot after it, not a mention). Task
 // items are not among them: the engine's tree reads them as GFM does (test/unit/render-chunks.test.ts).
-// A link definition is: the CommonMark tree has consumed them, and the runs that micromark parses need
-// their sources (below). Runs of brackets too (delimiterRuns.ts shows them as look-alikes; from the
-// CommonMark tree they would be links nested hundreds deep).
-const GFM_OR_DEFINITION_SOURCE = String.raw`[|~]|\[\^|\]:|:\/\/|www\.|[\w.+-]@[\w-]+\.`;
+// Runs of brackets too (delimiterRuns.ts shows them as look-alikes; from the CommonMark tree they would
+// be links nested hundreds deep). Link definitions are not: the engine's parse consumed them, and each
+// piece micromark parses gets the ones it names written back (linkDefinitions.ts); only when those are
+// unknown (a tree not built by the engine) does a definition (`]:`) count, as its source is then needed.
+const GFM_SOURCE = String.raw`[|~]|\[\^|:\/\/|www\.|[\w.+-]@[\w-]+\.`;
 const BRACKET_RUN_SOURCE = String.raw`\[{${MAX_RUN + 1}}|\]{${MAX_RUN + 1}}`;
-const GFM_OR_DEFINITION = new RegExp(`${GFM_OR_DEFINITION_SOURCE}|${BRACKET_RUN_SOURCE}`, 'i');
-const GFM_ONLY = new RegExp(GFM_OR_DEFINITION_SOURCE, 'i');
+const GFM = new RegExp(`${GFM_SOURCE}|${BRACKET_RUN_SOURCE}`, 'i');
+const GFM_ONLY = new RegExp(GFM_SOURCE, 'i');
 const BRACKET_RUN = new RegExp(BRACKET_RUN_SOURCE);
+
+/** Whether `source` holds what GFM reads differently (`definitions`: whether the document's link definitions are known). */
+const gfmIn = (source: string, definitions: boolean): boolean => GFM.test(source) || (!definitions && source.includes(']:'));
 
 /**
  * The tree of `text` parsed in runs, or undefined when the text has no safe place to cut. `reuse`: the
@@ -56,22 +61,26 @@ export function parseInChunks(
   // Runs for micromark are about chunkChars long; runs taken from the CommonMark tree may be any length,
   // and a new one starts where the blocks change from one kind to the other.
   const kids = tree.children;
-  // A block may be parsed alone only when no definition elsewhere can resolve its references.
-  const noDefinitions = !/\]:/.test(text);
-  const inline = inlineGfmBatch(text, (source) =>
-    parse(
-      source,
-      () => undefined,
-      () => 1,
-    ),
-  );
-  const taken = kids.map((_, k) => (reuse ? takenFromTree(text, kids, k, pointAt, noDefinitions ? inline : undefined) : undefined));
+  const definitions = linkDefinitions(tree) ?? (text.includes(']:') ? undefined : new Map<string, LinkDefinition>());
+  const inline =
+    definitions &&
+    inlineGfmBatch(
+      text,
+      (source) =>
+        parse(
+          source,
+          () => undefined,
+          () => 1,
+        ),
+      definitions,
+    );
+  const taken = kids.map((_, k) => (reuse ? takenFromTree(text, kids, k, pointAt, definitions, inline) : undefined));
   const plainAt = taken.map((t) => t !== undefined);
   const cuts = [0];
   /** The index in `kids` of each run's first block. */
   const firstKid = [0];
   /** Whether every block of each run so far is plain (the text before the first block counts too). */
-  const allPlain = [reuse && kids.length > 0 && !GFM_OR_DEFINITION.test(text.slice(0, kids[0]!.position?.start.offset ?? 0))];
+  const allPlain = [reuse && kids.length > 0 && !gfmIn(text.slice(0, kids[0]!.position?.start.offset ?? 0), !!definitions)];
   for (let k = 0; k < kids.length; k++) {
     const at = kids[k]!.position?.start.offset;
     const plain = plainAt[k]!;
@@ -84,23 +93,30 @@ export function parseInChunks(
   }
   if (cuts.length === 1 && !allPlain[0]) return undefined;
   try {
-    return joinRuns(text, kids, cuts, firstKid, allPlain, taken, lineAt, parse);
+    return joinRuns(text, kids, { cuts, firstKid, allPlain, taken, definitions, inline }, lineAt, parse);
   } catch (e) {
     if (e instanceof InlineBatchFailed) return undefined;
     throw e;
   }
 }
 
-function joinRuns(
-  text: string,
-  kids: readonly RootContent[],
-  cuts: number[],
-  firstKid: number[],
-  allPlain: boolean[],
-  taken: (Take | undefined)[],
-  lineAt: (offset: number) => number,
-  parse: Parse,
-): Root {
+interface RunPlan {
+  /** Where each run starts. */
+  cuts: number[];
+  /** The index in the tree's children of each run's first block. */
+  firstKid: number[];
+  /** Whether each run is taken from the tree (else parsed by micromark). */
+  allPlain: boolean[];
+  /** How each block is taken from the tree, where it can be. */
+  taken: (Take | undefined)[];
+  /** The document's link definitions, when known. */
+  definitions: ReadonlyMap<string, LinkDefinition> | undefined;
+  inline: InlineBatch | undefined;
+}
+
+function joinRuns(text: string, kids: readonly RootContent[], plan: RunPlan, lineAt: (offset: number) => number, parse: Parse): Root {
+  const { cuts, firstKid, allPlain, taken } = plan;
+  const written: Definition[] = [];
   const runs = cuts.map((start, i) => {
     const end = cuts[i + 1] ?? text.length;
     const lineDelta = lineAt(start) - 1;
@@ -146,20 +162,34 @@ function joinRuns(
       children.push(...root.children);
       return;
     }
-    if (definitions.size) {
-      const wanted = [...labelsIn(text.slice(run.start, run.end))]
+    if (definitions.size || plan.definitions?.size) {
+      const labels = [...labelsIn(text.slice(run.start, run.end))];
+      const wanted = labels
         .map((label) => definitions.get(label))
         .filter((d) => d !== undefined && d.run !== i)
         .map((d) => d!.source);
+      // Definitions that no micromark run holds (the engine's parse consumed them), written back.
+      if (plan.definitions)
+        wanted.push(
+          ...writtenDefinitions(
+            labels.filter((label) => !definitions.has(label)),
+            plan.definitions,
+          ),
+        );
       if (wanted.length) {
         const length = run.end - run.start;
         root = parse(`${text.slice(run.start, run.end)}\n\n${wanted.join('\n\n')}\n`, run.commonmark, run.local);
+        // The definitions written back stay, at the end: the HTML step resolves references from the tree.
+        for (const c of root.children)
+          if ((c.position?.start.offset ?? 0) >= length && c.type === 'definition' && !definitions.has(c.identifier)) written.push(c);
         root.children = root.children.filter((c) => (c.position?.start.offset ?? 0) < length);
       }
     }
     for (const child of root.children) children.push(movePositions(child, run.start, run.lineDelta));
   });
   const end = lineAt(text.length);
+  const atEnd = { line: end, column: text.length - text.lastIndexOf('\n', text.length - 1), offset: text.length };
+  for (const d of [...written, ...(plan.inline?.definitions() ?? [])]) children.push({ ...d, position: { start: atEnd, end: atEnd } });
   return {
     type: 'root',
     children,
@@ -181,41 +211,45 @@ function takenFromTree(
   kids: readonly RootContent[],
   k: number,
   pointAt: (offset: number) => Point,
-  alone: InlineBatch | undefined,
+  definitions: ReadonlyMap<string, LinkDefinition> | undefined,
+  inline: InlineBatch | undefined,
 ): Take | undefined {
-  if (isPlain(text, kids, k)) return copyTree;
+  if (isPlain(text, kids, k, !!definitions)) return copyTree;
   const block = kids[k]!;
   const start = block.position?.start.offset;
   const end = block.position?.end.offset;
   if (start === undefined || end === undefined) return undefined;
-  const next = kids[k + 1]?.position?.start.offset ?? text.length;
+  const next = blockEnd(text, kids, k, !!definitions);
   const source = gfmSource(text.slice(start, next));
-  if (alone && BRACKET_RUN.test(source) && !GFM_ONLY.test(source)) {
+  if (definitions && BRACKET_RUN.test(source) && !GFM_ONLY.test(source)) {
     const lineStart = start - pointAt(start).column + 1;
     const lineDelta = pointAt(start).line - 1;
-    const parsed = parseMarkdownTree(shortenDelimiterRuns(text.slice(lineStart, next)), treeDepthFor(limits().markdownDepth));
+    const alone = shortenDelimiterRuns(text.slice(lineStart, next));
+    // The definitions it names, written after it: commonmark.js consumes them, so they add no block.
+    const named = writtenDefinitions(labelsIn(alone), definitions);
+    const parsed = parseMarkdownTree(named.length ? `${alone}\n\n${named.join('\n')}\n` : alone, treeDepthFor(limits().markdownDepth));
     if (parsed.children.length !== 1) return undefined;
     return () => movePositions(parsed.children[0]!, lineStart, lineDelta);
   }
-  const inlineOnly = !NOT_INLINE.test(source);
+  const inlineOnly = !NOT_INLINE.test(source) && (!!definitions || !source.includes(']:'));
   if (inlineOnly && !source.includes('~') && literalsOnlyInDestinations(text, start, next, block)) return copyTree;
-  const table = block.type === 'paragraph' ? tableOf(text, start, end, next, pointAt) : undefined;
+  const table = block.type === 'paragraph' ? tableOf(text, start, end, next, pointAt, !!definitions) : undefined;
   if (table) return () => table;
-  const batched = inlineOnly && alone?.add(block, next);
+  const batched = inlineOnly && inline?.add(block, next);
   return batched ? (c) => batched(copyTree(c)) : undefined;
 }
 
 /** The table a paragraph holds, built from its lines (simpleTable.ts), when nothing GFM follows it up to the next block. */
-function tableOf(text: string, start: number, end: number, next: number, pointAt: (offset: number) => Point) {
+function tableOf(text: string, start: number, end: number, next: number, pointAt: (offset: number) => Point, definitions: boolean) {
   // What follows the paragraph up to the next block (blank lines, consumed definitions) must be plain too.
-  if (GFM_OR_DEFINITION.test(text.slice(end, next))) return undefined;
+  if (gfmIn(text.slice(end, next), definitions)) return undefined;
   return simpleTable(text, start, end, pointAt);
 }
 
 type Take = (block: RootContent) => RootContent;
 
 /** What GFM reads differently, but for its inline syntax (strikethrough and the text autolink literals start with). */
-const NOT_INLINE = new RegExp(String.raw`\||\[\^|\]:|${BRACKET_RUN_SOURCE}`);
+const NOT_INLINE = new RegExp(String.raw`\||\[\^|${BRACKET_RUN_SOURCE}`);
 const LITERAL = /:\/\/|www\.|[\w.+-]@[\w-]+\./gi;
 
 /**
@@ -256,11 +290,24 @@ function literalsOnlyInDestinations(text: string, start: number, next: number, b
  * commonmark.js takes milliseconds. That paragraph then shows without GFM's autolink literals,
  * strikethrough and footnote references; a table is never taken (its delimiter row is checked).
  */
-function isPlain(text: string, kids: readonly RootContent[], k: number): boolean {
+function isPlain(text: string, kids: readonly RootContent[], k: number, definitions: boolean): boolean {
   const start = kids[k]!.position?.start.offset ?? 0;
-  const end = kids[k + 1]?.position?.start.offset ?? text.length;
+  const end = blockEnd(text, kids, k, definitions);
   const source = text.slice(start, end);
-  return !GFM_OR_DEFINITION.test(gfmSource(source)) || (kids[k]!.type === 'paragraph' && thickWithEmphasis(source));
+  return !gfmIn(gfmSource(source), definitions) || (kids[k]!.type === 'paragraph' && thickWithEmphasis(source));
+}
+
+/**
+ * Where the text that decides how block `k` is taken ends: the block's own end when the document's link
+ * definitions are known (what follows it up to the next block is blank lines and consumed definitions,
+ * which show nothing, and are written back where they are named) and none of them is a footnote's; else
+ * the next block's start, as a definition there must then go to micromark with its source.
+ */
+function blockEnd(text: string, kids: readonly RootContent[], k: number, definitions: boolean): number {
+  const next = kids[k + 1]?.position?.start.offset ?? text.length;
+  const end = Math.min(kids[k]!.position?.end.offset ?? next, next);
+  // A footnote definition there is one to CommonMark too (label `^…`), but GFM shows it: it must be parsed.
+  return definitions && !text.slice(end, next).includes('[^') ? end : next;
 }
 
 /** A line that could be a table's delimiter row, in any container (loose: dashes, colons, pipes, `>`). */
@@ -303,21 +350,6 @@ function safeCut(text: string, at: number): boolean {
   i--;
   while (i >= 0 && (text[i] === ' ' || text[i] === '\t')) i--;
   return i < 0 || text[i] === '\n' || text[i] === '\r';
-}
-
-/** Every bracketed label in `text`, normalised like mdast identifiers (whitespace collapsed, lower case). */
-function labelsIn(text: string): Set<string> {
-  const out = new Set<string>();
-  for (const [, label] of text.matchAll(/\[\^?([^[\]]{1,999})\]/g))
-    out.add(
-      label!
-        .replace(/[\t\n\r ]+/g, ' ')
-        .trim()
-        .toLowerCase()
-        .toUpperCase()
-        .toLowerCase(),
-    );
-  return out;
 }
 
 /** A deep copy of a tree of plain data (a third of structuredClone's time on a big tree). Its depth is bounded by the depth guards. */

@@ -5,15 +5,19 @@
 // before its first character), so a document of 1,700 list items with one struck phrase each took 0.7 s
 // as 1,700 small parses.
 //
-// A paragraph's inline content reads the same wherever the paragraph stands (only definitions reach in
-// from outside, and then this is not used). Its source is cut from the document, lines as they are: a
+// A paragraph's inline content reads the same wherever the paragraph stands (only link definitions reach
+// in from outside: the ones the batch names are written after it). Its source is cut from the document, lines as they are: a
 // paragraph drops the white space that opens each line, which is all a list item puts there; in a block
 // quote, whose `>` markers it would keep, only a paragraph of one line is taken. Code and HTML blocks keep their text as it is to both parsers. Anything else, or
 // a batch that does not come back as one paragraph per piece, goes to micromark whole as before.
 
-import type { Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
+import type { Definition, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
 import type { Node } from 'unist';
 import { eachNode, movePositions } from './eachNode.js';
+import { labelsIn, writtenDefinitions } from './linkDefinitions.js';
+import type { LinkDefinition } from '../document/markdownTree.js';
+
+const DEFINITION_START = /^ {0,3}\[[^\]]*\]:/;
 
 /** Text where GFM reads inline syntax that CommonMark does not. */
 const INLINE_GFM = /~|:\/\/|www\.|[\w.+-]@[\w-]+\./gi;
@@ -25,6 +29,8 @@ interface Piece {
 }
 
 export interface InlineBatch {
+  /** The link definitions written after the batch (once it has been parsed), for the tree's end. */
+  definitions(): Definition[];
   /**
    * Takes `block` (a top-level block of the engine's tree; `next`: where the next one starts), or undefined
    * when it cannot be taken so.
@@ -32,10 +38,18 @@ export interface InlineBatch {
   add(block: RootContent, next: number): ((copy: RootContent) => RootContent) | undefined;
 }
 
-/** `parse` reads GFM; it runs once, on the first block taken, over every piece added by then. */
-export function inlineGfmBatch(text: string, parse: (source: string) => Root): InlineBatch {
+/**
+ * `parse` reads GFM; it runs once, on the first block taken, over every piece added by then, followed by
+ * the document's link definitions that the pieces name (written back: the engine's parse consumed them).
+ */
+export function inlineGfmBatch(
+  text: string,
+  parse: (source: string) => Root,
+  definitions: ReadonlyMap<string, LinkDefinition>,
+): InlineBatch {
   const pieces: Piece[] = [];
   let parsed: PhrasingContent[][] | null | undefined;
+  let written: Definition[] = [];
   const children = (): PhrasingContent[][] | null => {
     if (parsed !== undefined) return parsed;
     let source = '';
@@ -47,9 +61,12 @@ export function inlineGfmBatch(text: string, parse: (source: string) => Root): I
       source += piece + '\n\n';
       line += countLines(piece) + 2;
     }
-    const root = parse(source);
-    if (root.children.length !== pieces.length || root.children.some((c) => c.type !== 'paragraph')) return (parsed = null);
-    return (parsed = root.children.map((c, i) => {
+    const named = writtenDefinitions(labelsIn(source), definitions);
+    const root = parse(named.length ? `${source}${named.join('\n')}\n` : source);
+    const paragraphs = root.children.filter((c) => c.type !== 'definition');
+    written = root.children.filter((c) => c.type === 'definition');
+    if (paragraphs.length !== pieces.length || paragraphs.some((c) => c.type !== 'paragraph')) return (parsed = null);
+    return (parsed = paragraphs.map((c, i) => {
       const kids = (c as Paragraph).children;
       for (const kid of kids) movePositions(kid, pieces[i]!.start - at[i]!.offset, pieces[i]!.line - at[i]!.line);
       return kids;
@@ -57,6 +74,7 @@ export function inlineGfmBatch(text: string, parse: (source: string) => Root): I
   };
 
   return {
+    definitions: () => (parsed ? written : []),
     add(block, next) {
       const start = block.position?.start.offset;
       if (start === undefined) return undefined;
@@ -75,6 +93,8 @@ export function inlineGfmBatch(text: string, parse: (source: string) => Root): I
         if (node.type !== 'paragraph') return true;
         INLINE_GFM.lastIndex = 0;
         if (!INLINE_GFM.test(text.slice(p.start.offset, p.end.offset))) return false;
+        // A paragraph that opens with what looks like a definition: commonmark.js may have kept its lines.
+        if (DEFINITION_START.test(text.slice(p.start.offset, p.end.offset))) ok = false;
         // Continuation lines in a list item are prefixed by white space only, which a paragraph drops
         // anyway; in a block quote by `>` markers, which it would not.
         const quoted = quotes.some(([s, e]) => s <= p.start.offset! && p.start.offset! < e);
