@@ -9,6 +9,7 @@ import { parseDoc } from '../../src/core/document/parse.js';
 import { renderDocument, type TableGuard } from '../../src/core/render/index.js';
 import { linkDefinitions, parseMarkdownTree } from '../../src/core/document/markdownTree.js';
 import { writtenDefinitions } from '../../src/core/render/linkDefinitions.js';
+import { paragraphPieces } from '../../src/core/render/paragraphCuts.js';
 
 const WHOLE: TableGuard = { maxRows: 200, chunkRows: 64, chunkChars: Number.MAX_SAFE_INTEGER };
 const RUNS: TableGuard = { maxRows: 200, chunkRows: 64, chunkChars: 40 };
@@ -431,6 +432,12 @@ test('references resolve in runs, batches and blocks parsed alone as in one pars
   }
 });
 
+test('the first definition of a label wins when a later one sits where micromark parses', () => {
+  const text = '# T\n\n[x]: /first\n\nPlain text.\n\nA footnote[^n] and [x].\n\n[^n]: The note.\n\n[x]: /second\n';
+  assertSame(text, 'duplicate label');
+  assert.ok(render(text, RUNS).body.includes('<a href="/first">x</a>'));
+});
+
 test('link definitions written back read as the same definitions', () => {
   const source = [
     '[a]: /plain',
@@ -446,4 +453,95 @@ test('link definitions written back read as the same definitions', () => {
   const labels = [...original.keys()].map((key) => key.toLowerCase());
   const again = linkDefinitions(parseMarkdownTree(`${writtenDefinitions(labels, original).join('\n')}\n`))!;
   assert.deepEqual([...again], [...original]);
+});
+
+// A paragraph over 4 KB in the inline batch is parsed in pieces cut at line breaks nothing inline spans
+// (paragraphCuts.ts): code spans, links, tags with attributes over several lines, emphasis and hard breaks.
+test('long paragraphs parsed in pieces render like one parse', () => {
+  let seed = 31;
+  const random = (): number => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const pick = <T>(list: T[]): T => list[Math.floor(random() * list.length)]!;
+  const parts = [
+    'plain words ',
+    'https://a.example/x ',
+    'www.b.example ',
+    '`code ',
+    'span` ',
+    '``two ` ticks`` ',
+    '[link ',
+    'text](/to) ',
+    '[ref] ',
+    '<span title="a\nb > c">tag</span> ',
+    '<a\nhref="/x">a</a> ',
+    '<htid not a tag; ',
+    '<https://auto.example> ',
+    '*em ',
+    'phrase* ',
+    'snake_case ',
+    '_under_ ',
+    '~~struck~~ ',
+    '(paren ',
+    'close) ',
+    '\\[escaped ',
+    '&amp; ',
+    '  \n',
+    '\\\n',
+    '\n',
+    '\n2. not a list ',
+    '\n[ref]: /x ',
+    '\n<div> ',
+    '\nNext line ',
+    '\nÉcole ',
+  ];
+  // Half of the paragraphs are made of parts that close what they open, so they can be cut.
+  const balanced = [
+    'plain words ',
+    'https://a.example/x ',
+    '`code span` ',
+    '``two ` ticks`` ',
+    '[link text](/to) ',
+    '[ref] ',
+    '<span title="a\nb > c">tag</span> ',
+    '<a\nhref="/x">a</a> ',
+    '<htid not a tag; ',
+    '<https://auto.example> ',
+    'snake_case ',
+    '(paren close) ',
+    '&amp; ',
+    '  \n',
+    '\\\n',
+    '\n',
+    '\n2. not a list ',
+    '\n[ref]: /x ',
+    '\n<div> ',
+    '\nNext line ',
+    '\nÉcole ',
+  ];
+  let cut = 0;
+  for (let n = 0; n < 12; n++) {
+    const from = n % 2 ? parts : balanced;
+    let paragraph = 'Start ';
+    while (paragraph.length < 9000) paragraph += pick(from);
+    paragraph = paragraph.trim();
+    const text = ['# T', '', paragraph, '', '[ref]: /docs/ref', ''].join('\n');
+    assertSame(text, `long paragraph ${n}`);
+    if (paragraphPieces(text, 5, 5 + paragraph.length, 4096).length > 1) cut++;
+  }
+  assert.ok(cut >= 4, `only ${cut} of the paragraphs were cut`);
+});
+
+test('long paragraphs of prose and URLs are cut into pieces', () => {
+  const line = 'See https://a.example/x and the [tracker](https://t.example) with `code`; <b>bold</b> text.';
+  const text = Array.from({ length: 200 }, () => line).join('\n');
+  const pieces = paragraphPieces(text, 0, text.length, 4096);
+  assert.ok(pieces.length >= 4, `${pieces.length} pieces`);
+  for (const [start, end] of pieces) assert.ok(text.slice(start, end).startsWith('See') && text.slice(start, end).endsWith('text.'));
+  // An emphasis delimiter may pair across lines: no cut after one.
+  const emphasised = `*${text}*`;
+  assert.equal(paragraphPieces(emphasised, 0, emphasised.length, 4096).length, 1);
 });

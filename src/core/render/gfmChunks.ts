@@ -164,32 +164,30 @@ function joinRuns(text: string, kids: readonly RootContent[], plan: RunPlan, lin
     }
     if (definitions.size || plan.definitions?.size) {
       const labels = [...labelsIn(text.slice(run.start, run.end))];
+      // Footnote definitions from the other runs, as written; link definitions as the engine's parse read
+      // them (the first of each label in the whole document), written back, when it is known.
       const wanted = labels
+        .filter((label) => !plan.definitions?.has(label.toUpperCase()))
         .map((label) => definitions.get(label))
         .filter((d) => d !== undefined && d.run !== i)
         .map((d) => d!.source);
-      // Definitions that no micromark run holds (the engine's parse consumed them), written back.
-      if (plan.definitions)
-        wanted.push(
-          ...writtenDefinitions(
-            labels.filter((label) => !definitions.has(label)),
-            plan.definitions,
-          ),
-        );
+      if (plan.definitions) wanted.push(...writtenDefinitions(labels, plan.definitions));
       if (wanted.length) {
         const length = run.end - run.start;
         root = parse(`${text.slice(run.start, run.end)}\n\n${wanted.join('\n\n')}\n`, run.commonmark, run.local);
-        // The definitions written back stay, at the end: the HTML step resolves references from the tree.
+        // The definitions written back stay: the HTML step resolves references from the tree.
         for (const c of root.children)
-          if ((c.position?.start.offset ?? 0) >= length && c.type === 'definition' && !definitions.has(c.identifier)) written.push(c);
+          if (plan.definitions && (c.position?.start.offset ?? 0) >= length && c.type === 'definition') written.push(c);
         root.children = root.children.filter((c) => (c.position?.start.offset ?? 0) < length);
       }
     }
     for (const child of root.children) children.push(movePositions(child, run.start, run.lineDelta));
   });
   const end = lineAt(text.length);
-  const atEnd = { line: end, column: text.length - text.lastIndexOf('\n', text.length - 1), offset: text.length };
-  for (const d of [...written, ...(plan.inline?.definitions() ?? [])]) children.push({ ...d, position: { start: atEnd, end: atEnd } });
+  // First in the tree, as the HTML step takes the first definition of each label: a later one that a
+  // micromark run holds must not win over the document's first, which the engine's parse consumed.
+  const top = { line: 1, column: 1, offset: 0 };
+  children.unshift(...[...written, ...(plan.inline?.definitions() ?? [])].map((d) => ({ ...d, position: { start: top, end: top } })));
   return {
     type: 'root',
     children,

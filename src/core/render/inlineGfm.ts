@@ -14,6 +14,7 @@
 import type { Definition, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
 import type { Node } from 'unist';
 import { eachNode, movePositions } from './eachNode.js';
+import { paragraphPieces } from './paragraphCuts.js';
 import { labelsIn, writtenDefinitions } from './linkDefinitions.js';
 import type { LinkDefinition } from '../document/markdownTree.js';
 
@@ -22,9 +23,14 @@ const DEFINITION_START = /^ {0,3}\[[^\]]*\]:/;
 /** Text where GFM reads inline syntax that CommonMark does not. */
 const INLINE_GFM = /~|:\/\/|www\.|[\w.+-]@[\w-]+\./gi;
 
+/** A paragraph longer than this is parsed in pieces (paragraphCuts.ts). */
+const PIECE_CHARS = 4096;
+
+/** A paragraph, or a piece of a long one. */
 interface Piece {
   paragraph: Paragraph;
   start: number;
+  end: number;
   line: number;
 }
 
@@ -56,7 +62,7 @@ export function inlineGfmBatch(
     const at: { offset: number; line: number }[] = [];
     let line = 1;
     for (const p of pieces) {
-      const piece = text.slice(p.start, p.paragraph.position!.end.offset);
+      const piece = text.slice(p.start, p.end);
       at.push({ offset: source.length, line });
       source += piece + '\n\n';
       line += countLines(piece) + 2;
@@ -112,7 +118,9 @@ export function inlineGfmBatch(
         if (!spans.some(([s, e]) => s <= from && from + m![0].length <= e)) return undefined;
       }
       const first = pieces.length;
-      for (const [paragraph, offset] of mine) pieces.push({ paragraph, start: offset, line: paragraph.position!.start.line });
+      for (const [paragraph, offset] of mine)
+        for (const [start, end] of paragraphPieces(text, offset, paragraph.position!.end.offset!, PIECE_CHARS))
+          pieces.push({ paragraph, start, end, line: paragraph.position!.start.line + countLines(text.slice(offset, start)) });
       return (copy) => {
         const all = children();
         if (!all) throw new InlineBatchFailed();
@@ -122,7 +130,12 @@ export function inlineGfmBatch(
           if (node.type === 'code' || node.type === 'html') return false;
           if (node.type !== 'paragraph') return true;
           const piece = pieces[i];
-          if (piece && node.position?.start.offset === piece.start) (node as Paragraph).children = all[i++]!;
+          if (!piece || node.position?.start.offset !== piece.start) return false;
+          // A long paragraph's pieces, joined by the line break each was cut at.
+          const kids: PhrasingContent[] = [...all[i]!];
+          while (pieces[i + 1]?.paragraph === piece.paragraph) kids.push({ type: 'text', value: '\n' }, ...all[++i]!);
+          i++;
+          (node as Paragraph).children = kids;
           return false;
         });
         return copy;
