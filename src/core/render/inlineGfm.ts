@@ -18,7 +18,8 @@ import { paragraphPieces } from './paragraphCuts.js';
 import { labelsIn, writtenDefinitions } from './linkDefinitions.js';
 import type { LinkDefinition } from '../document/markdownTree.js';
 
-const DEFINITION_START = /^ {0,3}\[[^\]]*\]:/;
+/** A definition's start: a label (no unescaped bracket inside, line breaks allowed) and a colon. */
+const DEFINITION_START = /^ {0,3}\[(?:[^[\]\\]|\\.)*\]:/;
 
 /** Text where GFM reads inline syntax that CommonMark does not. */
 const INLINE_GFM = /~|:\/\/|www\.|[\w.+-]@[\w-]+\./gi;
@@ -79,6 +80,14 @@ export function inlineGfmBatch(
     }));
   };
 
+  const isDefined = (label: string): boolean =>
+    definitions.has(
+      label
+        .trim()
+        .replace(/[ \t\r\n]+/g, ' ')
+        .toLowerCase()
+        .toUpperCase(),
+    );
   return {
     definitions: () => (parsed ? written : []),
     add(block, next) {
@@ -118,9 +127,16 @@ export function inlineGfmBatch(
         if (!spans.some(([s, e]) => s <= from && from + m![0].length <= e)) return undefined;
       }
       const first = pieces.length;
-      for (const [paragraph, offset] of mine)
-        for (const [start, end] of paragraphPieces(text, offset, paragraph.position!.end.offset!, PIECE_CHARS))
-          pieces.push({ paragraph, start, end, line: paragraph.position!.start.line + countLines(text.slice(offset, start)) });
+      for (const [paragraph, offset] of mine) {
+        // Each piece's first line, counted on from the last piece's (not from the paragraph's start).
+        let line = paragraph.position!.start.line;
+        let at = offset;
+        for (const [start, end] of paragraphPieces(text, offset, paragraph.position!.end.offset!, PIECE_CHARS, isDefined)) {
+          line += countLines(text.slice(at, start));
+          at = start;
+          pieces.push({ paragraph, start, end, line });
+        }
+      }
       return (copy) => {
         const all = children();
         if (!all) throw new InlineBatchFailed();

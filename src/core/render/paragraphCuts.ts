@@ -4,21 +4,29 @@
 // alone); pieces of a few kilobytes cost what their text costs.
 //
 // A cut goes at a line break that nothing inline spans. Scanning the text since the last cut: no code
-// span left open (a backtick run waits for one of its length), no bracket or parenthesis open (links and
-// their destinations and titles), no HTML tag open (a whole tag is stepped over; a comment, processing
+// span left open (a backtick run waits for one of its length), no `[` open (link text; a shortcut
+// reference to a defined label is a link, which leaves every `[` before it text) and no link destination
+// or title open after `](`, no HTML tag open (a whole tag is stepped over; a comment, processing
 // instruction or declaration, or a tag too long to tell, stops cutting for good), and no emphasis or strikethrough
 // delimiter at all (they pair across lines; `_` inside a word is neither opener nor closer). The line
-// before must not end in a hard break, and the line after must open with a letter, so that alone it
-// starts a paragraph again (not a list item, definition, HTML block or code).
+// before must not end in a hard break, and the line after must start a paragraph alone as it continued
+// one (a letter, a number that is not a list item's, a `[` that is not a definition).
 
 /** [start, end) of each piece of the paragraph source text[start, end); one piece when it is short. */
-export function paragraphPieces(text: string, start: number, end: number, pieceChars: number): [number, number][] {
+export function paragraphPieces(
+  text: string,
+  start: number,
+  end: number,
+  pieceChars: number,
+  defined: (label: string) => boolean = () => false,
+): [number, number][] {
   if (end - start <= pieceChars) return [[start, end]];
   const out: [number, number][] = [];
   let from = start;
   let ticks = 0; // length of the open backtick run, 0 when no code span is open
-  let brackets = 0;
-  let parens = 0;
+  /** Offsets of the `[` still open. */
+  let openers: number[] = [];
+  let destination = 0; // parentheses open after `](`
   let delimiters = false;
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
@@ -42,18 +50,32 @@ export function paragraphPieces(text: string, start: number, end: number, pieceC
       const tag = tagEnd(text, i, Math.min(end, i + MAX_TAG));
       if (tag === TOO_LONG) return [[start, end]];
       if (tag > 0) i = tag - 1;
-    } else if (c === 91) brackets++;
-    else if (c === 93) brackets = Math.max(0, brackets - 1);
-    else if (c === 40) parens++;
-    else if (c === 41) parens = Math.max(0, parens - 1);
-    else if (c === 42 || c === 126 /* * ~ */) delimiters = true;
+    } else if (destination && (c === 34 || c === 39)) {
+      // A title in quotes: its parentheses and line breaks are the title's.
+      const close = closingQuote(text, i, end);
+      if (close < 0) return [[start, end]];
+      i = close;
+    } else if (destination && c === 40) destination++;
+    else if (destination && c === 41) destination--;
+    else if (c === 91) openers.push(i);
+    else if (c === 93 && openers.length) {
+      const opener = openers.pop()!;
+      const after = text[i + 1];
+      if (after === '(') {
+        destination = 1;
+        i++;
+      } else if (after !== '[' && text[opener - 1] !== '!' && defined(text.slice(opener + 1, i))) {
+        // A shortcut reference: a link, and no link holds another, so every `[` before it is text now.
+        openers = [];
+      }
+    } else if (c === 42 || c === 126 /* * ~ */) delimiters = true;
     else if (c === 95 /* _ */ && !(isWordChar(text, i - 1) && isWordChar(text, i + 1))) delimiters = true;
     else if ((c === 10 || c === 13) && i - from >= pieceChars) {
       const lineEnd = i;
       if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
       let next = i + 1;
       while (next < end && (text.charCodeAt(next) === 32 || text.charCodeAt(next) === 9)) next++;
-      if (!brackets && !parens && !delimiters && !hardBreakBefore(text, lineEnd) && /\p{L}/u.test(text[next] ?? '')) {
+      if (!openers.length && !destination && !delimiters && !hardBreakBefore(text, lineEnd) && opensParagraph(text, next, end)) {
         out.push([from, lineEnd]);
         from = next;
         i = next - 1;
@@ -111,6 +133,30 @@ function tagEnd(text: string, i: number, limit: number): number {
       j = k;
     }
   }
+}
+
+/** The offset of the quote that closes the one at `i` (backslash escapes skipped), or -1. */
+function closingQuote(text: string, i: number, end: number): number {
+  const quote = text.charCodeAt(i);
+  for (let j = i + 1; j < end; j++) {
+    const c = text.charCodeAt(j);
+    if (c === 92) j++;
+    else if (c === quote) return j;
+  }
+  return -1;
+}
+
+/**
+ * Whether the line at `at`, first of a piece, starts a paragraph on its own as it continued one in the
+ * whole: a letter; a digit run not followed by `.` or `)` (a list item); a `[` that is not a definition.
+ */
+function opensParagraph(text: string, at: number, end: number): boolean {
+  const c = text[at] ?? '';
+  if (/\p{L}/u.test(c)) return true;
+  if (/[0-9]/.test(c)) return !/^[0-9]+[.)]/.test(text.slice(at, at + 12));
+  if (c !== '[') return false;
+  const lineEnd = text.slice(at, Math.min(end, at + 1200)).search(/[\r\n]|$/);
+  return !/^\[(?:[^\]\\]|\\.)*\]:/.test(text.slice(at, at + lineEnd));
 }
 
 const isWordChar = (text: string, i: number): boolean => /[\p{L}\p{N}]/u.test(text[i] ?? '');
