@@ -183,6 +183,14 @@ test('tables of plain cells built from their lines render like one parse', () =>
       '<!-- x --> y',
       'y <!-- x -->',
       '<!-- | -->',
+      '<b',
+      'x>',
+      '<!-- open',
+      '<b>bold</b>',
+      'a < b',
+      'a > b',
+      '<https://a.example>',
+      '<x@y.example',
     ]);
   const pad = () => pick([' ', '', '  ', '\t']);
   let tables = 0;

@@ -81,15 +81,27 @@ export function parseInChunks(
   const firstKid = [0];
   /** Whether every block of each run so far is plain (the text before the first block counts too). */
   const allPlain = [reuse && kids.length > 0 && !gfmIn(text.slice(0, kids[0]!.position?.start.offset ?? 0), !!definitions)];
+  /** The last block of the current run where it could have been cut (-1: none yet). */
+  let lastSafe = -1;
+  const cut = (k: number, plain: boolean) => {
+    cuts.push(kids[k]!.position!.start.offset!);
+    firstKid.push(k);
+    allPlain.push(plain);
+    lastSafe = -1;
+  };
   for (let k = 0; k < kids.length; k++) {
     const at = kids[k]!.position?.start.offset;
     const plain = plainAt[k]!;
     const run = cuts.length - 1;
-    if (at !== undefined && at > 0 && safeCut(text, at) && (plain !== allPlain[run] || (!plain && at - cuts[run]! >= chunkChars))) {
-      cuts.push(at);
-      firstKid.push(k);
-      allPlain.push(plain);
-    } else allPlain[run] &&= plain;
+    const safe = at !== undefined && at > 0 && safeCut(text, at);
+    if (safe && (plain !== allPlain[run] || (!plain && at - cuts[run]! >= chunkChars))) cut(k, plain);
+    // A block for micromark that cannot start a run where it stands: the run is cut at its last safe
+    // place instead, so that only what follows that place goes to micromark with it, not the whole run.
+    else if (!plain && allPlain[run] && lastSafe > firstKid[run]!) cut(lastSafe, false);
+    else {
+      allPlain[run] &&= plain;
+      if (safe) lastSafe = k;
+    }
   }
   if (cuts.length === 1 && !allPlain[0]) return undefined;
   try {

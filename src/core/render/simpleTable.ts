@@ -16,8 +16,11 @@ import type { Point } from 'unist';
 const PIPE_ROW = /^ {0,3}\|/;
 /** A GFM table's delimiter row (`|---|:-:|`), one line without its line break. */
 export const DELIMITER_ROW = /^ {0,3}\|?[ \t]*:?-+:?[ \t]*(\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
-/** Characters that can start inline syntax (CommonMark or GFM), or that micromark rewrites (NUL). */
-const INLINE_SYNTAX = /[\\`*_[\]<&~@\0]|:\/\/|www\./i;
+/**
+ * Characters that can start inline syntax (CommonMark or GFM), or that micromark rewrites (NUL); `<`
+ * apart (below). A backslash anywhere rules the table out: it could escape a pipe.
+ */
+const INLINE_SYNTAX = /[\\`*_[\]&~@\0]|:\/\/|www\./i;
 /**
  * A cell that is one HTML comment and nothing else (`| Must | <!-- pmdocs-disable-line … -->`): plain
  * words, hyphens and punctuation inside, no `--` but at its ends, no `<`, `>` or `|`.
@@ -26,18 +29,21 @@ const COMMENT_CELL = /^<!--(?!-)[^<>|]*?-->$/;
 const isCommentCell = (text: string): boolean =>
   COMMENT_CELL.test(text) && !text.slice(4, -3).includes('--') && !text.slice(4, -3).endsWith('-');
 
-/** Whether the inline syntax in a table's source is all inside cells that are a comment alone. */
-function onlyInComments(source: string): boolean {
-  if (!source.includes('<!--')) return false;
-  return !INLINE_SYNTAX.test(
-    source.replace(/\|[ \t]*<!--[^\n\r|]*?-->[ \t]*(?=\||[\r\n]|$)/g, (cell) => (isCommentCell(cell.slice(1).trim()) ? '|' : cell)),
-  );
+/**
+ * Whether a cell's text is text to GFM: no inline syntax, and a `<` only with no `>` after it in the
+ * cell (every tag, comment and autolink needs one, and a cell's inline content is read apart from the
+ * rest of its row); or one comment alone.
+ */
+function plainCell(text: string): boolean {
+  if (isCommentCell(text)) return true;
+  if (INLINE_SYNTAX.test(text)) return false;
+  const angle = text.indexOf('<');
+  return angle < 0 || text.indexOf('>', angle) < 0;
 }
 
 /** `source` is [start, end) of a paragraph; `at(offset)` its line and column. */
 export function simpleTable(text: string, start: number, end: number, at: (offset: number) => Point): Table | undefined {
-  const source = text.slice(start, end);
-  if (INLINE_SYNTAX.test(source) && !onlyInComments(source)) return undefined;
+  if (text.slice(start, end).includes('\\')) return undefined;
   const lines = linesOf(text, start, end);
   if (lines.length < 2) return undefined;
   // A row that is a lone pipe micromark may not read as a row (it does not, as a header): left to it.
@@ -47,7 +53,9 @@ export function simpleTable(text: string, start: number, end: number, at: (offse
   const delimiter = cellsOf(lines[1]!);
   if (header.length !== delimiter.length) return undefined;
   const align = delimiter.map((cell) => alignOf(cell.text));
-  const rows = [lines[0]!, ...lines.slice(2)].map((line, i) => row(i === 0 ? header : cellsOf(line), line, at));
+  const cells = [header, ...lines.slice(2).map(cellsOf)];
+  if (!cells.every((r) => r.every((cell) => plainCell(cell.text)))) return undefined;
+  const rows = [lines[0]!, ...lines.slice(2)].map((line, i) => row(cells[i]!, line, at));
   return { type: 'table', align, children: rows, position: { start: at(start), end: at(end) } };
 }
 
