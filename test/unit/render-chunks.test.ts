@@ -566,3 +566,12 @@ test('long paragraphs of prose and URLs are cut into pieces', () => {
   const emphasised = `*${text}*`;
   assert.equal(paragraphPieces(emphasised, 0, emphasised.length, 4096).length, 1);
 });
+
+test('a GFM block glued to the plain blocks before it renders like one parse', () => {
+  const plain = Array.from({ length: 300 }, (_, i) => `## Section ${i}\n\nText of section ${i}.\n`).join('\n');
+  // No blank line before the table or the struck list item: the run cannot be cut right before them.
+  const text = `# T\n\n${plain}\nLast paragraph\n| a | b |\n|---|---|\n| ~~x~~ | y |\n\nMore text\n- ~~struck~~ item\n`;
+  assertSame(text, 'glued GFM block');
+  const body = render(text, RUNS).body;
+  assert.ok(body.includes('<del>struck</del>') && body.includes('<td><del>x</del></td>'), body.slice(-400));
+});

@@ -230,7 +230,7 @@ function takenFromTree(
   const end = block.position?.end.offset;
   if (start === undefined || end === undefined) return undefined;
   const next = blockEnd(text, kids, k, !!definitions);
-  const source = gfmSource(text.slice(start, next));
+  const source = gfmSource(text.slice(start, next), block.type === 'paragraph');
   if (definitions && BRACKET_RUN.test(source) && !GFM_ONLY.test(source)) {
     const lineStart = start - pointAt(start).column + 1;
     const lineDelta = pointAt(start).line - 1;
@@ -304,7 +304,9 @@ function isPlain(text: string, kids: readonly RootContent[], k: number, definiti
   const start = kids[k]!.position?.start.offset ?? 0;
   const end = blockEnd(text, kids, k, definitions);
   const source = text.slice(start, end);
-  return !gfmIn(gfmSource(source), definitions) || (kids[k]!.type === 'paragraph' && thickWithEmphasis(source));
+  return (
+    !gfmIn(gfmSource(source, kids[k]!.type === 'paragraph'), definitions) || (kids[k]!.type === 'paragraph' && thickWithEmphasis(source))
+  );
 }
 
 /**
@@ -324,12 +326,15 @@ function blockEnd(text: string, kids: readonly RootContent[], k: number, definit
 const MAYBE_DELIMITER_ROW = /^[ \t>]*[|: \t-]*-[|: \t-]*$/m;
 
 /**
- * A block's source as the GFM tests above read it: without a line that could be a delimiter row, no
- * table can start in it, so its pipes are text to GFM as to CommonMark and are read as spaces (which
+ * A block's source as the GFM tests above read it: without a line that could be a delimiter row (in a
+ * paragraph, after its first line, which no header line can precede), no table can start in it, so its pipes are text to GFM as to CommonMark and are read as spaces (which
  * make no other match).
  */
-function gfmSource(source: string): string {
-  return source.includes('|') && !MAYBE_DELIMITER_ROW.test(source) ? source.replace(/\|/g, ' ') : source;
+function gfmSource(source: string, paragraph: boolean): string {
+  if (!source.includes('|')) return source;
+  // A paragraph's first line has no line before it to be a table's header: only later lines count.
+  const rest = paragraph ? source.slice(source.search(/[\r\n]|$/)) : source;
+  return MAYBE_DELIMITER_ROW.test(rest) ? source : source.replace(/\|/g, ' ');
 }
 
 /** Paragraphs at least this long, with at least this many `*` and `_`, go to the CommonMark tree. */
