@@ -56,6 +56,7 @@ export function parseInChunks(
   pointAt: (offset: number) => Point,
   parse: Parse,
   reuse = false,
+  batch = true,
 ): Root | undefined {
   const lineAt = (offset: number) => pointAt(offset).line;
   // Runs for micromark are about chunkChars long; runs taken from the CommonMark tree may be any length,
@@ -63,6 +64,7 @@ export function parseInChunks(
   const kids = tree.children;
   const definitions = linkDefinitions(tree) ?? (text.includes(']:') ? undefined : new Map<string, LinkDefinition>());
   const inline =
+    (batch || undefined) &&
     definitions &&
     inlineGfmBatch(
       text,
@@ -107,7 +109,8 @@ export function parseInChunks(
   try {
     return joinRuns(text, kids, { cuts, firstKid, allPlain, taken, definitions, inline }, lineAt, parse);
   } catch (e) {
-    if (e instanceof InlineBatchFailed) return undefined;
+    // The batch did not parse as one paragraph per piece: plan again without it (its blocks to micromark).
+    if (e instanceof InlineBatchFailed) return parseInChunks(text, tree, chunkChars, pointAt, parse, reuse, false);
     throw e;
   }
 }
