@@ -39,3 +39,22 @@ test('a front matter line of 260,000 brackets is an input-limit finding on that 
   assert.equal(limit[0]!.column, 4 + 64);
   assert.match(limit[0]!.message, /^The front matter nests more than 64 levels deep here and was not read\./);
 });
+
+// Found by the fuzzer (the bench's 100,000-document run, 2026-12-08): yaml's parser nests one level per
+// `key: value: more` line in its error recovery, and closing 4,000 of them overflowed its stack (an
+// exception out of the engine).
+test('thousands of `key: value: more` lines in a mapping, then a line that closes it, are an input-limit finding', () => {
+  const lines = '  notes: rough guess# expect: x\n'.repeat(6000);
+  const text = `---\ntype: user-story\ntitle: Nested values\nrice:\n  reach: 1\n${lines}links: {a: [b]}\n---\n\n# Nested values\n`;
+  const engine = createEngine();
+  for (let run = 0; run < 2; run++) {
+    const limit = engine.lint(text, { path: 'docs/deep.md' }).findings.filter((f) => f.ruleId === 'input-limit');
+    assert.equal(limit.length, 1, `run ${run}`);
+    assert.match(limit[0]!.message, /nests (more than 64 levels deep|too deep for the YAML reader)/);
+    assert.ok(limit[0]!.line >= 6 && limit[0]!.line <= 6006, `line ${limit[0]!.line}`);
+  }
+  // Deep enough that yaml's own parser cannot read it: the overflow is found on the line that closes it.
+  const deeper = `---\ntype: user-story\nrice:\n  reach: 1\n${'  notes: a# b: c\n'.repeat(40000)}links: x\n---\n`;
+  const overflow = engine.lint(deeper, { path: 'docs/deeper.md' }).findings.filter((f) => f.ruleId === 'input-limit');
+  assert.equal(overflow.length, 1);
+});

@@ -110,12 +110,16 @@ function parseFrontMatter(text: string, block: FrontMatterBlock): FrontMatter {
   const source = text.slice(block.content.start, block.content.end);
   const yaml = parseYaml(source);
   if (!yaml) {
-    const at = yamlTokens(source).deepAt ?? 0;
+    const { deepAt, overflow } = yamlTokens(source);
+    const at = deepAt ?? 0;
     const lineEnd = source.slice(at).search(/\r|\n|$/);
     problems.push({
       kind: 'limit',
       ...absolute(block, at, at + Math.max(1, lineEnd), text),
-      message: `The front matter nests more than ${limits().yamlDepth} levels deep here and was not read. Flatten it, or raise ${limitSetting('yamlDepth')}.`,
+      message: overflow
+        ? 'The front matter nests too deep for the YAML reader by this line and was not read. Often many lines like ' +
+          "'key: value: more' above it each open a mapping inside the last: quote such values, or flatten the front matter."
+        : `The front matter nests more than ${limits().yamlDepth} levels deep here and was not read. Flatten it, or raise ${limitSetting('yamlDepth')}.`,
     });
     return { block, problems };
   }
@@ -166,13 +170,46 @@ function parseFrontMatter(text: string, block: FrontMatterBlock): FrontMatter {
   return { block, yaml, data, problems };
 }
 
-/** YAML source → its CST tokens, and the offset where it first nests deeper than the yamlDepth limit. */
-export function yamlTokens(source: string): { tokens: CST.Token[]; deepAt?: number } {
+/**
+ * YAML source → its CST tokens, and the offset where it first nests deeper than the yamlDepth limit.
+ * `overflow`: yaml's parser itself ran out of stack (deepAt is then the first line by which it does).
+ */
+export function yamlTokens(source: string): { tokens: CST.Token[]; deepAt?: number; overflow?: boolean } {
   const flowDeepAt = yamlTooDeepInLine(source, limits().yamlDepth);
   if (flowDeepAt !== undefined) return { tokens: [], deepAt: flowDeepAt };
-  const tokens = [...new Parser().parse(source)];
+  const tokens = cstTokens(source);
+  if (!tokens) return { tokens: [], deepAt: overflowLine(source), overflow: true };
   const deepAt = yamlTooDeep(tokens, limits().yamlDepth);
   return deepAt === undefined ? { tokens } : { tokens, deepAt };
+}
+
+/**
+ * yaml's CST parser, or undefined when it runs out of stack. Its error recovery can nest one level per
+ * line that no depth count on the lexer sees (the fuzzer: 2,000 lines of `notes: a# b: c` in a mapping,
+ * then a line that closes it). The parser recurses through generators; the overflow unwinds it whole.
+ */
+function cstTokens(source: string): CST.Token[] | undefined {
+  try {
+    return [...new Parser().parse(source)];
+  } catch (e) {
+    if (e instanceof RangeError) return undefined;
+    throw e;
+  }
+}
+
+/** The start of the first line by which the parser overflows (a binary search over the lines: the error path only). */
+function overflowLine(source: string): number {
+  const starts = [0];
+  for (let i = 0; i < source.length; i++) if (source.charCodeAt(i) === 10) starts.push(i + 1);
+  let lo = 0; // parsing lines [0, lo] is known to work (or lo is 0)
+  let hi = starts.length - 1; // parsing lines [0, hi] overflows (the whole source does)
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const end = starts[mid + 1] ?? source.length;
+    if (cstTokens(source.slice(0, end))) lo = mid + 1;
+    else hi = mid;
+  }
+  return starts[lo]!;
 }
 
 /**
