@@ -575,3 +575,20 @@ test('a GFM block glued to the plain blocks before it renders like one parse', (
   const body = render(text, RUNS).body;
   assert.ok(body.includes('<del>struck</del>') && body.includes('<td><del>x</del></td>'), body.slice(-400));
 });
+
+// The depth limit cuts the engine's tree where inline content nests too deep; the blocks it did not reach
+// are still taken from that tree, the cut one goes to micromark.
+test('a document with one paragraph nested past the depth limit renders like one parse', () => {
+  // Two runs of 2,400 asterisks around a letter (found by the fuzzer) nest emphasis past the limit.
+  const deep = `${'*'.repeat(2400)}x${'*'.repeat(2400)}owner`;
+  const plain = Array.from(
+    { length: 20 },
+    (_, i) => `## Part ${i}\n\nText ${i} with *emphasis*.\n\n| a | b |\n|---|---|\n| ${i} | x |\n`,
+  ).join('\n');
+  const text = `# T\n\n${plain}\n${deep}\n\nAfter the list, ~~struck~~ and www.example.com.\n\n${plain}`;
+  const doc = parseDoc(text);
+  assert.equal(doc.rootCut, true, 'the paragraph is cut in the engine tree');
+  assertSame(text, 'deep paragraph');
+  const body = render(text, RUNS).body;
+  assert.ok(body.includes('<del>struck</del>') && body.includes('<td>19</td>'), body.slice(0, 300));
+});

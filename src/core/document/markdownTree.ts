@@ -21,13 +21,25 @@ const parser = new Parser();
 export function parseMarkdownTree(source: string, maxDepth = Infinity, cut?: { offset?: number }): Root {
   const text = shieldHeadingSpaceRuns(source);
   const doc = parser.parse(text);
+  const cutBlocks = new Set<number>();
   if (maxDepth !== Infinity) {
-    const at = cutDeep(doc, maxDepth);
+    const at = cutDeep(doc, maxDepth, cutBlocks);
     if (at !== undefined && cut) cut.offset = new LineIndex(text).offsetAt({ line: at, column: 1 });
   }
   const root = new TreeBuilder(text).root(doc);
   definitionMaps.set(root, new Map(Object.entries((parser as unknown as { refmap: Record<string, LinkDefinition> }).refmap)));
+  cutBlockLines.set(root, cutBlocks);
   return root;
+}
+
+const cutBlockLines = new WeakMap<Root, ReadonlySet<number>>();
+
+/**
+ * The first lines of the top-level blocks of `root` that lost nodes to the depth limit (the others are
+ * whole); undefined for a tree this module did not build.
+ */
+export function cutBlocksOf(root: Root): ReadonlySet<number> | undefined {
+  return cutBlockLines.get(root);
 }
 
 /** A link reference definition as commonmark.js keeps it: destination normalised, title unescaped. */
@@ -73,8 +85,11 @@ function shieldHeadingSpaceRuns(text: string): string {
   return out;
 }
 
-/** commonmark.js's walker keeps no stack of its own (parent links): cutting here cannot overflow. The 1-based line of the first cut. */
-function cutDeep(doc: CmNode, maxDepth: number): number | undefined {
+/**
+ * commonmark.js's walker keeps no stack of its own (parent links): cutting here cannot overflow. The
+ * 1-based line of the first cut; `blocks` receives the first line of each top-level block cut.
+ */
+function cutDeep(doc: CmNode, maxDepth: number, blocks: Set<number>): number | undefined {
   const walker = doc.walker();
   let depth = 0;
   let line: number | undefined;
@@ -91,6 +106,9 @@ function cutDeep(doc: CmNode, maxDepth: number): number | undefined {
       while (block && !block.sourcepos) block = block.parent;
       line = block?.sourcepos?.[0]?.[0] ?? 1;
     }
+    let top: CmNode = node;
+    while (top.parent && top.parent !== doc) top = top.parent;
+    blocks.add(top.sourcepos?.[0]?.[0] ?? 1);
     const raw = node as unknown as { _firstChild: CmNode | null; _lastChild: CmNode | null };
     raw._firstChild = raw._lastChild = null;
     walker.resumeAt(node, false);

@@ -22,7 +22,7 @@ import { DELIMITER_ROW, simpleTable } from './simpleTable.js';
 import { eachNode, movePositions } from './eachNode.js';
 import { inlineGfmBatch, InlineBatchFailed, type InlineBatch } from './inlineGfm.js';
 import { MAX_RUN, shortenDelimiterRuns } from './delimiterRuns.js';
-import { linkDefinitions, parseMarkdownTree, type LinkDefinition } from '../document/markdownTree.js';
+import { cutBlocksOf, linkDefinitions, parseMarkdownTree, type LinkDefinition } from '../document/markdownTree.js';
 import { labelsIn, writtenDefinitions } from './linkDefinitions.js';
 import { treeDepthFor } from '../document/depth.js';
 import { limits } from '../limits.js';
@@ -47,7 +47,8 @@ const gfmIn = (source: string, definitions: boolean): boolean => GFM.test(source
 
 /**
  * The tree of `text` parsed in runs, or undefined when the text has no safe place to cut. `reuse`: the
- * blocks of `tree` may stand for the runs with nothing GFM in them (`tree` is whole: not cut for depth).
+ * blocks of `tree` may stand for the runs with nothing GFM in them (`tree` is whole: not cut for depth;
+ * or the tree says which of its blocks were cut, and those are not used).
  */
 export function parseInChunks(
   text: string,
@@ -76,7 +77,10 @@ export function parseInChunks(
         ),
       definitions,
     );
-  const taken = kids.map((_, k) => (reuse ? takenFromTree(text, kids, k, pointAt, definitions, inline) : undefined));
+  // Blocks the depth limit cut in the engine's tree are not whole: they go to micromark.
+  const cutBlocks = cutBlocksOf(tree);
+  const whole = (k: number) => reuse && !cutBlocks?.has(kids[k]!.position?.start.line ?? 0);
+  const taken = kids.map((_, k) => (whole(k) ? takenFromTree(text, kids, k, pointAt, definitions, inline) : undefined));
   const plainAt = taken.map((t) => t !== undefined);
   const cuts = [0];
   /** The index in `kids` of each run's first block. */

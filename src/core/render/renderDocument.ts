@@ -18,6 +18,7 @@ import type { LintResult } from '../engine.js';
 import { blankOut } from '../document/frontMatterBlock.js';
 import { trimEndWhere, trimStartWhere } from '../document/trim.js';
 import { outline } from '../document/sections.js';
+import { cutBlocksOf } from '../document/markdownTree.js';
 import { parseGfm, type TableGuard } from './gfmParse.js';
 import { sanitizeSchema } from './sanitizeSchema.js';
 import { decorateHeadings, textOf, type RenderedHeading } from './headings.js';
@@ -70,9 +71,9 @@ export function renderDocument(result: LintResult, options: RenderOptions): Rend
     () => doc.root,
     (offset) => doc.lines.pointAt(offset),
     options.tableGuard,
-    // The engine's tree stands for plain runs only when whole (nothing cut for depth; blanked lines are
-    // blanked in `text` too).
-    !doc.rootCut,
+    // The engine's tree stands for plain runs only where whole: not cut for depth (its blocks that were
+    // are known, or else none is used); lines blanked for depth are blanked in `text` too.
+    !doc.rootCut || cutBlocksOf(doc.root) !== undefined,
   );
   // Nesting the line guard cannot see (emphasis, links, inline HTML) is cut before the recursive steps.
   pruneDeep(mdast, treeDepthFor(limits().markdownDepth));
