@@ -175,6 +175,17 @@ function parseFrontMatter(text: string, block: FrontMatterBlock): FrontMatter {
  * `overflow`: yaml's parser itself ran out of stack (deepAt is then the first line by which it does).
  */
 export function yamlTokens(source: string): { tokens: CST.Token[]; deepAt?: number; overflow?: boolean } {
+  // The front matter that is too deep is measured again to place its finding: the last answer is kept
+  // (an overflow costs a search of parses).
+  if (lastTokens?.source === source && lastTokens.depth === limits().yamlDepth) return lastTokens.result;
+  const result = measuredTokens(source);
+  lastTokens = result.deepAt === undefined ? undefined : { source, depth: limits().yamlDepth, result };
+  return result;
+}
+
+let lastTokens: { source: string; depth: number; result: ReturnType<typeof measuredTokens> } | undefined;
+
+function measuredTokens(source: string): { tokens: CST.Token[]; deepAt?: number; overflow?: boolean } {
   const flowDeepAt = yamlTooDeepInLine(source, limits().yamlDepth);
   if (flowDeepAt !== undefined) return { tokens: [], deepAt: flowDeepAt };
   const tokens = cstTokens(source);
