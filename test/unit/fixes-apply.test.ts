@@ -7,6 +7,7 @@ import { applyEdits, applyFixes, editsConflict } from '../../src/core/fixes/appl
 import { fixAll } from '../../src/core/fixes/fixAll.js';
 import { createEngine, type LintResult } from '../../src/core/engine.js';
 import type { Finding, Fix } from '../../src/core/types.js';
+import { rng } from '../fuzz/fuzzer.js';
 
 const fix = (title: string, ...edits: [number, number, string][]): Fix => ({
   title,
@@ -206,13 +207,8 @@ describe('fixAll', () => {
 
 // The accepted edits are searched, not scanned: the outcome must be what checking every pair gives.
 test('applyFixes on random fixes accepts and skips exactly what a check of every pair does', () => {
-  let seed = 3;
-  const random = (n: number): number => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) % n;
-  };
+  const next = rng('3');
+  const random = (n: number): number => Math.floor(next() * n);
   const text = 'abcdefghijklmnopqrstuvwxyz0123456789';
   for (let round = 0; round < 2000; round++) {
     const fixes: Fix[] = [];

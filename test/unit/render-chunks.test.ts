@@ -10,6 +10,13 @@ import { renderDocument, type TableGuard } from '../../src/core/render/index.js'
 import { linkDefinitions, parseMarkdownTree } from '../../src/core/document/markdownTree.js';
 import { writtenDefinitions } from '../../src/core/render/linkDefinitions.js';
 import { paragraphPieces } from '../../src/core/render/paragraphCuts.js';
+import { rng } from '../fuzz/fuzzer.js';
+
+/** The fuzzer's seeded generator, and a pick from a list with it: random documents, the same every run. */
+function seeded(seed: string) {
+  const random = rng(seed);
+  return { random, pick: <T>(list: T[]): T => list[Math.floor(random() * list.length)]! };
+}
 
 const WHOLE: TableGuard = { maxRows: 200, chunkRows: 64, chunkChars: Number.MAX_SAFE_INTEGER };
 const RUNS: TableGuard = { maxRows: 200, chunkRows: 64, chunkChars: 40 };
@@ -144,14 +151,7 @@ test('a long document of setext headings (the fuzzer found one parse quadratic) 
 // Tables of plain cells are built from their lines (simpleTable.ts), not parsed by micromark: random
 // tables, ragged rows, alignments, padding, line endings and a line after the table, held to one parse.
 test('tables of plain cells built from their lines render like one parse', () => {
-  let seed = 17;
-  const random = (): number => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const pick = <T>(list: T[]): T => list[Math.floor(random() * list.length)]!;
+  const { random, pick } = seeded('17');
   const cell = () =>
     pick([
       '',
@@ -252,14 +252,7 @@ test('blocks with runs of square brackets, parsed alone, render like one parse',
 // A paragraph whose URLs all sit in link destinations, autolinks or images is taken from the CommonMark
 // tree: GFM reads no autolink literal there.
 test('URLs in link destinations, autolinks and images render like one parse', () => {
-  let seed = 5;
-  const random = (): number => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const pick = <T>(list: T[]): T => list[Math.floor(random() * list.length)]!;
+  const { random, pick } = seeded('5');
   const parts = [
     '[link](https://l.example/a_b)',
     '<https://auto.example/x>',
@@ -304,14 +297,7 @@ test('URLs in link destinations, autolinks and images render like one parse', ()
 // Blocks whose only GFM is inline keep the CommonMark blocks; their paragraphs' inline content is parsed
 // by micromark in one batch (inlineGfm.ts).
 test('strikethrough and bare URLs in lists, quotes and paragraphs render like one parse', () => {
-  let seed = 11;
-  const random = (): number => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const pick = <T>(list: T[]): T => list[Math.floor(random() * list.length)]!;
+  const { random, pick } = seeded('11');
   const inline = () =>
     Array.from({ length: 1 + Math.floor(random() * 6) }, () =>
       pick([
@@ -357,14 +343,7 @@ test('strikethrough and bare URLs in lists, quotes and paragraphs render like on
 // Pipes are text to GFM unless some line of the block could be a delimiter row: such blocks are taken
 // from the CommonMark tree; the rest (tables in lists and quotes, tables after a paragraph line) are not.
 test('pipes in prose, lists and quotes, with and without a table, render like one parse', () => {
-  let seed = 23;
-  const random = (): number => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const pick = <T>(list: T[]): T => list[Math.floor(random() * list.length)]!;
+  const { random, pick } = seeded('23');
   const line = () =>
     pick([
       'a | b',
@@ -466,14 +445,7 @@ test('link definitions written back read as the same definitions', () => {
 // A paragraph over 4 KB in the inline batch is parsed in pieces cut at line breaks nothing inline spans
 // (paragraphCuts.ts): code spans, links, tags with attributes over several lines, emphasis and hard breaks.
 test('long paragraphs parsed in pieces render like one parse', () => {
-  let seed = 31;
-  const random = (): number => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const pick = <T>(list: T[]): T => list[Math.floor(random() * list.length)]!;
+  const { pick } = seeded('31');
   const parts = [
     'plain words ',
     'https://a.example/x ',
