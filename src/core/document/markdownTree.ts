@@ -27,7 +27,8 @@ export function parseMarkdownTree(source: string, maxDepth = Infinity, cut?: { o
     if (at !== undefined && cut) cut.offset = new LineIndex(text).offsetAt({ line: at, column: 1 });
   }
   const root = new TreeBuilder(text).root(doc);
-  definitionMaps.set(root, new Map(Object.entries((parser as unknown as { refmap: Record<string, LinkDefinition> }).refmap)));
+  // Kept as commonmark.js left it: only the preview asks, so the map is made then.
+  definitionMaps.set(root, (parser as unknown as { refmap: Record<string, LinkDefinition> }).refmap);
   cutBlockLines.set(root, cutBlocks);
   return root;
 }
@@ -48,7 +49,7 @@ export interface LinkDefinition {
   title: string;
 }
 
-const definitionMaps = new WeakMap<Root, ReadonlyMap<string, LinkDefinition>>();
+const definitionMaps = new WeakMap<Root, Record<string, LinkDefinition> | ReadonlyMap<string, LinkDefinition>>();
 
 /**
  * The link reference definitions the parse of `root` consumed (they are not in the tree), by label as
@@ -56,7 +57,11 @@ const definitionMaps = new WeakMap<Root, ReadonlyMap<string, LinkDefinition>>();
  * tree this module did not build.
  */
 export function linkDefinitions(root: Root): ReadonlyMap<string, LinkDefinition> | undefined {
-  return definitionMaps.get(root);
+  const kept = definitionMaps.get(root);
+  if (kept === undefined || kept instanceof Map) return kept as ReadonlyMap<string, LinkDefinition> | undefined;
+  const map = new Map(Object.entries(kept));
+  definitionMaps.set(root, map);
+  return map;
 }
 
 /** Runs of spaces and tabs longer than this in an ATX heading line are shielded (below). */
