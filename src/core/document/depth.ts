@@ -210,7 +210,7 @@ export const treeDepthFor = (markdownDepth: number): number => 3 * markdownDepth
 
 const VOID_ELEMENTS = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
 
-/** Whether raw HTML pieces, read in order, open elements more than `max` deep (rehype-raw's parser recurses). */
+/** Whether raw HTML pieces, read in order, open elements more than `max` deep (hast-util-raw's parser recurses). */
 export function htmlTooDeep(pieces: readonly string[], max: number): boolean {
   let open = 0;
   const tag = /<(\/?)([A-Za-z][\w-]*)[^<>]*?(\/?)>/g;

@@ -2,18 +2,18 @@
 // Node): the panel calls it in the extension host, tests call it directly.
 //
 // Body: the engine's text with the front matter blanked (so lines match the linted text) → GFM mdast
-// (big tables parsed in pieces, see gfmParse.ts) → hast with raw HTML parsed (rehype-raw) → sanitised
+// (big tables parsed in pieces, see gfmParse.ts) → hast (mdast-util-to-hast) with raw HTML parsed (hast-util-raw) → sanitised (hast-util-sanitize)
 // with a narrowed GitHub schema → our own additions (heading anchors, image policy, placeholders for
 // missing sections) → HTML.
 
 import { guardMarkdownDepth, htmlTooDeep, pruneDeep, treeDepthFor } from '../document/depth.js';
 import { limits } from '../limits.js';
 import type { Root } from 'hast';
-import type { Root as MdRoot } from 'mdast';
-import { unified } from 'unified';
-import remarkRehype from 'remark-rehype';
-import rehypeRaw from 'rehype-raw';
-import rehypeSanitize from 'rehype-sanitize';
+import type { Nodes, Root as MdRoot } from 'mdast';
+import { toHast } from 'mdast-util-to-hast';
+import { raw } from 'hast-util-raw';
+import { VFile } from 'vfile';
+import { sanitize } from 'hast-util-sanitize';
 import type { LintResult } from '../engine.js';
 import { blankOut } from '../document/frontMatterBlock.js';
 import { trimEndWhere, trimStartWhere } from '../document/trim.js';
@@ -28,6 +28,8 @@ import { headerCard } from './headerCard.js';
 import type { ReferenceContext } from './references.js';
 import { findingsSummary } from './findingsSummary.js';
 import { toHtml } from './hast.js';
+import { eachNode } from './eachNode.js';
+import { linearHandlers } from './linearHandlers.js';
 
 export interface RenderOptions {
   allowRemoteImages: boolean;
@@ -53,20 +55,23 @@ export interface RenderedDocument {
   title?: string;
 }
 
-// clobberPrefix '' here: the sanitiser prefixes every id once (footnote ids would get it twice otherwise).
-const toSafeHast = unified()
-  .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: '' })
-  .use(rehypeRaw)
-  .use(rehypeSanitize, sanitizeSchema)
-  .freeze();
-// The same without the HTML parser, for documents with no raw HTML (it costs a third of a big render).
-const toSafeHastNoRaw = unified().use(remarkRehype, { clobberPrefix: '' }).use(rehypeSanitize, sanitizeSchema).freeze();
+/**
+ * mdast → sanitised hast, one step at a time, so that each tree can be collected as soon as the next is
+ * built (a document of 86,000 small nodes held three whole trees at once). clobberPrefix '': the sanitiser
+ * prefixes every id once (footnote ids would get it twice otherwise). Raw HTML is parsed only when asked.
+ */
+function toSafeHast(take: () => MdRoot, parseHtml: boolean): Root {
+  let tree = toHast(take(), { allowDangerousHtml: parseHtml, clobberPrefix: '', handlers: linearHandlers }) as Root;
+  // A file, even empty, makes the HTML parser keep the nodes' positions (headings' lines are read from them).
+  if (parseHtml) tree = raw(tree, { file: new VFile() }) as Root;
+  return sanitize(tree, sanitizeSchema) as Root;
+}
 
 export function renderDocument(result: LintResult, options: RenderOptions): RenderedDocument {
   const doc = result.doc;
   // Lines nested past the markdownDepth limit are blanked here too (micromark and the HTML tree recurse).
   const text = guardMarkdownDepth(blankOut(doc.text, doc.frontMatter?.block), limits().markdownDepth).text;
-  const mdast = parseGfm(
+  let mdast: MdRoot | undefined = parseGfm(
     text,
     () => doc.root,
     (offset) => doc.lines.pointAt(offset),
@@ -77,14 +82,20 @@ export function renderDocument(result: LintResult, options: RenderOptions): Rend
   );
   // Nesting the line guard cannot see (emphasis, links, inline HTML) is cut before the recursive steps.
   pruneDeep(mdast, treeDepthFor(limits().markdownDepth));
-  const raw = rawHtml(mdast);
+  const { sectionDepth } = outline(mdast, text.length, result.docType?.sectionLevel);
+  dropInnerPositions(mdast);
+  const pieces = rawHtml(mdast);
   // HTML comments alone (`<!-- pmdocs-disable -->`) need no HTML parser: the sanitiser drops comments,
   // and without the parser to-hast leaves raw nodes out. One comment cost a quarter of a big render.
-  const parseHtml = raw.length > 0 && !raw.every(isComment) && !htmlTooDeep(raw, limits().markdownDepth);
-  const tree = (parseHtml ? toSafeHast : toSafeHastNoRaw).runSync(mdast) as Root;
+  const parseHtml = pieces.length > 0 && !pieces.every(isComment) && !htmlTooDeep(pieces, limits().markdownDepth);
+  const tree = toSafeHast(() => {
+    const taken = mdast!;
+    mdast = undefined;
+    return taken;
+  }, parseHtml);
   const headings = decorateHeadings(tree);
   applyImagePolicy(tree, options);
-  insertPlaceholders(tree, missingSections(result), outline(mdast, text.length, result.docType?.sectionLevel).sectionDepth);
+  insertPlaceholders(tree, missingSections(result), sectionDepth);
   const body = toHtml(tree);
 
   const cardNode = headerCard(result, options.references);
@@ -95,6 +106,19 @@ export function renderDocument(result: LintResult, options: RenderOptions): Rend
     `<div id="pmdocs-findings">${findings}</div>` +
     `<article id="pmdocs-body" class="pmdocs-body">${body}</article>`;
   return { html, card, findings, body, headings, title: titleOf(result, tree) };
+}
+
+/**
+ * The HTML steps copy every node's position twice (to hast, then sanitised): three objects a node each
+ * time, a third of the render's memory for a document of many small nodes (160 KB of block quotes nested
+ * 58 deep: 86,000 nodes). Only the top-level blocks (where placeholders go) and headings (their lines)
+ * are read after this.
+ */
+function dropInnerPositions(tree: MdRoot): void {
+  for (const block of tree.children)
+    eachNode<Nodes>(block, (node) => {
+      if (node !== block && node.type !== 'heading') delete node.position;
+    });
 }
 
 /** The raw HTML pieces of the tree, in order (one loop: the tree may still be deep). */

@@ -2,7 +2,7 @@
 // needs. Everything here is data; the render tests (test/unit/render.test.ts) and the browser test (test/browser/xss.test.ts)
 // check the consequences (no scripts, handlers, styles, frames, forms, or script-capable URLs).
 
-import { defaultSchema, type Options as Schema } from 'rehype-sanitize';
+import { defaultSchema, type Schema } from 'hast-util-sanitize';
 
 /** Attributes of the default `*` list that GFM output never produces and that only widen the surface. */
 const DROP_EVERYWHERE = new Set([
