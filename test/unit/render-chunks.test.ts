@@ -549,7 +549,7 @@ test('a GFM block glued to the plain blocks before it renders like one parse', (
 });
 
 // The depth limit cuts the engine's tree where inline content nests too deep; the blocks it did not reach
-// are still taken from that tree, the cut one goes to micromark.
+// are still taken from that tree, the cut one is parsed again alone (or by micromark when it holds GFM).
 test('a document with one paragraph nested past the depth limit renders like one parse', () => {
   // Two runs of 2,400 asterisks around a letter (found by the fuzzer) nest emphasis past the limit.
   const deep = `${'*'.repeat(2400)}x${'*'.repeat(2400)}owner`;
@@ -563,4 +563,48 @@ test('a document with one paragraph nested past the depth limit renders like one
   assertSame(text, 'deep paragraph');
   const body = render(text, RUNS).body;
   assert.ok(body.includes('<del>struck</del>') && body.includes('<td>19</td>'), body.slice(0, 300));
+});
+
+// A long list with a line nested past the depth limit (the fuzzer: a list 46 levels deep, then 2,700
+// lines of alternating indentation, and in it two runs of 2,588 asterisks around a letter) is one cut
+// top-level block: parsed again alone, it shows what one parse shows, GFM in it or not.
+test('a long list with emphasis nested past the depth limit renders like one parse, with or without GFM in it', () => {
+  const { random } = seeded('deep-list');
+  for (const gfm of ['', ' ~~struck~~', ' www.example.com', ' [link][ref] **strong**', ' a | b']) {
+    const levels = 20 + Math.floor(random() * 30);
+    const nested = Array.from({ length: levels }, (_, i) => `${' '.repeat(2 * i)}- item ${i}${i === 10 ? gfm : ''}`);
+    const indent = (i: number) => ' '.repeat(i % 2 ? 2 * levels - 9 : 2 * levels);
+    const alternating = Array.from(
+      { length: 200 },
+      (_, i) => `${indent(i)}- item${i === 100 ? ` ${'*'.repeat(2400)}x${'*'.repeat(2400)}` : ''}`,
+    );
+    const text = `# T\n\nIntro.\n\n${[...nested, ...alternating].join('\n')}\n\n## After\n\nText [ref].\n\n[ref]: https://example.com/r\n`;
+    assert.equal(parseDoc(text).rootCut, true, `the list is cut in the engine tree (${gfm || 'plain'})`);
+    assertSame(text, `deep list${gfm}`);
+    const body = render(text, RUNS).body;
+    assert.ok(body.includes('item 19') && body.includes('\u2217x') && body.includes('<h2'), body.slice(0, 300));
+  }
+});
+
+// The inline batch parses pieces of the same text once and puts a copy of the result at each place.
+test('repeated paragraphs and long paragraphs of repeated lines render like one parse', () => {
+  const { random, pick } = seeded('repeats');
+  const phrases = ['word ', '~~struck~~ ', 'https://a.example/x. ', 'www.b.example ', 'j@c.example ', '*em* ', '`code` ', '[ref] ', '  \n'];
+  const inline = () =>
+    Array.from({ length: 2 + Math.floor(random() * 4) }, () => pick(phrases))
+      .join('')
+      .trim();
+  for (let n = 0; n < 40; n++) {
+    // Three texts, each used many times: alone, in list items (their lines indented) and one-line quotes.
+    const texts = [inline(), inline(), `${inline()}\n${inline()}`];
+    const blocks = Array.from({ length: 30 }, () => {
+      const t = pick(texts);
+      return pick([t, `- ${t.replace(/\n/g, '\n  ')}`, `> ${t.replace(/\n/g, ' ')}`, `1. x\n\n   ${t.replace(/\n/g, '\n   ')}`]);
+    });
+    // A paragraph of a few lines repeated past the piece size (the fuzzer: 250 KB of `[1.2.0]: https://…`).
+    const lines = [`[${n}.2.0]: https://example.com/compare/v1...v2`, `[${n}.HEAD ${inline().replace(/\n/g, ' ')}`, 'plain line'];
+    const long = Array.from({ length: 150 + Math.floor(random() * 60) }, (_, i) => lines[i % 3]).join('\n');
+    const text = ['# T', '', ...blocks.flatMap((b) => [b, '']), long, '', '[ref]: /docs/ref', ''].join('\n');
+    assertSame(text, `repeats ${n}`);
+  }
 });

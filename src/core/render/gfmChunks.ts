@@ -19,7 +19,7 @@
 import type { Definition, Root, RootContent } from 'mdast';
 import type { Node, Point } from 'unist';
 import { DELIMITER_ROW, simpleTable } from './simpleTable.js';
-import { eachNode, movePositions } from './eachNode.js';
+import { copyTree, eachNode, movePositions } from './eachNode.js';
 import { inlineGfmBatch, InlineBatchFailed, type InlineBatch } from './inlineGfm.js';
 import { MAX_RUN, shortenDelimiterRuns } from './delimiterRuns.js';
 import { cutBlocksOf, linkDefinitions, parseMarkdownTree, type LinkDefinition } from '../document/markdownTree.js';
@@ -77,10 +77,15 @@ export function parseInChunks(
         ),
       definitions,
     );
-  // Blocks the depth limit cut in the engine's tree are not whole: they go to micromark.
+  // Blocks the depth limit cut in the engine's tree are not whole: each is parsed again, alone.
   const cutBlocks = cutBlocksOf(tree);
-  const whole = (k: number) => reuse && !cutBlocks?.has(kids[k]!.position?.start.line ?? 0);
-  const taken = kids.map((_, k) => (whole(k) ? takenFromTree(text, kids, k, pointAt, definitions, inline) : undefined));
+  const taken = kids.map((_, k) =>
+    !reuse
+      ? undefined
+      : cutBlocks?.has(kids[k]!.position?.start.line ?? 0)
+        ? takenAgain(text, kids, k, pointAt, definitions)
+        : takenFromTree(text, kids, k, pointAt, definitions, inline),
+  );
   const plainAt = taken.map((t) => t !== undefined);
   const cuts = [0];
   /** The index in `kids` of each run's first block. */
@@ -238,22 +243,56 @@ function takenFromTree(
   if (start === undefined || end === undefined) return undefined;
   const next = blockEnd(text, kids, k, !!definitions);
   const source = gfmSource(text.slice(start, next), block.type === 'paragraph');
-  if (definitions && BRACKET_RUN.test(source) && !GFM_ONLY.test(source)) {
-    const lineStart = start - pointAt(start).column + 1;
-    const lineDelta = pointAt(start).line - 1;
-    const alone = shortenDelimiterRuns(text.slice(lineStart, next));
-    // The definitions it names, written after it: commonmark.js consumes them, so they add no block.
-    const named = writtenDefinitions(labelsIn(alone), definitions);
-    const parsed = parseMarkdownTree(named.length ? `${alone}\n\n${named.join('\n')}\n` : alone, treeDepthFor(limits().markdownDepth));
-    if (parsed.children.length !== 1) return undefined;
-    return () => movePositions(parsed.children[0]!, lineStart, lineDelta);
-  }
+  if (definitions && BRACKET_RUN.test(source) && !GFM_ONLY.test(source)) return parsedAlone(text, start, next, pointAt, definitions);
   const inlineOnly = !NOT_INLINE.test(source) && (!!definitions || !source.includes(']:'));
   if (inlineOnly && !source.includes('~') && literalsOnlyInDestinations(text, start, next, block)) return copyTree;
   const table = block.type === 'paragraph' ? tableOf(text, start, end, next, pointAt, !!definitions) : undefined;
   if (table) return () => table;
   const batched = inlineOnly && inline?.add(block, next);
   return batched ? (c) => batched(copyTree(c)) : undefined;
+}
+
+/**
+ * How block `k`, which the depth limit cut in the engine's tree, is taken without micromark, or undefined
+ * when it is not: parsed again alone by commonmark.js, its runs of delimiters shortened, when nothing in it
+ * but those runs is GFM. micromark costs quadratic time on such blocks (it closes every container of a
+ * deep list by rewriting the events so far: the fuzzer's 262 KB list, nested past the limit by lines of
+ * alternating indentation, took 1.6 s to render; alone, 0.1 s). What lies past the depth limit is not
+ * shown either way (the lint reports it as `input-limit`); where exactly the cut falls may differ.
+ */
+function takenAgain(
+  text: string,
+  kids: readonly RootContent[],
+  k: number,
+  pointAt: (offset: number) => Point,
+  definitions: ReadonlyMap<string, LinkDefinition> | undefined,
+): Take | undefined {
+  const start = kids[k]!.position?.start.offset;
+  if (start === undefined || !definitions) return undefined;
+  const next = blockEnd(text, kids, k, true);
+  if (GFM_ONLY.test(gfmSource(text.slice(start, next), kids[k]!.type === 'paragraph'))) return undefined;
+  return parsedAlone(text, start, next, pointAt, definitions);
+}
+
+/**
+ * The block at [start, next) parsed alone by commonmark.js, its long delimiter runs shortened (the look-
+ * alikes micromark shows), with the definitions it names; undefined when it does not parse as one block.
+ */
+function parsedAlone(
+  text: string,
+  start: number,
+  next: number,
+  pointAt: (offset: number) => Point,
+  definitions: ReadonlyMap<string, LinkDefinition>,
+): Take | undefined {
+  const lineStart = start - pointAt(start).column + 1;
+  const lineDelta = pointAt(start).line - 1;
+  const alone = shortenDelimiterRuns(text.slice(lineStart, next));
+  // The definitions it names, written after it: commonmark.js consumes them, so they add no block.
+  const named = writtenDefinitions(labelsIn(alone), definitions);
+  const parsed = parseMarkdownTree(named.length ? `${alone}\n\n${named.join('\n')}\n` : alone, treeDepthFor(limits().markdownDepth));
+  if (parsed.children.length !== 1) return undefined;
+  return () => movePositions(parsed.children[0]!, lineStart, lineDelta);
 }
 
 /** The table a paragraph holds, built from its lines (simpleTable.ts), when nothing GFM follows it up to the next block. */
@@ -372,13 +411,4 @@ function safeCut(text: string, at: number): boolean {
   i--;
   while (i >= 0 && (text[i] === ' ' || text[i] === '\t')) i--;
   return i < 0 || text[i] === '\n' || text[i] === '\r';
-}
-
-/** A deep copy of a tree of plain data (a third of structuredClone's time on a big tree). Its depth is bounded by the depth guards. */
-function copyTree<T>(value: T): T {
-  if (Array.isArray(value)) return value.map(copyTree) as T;
-  if (value === null || typeof value !== 'object') return value;
-  const out: Record<string, unknown> = {};
-  for (const key of Object.keys(value)) out[key] = copyTree((value as Record<string, unknown>)[key]);
-  return out as T;
 }

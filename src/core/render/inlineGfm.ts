@@ -13,7 +13,7 @@
 
 import type { Definition, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
 import type { Node } from 'unist';
-import { eachNode, movePositions } from './eachNode.js';
+import { copyTree, eachNode, movePositions } from './eachNode.js';
 import { paragraphPieces } from './paragraphCuts.js';
 import { labelsIn, writtenDefinitions } from './linkDefinitions.js';
 import type { LinkDefinition } from '../document/markdownTree.js';
@@ -59,11 +59,16 @@ export function inlineGfmBatch(
   let written: Definition[] = [];
   const children = (): PhrasingContent[][] | null => {
     if (parsed !== undefined) return parsed;
+    // Pieces of the same text are parsed once (a paragraph pasted again and again, or a long paragraph
+    // of repeated lines, whose pieces then repeat): each reads the same inline wherever it stands.
     let source = '';
+    const unique = new Map<string, number>();
     const at: { offset: number; line: number }[] = [];
     let line = 1;
     for (const p of pieces) {
       const piece = text.slice(p.start, p.end);
+      if (unique.has(piece)) continue;
+      unique.set(piece, at.length);
       at.push({ offset: source.length, line });
       source += piece + '\n\n';
       line += countLines(piece) + 2;
@@ -72,10 +77,11 @@ export function inlineGfmBatch(
     const root = parse(named.length ? `${source}${named.join('\n')}\n` : source);
     const paragraphs = root.children.filter((c) => c.type !== 'definition');
     written = root.children.filter((c) => c.type === 'definition');
-    if (paragraphs.length !== pieces.length || paragraphs.some((c) => c.type !== 'paragraph')) return (parsed = null);
-    return (parsed = paragraphs.map((c, i) => {
-      const kids = (c as Paragraph).children;
-      for (const kid of kids) movePositions(kid, pieces[i]!.start - at[i]!.offset, pieces[i]!.line - at[i]!.line);
+    if (paragraphs.length !== at.length || paragraphs.some((c) => c.type !== 'paragraph')) return (parsed = null);
+    return (parsed = pieces.map((p) => {
+      const u = unique.get(text.slice(p.start, p.end))!;
+      const kids = copyTree((paragraphs[u] as Paragraph).children);
+      for (const kid of kids) movePositions(kid, p.start - at[u]!.offset, p.line - at[u]!.line);
       return kids;
     }));
   };
