@@ -310,7 +310,8 @@ export function checkDocument(engine: Engine, text: string, timeLimitMs?: number
   const lint = (t: string): LintResult => {
     let r = linted.get(t);
     if (!r) {
-      if (linted.size > 4) linted.clear();
+      // The document's own result and the latest only: each holds a whole tree (tens of MB for a deep one).
+      for (const kept of linted.keys()) if (kept !== text) linted.delete(kept);
       const [result, ms] = cpuMs(() => engine.lint(t, { path: '/fuzz/docs/doc.md' }));
       linted.set(t, (r = { result, ms }));
     }
@@ -342,6 +343,9 @@ export function checkDocument(engine: Engine, text: string, timeLimitMs?: number
   } catch (e) {
     failures.push({ kind: 'exception', detail: `fix: ${firstLine(e)}` });
   }
+  // The preview renders from the document's own result: the fixed texts' results are let go first, as an
+  // editor holds one result per open document.
+  linted.clear();
   try {
     const [{ html }, renderMs] = cpuMs(() => renderDocument(result, { allowRemoteImages: false }));
     times.render = renderMs;
