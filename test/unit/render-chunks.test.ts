@@ -608,3 +608,25 @@ test('repeated paragraphs and long paragraphs of repeated lines render like one 
     assertSame(text, `repeats ${n}`);
   }
 });
+
+// Runs for micromark of the same text are parsed once and copied (the fuzzer: a 165-character run of
+// definitions and a footnote-like label, pasted 1,349 times, was 1,349 parses).
+test('runs of the same text, pasted again and again, render like one parse', () => {
+  const { random, pick } = seeded('repeated-runs');
+  const blocks = [
+    '| a | b |\n|---|---|\n| ~~x~~ | [ref] |',
+    'Some ~~struck~~ text and www.example.com and a note[^n].',
+    '[^n]: The note, [ref].',
+    '- item ~one~\n- [ ] task https://example.com/x',
+    '> quote | with pipe\n> |---|',
+    'Plain words only.',
+    '## Heading ~~x~~',
+    '[other]: /elsewhere\n\nUses [other].',
+  ];
+  for (let n = 0; n < 20; n++) {
+    const chosen = [pick(blocks), pick(blocks), pick(blocks)];
+    const body = Array.from({ length: 20 + Math.floor(random() * 40) }, () => pick(chosen)).join('\n\n');
+    const text = `# T\n\n${body}\n\n[ref]: https://example.com/ref\n`;
+    assertSame(text, `repeated runs ${n}: ${JSON.stringify(chosen)}`);
+  }
+});

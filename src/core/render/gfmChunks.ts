@@ -141,6 +141,19 @@ interface RunPlan {
 function joinRuns(text: string, kids: readonly RootContent[], plan: RunPlan, lineAt: (offset: number) => number, parse: Parse): Root {
   const { cuts, firstKid, allPlain, taken } = plan;
   const written: Definition[] = [];
+  // Runs of the same text parse the same wherever they stand (their positions are their own, moved to the
+  // document afterwards): a text that comes a third time and more (a block pasted over and over) is a
+  // copy of the second's parse. Texts seen once are neither copied nor kept.
+  const once = new Set<string>();
+  const parsedRuns = new Map<string, Root>();
+  const parseRun: Parse = (source, commonmark, local) => {
+    const known = parsedRuns.get(source);
+    if (known) return copyTree(known);
+    const root = parse(source, commonmark, local);
+    if (once.has(source)) parsedRuns.set(source, copyTree(root));
+    else once.add(source);
+    return root;
+  };
   const runs = cuts.map((start, i) => {
     const end = cuts[i + 1] ?? text.length;
     const lineDelta = lineAt(start) - 1;
@@ -163,7 +176,7 @@ function joinRuns(text: string, kids: readonly RootContent[], plan: RunPlan, lin
         } as Root,
         placed: true,
       };
-    return { start, end, lineDelta, local, commonmark, root: parse(text.slice(start, end), commonmark, local), placed: false };
+    return { start, end, lineDelta, local, commonmark, root: parseRun(text.slice(start, end), commonmark, local), placed: false };
   });
 
   // Definitions by identifier (the first one wins, as in one parse), then each run that names one it lacks is parsed again with them.
@@ -198,7 +211,8 @@ function joinRuns(text: string, kids: readonly RootContent[], plan: RunPlan, lin
       if (plan.definitions) wanted.push(...writtenDefinitions(labels, plan.definitions));
       if (wanted.length) {
         const length = run.end - run.start;
-        root = parse(`${text.slice(run.start, run.end)}\n\n${wanted.join('\n\n')}\n`, run.commonmark, run.local);
+        const source = `${text.slice(run.start, run.end)}\n\n${wanted.join('\n\n')}\n`;
+        root = parseRun(source, run.commonmark, run.local);
         // The definitions written back stay: the HTML step resolves references from the tree.
         for (const c of root.children)
           if (plan.definitions && (c.position?.start.offset ?? 0) >= length && c.type === 'definition') written.push(c);
