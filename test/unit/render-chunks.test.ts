@@ -630,3 +630,70 @@ test('runs of the same text, pasted again and again, render like one parse', () 
     assertSame(text, `repeated runs ${n}: ${JSON.stringify(chosen)}`);
   }
 });
+
+// Cells with inline Markdown are read by commonmark.js, and body rows may lack their leading pipe
+// (simpleTable.ts): random tables of such cells and rows, held to one parse.
+test('tables of cells with inline Markdown, and rows without a leading pipe, render like one parse', () => {
+  const { random, pick } = seeded('inline-cells');
+  const cell = () =>
+    pick([
+      'plain',
+      '*em*',
+      '**strong** word',
+      '`code`',
+      '`a | b`',
+      '``two ` ticks``',
+      '[l](/x)',
+      '[l](/x "title")',
+      '[ref]',
+      '[ref][]',
+      '[missing]',
+      '<b>h</b>',
+      '<span title="x">s</span>',
+      '&amp; &copy; &#65;',
+      '\\*escaped\\*',
+      '_under_',
+      'snake_case_name',
+      '# not a heading',
+      '- not a list',
+      '1. not a list',
+      '> not a quote',
+      '![img](/i.png)',
+      '*open',
+      'close*',
+      'x<y',
+      '[',
+      ']',
+      'a\\',
+      '***',
+      '\u00a0*x*',
+      ' _a_ ',
+      '~~struck~~',
+      'www.example.com',
+      'note[^n]',
+      'a \\| b',
+      'c \\\\| d',
+      '*e \\| f*',
+      '`x\\|y`',
+      'end \\|',
+      '[zz]: http://a',
+      '[ref]: /x',
+      '[zz]: plain',
+      '',
+    ]);
+  const bodyLine = () =>
+    pick([
+      () => `| ${cell()} | ${cell()} |`,
+      () => `${cell()} | ${cell()}`,
+      () => pick(['foo', 'x: [[[ y', '!!js | c |', '2. x', '- x', '    code', '> q', '* x', '<div>', '`x` | y', 'a \\| b']),
+    ])();
+  let tables = 0;
+  for (let n = 0; n < 400; n++) {
+    const lines = [`| ${cell()} | ${cell()} |`, pick(['|---|---|', '|:--|--:|', '| :-: | --- |'])];
+    for (let b = Math.floor(random() * 5); b > 0; b--) lines.push(bodyLine());
+    const text = ['# T', '', 'para', '', ...lines, '', 'after', '', '[ref]: https://example.com/ref', '', '[^n]: A note.', ''].join('\n');
+    assertSame(text, JSON.stringify(text));
+    if (render(text, RUNS).body.includes('<table>')) tables++;
+  }
+  assert.ok(tables > 300, `only ${tables} of the 400 documents held a table`);
+});

@@ -64,19 +64,13 @@ export function parseInChunks(
   // and a new one starts where the blocks change from one kind to the other.
   const kids = tree.children;
   const definitions = linkDefinitions(tree) ?? (text.includes(']:') ? undefined : new Map<string, LinkDefinition>());
-  const inline =
-    (batch || undefined) &&
-    definitions &&
-    inlineGfmBatch(
-      text,
-      (source) =>
-        parse(
-          source,
-          () => undefined,
-          () => 1,
-        ),
-      definitions,
+  const gfmAlone = (source: string) =>
+    parse(
+      source,
+      () => undefined,
+      () => 1,
     );
+  const inline = (batch || undefined) && definitions && inlineGfmBatch(text, gfmAlone, definitions);
   // Blocks the depth limit cut in the engine's tree are not whole: each is parsed again, alone.
   const cutBlocks = cutBlocksOf(tree);
   const taken = kids.map((_, k) =>
@@ -84,7 +78,7 @@ export function parseInChunks(
       ? undefined
       : cutBlocks?.has(kids[k]!.position?.start.line ?? 0)
         ? takenAgain(text, kids, k, pointAt, definitions)
-        : takenFromTree(text, kids, k, pointAt, definitions, inline),
+        : takenFromTree(text, kids, k, pointAt, definitions, inline, gfmAlone),
   );
   const plainAt = taken.map((t) => t !== undefined);
   const cuts = [0];
@@ -249,6 +243,7 @@ function takenFromTree(
   pointAt: (offset: number) => Point,
   definitions: ReadonlyMap<string, LinkDefinition> | undefined,
   inline: InlineBatch | undefined,
+  gfm: (source: string) => Root,
 ): Take | undefined {
   if (isPlain(text, kids, k, !!definitions)) return copyTree;
   const block = kids[k]!;
@@ -260,7 +255,7 @@ function takenFromTree(
   if (definitions && BRACKET_RUN.test(source) && !GFM_ONLY.test(source)) return parsedAlone(text, start, next, pointAt, definitions);
   const inlineOnly = !NOT_INLINE.test(source) && (!!definitions || !source.includes(']:'));
   if (inlineOnly && !source.includes('~') && literalsOnlyInDestinations(text, start, next, block)) return copyTree;
-  const table = block.type === 'paragraph' ? tableOf(text, start, end, next, pointAt, !!definitions) : undefined;
+  const table = block.type === 'paragraph' ? tableOf(text, start, end, next, pointAt, definitions, gfm) : undefined;
   if (table) return () => table;
   const batched = inlineOnly && inline?.add(block, next);
   return batched ? (c) => batched(copyTree(c)) : undefined;
@@ -310,10 +305,18 @@ function parsedAlone(
 }
 
 /** The table a paragraph holds, built from its lines (simpleTable.ts), when nothing GFM follows it up to the next block. */
-function tableOf(text: string, start: number, end: number, next: number, pointAt: (offset: number) => Point, definitions: boolean) {
+function tableOf(
+  text: string,
+  start: number,
+  end: number,
+  next: number,
+  pointAt: (offset: number) => Point,
+  definitions: ReadonlyMap<string, LinkDefinition> | undefined,
+  gfm: (source: string) => Root,
+) {
   // What follows the paragraph up to the next block (blank lines, consumed definitions) must be plain too.
-  if (gfmIn(text.slice(end, next), definitions)) return undefined;
-  return simpleTable(text, start, end, pointAt);
+  if (gfmIn(text.slice(end, next), !!definitions)) return undefined;
+  return simpleTable(text, start, end, pointAt, definitions, gfm);
 }
 
 type Take = (block: RootContent) => RootContent;

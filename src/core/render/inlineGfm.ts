@@ -15,7 +15,7 @@ import type { Definition, Paragraph, PhrasingContent, Root, RootContent } from '
 import type { Node } from 'unist';
 import { copyTree, eachNode, movePositions } from './eachNode.js';
 import { paragraphPieces } from './paragraphCuts.js';
-import { labelsIn, writtenDefinitions } from './linkDefinitions.js';
+import { isDefinedLabel, labelsIn, writtenDefinitions } from './linkDefinitions.js';
 import type { LinkDefinition } from '../document/markdownTree.js';
 
 /** A definition's start: a label (no unescaped bracket inside, line breaks allowed) and a colon. */
@@ -86,14 +86,7 @@ export function inlineGfmBatch(
     }));
   };
 
-  const isDefined = (label: string): boolean =>
-    definitions.has(
-      label
-        .trim()
-        .replace(/[ \t\r\n]+/g, ' ')
-        .toLowerCase()
-        .toUpperCase(),
-    );
+  const isDefined = (label: string): boolean => isDefinedLabel(label, definitions);
   return {
     definitions: () => (parsed ? written : []),
     add(block, next) {

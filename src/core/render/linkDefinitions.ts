@@ -34,3 +34,14 @@ export function labelsIn(text: string): Set<string> {
     );
   return out;
 }
+
+/** Whether `definitions` (keyed as commonmark.js keys them: white space collapsed, case folded upper) defines `label`. */
+export function isDefinedLabel(label: string, definitions: ReadonlyMap<string, LinkDefinition>): boolean {
+  return definitions.has(
+    label
+      .trim()
+      .replace(/[ \t\r\n]+/g, ' ')
+      .toLowerCase()
+      .toUpperCase(),
+  );
+}
