@@ -20,6 +20,12 @@ export interface Limits {
   patternLength: number;
   /** Largest `--cache` file read back, in bytes (a bigger one is a cold cache). */
   cacheBytes: number;
+  /**
+   * Most characters of a body the preview reads with the GFM parser (micromark) in one render: what only
+   * GFM reads (tables in lists and quotes, strikethrough and bare links in some places, footnotes). Past
+   * it, such blocks are shown as CommonMark reads them, with a note. micromark costs about 5 µs a character.
+   */
+  previewGfmChars: number;
 }
 
 export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
@@ -30,6 +36,7 @@ export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
   schemaBytes: 2 * 1024 * 1024,
   patternLength: 1000,
   cacheBytes: 256 * 1024 * 1024,
+  previewGfmChars: 128 * 1024,
 });
 
 export const LIMIT_NAMES = Object.keys(DEFAULT_LIMITS) as (keyof Limits)[];

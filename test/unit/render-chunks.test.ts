@@ -11,6 +11,7 @@ import { linkDefinitions, parseMarkdownTree } from '../../src/core/document/mark
 import { writtenDefinitions } from '../../src/core/render/linkDefinitions.js';
 import { paragraphPieces } from '../../src/core/render/paragraphCuts.js';
 import { rng } from '../fuzz/fuzzer.js';
+import { configureLimits } from '../../src/core/limits.js';
 
 /** The fuzzer's seeded generator, and a pick from a list with it: random documents, the same every run. */
 function seeded(seed: string) {
@@ -696,4 +697,38 @@ test('tables of cells with inline Markdown, and rows without a leading pipe, ren
     if (render(text, RUNS).body.includes('<table>')) tables++;
   }
   assert.ok(tables > 300, `only ${tables} of the 400 documents held a table`);
+});
+
+// What micromark reads in one render is budgeted (limits: previewGfmChars): past it, blocks that need it
+// are shown as CommonMark reads them, and the page says from which line.
+test('past the GFM budget, blocks that need micromark are shown as CommonMark reads them, with a note', () => {
+  const blocks = Array.from(
+    { length: 12 },
+    (_, i) => `Paragraph ${i}.\n\n- item ${i} with ~~struck ${i}~~ text\n\n  | a | b |\n  |---|---|\n  | ${i} | x |`,
+  );
+  const text = `# T\n\nIntro.\n\n${blocks.join('\n\n')}\n`;
+  const lineOf = (i: number) => text.slice(0, text.indexOf(`- item ${i} `)).split('\n').length;
+  // Each list costs its characters up to the next paragraph: room for four and a half of them.
+  const size = text.indexOf('Paragraph 1.') - text.indexOf('- item 0 ');
+  const budget = Math.floor(4.5 * size);
+  try {
+    configureLimits({ previewGfmChars: budget });
+    const { body } = render(text, RUNS);
+    const struck = [...body.matchAll(/<del>struck (\d+)<\/del>/g)].map((m) => Number(m[1]));
+    assert.deepEqual(struck, [0, 1, 2, 3]);
+    assert.ok(body.includes('~~struck 4~~') && body.includes('~~struck 11~~'), body.slice(0, 400));
+    assert.equal((body.match(/<table>/g) ?? []).length, 4);
+    assert.ok(
+      body.startsWith(
+        `<p class="pmdocs-limit-note" data-line="${lineOf(4)}">This document is long: from line ${lineOf(4)} on, blocks that only GFM reads (tables in lists or quotes, strikethrough, bare links, footnotes) are shown as plain Markdown. The preview reads up to ${budget} characters so; the user setting pmdocs.limits.previewGfmChars raises it.</p>`,
+      ),
+      body.slice(0, 400),
+    );
+  } finally {
+    configureLimits({});
+  }
+  const { body } = render(text, RUNS);
+  assert.equal((body.match(/<del>/g) ?? []).length, 12);
+  assert.ok(!body.includes('pmdocs-limit-note'));
+  assertSame(text, 'within the budget');
 });

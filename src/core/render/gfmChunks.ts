@@ -70,16 +70,38 @@ export function parseInChunks(
       () => undefined,
       () => 1,
     );
-  const inline = (batch || undefined) && definitions && inlineGfmBatch(text, gfmAlone, definitions);
+  // What micromark reads is budgeted (limits: previewGfmChars): a block that needs it past the budget is
+  // taken as CommonMark reads it (the budget's end is noted on the tree for the page to say so).
+  const budget = { left: limits().previewGfmChars, skipped: undefined as number | undefined };
+  const batched = (batch || undefined) && definitions && inlineGfmBatch(text, gfmAlone, definitions);
+  const inline: InlineBatch | undefined = batched && {
+    definitions: batched.definitions,
+    add(block, next) {
+      const size = next - (block.position?.start.offset ?? next);
+      if (size > budget.left) return undefined;
+      const take = batched.add(block, next);
+      if (take) budget.left -= size;
+      return take;
+    },
+  };
   // Blocks the depth limit cut in the engine's tree are not whole: each is parsed again, alone.
   const cutBlocks = cutBlocksOf(tree);
-  const taken = kids.map((_, k) =>
-    !reuse
-      ? undefined
-      : cutBlocks?.has(kids[k]!.position?.start.line ?? 0)
-        ? takenAgain(text, kids, k, pointAt, definitions)
-        : takenFromTree(text, kids, k, pointAt, definitions, inline, gfmAlone),
-  );
+  const taken = kids.map((block, k) => {
+    if (!reuse) return undefined;
+    const cut = cutBlocks?.has(block.position?.start.line ?? 0);
+    const take = cut
+      ? takenAgain(text, kids, k, pointAt, definitions)
+      : takenFromTree(text, kids, k, pointAt, definitions, inline, gfmAlone);
+    const start = block.position?.start.offset;
+    if (take || start === undefined) return take;
+    const next = kids[k + 1]?.position?.start.offset ?? text.length;
+    if (next - start <= budget.left) {
+      budget.left -= next - start;
+      return undefined;
+    }
+    budget.skipped ??= start;
+    return (cut && definitions && parsedAlone(text, start, blockEnd(text, kids, k, true), pointAt, definitions)) || copyTree;
+  });
   const plainAt = taken.map((t) => t !== undefined);
   const cuts = [0];
   /** The index in `kids` of each run's first block. */
@@ -110,12 +132,21 @@ export function parseInChunks(
   }
   if (cuts.length === 1 && !allPlain[0]) return undefined;
   try {
-    return joinRuns(text, kids, { cuts, firstKid, allPlain, taken, definitions, inline }, lineAt, parse);
+    const root = joinRuns(text, kids, { cuts, firstKid, allPlain, taken, definitions, inline }, lineAt, parse);
+    if (budget.skipped !== undefined) gfmSkipped.set(root, budget.skipped);
+    return root;
   } catch (e) {
     // The batch did not parse as one paragraph per piece: plan again without it (its blocks to micromark).
     if (e instanceof InlineBatchFailed) return parseInChunks(text, tree, chunkChars, pointAt, parse, reuse, false);
     throw e;
   }
+}
+
+const gfmSkipped = new WeakMap<Root, number>();
+
+/** Where the first block shown as CommonMark reads it, past the GFM budget, starts (an offset), if any did. */
+export function gfmSkippedFrom(root: Root): number | undefined {
+  return gfmSkipped.get(root);
 }
 
 interface RunPlan {

@@ -8,7 +8,7 @@
 
 import { guardMarkdownDepth, htmlTooDeep, pruneDeep, treeDepthFor } from '../document/depth.js';
 import { limits } from '../limits.js';
-import type { Root } from 'hast';
+import type { Element, Root } from 'hast';
 import type { Nodes, Root as MdRoot } from 'mdast';
 import { toHast } from 'mdast-util-to-hast';
 import { raw } from 'hast-util-raw';
@@ -20,6 +20,7 @@ import { trimEndWhere, trimStartWhere } from '../document/trim.js';
 import { outline } from '../document/sections.js';
 import { cutBlocksOf } from '../document/markdownTree.js';
 import { parseGfm, type TableGuard } from './gfmParse.js';
+import { gfmSkippedFrom } from './gfmChunks.js';
 import { sanitizeSchema } from './sanitizeSchema.js';
 import { decorateHeadings, textOf, type RenderedHeading } from './headings.js';
 import { applyImagePolicy } from './images.js';
@@ -27,7 +28,7 @@ import { insertPlaceholders, missingSections } from './missingSections.js';
 import { headerCard } from './headerCard.js';
 import type { ReferenceContext } from './references.js';
 import { findingsSummary } from './findingsSummary.js';
-import { toHtml } from './hast.js';
+import { h, toHtml } from './hast.js';
 import { eachNode } from './eachNode.js';
 import { linearHandlers } from './linearHandlers.js';
 
@@ -80,6 +81,7 @@ export function renderDocument(result: LintResult, options: RenderOptions): Rend
     // are known, or else none is used); lines blanked for depth are blanked in `text` too.
     !doc.rootCut || cutBlocksOf(doc.root) !== undefined,
   );
+  const skipped = gfmSkippedFrom(mdast);
   // Nesting the line guard cannot see (emphasis, links, inline HTML) is cut before the recursive steps.
   pruneDeep(mdast, treeDepthFor(limits().markdownDepth));
   const { sectionDepth } = outline(mdast, text.length, result.docType?.sectionLevel);
@@ -96,6 +98,7 @@ export function renderDocument(result: LintResult, options: RenderOptions): Rend
   const headings = decorateHeadings(tree);
   applyImagePolicy(tree, options);
   insertPlaceholders(tree, missingSections(result), sectionDepth);
+  if (skipped !== undefined) tree.children.unshift(gfmLimitNote(doc.lines.pointAt(skipped).line));
   const body = toHtml(tree);
 
   const cardNode = headerCard(result, options.references);
@@ -119,6 +122,16 @@ function dropInnerPositions(tree: MdRoot): void {
     eachNode<Nodes>(block, (node) => {
       if (node !== block && node.type !== 'heading') delete node.position;
     });
+}
+
+/** Says where the preview stopped reading GFM's extras, and the setting that moves that place. */
+function gfmLimitNote(line: number): Element {
+  return h(
+    'p',
+    { className: ['pmdocs-limit-note'], dataLine: line },
+    `This document is long: from line ${line} on, blocks that only GFM reads (tables in lists or quotes, strikethrough, bare links, footnotes) are shown as plain Markdown. ` +
+      `The preview reads up to ${limits().previewGfmChars} characters so; the user setting pmdocs.limits.previewGfmChars raises it.`,
+  );
 }
 
 /** The raw HTML pieces of the tree, in order (one loop: the tree may still be deep). */
