@@ -19,7 +19,7 @@
 import type { Definition, Root, RootContent } from 'mdast';
 import type { Node, Point } from 'unist';
 import { DELIMITER_ROW, simpleTable } from './simpleTable.js';
-import { copyTree, eachNode, movePositions } from './eachNode.js';
+import { copyBlock, copyTree, eachNode, movePositions } from './eachNode.js';
 import { inlineGfmBatch, InlineBatchFailed, type InlineBatch } from './inlineGfm.js';
 import { MAX_RUN, shortenDelimiterRuns } from './delimiterRuns.js';
 import { cutBlocksOf, linkDefinitions, parseMarkdownTree, type LinkDefinition } from '../document/markdownTree.js';
@@ -100,7 +100,7 @@ export function parseInChunks(
       return undefined;
     }
     budget.skipped ??= start;
-    return (cut && definitions && parsedAlone(text, start, blockEnd(text, kids, k, true), pointAt, definitions)) || copyTree;
+    return (cut && definitions && parsedAlone(text, start, blockEnd(text, kids, k, true), pointAt, definitions)) || copyBlock;
   });
   const plainAt = taken.map((t) => t !== undefined);
   const cuts = [0];
@@ -276,7 +276,7 @@ function takenFromTree(
   inline: InlineBatch | undefined,
   gfm: (source: string) => Root,
 ): Take | undefined {
-  if (isPlain(text, kids, k, !!definitions)) return copyTree;
+  if (isPlain(text, kids, k, !!definitions)) return copyBlock;
   const block = kids[k]!;
   const start = block.position?.start.offset;
   const end = block.position?.end.offset;
@@ -285,7 +285,7 @@ function takenFromTree(
   const source = gfmSource(text.slice(start, next), block.type === 'paragraph');
   if (definitions && BRACKET_RUN.test(source) && !GFM_ONLY.test(source)) return parsedAlone(text, start, next, pointAt, definitions);
   const inlineOnly = !NOT_INLINE.test(source) && (!!definitions || !source.includes(']:'));
-  if (inlineOnly && !source.includes('~') && literalsOnlyInDestinations(text, start, next, block)) return copyTree;
+  if (inlineOnly && !source.includes('~') && literalsOnlyInDestinations(text, start, next, block)) return copyBlock;
   const table = block.type === 'paragraph' ? tableOf(text, start, end, next, pointAt, definitions, gfm) : undefined;
   if (table) return () => table;
   const batched = inlineOnly && inline?.add(block, next);

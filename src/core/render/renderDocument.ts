@@ -85,8 +85,7 @@ export function renderDocument(result: LintResult, options: RenderOptions): Rend
   // Nesting the line guard cannot see (emphasis, links, inline HTML) is cut before the recursive steps.
   pruneDeep(mdast, treeDepthFor(limits().markdownDepth));
   const { sectionDepth } = outline(mdast, text.length, result.docType?.sectionLevel);
-  dropInnerPositions(mdast);
-  const pieces = rawHtml(mdast);
+  const pieces = dropInnerPositions(mdast);
   // HTML comments alone (`<!-- pmdocs-disable -->`) need no HTML parser: the sanitiser drops comments,
   // and without the parser to-hast leaves raw nodes out. One comment cost a quarter of a big render.
   const parseHtml = pieces.length > 0 && !pieces.every(isComment) && !htmlTooDeep(pieces, limits().markdownDepth);
@@ -112,16 +111,20 @@ export function renderDocument(result: LintResult, options: RenderOptions): Rend
 }
 
 /**
- * The HTML steps copy every node's position twice (to hast, then sanitised): three objects a node each
- * time, a third of the render's memory for a document of many small nodes (160 KB of block quotes nested
- * 58 deep: 86,000 nodes). Only the top-level blocks (where placeholders go) and headings (their lines)
- * are read after this.
+ * Readies the tree for the HTML steps and returns its raw HTML pieces, in order (one walk). The HTML steps
+ * copy every node's position twice (to hast, then sanitised): three objects a node each time, a third of
+ * the render's memory for a document of many small nodes (160 KB of block quotes nested 58 deep: 86,000
+ * nodes). Only the top-level blocks (where placeholders go) and headings (their lines) are read after
+ * this: the other positions are dropped (blocks taken from the engine's tree come without them).
  */
-function dropInnerPositions(tree: MdRoot): void {
+function dropInnerPositions(tree: MdRoot): string[] {
+  const pieces: string[] = [];
   for (const block of tree.children)
     eachNode<Nodes>(block, (node) => {
-      if (node !== block && node.type !== 'heading') delete node.position;
+      if (node !== block && node.type !== 'heading' && node.position) delete node.position;
+      if (node.type === 'html') pieces.push(node.value);
     });
+  return pieces;
 }
 
 /** Says where the preview stopped reading GFM's extras, and the setting that moves that place. */
@@ -132,18 +135,6 @@ function gfmLimitNote(line: number): Element {
     `This document is long: from line ${line} on, blocks that only GFM reads (tables in lists or quotes, strikethrough, bare links, footnotes) are shown as plain Markdown. ` +
       `The preview reads up to ${limits().previewGfmChars} characters so; the user setting pmdocs.limits.previewGfmChars raises it.`,
   );
-}
-
-/** The raw HTML pieces of the tree, in order (one loop: the tree may still be deep). */
-function rawHtml(tree: MdRoot): string[] {
-  const out: string[] = [];
-  const stack: { type: string; value?: string; children?: unknown[] }[] = [tree];
-  while (stack.length) {
-    const node = stack.pop()!;
-    if (node.type === 'html' && typeof node.value === 'string') out.push(node.value);
-    if (Array.isArray(node.children)) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as never);
-  }
-  return out;
 }
 
 /**
