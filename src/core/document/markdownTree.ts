@@ -133,6 +133,7 @@ const isInlineSpace = (c: number): boolean => c === 32 || c === 9;
 class TreeBuilder {
   /** Lines end at \r\n, \n or \r, as commonmark.js splits them. */
   private readonly lines: LineIndex;
+  private readonly points = new Map<number, Point>();
   private cursor = 0;
 
   constructor(private readonly src: string) {
@@ -509,9 +510,18 @@ class TreeBuilder {
     return Math.min(this.src.length, this.lines.lineStart(line) + Math.max(0, column0));
   }
 
+  /**
+   * One point object per offset, shared by the nodes that start or end there (nested lists and quotes
+   * start together and end together): a document of deep containers holds several times fewer (points
+   * are never changed in place; code that moves positions makes new ones).
+   */
   private point(offset: number): Point {
-    const { line, column } = this.lines.pointAt(offset);
-    return { line, column, offset };
+    let point = this.points.get(offset);
+    if (!point) {
+      const { line, column } = this.lines.pointAt(offset);
+      this.points.set(offset, (point = { line, column, offset }));
+    }
+    return point;
   }
 
   private position(start: number, end: number): Position {
