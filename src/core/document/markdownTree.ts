@@ -16,8 +16,10 @@ import { LineIndex } from './lineIndex.js';
  * `maxDepth`: containers (blocks and inlines) nested deeper lose their children before the tree is
  * built (the builder and the rules recurse); `cut` then receives the offset of the line where that happened.
  */
-export function parseMarkdownTree(source: string, maxDepth = Infinity, cut?: { offset?: number }): Root {
+export function parseMarkdownTree(source: string, maxDepth = Infinity, cut?: { offset?: number }, lines?: LineIndex): Root {
   const text = shieldHeadingSpaceRuns(source);
+  // `lines`: the caller's index of a text with the same line breaks (the document, its front matter blanked).
+  const index = lines ?? new LineIndex(text);
   // A parser per parse: one kept between parses keeps the last document's whole tree alive with it (its
   // `doc` and `tip`: 18 MB of nodes for a 160 KB document of deep block quotes, until the next parse).
   const parser = new Parser();
@@ -25,9 +27,9 @@ export function parseMarkdownTree(source: string, maxDepth = Infinity, cut?: { o
   const cutBlocks = new Set<number>();
   if (maxDepth !== Infinity) {
     const at = cutDeep(doc, maxDepth, cutBlocks);
-    if (at !== undefined && cut) cut.offset = new LineIndex(text).offsetAt({ line: at, column: 1 });
+    if (at !== undefined && cut) cut.offset = index.offsetAt({ line: at, column: 1 });
   }
-  const root = new TreeBuilder(text).root(doc);
+  const root = new TreeBuilder(text, index).root(doc);
   // Kept as commonmark.js left it: only the preview asks, so the map is made then.
   definitionMaps.set(root, (parser as unknown as { refmap: Record<string, LinkDefinition> }).refmap);
   cutBlockLines.set(root, cutBlocks);
@@ -136,8 +138,11 @@ class TreeBuilder {
   private readonly points = new Map<number, Point>();
   private cursor = 0;
 
-  constructor(private readonly src: string) {
-    this.lines = new LineIndex(src);
+  constructor(
+    private readonly src: string,
+    lines: LineIndex,
+  ) {
+    this.lines = lines;
   }
 
   root(doc: CmNode): Root {

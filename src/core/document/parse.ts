@@ -59,7 +59,8 @@ export function parseDoc(text: string, path?: string): ParsedDoc {
     if (guarded.crossed) tooDeep = { ...guarded.crossed, message: markdownDepthMessage() };
     // Inline nesting (emphasis, links) the line guard cannot see is cut before the tree is built.
     const cut: { offset?: number } = {};
-    const tree = parseMarkdownTree(guarded.text, treeDepthFor(limits().markdownDepth), cut);
+    // The guard and the front matter's blanking keep every line break: the document's line index serves.
+    const tree = parseMarkdownTree(guarded.text, treeDepthFor(limits().markdownDepth), cut, (lines ??= new LineIndex(text)));
     rootCut = cut.offset !== undefined;
     if (cut.offset !== undefined && !tooDeep) tooDeep = { start: cut.offset, end: cut.offset, message: markdownDepthMessage() };
     return tree;
