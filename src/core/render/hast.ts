@@ -18,8 +18,12 @@ export function h(tagName: string, properties: Properties = {}, ...children: (Ch
 }
 
 const stringifier = unified().use(rehypeStringify).freeze();
+// `raw` nodes written out as they are: only the render's own blocks of prose (fastHtml.ts), escaped when
+// written and placed after the sanitiser, which leaves no raw node of the document's.
+const trustingStringifier = unified().use(rehypeStringify, { allowDangerousHtml: true }).freeze();
 
-export function toHtml(nodes: Root | RootContent[]): string {
+/** `trustRaw`: the tree's raw nodes are the render's own (else they are written as escaped text). */
+export function toHtml(nodes: Root | RootContent[], trustRaw = false): string {
   const root: Root = Array.isArray(nodes) ? { type: 'root', children: nodes } : nodes;
-  return stringifier.stringify(root);
+  return (trustRaw ? trustingStringifier : stringifier).stringify(root);
 }

@@ -8,7 +8,7 @@
 
 import { guardMarkdownDepth, htmlTooDeep, pruneDeep, treeDepthFor } from '../document/depth.js';
 import { limits } from '../limits.js';
-import type { Element, Root } from 'hast';
+import type { Element, Root, RootContent } from 'hast';
 import type { Nodes, Root as MdRoot } from 'mdast';
 import { toHast } from 'mdast-util-to-hast';
 import { raw } from 'hast-util-raw';
@@ -31,6 +31,7 @@ import { findingsSummary } from './findingsSummary.js';
 import { h, toHtml } from './hast.js';
 import { eachNode } from './eachNode.js';
 import { linearHandlers } from './linearHandlers.js';
+import { fastBlockHtml } from './fastHtml.js';
 
 export interface RenderOptions {
   allowRemoteImages: boolean;
@@ -89,16 +90,19 @@ export function renderDocument(result: LintResult, options: RenderOptions): Rend
   // HTML comments alone (`<!-- pmdocs-disable -->`) need no HTML parser: the sanitiser drops comments,
   // and without the parser to-hast leaves raw nodes out. One comment cost a quarter of a big render.
   const parseHtml = pieces.length > 0 && !pieces.every(isComment) && !htmlTooDeep(pieces, limits().markdownDepth);
+  // Blocks of prose are written straight to HTML (fastHtml.ts), unless raw HTML is parsed: it can span blocks.
+  const written = parseHtml ? [] : writeProse(mdast);
   const tree = toSafeHast(() => {
     const taken = mdast!;
     mdast = undefined;
     return taken;
   }, parseHtml);
+  if (written.length) placeWritten(tree, written);
   const headings = decorateHeadings(tree);
   applyImagePolicy(tree, options);
   insertPlaceholders(tree, missingSections(result), sectionDepth);
   if (skipped !== undefined) tree.children.unshift(gfmLimitNote(doc.lines.pointAt(skipped).line));
-  const body = toHtml(tree);
+  const body = toHtml(tree, true);
 
   const cardNode = headerCard(result, options.references);
   const card = cardNode ? toHtml([cardNode]) : '';
@@ -126,6 +130,45 @@ function dropInnerPositions(tree: MdRoot): string[] {
     });
   return pieces;
 }
+
+interface Written {
+  html: string;
+  position: NonNullable<MdRoot['position']>;
+}
+
+/** Takes the top-level blocks of prose out of the tree, written as HTML. */
+function writeProse(tree: MdRoot): Written[] {
+  const out: Written[] = [];
+  tree.children = tree.children.filter((block) => {
+    const html = block.position ? fastBlockHtml(block) : undefined;
+    if (html === undefined) return true;
+    out.push({ html, position: block.position! });
+    return false;
+  });
+  return out;
+}
+
+/**
+ * Puts the written blocks back among the HTML tree's top-level elements, in document order: without raw
+ * HTML that tree is its blocks with a line break between each (and the footnotes, which have no
+ * position, last). Each goes in as a `raw` node: trusted HTML, written escaped, after the sanitiser.
+ */
+function placeWritten(tree: Root, written: Written[]): void {
+  const elements = tree.children.filter((c) => c.type !== 'text' || c.value !== '\n');
+  const blocks: RootContent[] = [];
+  let w = 0;
+  // By line and column: not every block's position carries an offset (tables built from their lines).
+  const before = (a: Written['position']['start'], b: Written['position']['start'] | undefined) =>
+    !b || a.line < b.line || (a.line === b.line && a.column < b.column);
+  for (const element of elements) {
+    while (w < written.length && before(written[w]!.position.start, element.position?.start)) blocks.push(rawBlock(written[w++]!));
+    blocks.push(element);
+  }
+  while (w < written.length) blocks.push(rawBlock(written[w++]!));
+  tree.children = blocks.flatMap((b, i) => (i ? [{ type: 'text', value: '\n' } as const, b] : [b]));
+}
+
+const rawBlock = (w: Written): RootContent => ({ type: 'raw', value: w.html, position: w.position }) as unknown as RootContent;
 
 /** Says where the preview stopped reading GFM's extras, and the setting that moves that place. */
 function gfmLimitNote(line: number): Element {
