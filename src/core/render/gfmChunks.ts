@@ -296,8 +296,8 @@ function takenFromTree(
  * How block `k`, which the depth limit cut in the engine's tree, is taken without micromark, or undefined
  * when it is not: parsed again alone by commonmark.js, its runs of delimiters shortened, when nothing in it
  * but those runs is GFM. micromark costs quadratic time on such blocks (it closes every container of a
- * deep list by rewriting the events so far: the fuzzer's 262 KB list, nested past the limit by lines of
- * alternating indentation, took 1.6 s to render; alone, 0.1 s). What lies past the depth limit is not
+ * deep list by rewriting the events so far: the fuzzer's 262 KB list, cut by a line of 2,588 asterisks
+ * each side of a letter, took 1.6 s to render; alone, 0.1 s). What lies past the depth limit is not
  * shown either way (the lint reports it as `input-limit`); where exactly the cut falls may differ.
  */
 function takenAgain(
