@@ -10,14 +10,14 @@
 // table, or a node carrying hast data) leaves the whole block to the usual steps: undefined.
 // test/unit/render-fast-html.test.ts holds the output to theirs on random documents.
 
-import type { BlockContent, List, ListItem, Nodes, PhrasingContent } from 'mdast';
+import type { List, ListItem, Nodes, PhrasingContent } from 'mdast';
 
 class Unsupported extends Error {}
 
 /** The block's HTML, or undefined when it holds anything but prose. */
 export function fastBlockHtml(block: Nodes): string | undefined {
   try {
-    return blockHtml(block, undefined).html;
+    return blockHtml(block).html;
   } catch (e) {
     if (e instanceof Unsupported) return undefined;
     throw e;
@@ -30,7 +30,7 @@ interface Out {
   paragraph?: { inner: string; empty: boolean };
 }
 
-function blockHtml(node: Nodes, parent: Nodes | undefined): Out {
+function blockHtml(node: Nodes): Out {
   if ('data' in node && node.data && Object.keys(node.data).length) throw new Unsupported();
   switch (node.type) {
     case 'paragraph': {
@@ -38,11 +38,9 @@ function blockHtml(node: Nodes, parent: Nodes | undefined): Out {
       return { html: `<p>${inner}</p>`, paragraph: { inner, empty: node.children.length === 0 } };
     }
     case 'blockquote':
-      return { html: `<blockquote>${wrap(node.children.map((c) => blockHtml(c, node).html))}</blockquote>` };
+      return { html: `<blockquote>${wrap(node.children.map((c) => blockHtml(c).html))}</blockquote>` };
     case 'list':
       return { html: list(node) };
-    case 'listItem':
-      return { html: listItem(node, parent) };
     case 'thematicBreak':
       return { html: '<hr>' };
     case 'code': {
@@ -67,13 +65,13 @@ function list(node: List): string {
   const start = typeof node.start === 'number' && node.start !== 1 ? ` start="${node.start}"` : '';
   const tasks = node.children.some((item) => typeof item.checked === 'boolean') ? ' class="contains-task-list"' : '';
   const loose = !!node.spread || node.children.some(itemLoose);
-  return `<${tag}${start}${tasks}>${wrap(node.children.map((item) => listItem(item, node, loose)))}</${tag}>`;
+  return `<${tag}${start}${tasks}>${wrap(node.children.map((item) => listItem(item, loose)))}</${tag}>`;
 }
 
-function listItem(node: ListItem, parent: Nodes | undefined, looseList?: boolean): string {
+/** `loose`: the list's looseness (to-hast asks the item's list, not the item). */
+function listItem(node: ListItem, loose: boolean): string {
   if (node.data && Object.keys(node.data).length) throw new Unsupported();
-  const loose = looseList ?? (parent?.type === 'list' ? !!parent.spread || parent.children.some(itemLoose) : itemLoose(node));
-  const results: Out[] = node.children.map((c: BlockContent | Nodes) => blockHtml(c, node));
+  const results: Out[] = node.children.map((c) => blockHtml(c));
   let className = '';
   if (typeof node.checked === 'boolean') {
     let head = results[0]?.paragraph ? results[0] : undefined;

@@ -58,12 +58,12 @@ export interface RenderedDocument {
 }
 
 /**
- * mdast → sanitised hast, one step at a time, so that each tree can be collected as soon as the next is
- * built (a document of 86,000 small nodes held three whole trees at once). clobberPrefix '': the sanitiser
- * prefixes every id once (footnote ids would get it twice otherwise). Raw HTML is parsed only when asked.
+ * mdast → sanitised hast, the three steps called directly (the list and table handlers passed in).
+ * clobberPrefix '': the sanitiser prefixes every id once (footnote ids would get it twice otherwise). Raw
+ * HTML is parsed only when asked.
  */
-function toSafeHast(take: () => MdRoot, parseHtml: boolean): Root {
-  let tree = toHast(take(), { allowDangerousHtml: parseHtml, clobberPrefix: '', handlers: linearHandlers }) as Root;
+function toSafeHast(mdast: MdRoot, parseHtml: boolean): Root {
+  let tree = toHast(mdast, { allowDangerousHtml: parseHtml, clobberPrefix: '', handlers: linearHandlers }) as Root;
   // A file, even empty, makes the HTML parser keep the nodes' positions (headings' lines are read from them).
   if (parseHtml) tree = raw(tree, { file: new VFile() }) as Root;
   return sanitize(tree, sanitizeSchema) as Root;
@@ -73,7 +73,7 @@ export function renderDocument(result: LintResult, options: RenderOptions): Rend
   const doc = result.doc;
   // Lines nested past the markdownDepth limit are blanked here too (micromark and the HTML tree recurse).
   const text = guardMarkdownDepth(blankOut(doc.text, doc.frontMatter?.block), limits().markdownDepth).text;
-  let mdast: MdRoot | undefined = parseGfm(
+  const mdast = parseGfm(
     text,
     () => doc.root,
     (offset) => doc.lines.pointAt(offset),
@@ -92,11 +92,7 @@ export function renderDocument(result: LintResult, options: RenderOptions): Rend
   const parseHtml = pieces.length > 0 && !pieces.every(isComment) && !htmlTooDeep(pieces, limits().markdownDepth);
   // Blocks of prose are written straight to HTML (fastHtml.ts), unless raw HTML is parsed: it can span blocks.
   const written = parseHtml ? [] : writeProse(mdast);
-  const tree = toSafeHast(() => {
-    const taken = mdast!;
-    mdast = undefined;
-    return taken;
-  }, parseHtml);
+  const tree = toSafeHast(mdast, parseHtml);
   if (written.length) placeWritten(tree, written);
   const headings = decorateHeadings(tree);
   applyImagePolicy(tree, options);

@@ -18,12 +18,11 @@
 // a cell leaves the table to micromark.
 // test/unit/render-chunks.test.ts holds these to one parse's HTML.
 
-import type { AlignType, Nodes, Paragraph, PhrasingContent, Root, Table, TableCell, TableRow } from 'mdast';
+import type { AlignType, Paragraph, PhrasingContent, Root, Table, TableCell, TableRow } from 'mdast';
 import type { Point } from 'unist';
 import { parseMarkdownTree, type LinkDefinition } from '../document/markdownTree.js';
 import { treeDepthFor } from '../document/depth.js';
 import { limits } from '../limits.js';
-import { eachNode } from './eachNode.js';
 import { shortenDelimiterRuns } from './delimiterRuns.js';
 import { isDefinedLabel, labelsIn, writtenDefinitions } from './linkDefinitions.js';
 
@@ -137,15 +136,8 @@ function inlineContent(
   // micromark keeps the definitions written after the cells as nodes; commonmark.js consumes them.
   const paragraphs = parse(named.length ? `${source}\n\n${named.join('\n')}\n` : source).children.filter((c) => c.type !== 'definition');
   if (paragraphs.length !== cells.length || paragraphs.some((c) => c.type !== 'paragraph')) return false;
-  paragraphs.forEach((paragraph, i) => {
-    const kids = (paragraph as Paragraph).children;
-    // Positions within the little source would mislead; nothing past the parse reads a cell's inside.
-    for (const kid of kids)
-      eachNode<Nodes>(kid, (node) => {
-        delete node.position;
-      });
-    out.set(cells[i]!, kids);
-  });
+  // Their positions are within the little source: nothing reads them (the render drops inner positions).
+  paragraphs.forEach((paragraph, i) => out.set(cells[i]!, (paragraph as Paragraph).children));
   return true;
 }
 
