@@ -63,13 +63,17 @@ export function inlineGfmBatch(
     // of repeated lines, whose pieces then repeat): each reads the same inline wherever it stands.
     let source = '';
     const unique = new Map<string, number>();
-    const at: { offset: number; line: number }[] = [];
+    const at: { offset: number; line: number; uses: number }[] = [];
     let line = 1;
     for (const p of pieces) {
       const piece = text.slice(p.start, p.end);
-      if (unique.has(piece)) continue;
+      const known = unique.get(piece);
+      if (known !== undefined) {
+        at[known]!.uses++;
+        continue;
+      }
       unique.set(piece, at.length);
-      at.push({ offset: source.length, line });
+      at.push({ offset: source.length, line, uses: 1 });
       source += piece + '\n\n';
       line += countLines(piece) + 2;
     }
@@ -80,7 +84,9 @@ export function inlineGfmBatch(
     if (paragraphs.length !== at.length || paragraphs.some((c) => c.type !== 'paragraph')) return (parsed = null);
     return (parsed = pieces.map((p) => {
       const u = unique.get(text.slice(p.start, p.end))!;
-      const kids = copyTree((paragraphs[u] as Paragraph).children);
+      // A copy for each use but the last, which takes the parse itself (most texts are used once).
+      const own = (paragraphs[u] as Paragraph).children;
+      const kids = --at[u]!.uses > 0 ? copyTree(own) : own;
       for (const kid of kids) movePositions(kid, p.start - at[u]!.offset, p.line - at[u]!.line);
       return kids;
     }));
